@@ -1,0 +1,1 @@
+//! Import and export formats (native JSON, otpauth lists, Aegis, Google Authenticator migration).

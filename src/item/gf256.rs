@@ -1,0 +1,1 @@
+//! Constant-time arithmetic in GF(256) for SLIP-39 secret sharing.

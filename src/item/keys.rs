@@ -1,0 +1,1 @@
+//! Private-key format recognition (hex, WIF, extended keys).

@@ -1,0 +1,1 @@
+//! BIP39 seed-phrase validation with typo suggestions.

@@ -1,0 +1,1 @@
+//! TOTP/HOTP codes and otpauth URIs.

@@ -1,0 +1,1 @@
+//! The vault: age envelope, unlock paths, payload, crash-safe store.
