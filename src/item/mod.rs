@@ -263,7 +263,9 @@ pub enum ItemError {
     #[error("the item name is empty; give it a name such as \"GitHub 2FA\"")]
     EmptyName,
     /// The name has control characters or is too long.
-    #[error("the item name is too long or has control characters; use at most 200 printable characters")]
+    #[error(
+        "the item name is too long or has control characters; use at most 200 printable characters"
+    )]
     BadName,
     /// The secret is empty.
     #[error("the secret is empty; nothing would be stored")]

@@ -1,1 +1,123 @@
-//! The vault: age envelope, unlock paths, payload, crash-safe store.
+//! The vault: the age envelope, its unlock paths, the payload, and the
+//! crash-safe store.
+//!
+//! - [`crypto`]: the Argon2id passphrase stanza and X25519 identities.
+//! - [`format`]: the payload and sealing/unsealing it (docs/vault-format.md).
+//! - [`store`]: [`Vault`], opening and the save protocol (lock, change
+//!   detection, temp file, fsync, verify, previous generation, rename,
+//!   directory fsync).
+
+pub mod crypto;
+pub mod format;
+pub mod store;
+
+pub use crypto::{KdfParams, NamedIdentity};
+pub use format::{OpenedBy, Payload, Unlock};
+pub use store::{default_vault_path, Vault};
+
+/// The broad class of a [`VaultError`]; the command line maps each to its
+/// exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorClass {
+    /// Bad input or a refused operation (exit 1).
+    Input,
+    /// Authentication failed (exit 3).
+    Auth,
+    /// The vault is missing, unreadable or corrupted (exit 4).
+    Corrupt,
+    /// Another process holds the vault or changed it (exit 5).
+    Locked,
+}
+
+/// Everything that can go wrong with a vault. Every message says what
+/// happened and what to do next, and never holds secret material.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VaultError {
+    /// No vault at the path.
+    #[error(
+        "no vault at {path}; create one with `lifeboat init` or point --vault at an existing file"
+    )]
+    Missing {
+        /// The path looked at.
+        path: String,
+    },
+    /// `init` would overwrite a vault.
+    #[error("a vault already exists at {path}; refusing to overwrite it (choose another --vault path, or remove it yourself if you are sure)")]
+    Exists {
+        /// The existing file.
+        path: String,
+    },
+    /// Reading or writing failed.
+    #[error("{op} {path} failed: {source}")]
+    Io {
+        /// What was being done.
+        op: &'static str,
+        /// On which file.
+        path: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A save could not complete; the vault on disk is unchanged.
+    #[error("the save failed while {step}: {source}. The vault on disk is unchanged; check free space and the disk, then try again")]
+    SaveFailed {
+        /// The step of the save protocol.
+        step: &'static str,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Wrong passphrase or no matching identity.
+    #[error("{0}. Check the passphrase (or identity file) and try again; if the passphrase is lost, run `lifeboat recover` with the recovery key or trustee shares")]
+    Auth(String),
+    /// The file is damaged or not a vault.
+    #[error("the vault file is damaged or not a lifeboat vault: {reason}")]
+    Corrupt {
+        /// Why.
+        reason: String,
+    },
+    /// Decrypts, but is not the vault the keys say it is.
+    #[error("the vault decrypts but fails the authenticity check: it was not written by lifeboat with this vault's keys (possible forgery). Do not trust its contents; restore a backup or the previous generation")]
+    Forged,
+    /// Written by a newer lifeboat.
+    #[error("the vault was written by a newer lifeboat (payload version {version}); upgrade lifeboat, or read it with `age -d -i <recovery key>`")]
+    TooNew {
+        /// The payload version found.
+        version: u32,
+    },
+    /// Another process holds the lock.
+    #[error("the vault is locked by another lifeboat process (lock file {path}); wait for it to finish and try again")]
+    Locked {
+        /// The lock file.
+        path: String,
+    },
+    /// The file changed on disk since it was loaded.
+    #[error("the vault was changed by another process since it was opened; nothing was saved. Run the command again to work on the new version")]
+    Changed,
+    /// Bad input or a refused operation.
+    #[error("{0}")]
+    Invalid(String),
+    /// An internal invariant failed.
+    #[error("internal error: {0}. Nothing was saved; please report this")]
+    Internal(String),
+}
+
+impl VaultError {
+    /// The class that decides the exit code.
+    pub fn class(&self) -> ErrorClass {
+        match self {
+            VaultError::Auth(_) => ErrorClass::Auth,
+            VaultError::Missing { .. }
+            | VaultError::Corrupt { .. }
+            | VaultError::Forged
+            | VaultError::TooNew { .. }
+            | VaultError::Io { .. } => ErrorClass::Corrupt,
+            VaultError::Locked { .. } | VaultError::Changed => ErrorClass::Locked,
+            VaultError::Exists { .. }
+            | VaultError::SaveFailed { .. }
+            | VaultError::Invalid(_)
+            | VaultError::Internal(_) => ErrorClass::Input,
+        }
+    }
+}

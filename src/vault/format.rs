@@ -1,0 +1,472 @@
+//! The vault file format: an age v1 file whose plaintext is versioned JSON.
+//!
+//! This module owns the [`Payload`] (everything the vault holds), its
+//! serialization, and the two directions of the envelope: [`seal`] (payload
+//! to age bytes, one stanza per unlock path) and [`unseal`] (age bytes to
+//! payload, with precise errors and the authenticity check that stops a
+//! forged vault from opening cleanly). docs/vault-format.md is the
+//! specification; keep the two in step.
+
+use std::io::{Read, Write};
+
+use age::Identity;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::crypto::{
+    DerivedKeyIdentity, NamedIdentity, PassphraseIdentity, PassphraseKey, PassphraseOutcome,
+    PassphraseRecipient,
+};
+use super::VaultError;
+use crate::item::{now_utc, Item};
+use crate::playbook::PlaybookState;
+use crate::secret::{SecretBytes, SecretString};
+
+/// The `format` field of every payload.
+pub const FORMAT: &str = "lifeboat-vault";
+/// The payload version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// A vault file larger than this is refused before decryption (256 MiB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Keys the vault keeps about itself, inside the encryption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keys {
+    /// The recovery key, `AGE-SECRET-KEY-1...`: kept so the kit can be
+    /// reprinted and the key split later, and so a file opened with it can
+    /// prove it is genuine (see docs/threat-model.md).
+    pub recovery_identity: SecretString,
+    /// The recovery key's public recipient, `age1...`.
+    pub recovery_recipient: String,
+    /// The passphrase path's salt, parameters and Argon2id output.
+    pub passphrase: PassphraseKey,
+}
+
+/// An extra age recipient the vault is also encrypted to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraRecipient {
+    /// The `age1...` string.
+    pub recipient: String,
+    /// When it was added.
+    #[serde(with = "time::serde::rfc3339")]
+    pub added: OffsetDateTime,
+}
+
+/// User settings stored in the vault (they travel with it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Write the vault ASCII-armored (PEM-style) instead of binary.
+    pub armor: bool,
+    /// How many backups `backup DIR` keeps in a folder.
+    pub backup_keep: u32,
+    /// TUI idle seconds before it locks.
+    pub auto_lock_secs: u64,
+    /// Seconds before a copied secret is cleared from the clipboard.
+    pub clipboard_clear_secs: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            armor: false,
+            backup_keep: 10,
+            auto_lock_secs: 300,
+            clipboard_clear_secs: 20,
+        }
+    }
+}
+
+/// Dates of the safety routines `doctor` reports on.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct History {
+    /// Last verified backup written by `backup`.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_backup: Option<OffsetDateTime>,
+    /// Last restore drill (`verify`).
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_drill: Option<OffsetDateTime>,
+    /// When the recovery key was last shown or written out.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub recovery_key_exported: Option<OffsetDateTime>,
+    /// When the recovery key was last split into shares.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub recovery_key_split: Option<OffsetDateTime>,
+    /// When an emergency kit was last written.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub kit_printed: Option<OffsetDateTime>,
+}
+
+/// One line of the audit log. Holds names and actions, never secrets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// What, e.g. `add`, `rm`, `passwd`.
+    pub action: String,
+    /// The item or object concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// Everything the vault holds: the plaintext of the age file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Payload {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Payload version, see [`VERSION`].
+    pub version: u32,
+    /// Random id of this vault, stable across saves (backups compare it).
+    pub vault_id: String,
+    /// When the vault was created.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    /// When it was last saved.
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated: OffsetDateTime,
+    /// The recovery material.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Playbook progress.
+    #[serde(default)]
+    pub playbooks: PlaybookState,
+    /// Extra recipients.
+    #[serde(default)]
+    pub recipients: Vec<ExtraRecipient>,
+    /// Settings.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Safety-routine dates.
+    #[serde(default)]
+    pub history: History,
+    /// What was done when (no secrets).
+    #[serde(default)]
+    pub audit: Vec<AuditEntry>,
+    /// The vault's own keys.
+    pub keys: Keys,
+}
+
+impl Payload {
+    /// A new, empty payload for these keys.
+    pub fn new(keys: Keys) -> Payload {
+        let now = now_utc();
+        Payload {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            vault_id: crate::item::new_id(),
+            created: now,
+            updated: now,
+            items: Vec::new(),
+            playbooks: PlaybookState::default(),
+            recipients: Vec::new(),
+            settings: Settings::default(),
+            history: History::default(),
+            audit: Vec::new(),
+            keys,
+        }
+    }
+
+    /// Serializes to the JSON plaintext.
+    pub fn to_json(&self) -> Result<SecretBytes, VaultError> {
+        serde_json::to_vec(self)
+            .map(SecretBytes::new)
+            .map_err(|e| VaultError::Internal(format!("could not serialize the vault: {e}")))
+    }
+
+    /// Parses and checks the JSON plaintext.
+    pub fn from_json(bytes: &[u8]) -> Result<Payload, VaultError> {
+        // Peek at format and version first so a newer vault gets the right
+        // message rather than a confusing field error.
+        #[derive(Deserialize)]
+        struct Head {
+            format: Option<String>,
+            version: Option<u32>,
+        }
+        let head: Head = serde_json::from_slice(bytes).map_err(|_| VaultError::Corrupt {
+            reason: "the decrypted contents are not valid JSON".into(),
+        })?;
+        if head.format.as_deref() != Some(FORMAT) {
+            return Err(VaultError::Corrupt {
+                reason: "the file decrypts but is not a lifeboat vault (wrong `format` field)"
+                    .into(),
+            });
+        }
+        match head.version {
+            Some(v) if v > VERSION => return Err(VaultError::TooNew { version: v }),
+            Some(0) | None => {
+                return Err(VaultError::Corrupt {
+                    reason: "the vault has no valid `version` field".into(),
+                })
+            }
+            _ => {}
+        }
+        serde_json::from_slice(bytes).map_err(|e| VaultError::Corrupt {
+            // serde_json errors name fields and positions, never values.
+            reason: format!("the vault's contents do not match the format: {e}"),
+        })
+    }
+}
+
+/// How to unlock a vault.
+pub enum Unlock {
+    /// The passphrase (Argon2id stanza).
+    Passphrase(SecretString),
+    /// One or more X25519 identities (the recovery key or others).
+    Identities(Vec<NamedIdentity>),
+}
+
+impl std::fmt::Debug for Unlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unlock::Passphrase(_) => f.write_str("Unlock::Passphrase([REDACTED])"),
+            Unlock::Identities(ids) => write!(f, "Unlock::Identities({} identities)", ids.len()),
+        }
+    }
+}
+
+/// Which unlock path opened a vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenedBy {
+    /// The passphrase.
+    Passphrase,
+    /// The recovery key.
+    RecoveryKey,
+    /// Another identity (an extra recipient), by its `age1...` recipient.
+    OtherIdentity(String),
+}
+
+/// A decrypted vault and how it was opened.
+#[derive(Debug)]
+pub struct Unsealed {
+    /// The contents.
+    pub payload: Payload,
+    /// The unlock path used.
+    pub opened_by: OpenedBy,
+}
+
+/// Encrypts the payload to every unlock path: the passphrase stanza, the
+/// recovery key and each extra recipient.
+pub fn seal(payload: &Payload) -> Result<(Vec<u8>, SecretBytes), VaultError> {
+    let json = payload.to_json()?;
+    let recovery: age::x25519::Recipient =
+        payload.keys.recovery_recipient.parse().map_err(|_| {
+            VaultError::Internal("the vault's recovery recipient is malformed".into())
+        })?;
+    let mut extras = Vec::new();
+    for r in &payload.recipients {
+        let parsed: age::x25519::Recipient = r.recipient.parse().map_err(|_| {
+            VaultError::Invalid(format!(
+                "the stored recipient {} is not a valid age1 recipient; remove it with `lifeboat recipient rm`",
+                r.recipient
+            ))
+        })?;
+        extras.push(parsed);
+    }
+    let pass = PassphraseRecipient(&payload.keys.passphrase);
+    let mut recipients: Vec<&dyn age::Recipient> = vec![&pass, &recovery];
+    recipients.extend(extras.iter().map(|r| r as &dyn age::Recipient));
+    let enc = age::Encryptor::with_recipients(recipients.into_iter())
+        .map_err(|e| VaultError::Internal(format!("could not encrypt: {e}")))?;
+    let mut out = Vec::with_capacity(json.len() + 4096);
+    let io = |e: std::io::Error| VaultError::Internal(format!("could not encrypt: {e}"));
+    if payload.settings.armor {
+        let armored =
+            age::armor::ArmoredWriter::wrap_output(&mut out, age::armor::Format::AsciiArmor)
+                .map_err(io)?;
+        let mut w = enc.wrap_output(armored).map_err(io)?;
+        w.write_all(json.expose()).map_err(io)?;
+        w.finish().and_then(|a| a.finish()).map_err(io)?;
+    } else {
+        let mut w = enc.wrap_output(&mut out).map_err(io)?;
+        w.write_all(json.expose()).map_err(io)?;
+        w.finish().map_err(io)?;
+    }
+    Ok((out, json))
+}
+
+fn corrupt(reason: impl Into<String>) -> VaultError {
+    VaultError::Corrupt {
+        reason: reason.into(),
+    }
+}
+
+/// Decrypts vault bytes with an unlock path and checks that the result is a
+/// genuine vault.
+pub fn unseal(bytes: &[u8], unlock: &Unlock) -> Result<Unsealed, VaultError> {
+    let (plaintext, opened_by, derived) = decrypt_bytes(bytes, unlock)?;
+    let payload = Payload::from_json(plaintext.expose())?;
+    check_authentic(&payload, &opened_by, derived.as_ref())?;
+    let opened_by = classify(opened_by, &payload);
+    Ok(Unsealed { payload, opened_by })
+}
+
+/// Decrypts only (no JSON), returning the plaintext, the path used and, for
+/// a passphrase unlock, the derived key.
+pub fn decrypt_bytes(
+    bytes: &[u8],
+    unlock: &Unlock,
+) -> Result<(SecretBytes, OpenedBy, Option<PassphraseKey>), VaultError> {
+    if bytes.is_empty() {
+        return Err(corrupt("the vault file is empty"));
+    }
+    let reader = age::armor::ArmoredReader::new(bytes);
+    let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| match e {
+        age::DecryptError::UnknownFormat => {
+            corrupt("the file is not an age v1 file (unknown format or version line)")
+        }
+        _ => corrupt("the file is not a valid age file (its header cannot be read)"),
+    })?;
+    let pass_id;
+    let mut ids: Vec<&dyn Identity> = Vec::new();
+    match unlock {
+        Unlock::Passphrase(p) => {
+            pass_id = Some(PassphraseIdentity::new(p.clone()));
+            if let Some(p) = &pass_id {
+                ids.push(p);
+            }
+        }
+        Unlock::Identities(list) => {
+            pass_id = None;
+            ids.extend(list.iter().map(|i| i as &dyn Identity));
+        }
+    }
+    let result = decryptor.decrypt(ids.into_iter());
+    let mut reader = match result {
+        Ok(r) => r,
+        Err(e) => {
+            if let Some(p) = &pass_id {
+                match p.outcome() {
+                    PassphraseOutcome::Malformed(msg) => {
+                        return Err(corrupt(format!("the passphrase stanza is invalid: {msg}")))
+                    }
+                    PassphraseOutcome::NoStanza => {
+                        return Err(VaultError::Auth(
+                            "this file has no lifeboat passphrase stanza; open it with --identity and the recovery key".into(),
+                        ))
+                    }
+                    PassphraseOutcome::WrongPassphrase => {
+                        return Err(VaultError::Auth("wrong passphrase".into()))
+                    }
+                    PassphraseOutcome::Unlocked => {}
+                }
+            }
+            return Err(match e {
+                age::DecryptError::InvalidMac => {
+                    corrupt("the header's authentication tag does not match: the header is damaged")
+                }
+                age::DecryptError::InvalidHeader => {
+                    corrupt("the header is damaged (a recipient stanza is malformed)")
+                }
+                age::DecryptError::NoMatchingKeys
+                | age::DecryptError::DecryptionFailed
+                | age::DecryptError::KeyDecryptionFailed => {
+                    VaultError::Auth("none of the given identities can open this vault".into())
+                }
+                other => corrupt(format!("decryption failed: {other}")),
+            });
+        }
+    };
+    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(bytes.len()));
+    reader.read_to_end(&mut plain).map_err(|_| {
+        corrupt("the encrypted contents fail authentication: the file is damaged or truncated")
+    })?;
+    let plaintext = SecretBytes::new(std::mem::take(&mut *plain));
+    let (opened_by, derived) = match unlock {
+        Unlock::Passphrase(_) => (
+            OpenedBy::Passphrase,
+            pass_id.as_ref().and_then(|p| p.take_derived()),
+        ),
+        Unlock::Identities(list) => {
+            let used = list
+                .iter()
+                .find(|i| i.was_used())
+                .ok_or_else(|| VaultError::Internal("no identity recorded the unlock".into()))?;
+            (OpenedBy::OtherIdentity(used.recipient.clone()), None)
+        }
+    };
+    Ok((plaintext, opened_by, derived))
+}
+
+/// The forgery check. Anyone holding a public recipient can make an age
+/// file that decrypts with the matching identity, so decryption alone does
+/// not prove the vault is ours:
+/// - a passphrase unlock is proof by itself (the Argon2id output is needed
+///   to make the stanza); the payload's stored key must agree with it;
+/// - an identity unlock must find, inside the payload, the very recovery
+///   key that opened it, which someone holding only the public recipient
+///   cannot put there; an extra identity must at least be listed.
+fn check_authentic(
+    payload: &Payload,
+    opened_by: &OpenedBy,
+    derived: Option<&PassphraseKey>,
+) -> Result<(), VaultError> {
+    let forged = || VaultError::Forged;
+    match opened_by {
+        OpenedBy::Passphrase => {
+            let d = derived.ok_or_else(forged)?;
+            if d.key != payload.keys.passphrase.key || d.salt != payload.keys.passphrase.salt {
+                return Err(forged());
+            }
+        }
+        OpenedBy::OtherIdentity(recipient) => {
+            if *recipient == payload.keys.recovery_recipient {
+                // Opened by the recovery key's recipient: the secret inside must
+                // be that same key.
+                let inside = NamedIdentity::parse(payload.keys.recovery_identity.expose())
+                    .map_err(|_| forged())?;
+                if inside.recipient != *recipient {
+                    return Err(forged());
+                }
+            } else if !payload.recipients.iter().any(|r| r.recipient == *recipient) {
+                return Err(forged());
+            }
+        }
+        OpenedBy::RecoveryKey => {}
+    }
+    // The stored recovery secret must match the stored recipient in any case.
+    let inside =
+        NamedIdentity::parse(payload.keys.recovery_identity.expose()).map_err(|_| forged())?;
+    if inside.recipient != payload.keys.recovery_recipient {
+        return Err(forged());
+    }
+    Ok(())
+}
+
+/// Classifies how an unsealed vault was opened, telling the recovery key
+/// apart from other identities.
+pub fn classify(opened_by: OpenedBy, payload: &Payload) -> OpenedBy {
+    match opened_by {
+        OpenedBy::OtherIdentity(r) if r == payload.keys.recovery_recipient => OpenedBy::RecoveryKey,
+        other => other,
+    }
+}
+
+/// Verifies freshly written bytes: they must decrypt with the recovery key
+/// and with the stored passphrase key to exactly `expected`.
+pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Result<(), VaultError> {
+    let recovery = NamedIdentity::parse(payload.keys.recovery_identity.expose())
+        .map_err(|e| VaultError::Internal(e.to_string()))?;
+    let (plain, _, _) = decrypt_bytes(bytes, &Unlock::Identities(vec![recovery]))?;
+    if plain.expose() != expected {
+        return Err(VaultError::Internal(
+            "the written file does not read back to what was written".into(),
+        ));
+    }
+    // The passphrase path must work too: a save must never leave the user
+    // with a vault their passphrase no longer opens.
+    let reader = age::armor::ArmoredReader::new(bytes);
+    let dec = age::Decryptor::new_buffered(reader)
+        .map_err(|_| VaultError::Internal("the written header cannot be read back".into()))?;
+    let id = DerivedKeyIdentity(&payload.keys.passphrase);
+    let mut r = dec
+        .decrypt(std::iter::once(&id as &dyn Identity))
+        .map_err(|_| {
+            VaultError::Internal("the passphrase stanza does not open the written file".into())
+        })?;
+    let mut sink = zeroize::Zeroizing::new(Vec::new());
+    r.read_to_end(&mut sink)
+        .map_err(|_| VaultError::Internal("the written file fails authentication".into()))?;
+    Ok(())
+}

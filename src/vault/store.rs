@@ -1,0 +1,658 @@
+//! The vault on disk: opening, locking and the save protocol.
+//!
+//! This module owns [`Vault`], the only way the program reads or writes a
+//! vault file. Every write follows the same protocol, so a crash, a full
+//! disk or a failing fsync can never leave the user without a vault that
+//! opens:
+//!
+//! 1. take an exclusive lock on `<dir>/<stem>.lock` (a separate file, so the
+//!    vault itself can be replaced by rename);
+//! 2. refuse if the vault changed on disk since it was loaded;
+//! 3. write the new file to a temp file in the same directory, created
+//!    with `O_EXCL` and mode 0600;
+//! 4. fsync it (a failed fsync is reported and never retried: the page
+//!    cache may have dropped the data, so a retry could "succeed" falsely);
+//! 5. read it back from disk and decrypt it with the recovery key and the
+//!    passphrase path, comparing the plaintext;
+//! 6. keep the current vault as `<file>.prev` (hard link, then rename);
+//! 7. rename the temp file over the vault (atomic on POSIX);
+//! 8. fsync the directory so the rename itself is durable.
+//!
+//! Opening cleans temp files left by a crashed save (only under the lock,
+//! when no save can be running).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::crypto::{new_passphrase_key, KdfParams, NamedIdentity};
+use super::format::{self, AuditEntry, Keys, OpenedBy, Payload, Unlock};
+use super::VaultError;
+use crate::item::{now_utc, Item};
+use crate::secret::SecretString;
+
+/// How long a writer waits for another to release the lock, unless
+/// `LIFEBOAT_LOCK_WAIT_MS` says otherwise.
+const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// The default vault location: `<XDG data dir>/lifeboat/vault.age`.
+pub fn default_vault_path() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.data_dir().join("lifeboat").join("vault.age"))
+}
+
+/// The user's lifeboat config folder: `<XDG config dir>/lifeboat`.
+pub fn config_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.config_dir().join("lifeboat"))
+}
+
+/// The previous generation kept beside a vault.
+pub fn prev_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".prev");
+    PathBuf::from(s)
+}
+
+/// The lock file beside a vault: `vault.age` -> `vault.lock`.
+pub fn lock_path(path: &Path) -> PathBuf {
+    path.with_extension("lock")
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vault".into());
+    format!(".{name}.tmp.")
+}
+
+fn dir_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn show(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Identity of a file version: device, inode, size and modification time.
+/// Every save replaces the file by rename, so the inode changes each time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime_ns: i128,
+}
+
+impl FileStamp {
+    fn of(meta: &fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        FileStamp {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            len: meta.len(),
+            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+        }
+    }
+}
+
+/// An exclusive lock on the vault's lock file, released on drop.
+#[derive(Debug)]
+pub struct LockGuard {
+    file: File,
+}
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+fn lock_wait() -> Duration {
+    std::env::var("LIFEBOAT_LOCK_WAIT_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(DEFAULT_LOCK_WAIT)
+}
+
+/// Takes the exclusive lock, waiting up to the configured time.
+pub fn acquire_lock(path: &Path) -> Result<LockGuard, VaultError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let lp = lock_path(path);
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&lp)
+        .map_err(|source| VaultError::Io {
+            op: "opening the lock file",
+            path: show(&lp),
+            source,
+        })?;
+    let deadline = Instant::now() + lock_wait();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(LockGuard { file }),
+            Err(fs::TryLockError::WouldBlock) => {
+                if Instant::now() >= deadline {
+                    return Err(VaultError::Locked { path: show(&lp) });
+                }
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(fs::TryLockError::Error(source)) => {
+                return Err(VaultError::Io {
+                    op: "locking",
+                    path: show(&lp),
+                    source,
+                })
+            }
+        }
+    }
+}
+
+/// Reads a vault file, refusing one too large to be a vault.
+pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, fs::Metadata), VaultError> {
+    let mut f = File::open(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            VaultError::Missing { path: show(path) }
+        } else {
+            VaultError::Io {
+                op: "opening",
+                path: show(path),
+                source,
+            }
+        }
+    })?;
+    let meta = f.metadata().map_err(|source| VaultError::Io {
+        op: "reading metadata of",
+        path: show(path),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(VaultError::Corrupt {
+            reason: format!("{} is not a regular file", show(path)),
+        });
+    }
+    if meta.len() > format::MAX_FILE_BYTES {
+        return Err(VaultError::Corrupt {
+            reason: format!(
+                "{} is {} bytes, larger than any vault lifeboat writes",
+                show(path),
+                meta.len()
+            ),
+        });
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut f, &mut buf).map_err(|source| VaultError::Io {
+        op: "reading",
+        path: show(path),
+        source,
+    })?;
+    Ok((buf, meta))
+}
+
+/// An open vault.
+#[derive(Debug)]
+pub struct Vault {
+    path: PathBuf,
+    payload: Payload,
+    stamp: Option<FileStamp>,
+    opened_by: OpenedBy,
+    lock: Option<LockGuard>,
+}
+
+impl Vault {
+    /// Creates a new vault at `path` with a passphrase and a fresh recovery
+    /// key (in `payload().keys.recovery_identity`). Refuses to overwrite.
+    pub fn create(
+        path: &Path,
+        passphrase: &SecretString,
+        params: KdfParams,
+    ) -> Result<Vault, VaultError> {
+        let dir = dir_of(path);
+        if !dir.exists() {
+            use std::os::unix::fs::DirBuilderExt;
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&dir)
+                .map_err(|source| VaultError::Io {
+                    op: "creating the folder",
+                    path: show(&dir),
+                    source,
+                })?;
+        }
+        let lock = acquire_lock(path)?;
+        if path.exists() {
+            return Err(VaultError::Exists { path: show(path) });
+        }
+        let passphrase_key = new_passphrase_key(passphrase, params)
+            .map_err(|e| VaultError::Invalid(e.to_string()))?;
+        let recovery = NamedIdentity::generate();
+        let keys = Keys {
+            recovery_identity: recovery.text.clone(),
+            recovery_recipient: recovery.recipient.clone(),
+            passphrase: passphrase_key,
+        };
+        let mut payload = Payload::new(keys);
+        payload.audit.push(AuditEntry {
+            at: now_utc(),
+            action: "init".into(),
+            subject: None,
+        });
+        let mut v = Vault {
+            path: path.to_path_buf(),
+            payload,
+            stamp: None,
+            opened_by: OpenedBy::Passphrase,
+            lock: Some(lock),
+        };
+        v.write_protocol(true)?;
+        Ok(v)
+    }
+
+    /// Opens a vault for reading. A later [`Vault::save`] takes the lock and
+    /// refuses if the file changed in between.
+    pub fn open(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
+        Self::open_inner(path, unlock, None)
+    }
+
+    /// Opens a vault for a read-modify-write: takes the lock first (waiting
+    /// for another writer to finish), cleans stale temp files, then reads.
+    /// Two writers in a row therefore both succeed, the second seeing the
+    /// first one's change.
+    pub fn open_for_update(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
+        if !path.exists() {
+            return Err(VaultError::Missing { path: show(path) });
+        }
+        let lock = acquire_lock(path)?;
+        clean_stale_temps(path);
+        Self::open_inner(path, unlock, Some(lock))
+    }
+
+    fn open_inner(
+        path: &Path,
+        unlock: &Unlock,
+        lock: Option<LockGuard>,
+    ) -> Result<Vault, VaultError> {
+        let (bytes, meta) = read_guarded(path)?;
+        let unsealed = format::unseal(&bytes, unlock).map_err(|e| with_prev_hint(e, path))?;
+        Ok(Vault {
+            path: path.to_path_buf(),
+            payload: unsealed.payload,
+            stamp: Some(FileStamp::of(&meta)),
+            opened_by: unsealed.opened_by,
+            lock,
+        })
+    }
+
+    /// The vault file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Which unlock path opened it.
+    pub fn opened_by(&self) -> &OpenedBy {
+        &self.opened_by
+    }
+
+    /// The contents.
+    pub fn payload(&self) -> &Payload {
+        &self.payload
+    }
+
+    /// The contents, for changing; call [`Vault::save`] afterwards.
+    pub fn payload_mut(&mut self) -> &mut Payload {
+        &mut self.payload
+    }
+
+    /// Replaces the whole payload (restore); keys are taken from the new one.
+    pub fn replace_payload(&mut self, payload: Payload) {
+        self.payload = payload;
+    }
+
+    /// Releases the lock early (the TUI keeps a vault open for long).
+    pub fn release_lock(&mut self) {
+        self.lock = None;
+    }
+
+    /// Appends an audit entry (names and actions only).
+    pub fn audit(&mut self, action: &str, subject: Option<&str>) {
+        self.payload.audit.push(AuditEntry {
+            at: now_utc(),
+            action: action.to_owned(),
+            subject: subject.map(str::to_owned),
+        });
+    }
+
+    /// Finds an item by exact name, then by case-insensitive name, then by id.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let items = &self.payload.items;
+        items
+            .iter()
+            .position(|i| i.name == name)
+            .or_else(|| {
+                let lower = name.to_lowercase();
+                let hits: Vec<usize> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.name.to_lowercase() == lower)
+                    .map(|(n, _)| n)
+                    .collect();
+                (hits.len() == 1).then(|| hits[0])
+            })
+            .or_else(|| items.iter().position(|i| i.id == name))
+    }
+
+    /// The item called `name`, or an error that says how to list items.
+    pub fn item(&self, name: &str) -> Result<&Item, VaultError> {
+        self.find(name)
+            .map(|n| &self.payload.items[n])
+            .ok_or_else(|| not_found(name))
+    }
+
+    /// The item called `name`, for changing.
+    pub fn item_mut(&mut self, name: &str) -> Result<&mut Item, VaultError> {
+        match self.find(name) {
+            Some(n) => Ok(&mut self.payload.items[n]),
+            None => Err(not_found(name)),
+        }
+    }
+
+    /// Adds an item; names are unique (ignoring case).
+    pub fn add_item(&mut self, item: Item) -> Result<(), VaultError> {
+        item.validate_common()
+            .map_err(|e| VaultError::Invalid(e.to_string()))?;
+        let lower = item.name.to_lowercase();
+        if self
+            .payload
+            .items
+            .iter()
+            .any(|i| i.name.to_lowercase() == lower)
+        {
+            return Err(VaultError::Invalid(format!(
+                "an item named \"{}\" already exists; choose another name or remove the old one with `lifeboat rm`",
+                item.name
+            )));
+        }
+        let name = item.name.clone();
+        self.payload.items.push(item);
+        self.audit("add", Some(&name));
+        Ok(())
+    }
+
+    /// Removes an item and returns it.
+    pub fn remove_item(&mut self, name: &str) -> Result<Item, VaultError> {
+        let n = self.find(name).ok_or_else(|| not_found(name))?;
+        let item = self.payload.items.remove(n);
+        self.audit("rm", Some(&item.name));
+        Ok(item)
+    }
+
+    /// Sets a new passphrase (fresh salt; the KDF runs once here).
+    pub fn set_passphrase(
+        &mut self,
+        passphrase: &SecretString,
+        params: KdfParams,
+    ) -> Result<(), VaultError> {
+        self.payload.keys.passphrase = new_passphrase_key(passphrase, params)
+            .map_err(|e| VaultError::Invalid(e.to_string()))?;
+        self.audit("passwd", None);
+        Ok(())
+    }
+
+    /// Saves through the full protocol (see the module docs).
+    pub fn save(&mut self) -> Result<(), VaultError> {
+        self.write_protocol(false)
+    }
+
+    fn write_protocol(&mut self, creating: bool) -> Result<(), VaultError> {
+        let path = self.path.clone();
+        // Hold the lock for the whole protocol; keep an existing one.
+        let temp_lock = if self.lock.is_none() {
+            Some(acquire_lock(&path)?)
+        } else {
+            None
+        };
+        if !creating {
+            let current = fs::metadata(&path).map(|m| FileStamp::of(&m)).ok();
+            if current != self.stamp {
+                return Err(VaultError::Changed);
+            }
+        }
+        self.payload.updated = now_utc();
+        let (bytes, json) = format::seal(&self.payload)?;
+        let dir = dir_of(&path);
+        let tmp = dir.join(format!("{}{}", temp_prefix(&path), crate::item::new_id()));
+        let result = write_verified(&tmp, &bytes, &self.payload, json.expose());
+        if let Err(e) = result {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        if !creating && path.exists() {
+            if let Err(e) = keep_previous(&path) {
+                let _ = fs::remove_file(&tmp);
+                return Err(e);
+            }
+        }
+        if let Err(source) = fs::rename(&tmp, &path) {
+            let _ = fs::remove_file(&tmp);
+            return Err(VaultError::SaveFailed {
+                step: "renaming the new file into place",
+                source,
+            });
+        }
+        // The new file is in place; make the rename durable. If this fails the
+        // rename may not survive a power cut, so say so rather than claim success.
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|source| VaultError::Io {
+                op: "flushing the folder after saving (the save may not survive a power cut; run the command again to confirm)",
+                path: show(&dir),
+                source,
+            })?;
+        self.stamp = fs::metadata(&path).ok().map(|m| FileStamp::of(&m));
+        drop(temp_lock);
+        Ok(())
+    }
+}
+
+fn not_found(name: &str) -> VaultError {
+    VaultError::Invalid(format!(
+        "no item named \"{name}\"; `lifeboat list` shows the names"
+    ))
+}
+
+fn with_prev_hint(e: VaultError, path: &Path) -> VaultError {
+    match e {
+        VaultError::Corrupt { reason } if prev_path(path).exists() => VaultError::Corrupt {
+            reason: format!(
+                "{reason}. The previous generation is at {}: check it with `lifeboat --vault {} list`, then `lifeboat restore {}`",
+                show(&prev_path(path)),
+                show(&prev_path(path)),
+                show(&prev_path(path))
+            ),
+        },
+        other => other,
+    }
+}
+
+/// Writes `bytes` to a new temp file, fsyncs it, reads it back and verifies.
+fn write_verified(
+    tmp: &Path,
+    bytes: &[u8],
+    payload: &Payload,
+    json: &[u8],
+) -> Result<(), VaultError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(tmp)
+        .map_err(|source| VaultError::SaveFailed {
+            step: "creating the temporary file",
+            source,
+        })?;
+    f.write_all(bytes)
+        .map_err(|source| VaultError::SaveFailed {
+            step: "writing the temporary file",
+            source,
+        })?;
+    // Never retried: after a failed fsync the kernel may have dropped the dirty
+    // pages, and a second fsync could report success for data that is gone.
+    f.sync_all().map_err(|source| VaultError::SaveFailed {
+        step: "flushing the temporary file to disk (fsync)",
+        source,
+    })?;
+    drop(f);
+    let (back, _) = read_guarded(tmp).map_err(|_| VaultError::SaveFailed {
+        step: "reading the temporary file back",
+        source: std::io::Error::other("read-back failed"),
+    })?;
+    if back != bytes {
+        return Err(VaultError::SaveFailed {
+            step: "verifying the temporary file",
+            source: std::io::Error::other("the bytes read back differ from those written"),
+        });
+    }
+    format::verify_written(&back, payload, json).map_err(|e| VaultError::SaveFailed {
+        step: "verifying that the new file decrypts",
+        source: std::io::Error::other(e.to_string()),
+    })
+}
+
+/// Keeps the current vault as `<file>.prev`: hard link to a temp name, then
+/// rename over the old `.prev`, so `.prev` is always a complete file.
+fn keep_previous(path: &Path) -> Result<(), VaultError> {
+    let prev = prev_path(path);
+    let dir = dir_of(path);
+    let tmp_prev = dir.join(format!(
+        "{}prev.{}",
+        temp_prefix(path),
+        crate::item::new_id()
+    ));
+    let linked = fs::hard_link(path, &tmp_prev).or_else(|_| {
+        // Some filesystems have no hard links; copy and flush instead.
+        fs::copy(path, &tmp_prev)
+            .and_then(|_| File::open(&tmp_prev))
+            .and_then(|f| f.sync_all())
+    });
+    linked.map_err(|source| VaultError::SaveFailed {
+        step: "keeping the previous generation",
+        source,
+    })?;
+    fs::rename(&tmp_prev, &prev).map_err(|source| {
+        let _ = fs::remove_file(&tmp_prev);
+        VaultError::SaveFailed {
+            step: "keeping the previous generation",
+            source,
+        }
+    })
+}
+
+/// Removes temp files a crashed save left behind. Only called under the
+/// lock, when no save can be in progress.
+fn clean_stale_temps(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(dir_of(path)) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::Secret;
+
+    fn fast() -> KdfParams {
+        KdfParams {
+            m_kib: 8 * 1024,
+            t: 1,
+            p: 1,
+        }
+    }
+
+    #[test]
+    fn create_open_add_save_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v").join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        let v = Vault::create(&path, &pw, fast()).unwrap();
+        let rk = v.payload().keys.recovery_identity.clone();
+        drop(v);
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let mut v = Vault::open_for_update(&path, &Unlock::Passphrase(pw.clone())).unwrap();
+        assert_eq!(v.opened_by(), &OpenedBy::Passphrase);
+        v.add_item(Item::new("n", Secret::Note { text: "hi".into() }))
+            .unwrap();
+        v.save().unwrap();
+        drop(v);
+        assert!(prev_path(&path).exists());
+        let ids = vec![NamedIdentity::parse(rk.expose()).unwrap()];
+        let v = Vault::open(&path, &Unlock::Identities(ids)).unwrap();
+        assert_eq!(v.opened_by(), &OpenedBy::RecoveryKey);
+        assert_eq!(v.payload().items.len(), 1);
+        // the recovery-key session can save and the passphrase still opens it
+        let mut v = v;
+        v.save().unwrap();
+        Vault::open(&path, &Unlock::Passphrase(pw)).unwrap();
+        // wrong passphrase
+        let e = Vault::open(&path, &Unlock::Passphrase("wrong".into())).unwrap_err();
+        assert!(matches!(e, VaultError::Auth(_)), "{e:?}");
+    }
+
+    #[test]
+    fn forged_vault_is_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        let v = Vault::create(&path, &pw, fast()).unwrap();
+        let real = v.payload().clone();
+        // An attacker knows only the public recovery recipient: they make a
+        // payload with their own keys and encrypt it to the real recipient.
+        let attacker = NamedIdentity::generate();
+        let mut fake = real.clone();
+        fake.keys.recovery_identity = attacker.text.clone();
+        fake.keys.recovery_recipient = attacker.recipient.clone();
+        fake.keys.passphrase = new_passphrase_key(&"x".into(), fast()).unwrap();
+        let recipient: age::x25519::Recipient = real.keys.recovery_recipient.parse().unwrap();
+        let json = fake.to_json().unwrap();
+        let bytes = age::encrypt(&recipient, json.expose()).unwrap();
+        fs::write(&path, bytes).unwrap();
+        let ids = vec![NamedIdentity::parse(real.keys.recovery_identity.expose()).unwrap()];
+        let e = Vault::open(&path, &Unlock::Identities(ids)).unwrap_err();
+        assert!(matches!(e, VaultError::Forged), "{e:?}");
+    }
+
+    #[test]
+    fn changed_on_disk_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        drop(Vault::create(&path, &pw, fast()).unwrap());
+        let mut a = Vault::open(&path, &Unlock::Passphrase(pw.clone())).unwrap();
+        let mut b = Vault::open(&path, &Unlock::Passphrase(pw)).unwrap();
+        a.add_item(Item::new("a", Secret::Note { text: "1".into() }))
+            .unwrap();
+        a.save().unwrap();
+        b.add_item(Item::new("b", Secret::Note { text: "2".into() }))
+            .unwrap();
+        assert!(matches!(b.save().unwrap_err(), VaultError::Changed));
+    }
+}
