@@ -82,7 +82,10 @@ fn seeded_rng(test: &str) -> StdRng {
 
 #[test]
 fn committed_oracle_fixtures_combine() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/slip39/oracle_sets.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/slip39/oracle_sets.json"
+    );
     let fixture: Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("read fixture")).unwrap();
     let cases = fixture["cases"].as_array().expect("cases");
@@ -302,7 +305,11 @@ fn damaged_shares_are_judged_alike() {
             damaged.push(original.join(" "));
         }
     }
-    let out = common::run_python(&python, ORACLE_DECODE, &Value::from(damaged.clone()).to_string());
+    let out = common::run_python(
+        &python,
+        ORACLE_DECODE,
+        &Value::from(damaged.clone()).to_string(),
+    );
     let oracle: Vec<bool> = serde_json::from_str(&out).unwrap();
     assert_eq!(oracle.len(), damaged.len());
     let mut refused = 0;

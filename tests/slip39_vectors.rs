@@ -29,7 +29,9 @@ fn official_vectors() {
         let result = slip39::combine(&mnemonics, b"TREZOR");
         if secret_hex.is_empty() {
             invalid += 1;
-            let err = result.err().unwrap_or_else(|| panic!("{description}: combined"));
+            let err = result
+                .err()
+                .unwrap_or_else(|| panic!("{description}: combined"));
             // Messages are for people: non-empty and free of the share words.
             let message = err.to_string();
             assert!(!message.is_empty(), "{description}");
@@ -47,7 +49,11 @@ fn official_vectors() {
             // Every share decodes and re-encodes to the same words.
             for m in &mnemonics {
                 let share = slip39::decode_mnemonic(m).expect("decode");
-                assert_eq!(slip39::encode_mnemonic(&share).expose(), *m, "{description}");
+                assert_eq!(
+                    slip39::encode_mnemonic(&share).expose(),
+                    *m,
+                    "{description}"
+                );
             }
         }
     }
@@ -78,13 +84,19 @@ fn invalid_vectors_fail_for_the_right_reason() {
         let expected = match &err {
             E::ChecksumFailed { .. } => "invalid checksum",
             E::InvalidPadding { .. } => "invalid padding",
-            E::DifferentSets { field: "identifier", .. } => "different identifiers",
-            E::DifferentSets { field: "iteration exponent", .. } => "different iteration exponents",
-            E::GroupParametersMismatch { share_threshold, first_threshold, .. }
-                if share_threshold != first_threshold =>
-            {
-                "mismatching group thresholds"
-            }
+            E::DifferentSets {
+                field: "identifier",
+                ..
+            } => "different identifiers",
+            E::DifferentSets {
+                field: "iteration exponent",
+                ..
+            } => "different iteration exponents",
+            E::GroupParametersMismatch {
+                share_threshold,
+                first_threshold,
+                ..
+            } if share_threshold != first_threshold => "mismatching group thresholds",
             E::GroupParametersMismatch { .. } => "mismatching group counts",
             E::InvalidGroupParameters { .. } => "greater group threshold than group counts",
             E::DuplicateMemberIndex { .. } => "duplicate member indices",

@@ -175,7 +175,11 @@ mod tests {
         let f = |x: u8| add(add(7, mul(3, x)), mul(5, mul(x, x)));
         let g = |x: u8| add(200, mul(9, x));
         let ys: Vec<[u8; 2]> = [1u8, 2, 3, 4].iter().map(|&x| [f(x), g(x)]).collect();
-        let points: Vec<(u8, &[u8])> = [1u8, 2, 3].iter().zip(&ys).map(|(x, y)| (*x, &y[..])).collect();
+        let points: Vec<(u8, &[u8])> = [1u8, 2, 3]
+            .iter()
+            .zip(&ys)
+            .map(|(x, y)| (*x, &y[..]))
+            .collect();
         assert_eq!(*interpolate(&points, 0).unwrap(), vec![7, 200]);
         assert_eq!(*interpolate(&points, 4).unwrap(), ys[3].to_vec());
         assert_eq!(*interpolate(&points, 2).unwrap(), ys[1].to_vec());

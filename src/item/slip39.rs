@@ -279,7 +279,9 @@ pub enum Slip39Error {
         given: usize,
     },
     /// A group has fewer shares than its threshold.
-    #[error("group {group}: {needed} shares needed, {given} given: add another share of this group")]
+    #[error(
+        "group {group}: {needed} shares needed, {given} given: add another share of this group"
+    )]
     NotEnoughShares {
         /// The group (1-based).
         group: u8,
@@ -536,7 +538,11 @@ fn rs1024_checksum(customization: &[u8], data: &[u16]) -> [u16; CHECKSUM_WORDS] 
     values.extend_from_slice(&[0; CHECKSUM_WORDS]);
     let chk = rs1024_polymod(customization, &values) ^ 1;
     // Each value is masked to 10 bits, so it fits in u16.
-    [(chk >> 20) as u16 & 0x3FF, (chk >> 10) as u16 & 0x3FF, chk as u16 & 0x3FF]
+    [
+        (chk >> 20) as u16 & 0x3FF,
+        (chk >> 10) as u16 & 0x3FF,
+        chk as u16 & 0x3FF,
+    ]
 }
 
 fn rs1024_verify(customization: &[u8], data: &[u16]) -> bool {
@@ -734,7 +740,11 @@ fn feistel(
     }
     let iterations = (BASE_ITERATIONS << iteration_exponent) / u32::from(ROUND_COUNT);
     for step in 0..ROUND_COUNT {
-        let round = if encrypt { step } else { ROUND_COUNT - 1 - step };
+        let round = if encrypt {
+            step
+        } else {
+            ROUND_COUNT - 1 - step
+        };
         let f = round_function(round, passphrase, iterations, &salt_prefix, &right);
         for (l, k) in left.iter_mut().zip(f.iter()) {
             *l ^= k;
@@ -824,7 +834,10 @@ enum RecoverError {
 
 /// Recovers the secret from exactly `threshold` points with distinct x and
 /// equal lengths (checked by the caller), verifying the digest share.
-fn recover_secret(threshold: u8, points: &[(u8, &[u8])]) -> Result<Zeroizing<Vec<u8>>, RecoverError> {
+fn recover_secret(
+    threshold: u8,
+    points: &[(u8, &[u8])],
+) -> Result<Zeroizing<Vec<u8>>, RecoverError> {
     if threshold == 1 {
         return Ok(Zeroizing::new(points[0].1.to_vec()));
     }
@@ -1180,7 +1193,10 @@ mod tests {
             assert_eq!(words.len(), (len * 8).div_ceil(10));
             let padding = (10 * words.len()) % 16;
             assert_eq!(padding, words.len() * 10 - len * 8);
-            assert_eq!(unpack_value(&words, padding).unwrap().as_slice(), &bytes[..]);
+            assert_eq!(
+                unpack_value(&words, padding).unwrap().as_slice(),
+                &bytes[..]
+            );
         }
         // A set padding bit is refused.
         let mut words = pack_value(&[0xFF; 16]);
@@ -1199,10 +1215,7 @@ mod tests {
             changed[pos] = wordlist()[usize::from((old + 1) % 1024)];
             let err = decode_mnemonic(&changed.join(" ")).unwrap_err();
             assert!(
-                matches!(
-                    err,
-                    Slip39Error::ChecksumFailed { share: None }
-                ),
+                matches!(err, Slip39Error::ChecksumFailed { share: None }),
                 "position {pos}: {err}"
             );
         }
@@ -1213,7 +1226,11 @@ mod tests {
         // The same data under the other customization string fails the check.
         let share = sample_share(true);
         let text = encode_mnemonic(&share);
-        let indices: Vec<u16> = text.expose().split(' ').map(|w| word_index(w).unwrap()).collect();
+        let indices: Vec<u16> = text
+            .expose()
+            .split(' ')
+            .map(|w| word_index(w).unwrap())
+            .collect();
         assert!(rs1024_verify(CUSTOMIZATION_EXTENDABLE, &indices));
         assert!(!rs1024_verify(CUSTOMIZATION, &indices));
     }
@@ -1317,7 +1334,11 @@ mod tests {
         // Two shares and a wrong third fail the digest.
         let mut bad = shares[2].to_vec();
         bad[0] ^= 1;
-        let points = [(0u8, shares[0].as_slice()), (1, shares[1].as_slice()), (2, &bad[..])];
+        let points = [
+            (0u8, shares[0].as_slice()),
+            (1, shares[1].as_slice()),
+            (2, &bad[..]),
+        ];
         assert!(recover_secret(3, &points).is_err());
     }
 
@@ -1328,7 +1349,10 @@ mod tests {
         assert_eq!(sets.iter().map(Vec::len).collect::<Vec<_>>(), vec![3, 1, 5]);
         let pick = |g: usize, m: usize| sets[g][m].expose();
 
-        let ok = combine(&[pick(2, 4), pick(0, 1), pick(2, 0), pick(0, 2), pick(2, 2)], b"pw");
+        let ok = combine(
+            &[pick(2, 4), pick(0, 1), pick(2, 0), pick(0, 2), pick(2, 2)],
+            b"pw",
+        );
         assert_eq!(ok.unwrap().expose(), &SECRET16[..]);
         let ok = combine(&[pick(1, 0), pick(0, 0), pick(0, 2)], b"pw").unwrap();
         assert_eq!(ok.expose(), &SECRET16[..]);
@@ -1355,20 +1379,46 @@ mod tests {
         let pick = |g: usize, m: usize| sets[g][m].expose();
 
         let err = combine(&[pick(0, 0), pick(0, 1)], b"").unwrap_err();
-        assert!(matches!(err, Slip39Error::NotEnoughGroups { needed: 2, count: 3, given: 1 }));
+        assert!(matches!(
+            err,
+            Slip39Error::NotEnoughGroups {
+                needed: 2,
+                count: 3,
+                given: 1
+            }
+        ));
         assert_eq!(
             err.to_string().split(':').next().unwrap(),
             "2 of 3 groups needed, 1 given"
         );
         let err = combine(&[pick(0, 0), pick(2, 3)], b"").unwrap_err();
-        assert!(matches!(err, Slip39Error::NotEnoughShares { group: 1, needed: 2, given: 1 }));
-        assert!(err.to_string().starts_with("group 1: 2 shares needed, 1 given"));
-        assert!(matches!(combine(&[], b"").unwrap_err(), Slip39Error::NoShares));
+        assert!(matches!(
+            err,
+            Slip39Error::NotEnoughShares {
+                group: 1,
+                needed: 2,
+                given: 1
+            }
+        ));
+        assert!(err
+            .to_string()
+            .starts_with("group 1: 2 shares needed, 1 given"));
+        assert!(matches!(
+            combine(&[], b"").unwrap_err(),
+            Slip39Error::NoShares
+        ));
 
         // Shares of another backup.
         let other = split(&SECRET16, b"", 2, &groups, false, 0).unwrap();
         let err = combine(&[pick(1, 0), other[0][0].expose()], b"").unwrap_err();
-        assert!(matches!(err, Slip39Error::DifferentSets { share: 2, first: 1, .. }));
+        assert!(matches!(
+            err,
+            Slip39Error::DifferentSets {
+                share: 2,
+                first: 1,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -1378,7 +1428,10 @@ mod tests {
         words.swap(5, 6);
         let broken = words.join(" ");
         let err = combine(&[sets[0][0].expose(), &broken], b"").unwrap_err();
-        assert!(matches!(err, Slip39Error::ChecksumFailed { share: Some(2) }));
+        assert!(matches!(
+            err,
+            Slip39Error::ChecksumFailed { share: Some(2) }
+        ));
         assert!(err.to_string().starts_with("share 2: "));
     }
 
@@ -1391,7 +1444,12 @@ mod tests {
         let err = combine(&[sets[0][0].expose(), forged.expose()], b"").unwrap_err();
         assert!(matches!(
             err,
-            Slip39Error::DuplicateMemberIndex { group: 1, member: 1, first: 1, share: 2 }
+            Slip39Error::DuplicateMemberIndex {
+                group: 1,
+                member: 1,
+                first: 1,
+                share: 2
+            }
         ));
     }
 
@@ -1404,27 +1462,79 @@ mod tests {
         share.value = SecretBytes::new(value);
         let forged = encode_mnemonic(&share);
         let err = combine(&[sets[0][0].expose(), forged.expose()], b"").unwrap_err();
-        assert!(matches!(err, Slip39Error::DigestMismatch { group: Some(1) }));
-        let err =
-            combine(&[sets[0][0].expose(), sets[0][2].expose(), forged.expose()], b"").unwrap_err();
-        assert!(matches!(err, Slip39Error::ShareDoesNotFit { group: 1, share: 3 }));
+        assert!(matches!(
+            err,
+            Slip39Error::DigestMismatch { group: Some(1) }
+        ));
+        let err = combine(
+            &[sets[0][0].expose(), sets[0][2].expose(), forged.expose()],
+            b"",
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            Slip39Error::ShareDoesNotFit { group: 1, share: 3 }
+        ));
     }
 
     #[test]
     fn split_validates_parameters() {
         use Slip39Error as E;
         let s = &SECRET16;
-        assert!(matches!(split(&s[..15], b"", 1, &[(1, 1)], false, 0), Err(E::MasterSecretLength { len: 15 })));
-        assert!(matches!(split(&[0; 17], b"", 1, &[(1, 1)], false, 0), Err(E::MasterSecretLength { len: 17 })));
-        assert!(matches!(split(s, b"caf\xc3\xa9", 1, &[(1, 1)], false, 0), Err(E::PassphraseNotPrintable)));
-        assert!(matches!(split(s, b"", 1, &[(1, 1)], false, 16), Err(E::IterationExponent { exponent: 16 })));
-        assert!(matches!(split(s, b"", 1, &[], false, 0), Err(E::GroupCount { count: 0 })));
-        assert!(matches!(split(s, b"", 1, &[(1, 1); 17], false, 0), Err(E::GroupCount { count: 17 })));
-        assert!(matches!(split(s, b"", 3, &[(1, 1), (1, 1)], false, 0), Err(E::GroupThreshold { threshold: 3, count: 2 })));
-        assert!(matches!(split(s, b"", 0, &[(1, 1)], false, 0), Err(E::GroupThreshold { threshold: 0, .. })));
-        assert!(matches!(split(s, b"", 1, &[(2, 17)], false, 0), Err(E::MemberCount { group: 1, count: 17 })));
-        assert!(matches!(split(s, b"", 1, &[(1, 1), (4, 3)], false, 0), Err(E::MemberThreshold { group: 2, threshold: 4, count: 3 })));
-        assert!(matches!(split(s, b"", 1, &[(1, 3)], false, 0), Err(E::MemberThresholdOne { group: 1, count: 3 })));
+        assert!(matches!(
+            split(&s[..15], b"", 1, &[(1, 1)], false, 0),
+            Err(E::MasterSecretLength { len: 15 })
+        ));
+        assert!(matches!(
+            split(&[0; 17], b"", 1, &[(1, 1)], false, 0),
+            Err(E::MasterSecretLength { len: 17 })
+        ));
+        assert!(matches!(
+            split(s, b"caf\xc3\xa9", 1, &[(1, 1)], false, 0),
+            Err(E::PassphraseNotPrintable)
+        ));
+        assert!(matches!(
+            split(s, b"", 1, &[(1, 1)], false, 16),
+            Err(E::IterationExponent { exponent: 16 })
+        ));
+        assert!(matches!(
+            split(s, b"", 1, &[], false, 0),
+            Err(E::GroupCount { count: 0 })
+        ));
+        assert!(matches!(
+            split(s, b"", 1, &[(1, 1); 17], false, 0),
+            Err(E::GroupCount { count: 17 })
+        ));
+        assert!(matches!(
+            split(s, b"", 3, &[(1, 1), (1, 1)], false, 0),
+            Err(E::GroupThreshold {
+                threshold: 3,
+                count: 2
+            })
+        ));
+        assert!(matches!(
+            split(s, b"", 0, &[(1, 1)], false, 0),
+            Err(E::GroupThreshold { threshold: 0, .. })
+        ));
+        assert!(matches!(
+            split(s, b"", 1, &[(2, 17)], false, 0),
+            Err(E::MemberCount {
+                group: 1,
+                count: 17
+            })
+        ));
+        assert!(matches!(
+            split(s, b"", 1, &[(1, 1), (4, 3)], false, 0),
+            Err(E::MemberThreshold {
+                group: 2,
+                threshold: 4,
+                count: 3
+            })
+        ));
+        assert!(matches!(
+            split(s, b"", 1, &[(1, 3)], false, 0),
+            Err(E::MemberThresholdOne { group: 1, count: 3 })
+        ));
     }
 
     #[test]
@@ -1432,6 +1542,9 @@ mod tests {
         let sets = split(&[7u8; 32], b"", 1, &[(1, 1)], true, 0).unwrap();
         assert_eq!(sets.len(), 1);
         assert_eq!(sets[0][0].expose().split(' ').count(), 33);
-        assert_eq!(combine(&[sets[0][0].expose()], b"").unwrap().expose(), &[7u8; 32][..]);
+        assert_eq!(
+            combine(&[sets[0][0].expose()], b"").unwrap().expose(),
+            &[7u8; 32][..]
+        );
     }
 }
