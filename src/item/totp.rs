@@ -262,12 +262,6 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
         return Err(TotpError::UnsupportedType(safe_value(otp_type)));
     };
 
-    let label = decode_path(label)?;
-    let (label_issuer, account) = match label.split_once(':') {
-        Some((i, a)) => (Some(i.trim().to_owned()), a.trim().to_owned()),
-        None => (None, label.trim().to_owned()),
-    };
-
     let mut secret = None;
     let mut issuer = None;
     let mut algorithm = OtpAlgorithm::Sha1;
@@ -310,6 +304,8 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
         }
     }
     let secret = secret.ok_or(TotpError::MissingSecret)?;
+    let issuer = issuer.filter(|i| !i.is_empty());
+    let (label_issuer, account) = split_label(label, issuer.as_deref())?;
     let issuer = issuer
         .filter(|i| !i.is_empty())
         .or(label_issuer.filter(|i| !i.is_empty()));
@@ -323,6 +319,28 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
         otp_type,
         counter: if otp_type == OtpType::Hotp { counter } else { 0 },
     })
+}
+
+/// Splits a raw (still %-encoded) label into issuer and account.
+///
+/// A literal `:` separates them, and a `%3A` inside either part is part of
+/// the name (as pyotp reads it). Without a literal `:`, Google's key URI
+/// format also allows an encoded separator, which is honoured when it
+/// agrees with the `issuer=` parameter or there is none.
+fn split_label(raw: &str, issuer: Option<&str>) -> Result<(Option<String>, String), TotpError> {
+    if let Some((i, a)) = raw.split_once(':') {
+        return Ok((
+            Some(decode_path(i)?.trim().to_owned()),
+            decode_path(a)?.trim().to_owned(),
+        ));
+    }
+    let label = decode_path(raw)?;
+    if let Some((i, a)) = label.split_once(':') {
+        if issuer.is_none_or(|p| p == i.trim()) {
+            return Ok((Some(i.trim().to_owned()), a.trim().to_owned()));
+        }
+    }
+    Ok((None, label.trim().to_owned()))
 }
 
 /// Parses what a user pastes when adding a TOTP item: an otpauth URI, or a
