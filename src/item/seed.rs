@@ -234,7 +234,8 @@ pub fn suggest_words(word: &str, language: &str) -> Vec<&'static str> {
         return Vec::new();
     }
     let limit = 2.min(typed.len() - 1);
-    let mut scored: Vec<(usize, usize, usize, &'static str)> = Vec::new();
+    let mut scored: Vec<(usize, usize, std::cmp::Reverse<usize>, usize, &'static str)> =
+        Vec::new();
     for (index, candidate) in lang.word_list().iter().enumerate() {
         let cand: Vec<char> = candidate.chars().collect();
         let distance = edit_distance(&typed, &cand, limit);
@@ -245,11 +246,29 @@ pub fn suggest_words(word: &str, language: &str) -> Vec<&'static str> {
             distance
         };
         if score <= limit && score > 0 {
-            scored.push((score, distance, index, candidate));
+            // Among equally close words, the one sharing more of its start
+            // and end with the typed word is likelier meant ("bild" is
+            // "build" rather than "bind").
+            let affix = common_prefix(&typed, &cand) + common_suffix(&typed, &cand);
+            scored.push((
+                score,
+                distance,
+                std::cmp::Reverse(affix.min(cand.len())),
+                index,
+                candidate,
+            ));
         }
     }
     scored.sort_unstable();
     scored.into_iter().take(3).map(|(.., w)| w).collect()
+}
+
+fn common_prefix(a: &[char], b: &[char]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn common_suffix(a: &[char], b: &[char]) -> usize {
+    a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
 }
 
 /// Lays the words out numbered, row by row, for copying onto paper:
@@ -333,6 +352,7 @@ mod tests {
         assert_eq!(suggest_words("qqqqqq", "english"), Vec::<&str>::new());
         assert_eq!(suggest_words("abandonn", "english")[0], "abandon");
         assert_eq!(suggest_words("problme", "english")[0], "problem");
+        assert_eq!(suggest_words("bild", "english")[0], "build");
         assert!(suggest_words("x", "english").is_empty());
         let msg = validate_bip39(&typo, None).unwrap_err().to_string();
         assert!(msg.contains("did you mean \"abandon\""), "{msg}");
