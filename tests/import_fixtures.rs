@@ -14,7 +14,9 @@ use lifeboat::item::{Item, OtpType, Secret};
 use serde_json::Value;
 
 fn fixture(path: &str) -> String {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -45,8 +47,16 @@ fn check_item(item: &Item, want: &Value, check_time: u64) {
     assert_eq!(secret.expose(), want["secret"].as_str().unwrap(), "{ctx}");
     assert_eq!(issuer.as_deref(), want["issuer"].as_str(), "{ctx}");
     assert_eq!(label.as_deref(), want["account"].as_str(), "{ctx}");
-    assert_eq!(algorithm.as_str(), want["algorithm"].as_str().unwrap(), "{ctx}");
-    assert_eq!(u64::from(*digits), want["digits"].as_u64().unwrap(), "{ctx}");
+    assert_eq!(
+        algorithm.as_str(),
+        want["algorithm"].as_str().unwrap(),
+        "{ctx}"
+    );
+    assert_eq!(
+        u64::from(*digits),
+        want["digits"].as_u64().unwrap(),
+        "{ctx}"
+    );
     let want_hotp = want["type"] == "hotp";
     assert_eq!(*otp_type == OtpType::Hotp, want_hotp, "{ctx}");
     if want_hotp {
@@ -70,7 +80,14 @@ fn compare_with_pyotp(items: &[Item]) {
     let Some(py) = common::oracle_python() else {
         return;
     };
-    let times = [0u64, 59, 1_111_111_109, 1_700_000_000, 2_000_000_000, 4_102_444_800];
+    let times = [
+        0u64,
+        59,
+        1_111_111_109,
+        1_700_000_000,
+        2_000_000_000,
+        4_102_444_800,
+    ];
     let mut input = String::new();
     let mut ours = Vec::new();
     for item in items {
@@ -87,7 +104,11 @@ fn compare_with_pyotp(items: &[Item]) {
             continue;
         };
         for t in times {
-            let kind = if *otp_type == OtpType::Hotp { "hotp" } else { "totp" };
+            let kind = if *otp_type == OtpType::Hotp {
+                "hotp"
+            } else {
+                "totp"
+            };
             input.push_str(&format!(
                 "{kind} {} {} {digits} {period} {counter} {t}\n",
                 secret.expose(),
@@ -126,7 +147,12 @@ fn aegis_plain_export() {
     for (item, w) in report.items.iter().zip(&want) {
         check_item(item, w, t);
         assert_eq!(item.notes.as_deref(), w["note"].as_str(), "{}", item.name);
-        let tags: Vec<&str> = w["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+        let tags: Vec<&str> = w["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
         assert_eq!(item.tags, tags, "{}", item.name);
     }
     assert_eq!(
@@ -193,7 +219,11 @@ fn gauth_migration_export() {
         .collect();
     assert_eq!(rejected.len(), 6, "{rejected:?}");
     assert_eq!(rejected[0].0, 2);
-    assert!(rejected[0].1.starts_with("account 6 in this export: "), "{}", rejected[0].1);
+    assert!(
+        rejected[0].1.starts_with("account 6 in this export: "),
+        "{}",
+        rejected[0].1
+    );
     assert!(rejected[0].1.contains("MD5"));
     assert_eq!(rejected[1].0, 2);
     assert!(rejected[1].1.starts_with("account 7 "));
@@ -253,7 +283,10 @@ fn otpauth_export_round_trip() {
     assert_eq!(text.lines().count(), all.len() - 1);
     let back = import_otpauth_list(&text);
     assert!(back.rejected.is_empty(), "{:?}", back.rejected);
-    let totp: Vec<&Item> = all.iter().filter(|i| to_otpauth(&i.secret).is_some()).collect();
+    let totp: Vec<&Item> = all
+        .iter()
+        .filter(|i| to_otpauth(&i.secret).is_some())
+        .collect();
     assert_eq!(back.items.len(), totp.len());
     for (a, b) in totp.iter().zip(&back.items) {
         assert_eq!(a.secret, b.secret, "{}", a.name);

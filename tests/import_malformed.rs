@@ -25,7 +25,10 @@ fn aegis_whole_file_errors() {
         (r#"{"db":{}}"#, InteropError::NotAegis),
         (r#"{"db":{"entries":{}}}"#, InteropError::NotAegis),
         (r#"{"db":"AAAA"}"#, InteropError::AegisEncrypted),
-        (r#"{"header":{"slots":[{}]},"db":null}"#, InteropError::AegisEncrypted),
+        (
+            r#"{"header":{"slots":[{}]},"db":null}"#,
+            InteropError::AegisEncrypted,
+        ),
     ];
     for (json, want) in table {
         assert_eq!(import_aegis(json).as_ref().err(), Some(want), "{json}");
@@ -52,7 +55,11 @@ fn aegis_bad_entries_are_rejected_one_by_one() {
     let r = import_aegis(&aegis_with(&entries)).unwrap();
     assert_eq!(r.items.len(), 2);
     assert_eq!(r.items[1].name, "I (a) 2");
-    let got: Vec<(usize, &str)> = r.rejected.iter().map(|x| (x.line, x.reason.as_str())).collect();
+    let got: Vec<(usize, &str)> = r
+        .rejected
+        .iter()
+        .map(|x| (x.line, x.reason.as_str()))
+        .collect();
     let want = [
         (2, "missing its type"),
         (3, "missing its info"),
@@ -73,7 +80,12 @@ fn aegis_bad_entries_are_rejected_one_by_one() {
 
 fn migration(payload: &[u8]) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(payload);
-    format!("otpauth-migration://offline?data={}", b64.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"))
+    format!(
+        "otpauth-migration://offline?data={}",
+        b64.replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D")
+    )
 }
 
 #[test]
@@ -103,14 +115,21 @@ fn gauth_bad_lines() {
     ]
     .join("\n");
     let r = import_gauth(&text);
-    let got: Vec<(usize, &str)> = r.rejected.iter().map(|x| (x.line, x.reason.as_str())).collect();
+    let got: Vec<(usize, &str)> = r
+        .rejected
+        .iter()
+        .map(|x| (x.line, x.reason.as_str()))
+        .collect();
     let want = [
         (2, "data="),
         (3, "base64"),
         (4, "damaged"),
         (5, "damaged"),
         (6, "damaged"),
-        (7, "account 1 in this export: this account has an unknown type value"),
+        (
+            7,
+            "account 1 in this export: this account has an unknown type value",
+        ),
         (8, "unknown digit count"),
         (9, "otpauth-migration://"),
     ];
@@ -125,7 +144,8 @@ fn gauth_bad_lines() {
 
 #[test]
 fn otpauth_list_never_stops_at_a_bad_line() {
-    let text = "otpauth://totp/a?secret=JBSWY3DP\n\u{0}\u{1}garbage\notpauth://totp/a?secret=JBSWY3DP\r\n";
+    let text =
+        "otpauth://totp/a?secret=JBSWY3DP\n\u{0}\u{1}garbage\notpauth://totp/a?secret=JBSWY3DP\r\n";
     let r = import_otpauth_list(text);
     assert_eq!(r.items.len(), 2);
     assert_eq!(r.rejected.len(), 1);

@@ -43,7 +43,10 @@ fn hex_keys() {
     assert_eq!(recognise(&k.to_uppercase()), Ok(KeyFormat::Hex));
     assert_eq!(recognise(&format!("  0x{k}\n")), Ok(KeyFormat::Hex));
     assert_eq!(recognise(&k[..63]), Err(KeyError::HexLength { digits: 63 }));
-    assert_eq!(recognise(&format!("{k}a")), Err(KeyError::HexLength { digits: 65 }));
+    assert_eq!(
+        recognise(&format!("{k}a")),
+        Err(KeyError::HexLength { digits: 65 })
+    );
     assert_eq!(recognise(&k[..40]), Ok(KeyFormat::Text));
     assert_eq!(KeyFormat::Hex.as_str(), "hex");
 }
@@ -63,9 +66,15 @@ fn wif_keys_all_four_kinds() {
             assert_eq!(recognise(&w), Ok(KeyFormat::Wif), "{w}");
             // A mistyped character breaks the checksum.
             let bad = corrupt(&w, 20);
-            assert_eq!(recognise(&bad), Err(KeyError::BadChecksum { format: "WIF" }));
+            assert_eq!(
+                recognise(&bad),
+                Err(KeyError::BadChecksum { format: "WIF" })
+            );
             let msg = recognise(&bad).unwrap_err().to_string();
-            assert!(msg.contains("checksum") && !msg.contains(&bad[5..]), "{msg}");
+            assert!(
+                msg.contains("checksum") && !msg.contains(&bad[5..]),
+                "{msg}"
+            );
         }
         // Another coin's version byte (Litecoin 0xb0) is still a WIF.
         assert_eq!(recognise(&wif(0xb0, &k, true)), Ok(KeyFormat::Wif));
@@ -92,9 +101,18 @@ fn bip32_published_vectors() {
         recognise(&TV1_XPRV_M[..100]),
         Err(KeyError::BadChecksum { format: "xprv" })
     );
-    assert_eq!(recognise(&TV1_XPRV_M[..60]), Err(KeyError::Malformed { format: "xprv" }));
+    assert_eq!(
+        recognise(&TV1_XPRV_M[..60]),
+        Err(KeyError::Malformed { format: "xprv" })
+    );
     let err = recognise(TV1_XPUB_M).unwrap_err();
-    assert_eq!(err, KeyError::PublicKey { prefix: "xpub", private: "xprv" });
+    assert_eq!(
+        err,
+        KeyError::PublicKey {
+            prefix: "xpub",
+            private: "xprv"
+        }
+    );
     assert!(err.to_string().contains("not a private key"));
 }
 
@@ -118,13 +136,22 @@ fn slip132_version_table_is_consistent() {
         pubdata.extend_from_slice(&random_key());
         let p = bs58::encode(&pubdata).with_check().into_string();
         assert!(p.starts_with(public), "{public}: {p}");
-        assert_eq!(recognise(&p), Err(KeyError::PublicKey { prefix: public, private }));
+        assert_eq!(
+            recognise(&p),
+            Err(KeyError::PublicKey {
+                prefix: public,
+                private
+            })
+        );
 
         // The right prefix with another network's version bytes.
         data[3] ^= 1;
         let wrong = bs58::encode(&data).with_check().into_string();
         if wrong.starts_with(private) {
-            assert_eq!(recognise(&wrong), Err(KeyError::Malformed { format: private }));
+            assert_eq!(
+                recognise(&wrong),
+                Err(KeyError::Malformed { format: private })
+            );
         }
     }
 }
@@ -164,6 +191,9 @@ fn free_text_stays_text() {
         assert_eq!(recognise(text), Ok(KeyFormat::Text), "{text}");
     }
     // A bare extended-key prefix is a key cut short, not prose.
-    assert_eq!(recognise("xprv"), Err(KeyError::Malformed { format: "xprv" }));
+    assert_eq!(
+        recognise("xprv"),
+        Err(KeyError::Malformed { format: "xprv" })
+    );
     assert_eq!(KeyFormat::Text.as_str(), "text");
 }

@@ -5,7 +5,9 @@
 
 mod common;
 
-use lifeboat::item::seed::{format_columns, normalize_words, suggest_words, validate_bip39, SeedError};
+use lifeboat::item::seed::{
+    format_columns, normalize_words, suggest_words, validate_bip39, SeedError,
+};
 
 #[test]
 fn trezor_english_vectors_validate() {
@@ -74,13 +76,22 @@ for i in range(100):
         let f: Vec<&str> = line.split('|').collect();
         let info = validate_bip39(f[0], None).unwrap_or_else(|e| panic!("{}: {e}", f[0]));
         assert_eq!(info.language, "english");
-        assert_eq!(validate_bip39(f[1], None), Err(SeedError::Checksum), "{}", f[1]);
+        assert_eq!(
+            validate_bip39(f[1], None),
+            Err(SeedError::Checksum),
+            "{}",
+            f[1]
+        );
         let (pos, meant, typo): (usize, &str, &str) = (f[3].parse().unwrap(), f[4], f[5]);
         if typo == meant {
             continue;
         }
         match validate_bip39(f[2], None) {
-            Err(SeedError::UnknownWord { position, word, suggestions }) => {
+            Err(SeedError::UnknownWord {
+                position,
+                word,
+                suggestions,
+            }) => {
                 assert_eq!(position, pos, "{}", f[2]);
                 assert_eq!(word, typo);
                 assert!(suggestions.len() <= 3);
@@ -96,7 +107,10 @@ for i in range(100):
     // for all but a handful of the 8,882 such typos of the English list
     // (measured: 8,880 hits; "ight" fits eight, light, night, right, sight).
     assert!(typo_total >= 90, "{typo_total}");
-    assert!(typo_hits * 100 >= typo_total * 98, "{typo_hits}/{typo_total}");
+    assert!(
+        typo_hits * 100 >= typo_total * 98,
+        "{typo_hits}/{typo_total}"
+    );
 }
 
 #[test]
@@ -126,7 +140,8 @@ for lang in ["japanese", "spanish", "chinese_simplified", "chinese_traditional",
     for line in out.lines() {
         let f: Vec<&str> = line.split('|').collect();
         let (lang, words, bad) = (f[0], f[1], f[2]);
-        let info = validate_bip39(words, Some(lang)).unwrap_or_else(|e| panic!("{lang} {words}: {e}"));
+        let info =
+            validate_bip39(words, Some(lang)).unwrap_or_else(|e| panic!("{lang} {words}: {e}"));
         assert_eq!(info.language, lang);
         // Detection: the two Chinese lists share characters, so a phrase may
         // fit both; detection must still give a list whose checksum holds.
@@ -136,7 +151,11 @@ for lang in ["japanese", "spanish", "chinese_simplified", "chinese_traditional",
         } else {
             assert_eq!(detected.language, lang, "{words}");
         }
-        assert_eq!(validate_bip39(bad, Some(lang)), Err(SeedError::Checksum), "{lang} {bad}");
+        assert_eq!(
+            validate_bip39(bad, Some(lang)),
+            Err(SeedError::Checksum),
+            "{lang} {bad}"
+        );
         count += 1;
     }
     assert_eq!(count, 45);

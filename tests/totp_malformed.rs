@@ -17,7 +17,10 @@ fn bad_uris_give_specific_errors() {
         ("https://example.com/?secret=JBSWY3DP", NotOtpauth),
         ("otpauth:/totp/x?secret=JBSWY3DP", NotOtpauth),
         ("otpauth-migration://offline?data=AAAA", MigrationUri),
-        ("otpauth://steam/x?secret=JBSWY3DP", UnsupportedType("steam".into())),
+        (
+            "otpauth://steam/x?secret=JBSWY3DP",
+            UnsupportedType("steam".into()),
+        ),
         ("otpauth://?secret=JBSWY3DP", UnsupportedType(String::new())),
         ("otpauth://totp/x", MissingSecret),
         ("otpauth://totp/x?issuer=A", MissingSecret),
@@ -27,25 +30,48 @@ fn bad_uris_give_specific_errors() {
         ("otpauth://totp/x?secret=%C3%A9", InvalidSecret),
         (&too_long_secret, InvalidSecret),
         (&long, TooLong),
-        ("otpauth://totp/x?secret=JBSWY3DP&algorithm=MD5", UnsupportedAlgorithm("MD5".into())),
-        ("otpauth://totp/x?secret=JBSWY3DP&algorithm=", UnsupportedAlgorithm(String::new())),
+        (
+            "otpauth://totp/x?secret=JBSWY3DP&algorithm=MD5",
+            UnsupportedAlgorithm("MD5".into()),
+        ),
+        (
+            "otpauth://totp/x?secret=JBSWY3DP&algorithm=",
+            UnsupportedAlgorithm(String::new()),
+        ),
         ("otpauth://totp/x?secret=JBSWY3DP&digits=5", InvalidDigits),
         ("otpauth://totp/x?secret=JBSWY3DP&digits=9", InvalidDigits),
         ("otpauth://totp/x?secret=JBSWY3DP&digits=six", InvalidDigits),
         ("otpauth://totp/x?secret=JBSWY3DP&digits=-6", InvalidDigits),
         ("otpauth://totp/x?secret=JBSWY3DP&period=0", InvalidPeriod),
-        ("otpauth://totp/x?secret=JBSWY3DP&period=3601", InvalidPeriod),
+        (
+            "otpauth://totp/x?secret=JBSWY3DP&period=3601",
+            InvalidPeriod,
+        ),
         ("otpauth://totp/x?secret=JBSWY3DP&period=1.5", InvalidPeriod),
-        ("otpauth://hotp/x?secret=JBSWY3DP&counter=-1", InvalidCounter),
-        ("otpauth://hotp/x?secret=JBSWY3DP&counter=18446744073709551616", InvalidCounter),
+        (
+            "otpauth://hotp/x?secret=JBSWY3DP&counter=-1",
+            InvalidCounter,
+        ),
+        (
+            "otpauth://hotp/x?secret=JBSWY3DP&counter=18446744073709551616",
+            InvalidCounter,
+        ),
         ("otpauth://totp/x%?secret=JBSWY3DP", BadEncoding),
         ("otpauth://totp/x%G1?secret=JBSWY3DP", BadEncoding),
         ("otpauth://totp/x%FF?secret=JBSWY3DP", BadEncoding),
-        ("otpauth://totp/x?secret=JBSWY3DP&issuer=%E2%82", BadEncoding),
+        (
+            "otpauth://totp/x?secret=JBSWY3DP&issuer=%E2%82",
+            BadEncoding,
+        ),
     ];
     for (uri, want) in table {
         let got = parse_otpauth(uri);
-        assert_eq!(got.as_ref().err(), Some(want), "{}", &uri[..uri.len().min(80)]);
+        assert_eq!(
+            got.as_ref().err(),
+            Some(want),
+            "{}",
+            &uri[..uri.len().min(80)]
+        );
         let msg = want.to_string();
         assert!(!msg.contains("JBSWY3DP"), "{msg}");
         assert!(!msg.is_empty());
@@ -58,30 +84,69 @@ fn good_uris_and_secrets_parse() {
         "otpauth://totp/ACME%20Co:john.doe@email.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co&algorithm=SHA256&digits=8&period=60&image=https%3A%2F%2Fx",
     )
     .unwrap();
-    let Secret::Totp { issuer, label, algorithm, digits, period, otp_type, .. } = &s else {
+    let Secret::Totp {
+        issuer,
+        label,
+        algorithm,
+        digits,
+        period,
+        otp_type,
+        ..
+    } = &s
+    else {
         panic!()
     };
     assert_eq!(issuer.as_deref(), Some("ACME Co"));
     assert_eq!(label.as_deref(), Some("john.doe@email.com"));
-    assert_eq!((*algorithm, *digits, *period, *otp_type), (OtpAlgorithm::Sha256, 8, 60, OtpType::Totp));
+    assert_eq!(
+        (*algorithm, *digits, *period, *otp_type),
+        (OtpAlgorithm::Sha256, 8, 60, OtpType::Totp)
+    );
     // Google's format lets %3A separate issuer and account, and a + in the
     // query is a space.
     let s = parse_otpauth("otpauth://totp/Big%3Abob?secret=JBSWY3DP&issuer=Big").unwrap();
-    let Secret::Totp { issuer, label, .. } = &s else { panic!() };
-    assert_eq!((issuer.as_deref(), label.as_deref()), (Some("Big"), Some("bob")));
+    let Secret::Totp { issuer, label, .. } = &s else {
+        panic!()
+    };
+    assert_eq!(
+        (issuer.as_deref(), label.as_deref()),
+        (Some("Big"), Some("bob"))
+    );
     let s = parse_otpauth("otpauth://totp/bob?secret=JBSWY3DP&issuer=Big+Bank").unwrap();
-    let Secret::Totp { issuer, .. } = &s else { panic!() };
+    let Secret::Totp { issuer, .. } = &s else {
+        panic!()
+    };
     assert_eq!(issuer.as_deref(), Some("Big Bank"));
 
-    for input in ["JBSWY3DPEHPK3PXP", "jbsw y3dp ehpk 3pxp", "JBSW-Y3DP-EHPK-3PXP", " JBSWY3DPEHPK3PXP==\n"] {
+    for input in [
+        "JBSWY3DPEHPK3PXP",
+        "jbsw y3dp ehpk 3pxp",
+        "JBSW-Y3DP-EHPK-3PXP",
+        " JBSWY3DPEHPK3PXP==\n",
+    ] {
         let s = parse_secret_input(input).unwrap();
-        let Secret::Totp { secret, algorithm, digits, period, .. } = &s else { panic!() };
+        let Secret::Totp {
+            secret,
+            algorithm,
+            digits,
+            period,
+            ..
+        } = &s
+        else {
+            panic!()
+        };
         assert_eq!(secret.expose(), "JBSWY3DPEHPK3PXP");
         assert_eq!((*algorithm, *digits, *period), (OtpAlgorithm::Sha1, 6, 30));
     }
-    assert_eq!(parse_secret_input("not base32!"), Err(TotpError::InvalidSecret));
+    assert_eq!(
+        parse_secret_input("not base32!"),
+        Err(TotpError::InvalidSecret)
+    );
     assert_eq!(parse_secret_input(""), Err(TotpError::InvalidSecret));
-    assert_eq!(parse_secret_input("otpauth-migration://offline?data=x"), Err(TotpError::MigrationUri));
+    assert_eq!(
+        parse_secret_input("otpauth-migration://offline?data=x"),
+        Err(TotpError::MigrationUri)
+    );
 }
 
 #[test]
@@ -115,7 +180,8 @@ fn any_secret() -> impl Strategy<Value = Secret> {
         any::<u64>(),
     )
         .prop_map(|(key, issuer, label, alg, digits, period, hotp, counter)| {
-            let trimmed = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+            let trimmed =
+                |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
             let issuer = trimmed(issuer);
             // An account with ':' and no issuer reads back as issuer:account,
             // as the format defines; keep the property to the unambiguous case.
@@ -124,7 +190,11 @@ fn any_secret() -> impl Strategy<Value = Secret> {
                 secret: lifeboat::item::totp::encode_base32(&key),
                 issuer,
                 label,
-                algorithm: [OtpAlgorithm::Sha1, OtpAlgorithm::Sha256, OtpAlgorithm::Sha512][alg],
+                algorithm: [
+                    OtpAlgorithm::Sha1,
+                    OtpAlgorithm::Sha256,
+                    OtpAlgorithm::Sha512,
+                ][alg],
                 digits,
                 period: if hotp { 30 } else { period },
                 otp_type: if hotp { OtpType::Hotp } else { OtpType::Totp },

@@ -19,7 +19,11 @@ fn rng() -> StdRng {
     StdRng::seed_from_u64(seed)
 }
 
-const ALGS: [OtpAlgorithm; 3] = [OtpAlgorithm::Sha1, OtpAlgorithm::Sha256, OtpAlgorithm::Sha512];
+const ALGS: [OtpAlgorithm; 3] = [
+    OtpAlgorithm::Sha1,
+    OtpAlgorithm::Sha256,
+    OtpAlgorithm::Sha512,
+];
 const PERIODS: [u64; 6] = [30, 60, 15, 10, 90, 3600];
 
 struct Case {
@@ -39,7 +43,11 @@ fn random_case(rng: &mut StdRng, otp_type: OtpType) -> Case {
         digits: rng.gen_range(6..=8),
         period: PERIODS[rng.gen_range(0..PERIODS.len())],
         otp_type,
-        counter: if otp_type == OtpType::Hotp { rng.gen_range(0..1_000_000) } else { 0 },
+        counter: if otp_type == OtpType::Hotp {
+            rng.gen_range(0..1_000_000)
+        } else {
+            0
+        },
     };
     Case {
         key,
@@ -58,8 +66,23 @@ fn totp_and_hotp_match_oathtool() {
     let mut ours = Vec::new();
     for i in 0..60 {
         let hotp_case = i % 4 == 3;
-        let case = random_case(&mut rng, if hotp_case { OtpType::Hotp } else { OtpType::Totp });
-        let Secret::Totp { algorithm, digits, period, counter, secret, .. } = &case.secret else {
+        let case = random_case(
+            &mut rng,
+            if hotp_case {
+                OtpType::Hotp
+            } else {
+                OtpType::Totp
+            },
+        );
+        let Secret::Totp {
+            algorithm,
+            digits,
+            period,
+            counter,
+            secret,
+            ..
+        } = &case.secret
+        else {
             unreachable!()
         };
         let hexkey = hex::encode(&case.key);
@@ -96,8 +119,16 @@ fn totp_and_hotp_match_oathtool() {
         .arg(&script)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let theirs: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
     assert_eq!(theirs.len(), ours.len());
     for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
         assert_eq!(a, b, "case {i}: {}", script.lines().nth(i).unwrap());
@@ -115,7 +146,11 @@ fn otpauth_uris_interoperate_with_pyotp() {
     let mut input = String::new();
     let mut ours = Vec::new();
     for i in 0..80 {
-        let otp_type = if i % 5 == 4 { OtpType::Hotp } else { OtpType::Totp };
+        let otp_type = if i % 5 == 4 {
+            OtpType::Hotp
+        } else {
+            OtpType::Totp
+        };
         let mut case = random_case(&mut rng, otp_type);
         // pyotp refuses keys under 112 bits; keep to what it reads.
         if case.key.len() < 16 {
@@ -152,9 +187,19 @@ for line in sys.stdin:
         let mut f = line.split('\t');
         assert_eq!(f.next().unwrap(), ours[i], "case {i}: {uri}");
         let back = parse_otpauth(uri.split(' ').next().unwrap()).unwrap();
-        let Secret::Totp { issuer, label, .. } = &back else { unreachable!() };
-        assert_eq!(f.next().unwrap(), issuer.as_deref().unwrap(), "issuer, case {i}: {uri}");
-        assert_eq!(f.next().unwrap(), label.as_deref().unwrap(), "account, case {i}: {uri}");
+        let Secret::Totp { issuer, label, .. } = &back else {
+            unreachable!()
+        };
+        assert_eq!(
+            f.next().unwrap(),
+            issuer.as_deref().unwrap(),
+            "issuer, case {i}: {uri}"
+        );
+        assert_eq!(
+            f.next().unwrap(),
+            label.as_deref().unwrap(),
+            "account, case {i}: {uri}"
+        );
     }
 
     // The other direction: pyotp writes, we read.
@@ -185,7 +230,9 @@ for i in range(60):
         let secret = parse_otpauth(f[0]).unwrap_or_else(|e| panic!("{e}: {}", f[0]));
         let t: u64 = f[1].parse().unwrap();
         assert_eq!(code_at(&secret, t).unwrap(), f[2], "{}", f[0]);
-        let Secret::Totp { issuer, label, .. } = &secret else { unreachable!() };
+        let Secret::Totp { issuer, label, .. } = &secret else {
+            unreachable!()
+        };
         assert_eq!(issuer.as_deref().unwrap_or(""), f[3], "{}", f[0]);
         assert_eq!(label.as_deref().unwrap(), f[4], "{}", f[0]);
         n += 1;

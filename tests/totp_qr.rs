@@ -76,8 +76,17 @@ fn terminal_qr_scans_back_with_zbarimg() {
             .arg(&path)
             .output()
             .unwrap();
-        assert!(out.status.success(), "zbarimg failed on case {i}: {}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(String::from_utf8(out.stdout).unwrap().trim_end_matches('\n'), text);
+        assert!(
+            out.status.success(),
+            "zbarimg failed on case {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .trim_end_matches('\n'),
+            text
+        );
     }
 }
 

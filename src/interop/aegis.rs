@@ -149,7 +149,11 @@ fn entry_to_item(
         label: nonempty(entry.name),
         algorithm,
         digits,
-        period: if otp_type == OtpType::Totp { period } else { 30 },
+        period: if otp_type == OtpType::Totp {
+            period
+        } else {
+            30
+        },
         otp_type,
         counter: if otp_type == OtpType::Hotp {
             info.counter.unwrap_or(0)

@@ -165,8 +165,8 @@ pub fn decode_payload(buf: &[u8]) -> Result<Vec<OtpParameters>, PayloadError> {
 
 /// Extracts and base64-decodes the `data=` parameter of one migration URI.
 pub fn migration_data(uri: &str) -> Result<SecretBytes, Reason> {
-    let rest = totp::strip_prefix_ci(uri.trim(), "otpauth-migration://")
-        .ok_or(Reason::NotMigrationUri)?;
+    let rest =
+        totp::strip_prefix_ci(uri.trim(), "otpauth-migration://").ok_or(Reason::NotMigrationUri)?;
     let query = rest.split_once('?').map(|(_, q)| q).unwrap_or("");
     let raw = query
         .split('&')
@@ -182,7 +182,8 @@ pub fn migration_data(uri: &str) -> Result<SecretBytes, Reason> {
             .map(|c| if c == ' ' { '+' } else { c })
             .collect(),
     );
-    let config = GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+    let config =
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
     let engine = if cleaned.contains(['-', '_']) {
         GeneralPurpose::new(&base64::alphabet::URL_SAFE, config)
     } else {
@@ -225,7 +226,14 @@ fn to_secret(p: OtpParameters) -> Result<Secret, Reason> {
             account = rest.trim().to_owned();
         }
     }
-    Ok(build(&p, Some(issuer), &account, algorithm, digits, otp_type))
+    Ok(build(
+        &p,
+        Some(issuer),
+        &account,
+        algorithm,
+        digits,
+        otp_type,
+    ))
 }
 
 fn build(
@@ -244,7 +252,11 @@ fn build(
         digits,
         period: 30,
         otp_type,
-        counter: if otp_type == OtpType::Hotp { p.counter } else { 0 },
+        counter: if otp_type == OtpType::Hotp {
+            p.counter
+        } else {
+            0
+        },
     }
 }
 
@@ -273,7 +285,9 @@ pub fn import_gauth(text: &str) -> ImportReport {
         let accounts = match decode_payload(data.expose()) {
             Ok(a) => a,
             Err(PayloadError) => {
-                report.rejected.push(Reason::BadMigrationPayload.at(index + 1));
+                report
+                    .rejected
+                    .push(Reason::BadMigrationPayload.at(index + 1));
                 continue;
             }
         };

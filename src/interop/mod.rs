@@ -50,7 +50,9 @@ pub struct ImportReport {
 #[non_exhaustive]
 pub enum InteropError {
     /// The file is too large to be an export.
-    #[error("the file is too large to be an export (over 16 MiB); check that the right file was chosen")]
+    #[error(
+        "the file is too large to be an export (over 16 MiB); check that the right file was chosen"
+    )]
     TooLarge,
     /// The file is not valid JSON.
     #[error("the file is not valid JSON (line {line}, column {column}); check that it is an Aegis export and was not cut short")]
@@ -76,10 +78,14 @@ pub enum Reason {
     #[error("{0}")]
     Totp(#[from] TotpError),
     /// A line that is not an otpauth URI in an otpauth list.
-    #[error("not an otpauth:// URI; each line must hold one URI (lines starting with # are comments)")]
+    #[error(
+        "not an otpauth:// URI; each line must hold one URI (lines starting with # are comments)"
+    )]
     NotOtpauthLine,
     /// An Aegis entry type lifeboat cannot compute codes for.
-    #[error("Aegis entry type \"{0}\" is not supported; only totp and hotp entries can be imported")]
+    #[error(
+        "Aegis entry type \"{0}\" is not supported; only totp and hotp entries can be imported"
+    )]
     AegisType(String),
     /// An Aegis entry whose fields have the wrong types.
     #[error("this Aegis entry is malformed (a field has the wrong type); export again from Aegis")]
@@ -185,9 +191,7 @@ pub fn import_otpauth_list(text: &str) -> ImportReport {
             continue;
         }
         if totp::strip_prefix_ci(line, "otpauth").is_none() {
-            report
-                .rejected
-                .push(Reason::NotOtpauthLine.at(index + 1));
+            report.rejected.push(Reason::NotOtpauthLine.at(index + 1));
             continue;
         }
         match totp::parse_otpauth(line) {
@@ -230,7 +234,8 @@ mod tests {
 
     #[test]
     fn list_skips_comments_and_reports_lines() {
-        let text = "# mine\n\notpauth://totp/A:a?secret=JBSWY3DP\nhello\notpauth://totp/B?secret=1\n";
+        let text =
+            "# mine\n\notpauth://totp/A:a?secret=JBSWY3DP\nhello\notpauth://totp/B?secret=1\n";
         let r = import_otpauth_list(text);
         assert_eq!(r.items.len(), 1);
         assert_eq!(r.items[0].name, "A (a)");

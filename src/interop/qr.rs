@@ -42,7 +42,11 @@ impl QrMatrix {
             .map_err(|_| QrError::TooLong)?;
         Ok(QrMatrix {
             width: code.width(),
-            dark: code.to_colors().into_iter().map(|c| c == Color::Dark).collect(),
+            dark: code
+                .to_colors()
+                .into_iter()
+                .map(|c| c == Color::Dark)
+                .collect(),
         })
     }
 

@@ -136,17 +136,12 @@ pub fn recognise(key: &str) -> Result<KeyFormat, KeyError> {
 }
 
 fn check_extended(key: &str, prefix: &'static str, version: u32) -> Result<KeyFormat, KeyError> {
-    let data = zeroize::Zeroizing::new(
-        bs58::decode(key)
-            .with_check(None)
-            .into_vec()
-            .map_err(|e| match e {
-                bs58::decode::Error::InvalidChecksum { .. } => {
-                    KeyError::BadChecksum { format: prefix }
-                }
-                _ => KeyError::Malformed { format: prefix },
-            })?,
-    );
+    let data = zeroize::Zeroizing::new(bs58::decode(key).with_check(None).into_vec().map_err(
+        |e| match e {
+            bs58::decode::Error::InvalidChecksum { .. } => KeyError::BadChecksum { format: prefix },
+            _ => KeyError::Malformed { format: prefix },
+        },
+    )?);
     // version(4) depth(1) fingerprint(4) child(4) chain code(32) 0x00 key(32)
     if data.len() != 78
         || data[..4] != version.to_be_bytes()

@@ -122,7 +122,11 @@ pub fn normalize_words(input: &str) -> SecretString {
 /// of the list that recognises the most words.
 pub fn validate_bip39(words: &str, language: Option<&str>) -> Result<Bip39Info, SeedError> {
     let phrase = normalize_words(words);
-    let list: Vec<&str> = phrase.expose().split(' ').filter(|w| !w.is_empty()).collect();
+    let list: Vec<&str> = phrase
+        .expose()
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect();
     if list.is_empty() {
         return Err(SeedError::Empty);
     }
@@ -234,8 +238,7 @@ pub fn suggest_words(word: &str, language: &str) -> Vec<&'static str> {
         return Vec::new();
     }
     let limit = 2.min(typed.len() - 1);
-    let mut scored: Vec<(usize, usize, std::cmp::Reverse<usize>, usize, &'static str)> =
-        Vec::new();
+    let mut scored: Vec<(usize, usize, std::cmp::Reverse<usize>, usize, &'static str)> = Vec::new();
     for (index, candidate) in lang.word_list().iter().enumerate() {
         let cand: Vec<char> = candidate.chars().collect();
         let distance = edit_distance(&typed, &cand, limit);
@@ -268,7 +271,11 @@ fn common_prefix(a: &[char], b: &[char]) -> usize {
 }
 
 fn common_suffix(a: &[char], b: &[char]) -> usize {
-    a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Lays the words out numbered, row by row, for copying onto paper:
@@ -276,7 +283,11 @@ fn common_suffix(a: &[char], b: &[char]) -> usize {
 /// so the columns line up; `columns` of 0 is treated as 1.
 pub fn format_columns(words: &str, columns: usize) -> String {
     let phrase = normalize_words(words);
-    let list: Vec<&str> = phrase.expose().split(' ').filter(|w| !w.is_empty()).collect();
+    let list: Vec<&str> = phrase
+        .expose()
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect();
     let columns = columns.max(1);
     let num_width = list.len().to_string().len().max(2) + 1;
     let word_width = list.iter().map(|w| w.chars().count()).max().unwrap_or(0);
@@ -335,7 +346,9 @@ mod tests {
 
     #[test]
     fn typo_gets_suggestions() {
-        let typo = ABOUT.replacen("abandon", "abandn", 1).replace("about", "abuot");
+        let typo = ABOUT
+            .replacen("abandon", "abandn", 1)
+            .replace("about", "abuot");
         match validate_bip39(&typo, None).unwrap_err() {
             SeedError::UnknownWord {
                 position,

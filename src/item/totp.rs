@@ -70,8 +70,7 @@ pub enum TotpError {
 /// Formats a short, harmless value for an error message: ASCII letters and
 /// digits only, at most 12, so a pasted secret can never leak through it.
 fn shown(value: &str) -> String {
-    if !value.is_empty() && value.len() <= 12 && value.chars().all(|c| c.is_ascii_alphanumeric())
-    {
+    if !value.is_empty() && value.len() <= 12 && value.chars().all(|c| c.is_ascii_alphanumeric()) {
         format!(" \"{value}\"")
     } else {
         String::new()
@@ -317,7 +316,11 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
         digits,
         period,
         otp_type,
-        counter: if otp_type == OtpType::Hotp { counter } else { 0 },
+        counter: if otp_type == OtpType::Hotp {
+            counter
+        } else {
+            0
+        },
     })
 }
 
@@ -418,8 +421,8 @@ pub fn to_otpauth(secret: &Secret) -> Option<String> {
     let mut uri = format!("otpauth://{kind}/{path}?secret=");
     // Written from the normalized form so a stored secret with spaces or
     // lower case still gives a URI every reader accepts.
-    let clean = normalize_base32(secret.expose())
-        .unwrap_or_else(|_| SecretString::from(secret.expose()));
+    let clean =
+        normalize_base32(secret.expose()).unwrap_or_else(|_| SecretString::from(secret.expose()));
     uri.push_str(clean.expose());
     if let Some(i) = issuer.as_deref().filter(|i| !i.is_empty()) {
         uri.push_str("&issuer=");
