@@ -1,1 +1,246 @@
 //! Import and export formats (native JSON, otpauth lists, Aegis, Google Authenticator migration).
+//!
+//! This module owns reading other tools' exports into [`Item`]s and writing
+//! lifeboat's TOTP items back out: plain lists of otpauth URIs, Aegis
+//! plaintext JSON exports ([`aegis`]), Google Authenticator
+//! `otpauth-migration://` URIs ([`gauth`]), and QR codes ([`qr`]). The native
+//! lifeboat JSON format lives in a sibling module written separately.
+//!
+//! Importers never stop at the first bad entry: each entry either becomes an
+//! item or a [`Rejection`] saying where and why, and the rest go on. Every
+//! user-facing reason is a [`Reason`] variant, so the wording lives in one
+//! place; reasons never quote secrets.
+
+use std::collections::HashSet;
+
+use crate::item::totp::{self, TotpError};
+use crate::item::{Item, Secret};
+
+pub mod aegis;
+pub mod gauth;
+pub mod qr;
+
+pub use aegis::import_aegis;
+pub use gauth::import_gauth;
+
+/// Largest import accepted, in bytes. Real exports are a few hundred
+/// kilobytes at most; the cap bounds the work on a hostile or wrong file.
+pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+
+/// One entry that was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// 1-based line number for line formats; 1-based entry index for JSON.
+    pub line: usize,
+    /// Why, in plain words (never the secret).
+    pub reason: String,
+}
+
+/// What an import produced: the items to add and the entries left out.
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    /// Items ready to add, named uniquely within this import.
+    pub items: Vec<Item>,
+    /// Entries that were refused, with where and why.
+    pub rejected: Vec<Rejection>,
+}
+
+/// Why a whole import failed (as opposed to single entries).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InteropError {
+    /// The file is too large to be an export.
+    #[error(
+        "the file is too large to be an export (over 16 MiB); check that the right file was chosen"
+    )]
+    TooLarge,
+    /// The file is not valid JSON.
+    #[error("the file is not valid JSON (line {line}, column {column}); check that it is an Aegis export and was not cut short")]
+    NotJson {
+        /// Where the parser stopped.
+        line: usize,
+        /// Where the parser stopped.
+        column: usize,
+    },
+    /// The Aegis export is encrypted.
+    #[error("this Aegis export is encrypted; export it unencrypted from Aegis (Settings, Import & Export, Export, with encryption turned off), import that file, then delete it securely")]
+    AegisEncrypted,
+    /// Valid JSON, but not shaped like an Aegis export.
+    #[error("this JSON file is not an Aegis export (it has no db.entries list); export the vault again from Aegis as JSON")]
+    NotAegis,
+}
+
+/// Why one entry was refused. The Display text is the user-facing reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The TOTP data itself is invalid.
+    #[error("{0}")]
+    Totp(#[from] TotpError),
+    /// A line that is not an otpauth URI in an otpauth list.
+    #[error(
+        "not an otpauth:// URI; each line must hold one URI (lines starting with # are comments)"
+    )]
+    NotOtpauthLine,
+    /// An Aegis entry type lifeboat cannot compute codes for.
+    #[error(
+        "Aegis entry type \"{0}\" is not supported; only totp and hotp entries can be imported"
+    )]
+    AegisType(String),
+    /// An Aegis entry whose fields have the wrong types.
+    #[error("this Aegis entry is malformed (a field has the wrong type); export again from Aegis")]
+    AegisMalformed,
+    /// An Aegis entry without the fields every entry has.
+    #[error("this Aegis entry is missing its {0} field")]
+    AegisMissing(&'static str),
+    /// A line that is not an `otpauth-migration://` URI in a gauth file.
+    #[error("not a Google Authenticator export URI; each line must start with otpauth-migration://offline?data=")]
+    NotMigrationUri,
+    /// The `data=` parameter is missing or not base64.
+    #[error("the export's data= parameter is missing or not valid base64; scan or copy the export QR code again")]
+    BadMigrationData,
+    /// The protobuf payload is damaged.
+    #[error("the export's data is damaged (not a valid Google Authenticator payload); scan or copy the export QR code again")]
+    BadMigrationPayload,
+    /// An entry inside a migration payload was refused.
+    #[error("account {index} in this export: {reason}")]
+    InEntry {
+        /// 1-based position of the account within the payload.
+        index: usize,
+        /// Why it was refused.
+        reason: Box<Reason>,
+    },
+    /// MD5 (Google Authenticator's algorithm 4) has no place in TOTP.
+    #[error("this account uses MD5, which lifeboat does not support; set up 2FA again at the service to get a SHA1 or SHA256 secret")]
+    Md5,
+    /// An enum value outside the published range.
+    #[error("this account has an unknown {0} value; update the exporting app or set up this account by hand")]
+    UnknownEnum(&'static str),
+}
+
+impl Reason {
+    fn at(self, line: usize) -> Rejection {
+        Rejection {
+            line,
+            reason: self.to_string(),
+        }
+    }
+}
+
+/// Hands out item names unique within one import: `"GitHub (alice)"`, then
+/// `"GitHub (alice) 2"`, and so on.
+#[derive(Debug, Default)]
+pub(crate) struct Namer {
+    used: HashSet<String>,
+}
+
+impl Namer {
+    /// Builds a name from issuer and account, made valid (printable, at most
+    /// 200 characters) and unique.
+    pub(crate) fn name(&mut self, issuer: Option<&str>, account: Option<&str>) -> String {
+        let clean = |s: Option<&str>| {
+            s.map(|s| {
+                s.chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+            .filter(|s| !s.is_empty())
+        };
+        let base = match (clean(issuer), clean(account)) {
+            (Some(i), Some(a)) if i != a => format!("{i} ({a})"),
+            (Some(i), _) => i,
+            (None, Some(a)) => a,
+            (None, None) => "TOTP".to_owned(),
+        };
+        // Leave room for a " 12345" suffix within the 200-character limit.
+        let base: String = base.chars().take(190).collect();
+        let base = base.trim_end().to_owned();
+        let mut name = base.clone();
+        let mut n = 2;
+        while !self.used.insert(name.clone()) {
+            name = format!("{base} {n}");
+            n += 1;
+        }
+        name
+    }
+}
+
+/// Turns a validated [`Secret::Totp`] into an item: named "Issuer (account)",
+/// account set to the issuer.
+pub(crate) fn totp_item(secret: Secret, namer: &mut Namer) -> Item {
+    let (issuer, label) = match &secret {
+        Secret::Totp { issuer, label, .. } => (issuer.clone(), label.clone()),
+        _ => (None, None),
+    };
+    let name = namer.name(issuer.as_deref(), label.as_deref());
+    let mut item = Item::new(name, secret);
+    item.account = issuer;
+    item
+}
+
+/// Imports a list of otpauth URIs, one per line; blank lines and lines
+/// starting with `#` are skipped.
+pub fn import_otpauth_list(text: &str) -> ImportReport {
+    let mut report = ImportReport::default();
+    let mut namer = Namer::default();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if totp::strip_prefix_ci(line, "otpauth").is_none() {
+            report.rejected.push(Reason::NotOtpauthLine.at(index + 1));
+            continue;
+        }
+        match totp::parse_otpauth(line) {
+            Ok(secret) => report.items.push(totp_item(secret, &mut namer)),
+            Err(e) => report.rejected.push(Reason::from(e).at(index + 1)),
+        }
+    }
+    report
+}
+
+/// Writes the TOTP/HOTP items as otpauth URIs, one per line; other kinds
+/// are skipped. The text carries secrets: the caller decides where it goes.
+pub fn export_otpauth(items: &[Item]) -> String {
+    let mut out = String::new();
+    for uri in items.iter().filter_map(|i| totp::to_otpauth(&i.secret)) {
+        out.push_str(&uri);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_valid() {
+        let mut n = Namer::default();
+        assert_eq!(n.name(Some("GitHub"), Some("alice")), "GitHub (alice)");
+        assert_eq!(n.name(Some("GitHub"), Some("alice")), "GitHub (alice) 2");
+        assert_eq!(n.name(Some("GitHub"), Some("alice")), "GitHub (alice) 3");
+        assert_eq!(n.name(Some("Bank"), Some("Bank")), "Bank");
+        assert_eq!(n.name(None, Some("bob@x")), "bob@x");
+        assert_eq!(n.name(Some(" "), None), "TOTP");
+        assert_eq!(n.name(Some("a\nb"), None), "a b");
+        let long = "x".repeat(500);
+        let name = n.name(Some(&long), None);
+        assert!(crate::item::validate_name(&name).is_ok());
+    }
+
+    #[test]
+    fn list_skips_comments_and_reports_lines() {
+        let text =
+            "# mine\n\notpauth://totp/A:a?secret=JBSWY3DP\nhello\notpauth://totp/B?secret=1\n";
+        let r = import_otpauth_list(text);
+        assert_eq!(r.items.len(), 1);
+        assert_eq!(r.items[0].name, "A (a)");
+        assert_eq!(r.items[0].account.as_deref(), Some("A"));
+        let lines: Vec<usize> = r.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [4, 5]);
+    }
+}

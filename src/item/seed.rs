@@ -1,1 +1,388 @@
 //! BIP39 seed-phrase validation with typo suggestions.
+//!
+//! This module owns checking a BIP39 mnemonic as a person typed it: cleaning
+//! the text (case, spacing, Unicode NFKD), finding the word list, pointing at
+//! the first unknown word with suggestions from the list, verifying the
+//! checksum, and laying the words out in numbered columns for paper.
+//! The word lists and checksum arithmetic come from the `bip39` crate.
+
+use std::borrow::Cow;
+
+use bip39::{Language, Mnemonic};
+
+use crate::secret::SecretString;
+
+/// Word counts BIP39 allows.
+pub const WORD_COUNTS: [usize; 5] = [12, 15, 18, 21, 24];
+
+/// What a valid mnemonic turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bip39Info {
+    /// Word-list name, as in [`LANGUAGES`] (`"english"`, `"japanese"`, ...).
+    pub language: &'static str,
+    /// Number of words (12, 15, 18, 21 or 24).
+    pub word_count: usize,
+}
+
+/// Why a mnemonic was refused.
+///
+/// An unknown word is quoted: it is not in the word list, so it reveals
+/// little, and the user needs to see which one it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SeedError {
+    /// The phrase has no words.
+    #[error("the seed phrase is empty; type the words separated by spaces")]
+    Empty,
+    /// Not 12, 15, 18, 21 or 24 words.
+    #[error("a BIP39 seed phrase has 12, 15, 18, 21 or 24 words, but this one has {count}; look for a missing, extra or run-together word")]
+    WrongWordCount {
+        /// How many words were given.
+        count: usize,
+    },
+    /// A word is not in the word list.
+    #[error("word {position} \"{word}\" is not in the BIP39 word list; {}", did_you_mean(.suggestions))]
+    UnknownWord {
+        /// 1-based position of the word in the phrase.
+        position: usize,
+        /// The word as typed (after cleaning).
+        word: String,
+        /// Close words from the list, best first (at most 3).
+        suggestions: Vec<String>,
+    },
+    /// Every word is valid but the checksum fails.
+    #[error("the BIP39 checksum does not match: every word is in the list, but one is probably wrong or out of order; compare each word and its number with your backup")]
+    Checksum,
+    /// The requested word-list language is not known.
+    #[error("unknown BIP39 language \"{0}\"; use one of: english, chinese_simplified, chinese_traditional, czech, french, italian, japanese, korean, portuguese, spanish")]
+    UnknownLanguage(String),
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "check its spelling against your backup".to_owned()
+    } else {
+        let quoted: Vec<String> = suggestions.iter().map(|s| format!("\"{s}\"")).collect();
+        format!("did you mean {}?", quoted.join(" or "))
+    }
+}
+
+/// The word lists, by the names the Python `mnemonic` package uses, in the
+/// order language detection tries them (English first).
+pub const LANGUAGES: [(&str, Language); 10] = [
+    ("english", Language::English),
+    ("chinese_simplified", Language::SimplifiedChinese),
+    ("chinese_traditional", Language::TraditionalChinese),
+    ("czech", Language::Czech),
+    ("french", Language::French),
+    ("italian", Language::Italian),
+    ("japanese", Language::Japanese),
+    ("korean", Language::Korean),
+    ("portuguese", Language::Portuguese),
+    ("spanish", Language::Spanish),
+];
+
+/// Finds a word list by name (`"english"`, `"chinese-simplified"`, `"zh-cn"`...).
+pub fn language_by_name(name: &str) -> Option<(&'static str, Language)> {
+    let n = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    let n = match n.as_str() {
+        "en" => "english",
+        "zh_cn" | "zh_hans" | "chinese" => "chinese_simplified",
+        "zh_tw" | "zh_hant" => "chinese_traditional",
+        "cs" => "czech",
+        "fr" => "french",
+        "it" => "italian",
+        "ja" => "japanese",
+        "ko" => "korean",
+        "pt" => "portuguese",
+        "es" => "spanish",
+        other => other,
+    };
+    LANGUAGES.into_iter().find(|(l, _)| *l == n)
+}
+
+/// Cleans a typed phrase: Unicode NFKD (as BIP39 requires), lower case,
+/// surrounding and repeated whitespace (including the ideographic space
+/// Japanese phrases use) collapsed to single spaces.
+pub fn normalize_words(input: &str) -> SecretString {
+    let mut text = Cow::Borrowed(input);
+    Mnemonic::normalize_utf8_cow(&mut text);
+    let lower = SecretString::new(text.to_lowercase());
+    if let Cow::Owned(s) = text {
+        drop(SecretString::new(s));
+    }
+    let words: Vec<&str> = lower.expose().split_whitespace().collect();
+    SecretString::new(words.join(" "))
+}
+
+/// Validates a BIP39 mnemonic: word count, every word in the list, checksum.
+///
+/// `language` names the word list; `None` detects it, trying English first.
+/// When no list holds every word, the error points at the first unknown word
+/// of the list that recognises the most words.
+pub fn validate_bip39(words: &str, language: Option<&str>) -> Result<Bip39Info, SeedError> {
+    let phrase = normalize_words(words);
+    let list: Vec<&str> = phrase
+        .expose()
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if list.is_empty() {
+        return Err(SeedError::Empty);
+    }
+    if !WORD_COUNTS.contains(&list.len()) {
+        return Err(SeedError::WrongWordCount { count: list.len() });
+    }
+    let candidates: Vec<(&'static str, Language)> = match language {
+        Some(name) => vec![language_by_name(name)
+            .ok_or_else(|| SeedError::UnknownLanguage(name.chars().take(40).collect()))?],
+        None => LANGUAGES.to_vec(),
+    };
+
+    // Lists that hold every word; a phrase may fit several (English and
+    // French share words, the two Chinese lists share most), so the first
+    // whose checksum also matches wins.
+    let complete: Vec<(&'static str, Language)> = candidates
+        .iter()
+        .copied()
+        .filter(|(_, lang)| list.iter().all(|w| lang.find_word(w).is_some()))
+        .collect();
+    if complete.is_empty() {
+        // The list recognising the most words is the one the user meant;
+        // ties go to the earlier list (English first).
+        let best_known = candidates
+            .iter()
+            .map(|(_, l)| count_known(&list, *l))
+            .max()
+            .unwrap_or(0);
+        let (name, lang) = candidates
+            .iter()
+            .copied()
+            .find(|(_, l)| count_known(&list, *l) == best_known)
+            .unwrap_or(LANGUAGES[0]);
+        let (index, word) = list
+            .iter()
+            .enumerate()
+            .find(|(_, w)| lang.find_word(w).is_none())
+            .map(|(i, w)| (i, *w))
+            .unwrap_or((0, list[0]));
+        return Err(SeedError::UnknownWord {
+            position: index + 1,
+            word: word.chars().take(40).collect(),
+            suggestions: suggest_words(word, name)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        });
+    }
+    for (name, lang) in &complete {
+        if Mnemonic::parse_in_normalized(*lang, phrase.expose()).is_ok() {
+            return Ok(Bip39Info {
+                language: name,
+                word_count: list.len(),
+            });
+        }
+    }
+    Err(SeedError::Checksum)
+}
+
+fn count_known(list: &[&str], lang: Language) -> usize {
+    list.iter().filter(|w| lang.find_word(w).is_some()).count()
+}
+
+/// Restricted Damerau-Levenshtein distance (adjacent swaps count as one
+/// edit), over characters, giving up early past `limit`.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let w = b.len() + 1;
+    let mut prev2 = vec![0usize; w];
+    let mut prev: Vec<usize> = (0..w).collect();
+    let mut cur = vec![0usize; w];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Up to three words from the list close to `word`, best first.
+///
+/// Closeness is edit distance (insertions, deletions, substitutions and
+/// swapped neighbours), at most 2, and less for very short input so a
+/// one-character Chinese word does not match the whole list. English words
+/// are unique in their first four letters, so a word that shares them with a
+/// list word ranks that word as a one-edit match. Unknown language: empty.
+pub fn suggest_words(word: &str, language: &str) -> Vec<&'static str> {
+    let Some((_, lang)) = language_by_name(language) else {
+        return Vec::new();
+    };
+    let typed = normalize_words(word);
+    let typed: Vec<char> = typed.expose().chars().collect();
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let limit = 2.min(typed.len() - 1);
+    let mut scored: Vec<(usize, usize, std::cmp::Reverse<usize>, usize, &'static str)> = Vec::new();
+    for (index, candidate) in lang.word_list().iter().enumerate() {
+        let cand: Vec<char> = candidate.chars().collect();
+        let distance = edit_distance(&typed, &cand, limit);
+        let shares_prefix = typed.len() >= 4 && cand.len() >= 4 && typed[..4] == cand[..4];
+        let score = if shares_prefix {
+            distance.min(1)
+        } else {
+            distance
+        };
+        if score <= limit && score > 0 {
+            // Among equally close words, the one sharing more of its start
+            // and end with the typed word is likelier meant ("bild" is
+            // "build" rather than "bind").
+            let affix = common_prefix(&typed, &cand) + common_suffix(&typed, &cand);
+            scored.push((
+                score,
+                distance,
+                std::cmp::Reverse(affix.min(cand.len())),
+                index,
+                candidate,
+            ));
+        }
+    }
+    scored.sort_unstable();
+    scored.into_iter().take(3).map(|(.., w)| w).collect()
+}
+
+fn common_prefix(a: &[char], b: &[char]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn common_suffix(a: &[char], b: &[char]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Lays the words out numbered, row by row, for copying onto paper:
+/// `"  1. abandon    2. ability"`. Numbers are right-aligned and words padded
+/// so the columns line up; `columns` of 0 is treated as 1.
+pub fn format_columns(words: &str, columns: usize) -> String {
+    let phrase = normalize_words(words);
+    let list: Vec<&str> = phrase
+        .expose()
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let columns = columns.max(1);
+    let num_width = list.len().to_string().len().max(2) + 1;
+    let word_width = list.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (row, chunk) in list.chunks(columns).enumerate() {
+        let mut line = String::new();
+        for (col, word) in chunk.iter().enumerate() {
+            let n = row * columns + col + 1;
+            if col > 0 {
+                line.push_str("  ");
+            }
+            line.push_str(&format!("{n:>num_width$}. {word:<word_width$}"));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ABOUT: &str = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+
+    #[test]
+    fn valid_english_phrase() {
+        let info = validate_bip39(ABOUT, None).unwrap();
+        assert_eq!(
+            info,
+            Bip39Info {
+                language: "english",
+                word_count: 12
+            }
+        );
+        let messy = format!("  {}\n\t", ABOUT.to_uppercase().replace(' ', "   "));
+        assert_eq!(validate_bip39(&messy, Some("english")).unwrap(), info);
+    }
+
+    #[test]
+    fn checksum_and_count_errors() {
+        let bad = ABOUT.replace("about", "abandon");
+        let err = validate_bip39(&bad, None).unwrap_err();
+        assert_eq!(err, SeedError::Checksum);
+        assert!(err.to_string().contains("checksum"));
+        assert_eq!(
+            validate_bip39("abandon about", None),
+            Err(SeedError::WrongWordCount { count: 2 })
+        );
+        assert_eq!(validate_bip39(" \n", None), Err(SeedError::Empty));
+        assert!(matches!(
+            validate_bip39(ABOUT, Some("klingon")),
+            Err(SeedError::UnknownLanguage(_))
+        ));
+    }
+
+    #[test]
+    fn typo_gets_suggestions() {
+        let typo = ABOUT
+            .replacen("abandon", "abandn", 1)
+            .replace("about", "abuot");
+        match validate_bip39(&typo, None).unwrap_err() {
+            SeedError::UnknownWord {
+                position,
+                word,
+                suggestions,
+            } => {
+                assert_eq!(position, 1);
+                assert_eq!(word, "abandn");
+                assert_eq!(suggestions[0], "abandon");
+            }
+            e => panic!("{e:?}"),
+        }
+        assert_eq!(suggest_words("abuot", "english")[0], "about");
+        assert_eq!(suggest_words("qqqqqq", "english"), Vec::<&str>::new());
+        assert_eq!(suggest_words("abandonn", "english")[0], "abandon");
+        assert_eq!(suggest_words("problme", "english")[0], "problem");
+        assert_eq!(suggest_words("bild", "english")[0], "build");
+        assert!(suggest_words("x", "english").is_empty());
+        let msg = validate_bip39(&typo, None).unwrap_err().to_string();
+        assert!(msg.contains("did you mean \"abandon\""), "{msg}");
+    }
+
+    #[test]
+    fn columns_are_numbered() {
+        let text = format_columns(ABOUT, 4);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            lines[0],
+            "  1. abandon    2. abandon    3. abandon    4. abandon"
+        );
+        assert_eq!(
+            lines[2],
+            "  9. abandon   10. abandon   11. abandon   12. about"
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! Aegis Authenticator plaintext JSON exports.
+//!
+//! This module owns reading the unencrypted export Aegis writes
+//! (`{"version":1,"header":{"slots":null,...},"db":{"version":N,"entries":[...],"groups":[...]}}`).
+//! TOTP and HOTP entries become items (issuer, account name, note, group
+//! names as tags); other entry types (Steam, mOTP, Yandex) are rejected one
+//! by one. An encrypted export (the `db` is a base64 string) is refused as a
+//! whole with instructions, since lifeboat does not hold the Aegis password.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{totp_item, ImportReport, InteropError, Namer, Reason, MAX_IMPORT_BYTES};
+use crate::item::totp::{self, TotpError};
+use crate::item::{Item, OtpType, Secret};
+use crate::secret::SecretString;
+
+#[derive(Deserialize)]
+struct Entry {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    info: Option<Info>,
+    /// Aegis 2.x and later: group UUIDs, named in `db.groups`.
+    #[serde(default)]
+    groups: Vec<String>,
+    /// Older Aegis: one group name.
+    #[serde(default)]
+    group: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Info {
+    secret: Option<SecretString>,
+    #[serde(default)]
+    algo: Option<String>,
+    #[serde(default)]
+    digits: Option<u64>,
+    #[serde(default)]
+    period: Option<u64>,
+    #[serde(default)]
+    counter: Option<u64>,
+}
+
+/// Imports an Aegis plaintext JSON export.
+///
+/// Whole-file problems (not JSON, encrypted, not Aegis, too large) are an
+/// [`InteropError`]; a bad entry is a rejection with its 1-based index.
+pub fn import_aegis(json: &str) -> Result<ImportReport, InteropError> {
+    if json.len() > MAX_IMPORT_BYTES {
+        return Err(InteropError::TooLarge);
+    }
+    let root: Value = serde_json::from_str(json).map_err(|e| InteropError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Value::Object(mut root) = root else {
+        return Err(InteropError::NotAegis);
+    };
+    let db = root.remove("db");
+    let encrypted_header = root
+        .get("header")
+        .and_then(|h| h.get("slots"))
+        .is_some_and(|s| !s.is_null());
+    let mut db = match db {
+        Some(Value::Object(db)) => db,
+        Some(Value::String(_)) => return Err(InteropError::AegisEncrypted),
+        _ if encrypted_header => return Err(InteropError::AegisEncrypted),
+        _ => return Err(InteropError::NotAegis),
+    };
+    let Some(Value::Array(entries)) = db.remove("entries") else {
+        return Err(InteropError::NotAegis);
+    };
+    let group_names: HashMap<String, String> = db
+        .get("groups")
+        .and_then(Value::as_array)
+        .map(|groups| {
+            groups
+                .iter()
+                .filter_map(|g| {
+                    Some((
+                        g.get("uuid")?.as_str()?.to_owned(),
+                        g.get("name")?.as_str()?.to_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let mut report = ImportReport::default();
+    let mut namer = Namer::default();
+    for (index, value) in entries.into_iter().enumerate() {
+        match entry_to_item(value, &group_names, &mut namer) {
+            Ok(item) => report.items.push(item),
+            Err(reason) => report.rejected.push(reason.at(index + 1)),
+        }
+    }
+    Ok(report)
+}
+
+fn entry_to_item(
+    value: Value,
+    group_names: &HashMap<String, String>,
+    namer: &mut Namer,
+) -> Result<Item, Reason> {
+    // Moves the JSON strings into the entry (and the secret into a
+    // SecretString) rather than copying them.
+    let entry: Entry = serde_json::from_value(value).map_err(|_| Reason::AegisMalformed)?;
+    let kind = entry.kind.ok_or(Reason::AegisMissing("type"))?;
+    let otp_type = match kind.to_ascii_lowercase().as_str() {
+        "totp" => OtpType::Totp,
+        "hotp" => OtpType::Hotp,
+        _ => {
+            let shown: String = kind
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(16)
+                .collect();
+            return Err(Reason::AegisType(shown));
+        }
+    };
+    let info = entry.info.ok_or(Reason::AegisMissing("info"))?;
+    let raw = info.secret.ok_or(Reason::AegisMissing("info.secret"))?;
+    let secret = totp::normalize_base32(raw.expose())?;
+    let algorithm = totp::parse_algorithm(info.algo.as_deref().unwrap_or("SHA1"))?;
+    let digits = info
+        .digits
+        .unwrap_or(6)
+        .try_into()
+        .ok()
+        .filter(|d| totp::DIGITS.contains(d))
+        .ok_or(TotpError::InvalidDigits)?;
+    let period = info.period.unwrap_or(30);
+    if otp_type == OtpType::Totp && !totp::PERIODS.contains(&period) {
+        return Err(TotpError::InvalidPeriod.into());
+    }
+    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let issuer = nonempty(entry.issuer);
+    let secret = Secret::Totp {
+        secret,
+        issuer,
+        label: nonempty(entry.name),
+        algorithm,
+        digits,
+        period: if otp_type == OtpType::Totp {
+            period
+        } else {
+            30
+        },
+        otp_type,
+        counter: if otp_type == OtpType::Hotp {
+            info.counter.unwrap_or(0)
+        } else {
+            0
+        },
+    };
+    let mut item = totp_item(secret, namer);
+    item.notes = nonempty(entry.note);
+    let mut tags: Vec<String> = entry
+        .groups
+        .iter()
+        .filter_map(|uuid| group_names.get(uuid).cloned())
+        .chain(nonempty(entry.group))
+        .collect();
+    tags.dedup();
+    item.tags = tags;
+    Ok(item)
+}
