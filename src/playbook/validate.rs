@@ -487,7 +487,11 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
                     format!("{} has both `next` and `end = true`; keep one", t.label),
                 );
             }
-            targets.push((i, None, n.clone(), span.clone()));
+            // A decision's own `next` is refused below, so it must not
+            // count as an edge either.
+            if kind != Some(StepKind::Decision) {
+                targets.push((i, None, n.clone(), span.clone()));
+            }
         }
         let prompt = t.string(cx, "prompt", None).map(|s| s.0);
 
