@@ -113,7 +113,7 @@ pub const EN: Strings = Strings {
     decisions: "Decisions",
     no_decisions: "No questions were answered.",
     items_involved: "Items involved",
-    items_note: "Names, kinds and accounts only; no secret is ever included.",
+    items_note: "Vault items linked to the steps taken. Names, kinds and accounts only: no secret is ever included.",
     no_items_involved: "No vault items were linked to the steps taken.",
     open_steps: "Open steps",
     no_open_steps: "None: every step on the path is done.",
