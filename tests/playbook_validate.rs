@@ -123,3 +123,22 @@ fn the_documented_example_is_valid() {
     let kinds: std::collections::BTreeSet<_> = pb.steps.iter().map(|s| s.kind.as_str()).collect();
     assert_eq!(kinds.len(), 5, "the example should show every step kind");
 }
+
+/// A cheap stand-in for the fuzz target: every prefix of every known file
+/// (good and bad) goes through the same checks as `fuzz/playbook_parse`.
+#[test]
+fn truncated_files_never_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    for dir in ["playbooks/en", "tests/fixtures/playbooks/bad"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            texts.push(std::fs::read(e.unwrap().path()).unwrap());
+        }
+    }
+    for t in texts {
+        for cut in (0..t.len()).step_by(13) {
+            playbook::fuzz_parse(&t[..cut]);
+        }
+        playbook::fuzz_parse(&t);
+    }
+}
