@@ -23,7 +23,7 @@ pub const BUILTIN_IDS: [&str; 9] = [
 ];
 
 /// A built-in file: language, playbook id, text.
-type File = (&'static str, &'static str, &'static str);
+type File<'a> = (&'a str, &'a str, &'a str);
 
 macro_rules! embed {
     ($lang:literal, $id:literal) => {
@@ -35,7 +35,7 @@ macro_rules! embed {
     };
 }
 
-const ENGLISH: [File; 9] = [
+const ENGLISH: [File<'static>; 9] = [
     embed!("en", "account-locked"),
     embed!("en", "fund-loss"),
     embed!("en", "login-failure"),
@@ -49,7 +49,7 @@ const ENGLISH: [File; 9] = [
 
 /// Translated files; add `embed!("zh-CN", "account-locked"),` lines here as
 /// translations land in `playbooks/zh-CN/`.
-const TRANSLATIONS: &[File] = &[];
+const TRANSLATIONS: &[File<'static>] = &[];
 
 /// The nine built-in playbooks in English.
 pub fn builtin() -> Vec<Playbook> {
@@ -62,14 +62,18 @@ pub fn builtin_in(lang: &str) -> Vec<Playbook> {
     builtin_from(lang, &ENGLISH, TRANSLATIONS)
 }
 
-fn parse_file(f: &File) -> Option<Playbook> {
+fn parse_file(f: &File<'_>) -> Option<Playbook> {
     let origin = format!("builtin:{}/{}.toml", f.0, f.1);
     // The built-ins are checked by the test suite; a broken one is skipped
     // here rather than taking the whole program down.
     parse_inner(f.2, &origin, true).ok()
 }
 
-pub(crate) fn builtin_from(lang: &str, english: &[File], translations: &[File]) -> Vec<Playbook> {
+pub(crate) fn builtin_from(
+    lang: &str,
+    english: &[File<'_>],
+    translations: &[File<'_>],
+) -> Vec<Playbook> {
     english
         .iter()
         .filter_map(|en| {
@@ -128,7 +132,7 @@ title = "One"
             EN.replace("title = \"One\"", "title = \"第一步\"")
         );
         let zh_bad = zh_ok.replace("id = \"one\"", "id = \"uno\"");
-        let en: [File; 1] = [("en", "demo", EN)];
+        let en: [File<'_>; 1] = [("en", "demo", EN)];
         let good = [("zh-CN", "demo", zh_ok.as_str())];
         let pbs = builtin_from("zh-CN", &en, &good);
         assert_eq!(pbs[0].steps[0].title, "第一步");

@@ -329,6 +329,15 @@ fn check_id(cx: &mut Cx, id: &str, span: Option<Range<usize>>, what: &str) {
     }
 }
 
+/// A `next` (of a step or a choice) waiting to be resolved once every step
+/// id is known.
+struct Target {
+    step: usize,
+    from_choice: bool,
+    to: String,
+    span: Option<Range<usize>>,
+}
+
 /// Where a step's flow goes, with the span of the key that sent it there.
 struct Edge {
     to: usize,
@@ -432,9 +441,7 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
     // First pass: each step on its own.
     let mut steps: Vec<Option<Step>> = Vec::new();
     let mut spans: Vec<StepSpans> = Vec::new();
-    // Targets to resolve once every id is known: (step index, choice index or
-    // None for `next`, target, span).
-    let mut targets: Vec<(usize, Option<usize>, String, Option<Range<usize>>)> = Vec::new();
+    let mut targets: Vec<Target> = Vec::new();
     let mut seen: HashMap<String, (usize, Option<Range<usize>>)> = HashMap::new();
 
     for (i, node) in step_nodes.iter().enumerate() {
@@ -490,7 +497,12 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             // A decision's own `next` is refused below, so it must not
             // count as an edge either.
             if kind != Some(StepKind::Decision) {
-                targets.push((i, None, n.clone(), span.clone()));
+                targets.push(Target {
+                    step: i,
+                    from_choice: false,
+                    to: n.clone(),
+                    span: span.clone(),
+                });
             }
         }
         let prompt = t.string(cx, "prompt", None).map(|s| s.0);
@@ -537,13 +549,14 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             None => {}
         }
         match kind {
-            Some(StepKind::Wait) => match t.string(cx, "wait", Some("\"24h\"")) {
-                Some((w, span)) => match parse_duration(&w) {
-                    Some(secs) => wait_seconds = Some(secs),
-                    None => cx.at(span, format!("bad duration `{w}` in {}; write a number and a unit, e.g. \"30m\", \"24h\", \"3d\", \"1h30m\" (at most a year)", t.label)),
-                },
-                None => {}
-            },
+            Some(StepKind::Wait) => {
+                if let Some((w, span)) = t.string(cx, "wait", Some("\"24h\"")) {
+                    match parse_duration(&w) {
+                        Some(secs) => wait_seconds = Some(secs),
+                        None => cx.at(span, format!("bad duration `{w}` in {}; write a number and a unit, e.g. \"30m\", \"24h\", \"3d\", \"1h30m\" (at most a year)", t.label)),
+                    }
+                }
+            }
             Some(_) => misplaced(cx, "wait", "wait"),
             None => {}
         }
@@ -578,7 +591,13 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
     // Second pass: the flow between steps.
     let mut edges: Vec<Vec<Edge>> = (0..steps.len()).map(|_| Vec::new()).collect();
     let mut dangling = false;
-    for (i, choice, target, span) in &targets {
+    for Target {
+        step: i,
+        from_choice,
+        to: target,
+        span,
+    } in &targets
+    {
         match seen.get(target) {
             Some((to, _)) => edges[*i].push(Edge {
                 to: *to,
@@ -586,10 +605,7 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             }),
             None => {
                 dangling = true;
-                let what = match choice {
-                    Some(_) => "a choice",
-                    None => "`next`",
-                };
+                let what = if *from_choice { "a choice" } else { "`next`" };
                 let hint =
                     match closest(target, &seen.keys().map(String::as_str).collect::<Vec<_>>()) {
                         Some(s) => format!("; did you mean `{s}`?"),
@@ -676,12 +692,7 @@ fn parse_link(cx: &mut Cx, t: &Tbl) -> Option<ItemLink> {
     Some(link)
 }
 
-fn parse_choices(
-    cx: &mut Cx,
-    t: &Tbl,
-    step: usize,
-    targets: &mut Vec<(usize, Option<usize>, String, Option<Range<usize>>)>,
-) -> Vec<Choice> {
+fn parse_choices(cx: &mut Cx, t: &Tbl, step: usize, targets: &mut Vec<Target>) -> Vec<Choice> {
     let Some(nodes) = t.tables(cx, "choices") else {
         if t.get("choices").is_none() {
             cx.at(t.span.clone(), format!("{} is a decision without choices; add [[steps.choices]] tables with id, title and next", t.label));
@@ -720,7 +731,12 @@ fn parse_choices(
         let title = ct.string(cx, "title", Some("\"Yes\""));
         let next = ct.string(cx, "next", None);
         if let Some((n, span)) = &next {
-            targets.push((step, Some(ci), n.clone(), span.clone()));
+            targets.push(Target {
+                step,
+                from_choice: true,
+                to: n.clone(),
+                span: span.clone(),
+            });
         }
         if let (Some((id, _)), Some((title, _))) = (id, title) {
             out.push(Choice {
