@@ -1,21 +1,330 @@
-//! Recovery playbooks: schema, pure engine, built-ins, reports.
+//! Recovery playbooks: schema, pure engine, built-ins, views and reports.
+//!
+//! A playbook is data: a TOML file (see `docs/playbooks.md`) with an id, a
+//! title, when to use it, and steps (check, action, decision, note, wait).
+//! This module owns
+//!
+//! - the model ([`Playbook`], [`Step`]) and parsing with line-precise
+//!   [`Diagnostic`]s ([`parse_str`], [`validate_file`]);
+//! - the nine built-in playbooks, embedded from `playbooks/<lang>/` with
+//!   English as the fallback for any playbook not yet translated
+//!   ([`builtin`], [`builtin_in`]);
+//! - user playbooks from a directory ([`load_user_dir`], [`all_playbooks`]);
+//! - the pure engine: runs, answers, progress ([`PlaybookState`], [`check`],
+//!   [`answer`], [`progress`], [`step_states`]), which never reads a clock or
+//!   a file: time is passed in;
+//! - the text and JSON views the CLI and TUI print, and the Markdown
+//!   incident report ([`show_text`], [`show_json`], [`render_report`]).
+//!
+//! Only the loaders in this file touch the file system.
+//!
+//! ```
+//! use lifeboat::playbook::{self, PlaybookState};
+//! use time::macros::datetime;
+//!
+//! let pbs = playbook::builtin();
+//! let pb = pbs.iter().find(|p| p.id == "account-locked").unwrap();
+//! let now = datetime!(2024-05-01 10:00 UTC);
+//! let mut state = PlaybookState::default();
+//! let run = state.run_mut_or_start(&pb.id, now);
+//! let first = pb.steps[0].id.clone();
+//! playbook::check(pb, run, &first, Some("tried at 10:00".into()), now).unwrap();
+//! assert_eq!(playbook::progress(pb, state.run(&pb.id)).done, 1);
+//! ```
 
-use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 
-/// Playbook runs kept in the vault (placeholder until the engine lands).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct PlaybookState {
-    /// Runs in progress.
-    #[serde(default)]
-    pub active: Vec<Run>,
-    /// Finished or reset runs, kept for the record.
-    #[serde(default)]
-    pub archived: Vec<Run>,
+mod builtin;
+mod engine;
+mod report;
+mod schema;
+pub mod strings;
+mod tree;
+mod validate;
+mod view;
+
+pub use builtin::{builtin, builtin_in, BUILTIN_IDS};
+pub use engine::{
+    answer, check, linked_items, linked_items_for_run, note, progress, set_account, start_wait,
+    step_states, uncheck, Event, PlaybookState, Progress, Run, StepRecord, StepState, StepView,
+    EVENT_ACCOUNT, EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED,
+    EVENT_REOPENED, EVENT_STARTED, EVENT_UNCHECKED, EVENT_WAIT_STARTED,
+};
+pub use report::render_report;
+pub use schema::{
+    format_duration, is_kebab_id, parse_duration, Choice, ItemLink, Playbook, Severity, Step,
+    StepKind,
+};
+pub use validate::{parse_str, Diagnostic, MAX_FILE_BYTES, MAX_STEPS, SCHEMA_VERSION};
+pub use view::{guide_coverage, list_json, list_text, show_json, show_text};
+
+/// Why a playbook could not be loaded or a step could not be recorded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PlaybookError {
+    /// A playbook file or directory could not be read.
+    #[error("cannot read {path}: {source}; check that it exists and is readable")]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Playbook files have problems; each diagnostic says where.
+    #[error("{} problem(s) in playbook files; fix them and try again (`lifeboat playbook validate FILE` checks one file):\n{}", .0.len(), join_diags(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// Two playbooks use the same id.
+    #[error("playbook id `{id}` is used by both {first} and {second}; give the one in {second} another id")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was seen first (a built-in origin or a file).
+        first: String,
+        /// Where it was seen again.
+        second: String,
+    },
+    /// No playbook has this id.
+    #[error("there is no playbook `{id}`; `lifeboat playbook list` shows them: {}", .known.join(", "))]
+    UnknownPlaybook {
+        /// The id asked for.
+        id: String,
+        /// The ids there are.
+        known: Vec<String>,
+    },
+    /// The playbook has no step with this id.
+    #[error("playbook `{playbook}` has no step `{step}`; its steps are: {}", .known.join(", "))]
+    UnknownStep {
+        /// The playbook.
+        playbook: String,
+        /// The step asked for.
+        step: String,
+        /// The step ids there are.
+        known: Vec<String>,
+    },
+    /// An earlier answer routed the run around this step.
+    #[error("{}", skipped_message(.step, .decision.as_deref(), .answer.as_deref()))]
+    StepSkipped {
+        /// The step asked for.
+        step: String,
+        /// The decision whose answer skipped it, when one did.
+        decision: Option<String>,
+        /// That answer.
+        answer: Option<String>,
+    },
+    /// A decision cannot be ticked; it is answered.
+    #[error("step `{step}` is a question: answer it with `lifeboat playbook answer {playbook} {step} CHOICE`, where CHOICE is one of {} (or its number)", .choices.join(", "))]
+    IsDecision {
+        /// The playbook.
+        playbook: String,
+        /// The decision step.
+        step: String,
+        /// Its choice ids.
+        choices: Vec<String>,
+    },
+    /// Only decisions take answers.
+    #[error("step `{step}` is a {kind} step, not a question; tick it with `check` instead of answering it")]
+    NotADecision {
+        /// The step.
+        step: String,
+        /// Its kind.
+        kind: StepKind,
+    },
+    /// The answer is not one of the step's choices.
+    #[error("`{choice}` is not an answer to `{step}`; choose one of: {}", .choices.join("; "))]
+    UnknownChoice {
+        /// The decision step.
+        step: String,
+        /// What was given.
+        choice: String,
+        /// The choices, numbered, as "1 = id (title)".
+        choices: Vec<String>,
+    },
+    /// A note step was ticked without a note.
+    #[error("step `{step}` asks you to write something down: run `lifeboat playbook check {playbook} {step} --note \"...\"` (write \"nothing to record\" if there is nothing)")]
+    NoteRequired {
+        /// The playbook.
+        playbook: String,
+        /// The note step.
+        step: String,
+    },
+    /// A wait step was ticked before its timer ended.
+    #[error("step `{step}` is still waiting until {} UTC; if the wait is over early (for example support lifted the lock), tick it with a note saying so: `lifeboat playbook check {playbook} {step} --note \"...\"`", view::fmt_time(*.ends))]
+    StillWaiting {
+        /// The playbook.
+        playbook: String,
+        /// The wait step.
+        step: String,
+        /// When the wait ends.
+        ends: time::OffsetDateTime,
+    },
+    /// Only wait steps have timers.
+    #[error("step `{step}` is not a wait step, so it has no timer")]
+    NotAWait {
+        /// The step.
+        step: String,
+    },
 }
 
-/// Progress of one playbook run, stored in the vault (placeholder until the engine lands).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Run {
-    /// The playbook's id.
-    pub playbook: String,
+fn join_diags(d: &[Diagnostic]) -> String {
+    d.iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn skipped_message(step: &str, decision: Option<&str>, answer: Option<&str>) -> String {
+    match (decision, answer) {
+        (Some(d), Some(a)) => format!(
+            "step `{step}` is not on your path: your answer `{a}` to `{d}` skipped it; if it applies after all, answer `{d}` differently first"
+        ),
+        _ => format!(
+            "step `{step}` is not on your path (it is on another branch or after a step that ends the playbook)"
+        ),
+    }
+}
+
+/// Reads a file, refusing anything larger than a playbook can be.
+fn read_capped(path: &Path) -> Result<String, std::io::Error> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut text = String::new();
+    // Read one byte past the cap so an oversized file is recognised as such.
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_string(&mut text)?;
+    Ok(text)
+}
+
+/// Validates one user playbook file; every problem is reported with its
+/// line and column. An id that a built-in already uses is a problem too.
+pub fn validate_file(path: &Path) -> Result<Playbook, Vec<Diagnostic>> {
+    let origin = path.display().to_string();
+    let text = read_capped(path).map_err(|e| {
+        vec![Diagnostic {
+            file: origin.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read the file: {e}"),
+        }]
+    })?;
+    let pb = parse_str(&text, &origin)?;
+    if let Some(b) = builtin().into_iter().find(|b| b.id == pb.id) {
+        let (line, column) = validate::top_key_position(&text, "id");
+        return Err(vec![Diagnostic {
+            file: origin,
+            line,
+            column,
+            message: format!(
+                "id `{}` is already used by the built-in playbook ({}); choose another id",
+                pb.id, b.origin
+            ),
+        }]);
+    }
+    Ok(pb)
+}
+
+/// Loads every `*.toml` in `dir` (sorted by file name). A missing directory
+/// holds no playbooks. Problems in all files are reported together; an id
+/// that clashes with a built-in or another file is an error naming both.
+pub fn load_user_dir(dir: &Path) -> Result<Vec<Playbook>, PlaybookError> {
+    load_user_dir_against(dir, &builtin())
+}
+
+fn load_user_dir_against(
+    dir: &Path,
+    builtins: &[Playbook],
+) -> Result<Vec<Playbook>, PlaybookError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(PlaybookError::Io {
+                path: dir.to_owned(),
+                source,
+            })
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| PlaybookError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut out: Vec<Playbook> = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let text = read_capped(&path).map_err(|source| PlaybookError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        match parse_str(&text, &path.display().to_string()) {
+            Ok(pb) => {
+                if let Some(other) = builtins.iter().chain(out.iter()).find(|o| o.id == pb.id) {
+                    return Err(PlaybookError::DuplicateId {
+                        id: pb.id,
+                        first: other.origin.clone(),
+                        second: path.display().to_string(),
+                    });
+                }
+                out.push(pb);
+            }
+            Err(d) => problems.extend(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(PlaybookError::Invalid(problems));
+    }
+    Ok(out)
+}
+
+/// The built-ins (English) followed by the user's playbooks from `user_dir`.
+pub fn all_playbooks(user_dir: Option<&Path>) -> Result<Vec<Playbook>, PlaybookError> {
+    let mut all = builtin();
+    if let Some(dir) = user_dir {
+        let user = load_user_dir_against(dir, &all)?;
+        all.extend(user);
+    }
+    Ok(all)
+}
+
+/// Finds a playbook by id, with an error that lists the ids there are.
+pub fn find<'a>(pbs: &'a [Playbook], id: &str) -> Result<&'a Playbook, PlaybookError> {
+    pbs.iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| PlaybookError::UnknownPlaybook {
+            id: id.to_owned(),
+            known: pbs.iter().map(|p| p.id.clone()).collect(),
+        })
+}
+
+/// Parses text the way a fuzzer should exercise it: no panic on any input,
+/// and a parsed playbook survives a JSON round trip and walks cleanly.
+#[doc(hidden)]
+pub fn fuzz_parse(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(pb) = parse_str(text, "fuzz") {
+        let json = serde_json::to_string(&pb).unwrap_or_default();
+        let back: Option<Playbook> = serde_json::from_str(&json).ok();
+        assert_eq!(back.as_ref(), Some(&pb));
+        let now = time::OffsetDateTime::UNIX_EPOCH;
+        let mut run = Run::new(&pb.id, now);
+        for s in &pb.steps {
+            let _ = check(&pb, &mut run, &s.id, Some("n".into()), now);
+            if let Some(c) = s.choices.first() {
+                let _ = answer(&pb, &mut run, &s.id, &c.id, now);
+            }
+        }
+        let _ = show_text(&pb, Some(&run), &[], now);
+        let _ = render_report(&pb, &run, &[], now);
+    } else if let Err(d) = parse_str(text, "fuzz") {
+        assert!(!d.is_empty());
+    }
 }
