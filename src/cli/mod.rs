@@ -1,1 +1,123 @@
-//! The command-line front end.
+//! The command-line front end: argument grammar ([`args`]), secret input
+//! ([`input`]), strings ([`text`]) and the command functions
+//! ([`commands`]). [`run`] dispatches a parsed command line; errors carry
+//! the exit code of the CLI contract.
+
+pub mod args;
+pub mod commands;
+pub mod input;
+pub mod text;
+
+use std::path::PathBuf;
+
+use crate::vault::{ErrorClass, VaultError};
+
+/// Exit codes of the command-line contract.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// Bad input or a refused operation.
+    pub const INPUT: u8 = 1;
+    /// Usage error.
+    pub const USAGE: u8 = 2;
+    /// Authentication failed.
+    pub const AUTH: u8 = 3;
+    /// Vault missing, unreadable or corrupted.
+    pub const CORRUPT: u8 = 4;
+    /// Vault locked by another process.
+    pub const LOCKED: u8 = 5;
+}
+
+/// An error for the user: a message that says what happened and what to do
+/// next, and the exit code.
+#[derive(Debug)]
+pub struct CliError {
+    /// Exit code.
+    pub code: u8,
+    /// The message (never secret material).
+    pub message: String,
+}
+
+impl CliError {
+    /// Bad input or refused operation (exit 1).
+    pub fn input(m: impl Into<String>) -> Self {
+        Self {
+            code: exit::INPUT,
+            message: m.into(),
+        }
+    }
+    /// Usage (exit 2).
+    pub fn usage(m: impl Into<String>) -> Self {
+        Self {
+            code: exit::USAGE,
+            message: m.into(),
+        }
+    }
+    /// Authentication (exit 3).
+    pub fn auth(m: impl Into<String>) -> Self {
+        Self {
+            code: exit::AUTH,
+            message: m.into(),
+        }
+    }
+    /// Vault missing or damaged (exit 4).
+    pub fn corrupt(m: impl Into<String>) -> Self {
+        Self {
+            code: exit::CORRUPT,
+            message: m.into(),
+        }
+    }
+}
+
+impl From<VaultError> for CliError {
+    fn from(e: VaultError) -> Self {
+        let code = match e.class() {
+            ErrorClass::Input => exit::INPUT,
+            ErrorClass::Auth => exit::AUTH,
+            ErrorClass::Corrupt => exit::CORRUPT,
+            ErrorClass::Locked => exit::LOCKED,
+        };
+        CliError {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The vault path: `--vault`, else `$LIFEBOAT_VAULT`, else the default.
+pub fn vault_path(opt: Option<&PathBuf>) -> Result<PathBuf, CliError> {
+    if let Some(p) = opt {
+        return Ok(p.clone());
+    }
+    if let Some(p) = std::env::var_os("LIFEBOAT_VAULT").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    crate::vault::default_vault_path().ok_or_else(|| {
+        CliError::usage("cannot find a home folder for the default vault; pass --vault PATH")
+    })
+}
+
+/// Hardens the process: no core dumps, not dumpable (no ptrace by other
+/// users' processes, no /proc/PID/mem reads), so secrets in memory do not
+/// end up on disk or in another process.
+pub fn harden_process() {
+    let _ = rustix::process::setrlimit(
+        rustix::process::Resource::Core,
+        rustix::process::Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        },
+    );
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: args::Cli) -> Result<(), CliError> {
+    commands::dispatch(cli)
+}

@@ -18,6 +18,7 @@ use crate::item::{Item, Secret};
 
 pub mod aegis;
 pub mod gauth;
+pub mod native;
 pub mod qr;
 
 pub use aegis::import_aegis;

@@ -884,7 +884,7 @@ pub fn split(
     iteration_exponent: u8,
 ) -> Result<Vec<Vec<SecretString>>, Slip39Error> {
     let len = master_secret.len();
-    if len < MIN_SECRET_BYTES || len % 2 != 0 {
+    if len < MIN_SECRET_BYTES || !len.is_multiple_of(2) {
         return Err(Slip39Error::MasterSecretLength { len });
     }
     if !passphrase.iter().all(|b| (32..=126).contains(b)) {

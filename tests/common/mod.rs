@@ -8,7 +8,9 @@ use std::process::Command;
 
 /// True when running under CI, where a missing oracle is a failure.
 pub fn in_ci() -> bool {
-    std::env::var("CI").map(|v| v == "true" || v == "1").unwrap_or(false)
+    std::env::var("CI")
+        .map(|v| v == "true" || v == "1")
+        .unwrap_or(false)
 }
 
 /// Reports a missing oracle: panics under CI, otherwise prints and returns false.

@@ -1,0 +1,280 @@
+//! The command-line grammar (clap derive). Parsing only: every command is
+//! turned into typed values here and handed to a command function, which
+//! never sees clap's types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// lifeboat: an encrypted vault for recovery material, with guided recovery playbooks.
+#[derive(Debug, Parser)]
+#[command(name = "lifeboat", version, about, long_about = None)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    /// The command (none: open the TUI on a terminal).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes, before or after the subcommand.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalOpts {
+    /// Vault file [default: $LIFEBOAT_VAULT, else <data dir>/lifeboat/vault.age]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub vault: Option<PathBuf>,
+    /// Read the passphrase from this file descriptor (first line) instead of the terminal
+    #[arg(long, global = true, value_name = "N")]
+    pub passphrase_fd: Option<u32>,
+    /// Unlock with an age identity file (the recovery key or another); repeatable
+    #[arg(long, global = true, value_name = "FILE")]
+    pub identity: Vec<PathBuf>,
+    /// Machine-readable output on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+/// Item kinds as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum KindArg {
+    /// Seed phrase
+    Seed,
+    /// Private key
+    Key,
+    /// TOTP/HOTP secret
+    Totp,
+    /// Recovery codes
+    Codes,
+    /// Login
+    Password,
+    /// Secret note
+    Note,
+}
+
+/// Seed schemes as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SchemeArg {
+    /// BIP39 (checksum verified)
+    Bip39,
+    /// One SLIP-39 share (checksum verified)
+    Slip39,
+    /// Anything else (not verified)
+    Other,
+}
+
+/// Import/export formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum FormatArg {
+    /// lifeboat's native JSON (lossless)
+    #[default]
+    Lifeboat,
+    /// otpauth:// URIs, one per line
+    Otpauth,
+    /// Aegis plaintext JSON export
+    Aegis,
+    /// Google Authenticator otpauth-migration:// URIs
+    Gauth,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a vault
+    Init(InitArgs),
+    /// Add an item (the secret comes from stdin or a hidden prompt)
+    Add(AddArgs),
+    /// List items
+    List(ListArgs),
+    /// Show an item (secrets masked unless --reveal)
+    Show(ShowArgs),
+    /// Print the current TOTP code
+    Code(CodeArgs),
+    /// Recovery codes
+    #[command(subcommand)]
+    Codes(CodesCommand),
+    /// Remove an item
+    Rm(RmArgs),
+    /// Change the passphrase
+    Passwd(PasswdArgs),
+    /// Extra age recipients the vault is also encrypted to
+    #[command(subcommand)]
+    Recipient(RecipientCommand),
+    /// Export items as plaintext (warns)
+    Export(ExportArgs),
+    /// Import items
+    Import(ImportArgs),
+}
+
+/// `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Write the recovery key to FILE (mode 0600) instead of showing it
+    #[arg(long, value_name = "FILE")]
+    pub recovery_key_out: Option<PathBuf>,
+    /// Argon2id memory in MiB [default: 256]
+    #[arg(long, value_name = "MIB")]
+    pub kdf_memory: Option<u32>,
+    /// Argon2id passes [default: calibrated to about one second]
+    #[arg(long, value_name = "N")]
+    pub kdf_time: Option<u32>,
+    /// Argon2id lanes [default: 4]
+    #[arg(long, value_name = "N")]
+    pub kdf_parallelism: Option<u32>,
+    /// Accept a passphrase that fails the strength policy
+    #[arg(long)]
+    pub allow_weak_passphrase: bool,
+}
+
+/// `add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// seed, key, totp, codes, password or note
+    pub kind: KindArg,
+    /// A unique name, e.g. "GitHub 2FA"
+    pub name: String,
+    /// The account or provider it belongs to
+    #[arg(long)]
+    pub account: Option<String>,
+    /// A tag (repeatable)
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// A non-secret note
+    #[arg(long)]
+    pub note: Option<String>,
+    /// How to reach the provider's support
+    #[arg(long)]
+    pub support: Option<String>,
+    /// Seed scheme [default: bip39]
+    #[arg(long)]
+    pub scheme: Option<SchemeArg>,
+    /// BIP39 word-list language (default: detect)
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Store a seed even if its checksum fails
+    #[arg(long)]
+    pub no_verify: bool,
+    /// Also ask for a BIP39 passphrase to store with the seed
+    #[arg(long)]
+    pub with_passphrase: bool,
+    /// Username (password items)
+    #[arg(long)]
+    pub username: Option<String>,
+    /// URL (password items)
+    #[arg(long)]
+    pub url: Option<String>,
+}
+
+/// `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this kind
+    #[arg(long)]
+    pub kind: Option<KindArg>,
+    /// Only this account
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Only items with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+}
+
+/// `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The item's name
+    pub name: String,
+    /// Show the secret
+    #[arg(long)]
+    pub reveal: bool,
+    /// TOTP: print the otpauth URI as a QR code, to scan with a phone
+    #[arg(long)]
+    pub qr: bool,
+}
+
+/// `code`.
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    /// The TOTP item's name
+    pub name: String,
+    /// The time to compute the code for, in Unix seconds
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub at: Option<u64>,
+}
+
+/// `codes ...`.
+#[derive(Debug, Subcommand)]
+pub enum CodesCommand {
+    /// Mark one recovery code used
+    Use {
+        /// The codes item's name
+        name: String,
+        /// The code being used
+        code: String,
+    },
+}
+
+/// `rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The item's name
+    pub name: String,
+}
+
+/// `passwd`.
+#[derive(Debug, Args)]
+pub struct PasswdArgs {
+    /// Read the new passphrase from this file descriptor
+    #[arg(long, value_name = "N")]
+    pub new_passphrase_fd: Option<u32>,
+    /// Accept a passphrase that fails the strength policy
+    #[arg(long)]
+    pub allow_weak_passphrase: bool,
+    /// New Argon2id memory in MiB
+    #[arg(long, value_name = "MIB")]
+    pub kdf_memory: Option<u32>,
+    /// New Argon2id passes
+    #[arg(long, value_name = "N")]
+    pub kdf_time: Option<u32>,
+    /// New Argon2id lanes
+    #[arg(long, value_name = "N")]
+    pub kdf_parallelism: Option<u32>,
+}
+
+/// `recipient ...`.
+#[derive(Debug, Subcommand)]
+pub enum RecipientCommand {
+    /// Also encrypt the vault to an age recipient (age1...)
+    Add {
+        /// The recipient
+        recipient: String,
+    },
+    /// List the recovery key's recipient and the extra recipients
+    List,
+    /// Stop encrypting to a recipient
+    Rm {
+        /// The recipient
+        recipient: String,
+    },
+}
+
+/// `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write to FILE (mode 0600) instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// lifeboat (native JSON) or otpauth (URI list)
+    #[arg(long, default_value = "lifeboat")]
+    pub format: FormatArg,
+}
+
+/// `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import (`-` for stdin)
+    pub file: PathBuf,
+    /// Its format
+    #[arg(long, default_value = "lifeboat")]
+    pub format: FormatArg,
+}

@@ -1,0 +1,924 @@
+//! The command functions. Each takes typed arguments (never clap's
+//! matches), does its work through the library, and prints human or
+//! `--json` output. Errors come back as [`CliError`] with the exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+
+use super::args::*;
+use super::input;
+use super::text;
+use super::{vault_path, CliError};
+use crate::item::{now_utc, Item, ItemKind, RecoveryCode, Secret, SeedScheme};
+use crate::secret::SecretString;
+use crate::vault::crypto::KdfParams;
+use crate::vault::format::ExtraRecipient;
+use crate::vault::{Unlock, Vault};
+
+/// Everything a command needs from the global options.
+pub struct Ctx {
+    /// The vault file.
+    pub path: PathBuf,
+    /// The global options.
+    pub global: GlobalOpts,
+}
+
+impl Ctx {
+    /// The unlock path from the options (identity, descriptor or terminal).
+    pub fn unlock(&self) -> Result<Unlock, CliError> {
+        input::unlock_from(&self.global.identity, self.global.passphrase_fd)
+    }
+
+    /// Opens the vault for reading.
+    pub fn open(&self) -> Result<Vault, CliError> {
+        self.require_exists()?;
+        let unlock = self.unlock()?;
+        Ok(Vault::open(&self.path, &unlock)?)
+    }
+
+    /// Opens the vault for a change (lock held until saved and dropped).
+    pub fn open_for_update(&self) -> Result<Vault, CliError> {
+        self.require_exists()?;
+        let unlock = self.unlock()?;
+        Ok(Vault::open_for_update(&self.path, &unlock)?)
+    }
+
+    fn require_exists(&self) -> Result<(), CliError> {
+        if !self.path.exists() {
+            return Err(crate::vault::VaultError::Missing {
+                path: self.path.display().to_string(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
+    /// True for `--json`.
+    pub fn json(&self) -> bool {
+        self.global.json
+    }
+}
+
+/// Prints a JSON value on stdout.
+pub fn print_json(v: &Value) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)
+        .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
+    writeln!(out).map_err(|e| CliError::input(format!("writing output failed: {e}")))
+}
+
+/// Runs one parsed command line.
+pub fn dispatch(cli: Cli) -> Result<(), CliError> {
+    let path = vault_path(cli.global.vault.as_ref())?;
+    let ctx = Ctx {
+        path,
+        global: cli.global,
+    };
+    let Some(command) = cli.command else {
+        return Err(CliError::usage(
+            "no command given; run `lifeboat --help` to see the commands",
+        ));
+    };
+    match command {
+        Command::Init(a) => init(&ctx, a),
+        Command::Add(a) => add(&ctx, a),
+        Command::List(a) => list(&ctx, a),
+        Command::Show(a) => show(&ctx, a),
+        Command::Code(a) => code(&ctx, a),
+        Command::Codes(CodesCommand::Use { name, code }) => codes_use(&ctx, &name, &code),
+        Command::Rm(a) => rm(&ctx, a),
+        Command::Passwd(a) => passwd(&ctx, a),
+        Command::Recipient(c) => recipient(&ctx, c),
+        Command::Export(a) => export(&ctx, a),
+        Command::Import(a) => import(&ctx, a),
+    }
+}
+
+/// Argon2id parameters from flags, calibrating passes to about one second
+/// when `--kdf-time` is not given.
+pub fn kdf_params(
+    memory_mib: Option<u32>,
+    time: Option<u32>,
+    lanes: Option<u32>,
+) -> Result<KdfParams, CliError> {
+    let m_kib = memory_mib
+        .unwrap_or(KdfParams::DEFAULT.m_kib / 1024)
+        .checked_mul(1024)
+        .ok_or_else(|| CliError::input("--kdf-memory is too large"))?;
+    let p = lanes.unwrap_or(KdfParams::DEFAULT.p);
+    let t = match time {
+        Some(t) => t,
+        None => calibrate_passes(m_kib, p)?,
+    };
+    let params = KdfParams { m_kib, t, p };
+    params
+        .check()
+        .map_err(|e| CliError::input(format!("{e}; choose smaller KDF settings")))?;
+    Ok(params)
+}
+
+/// Times one Argon2id pass and picks the number of passes that takes about
+/// a second on this machine (at least 1, at most 10).
+fn calibrate_passes(m_kib: u32, p: u32) -> Result<u32, CliError> {
+    let probe = KdfParams { m_kib, t: 1, p };
+    probe
+        .check()
+        .map_err(|e| CliError::input(format!("{e}; choose smaller KDF settings")))?;
+    let start = std::time::Instant::now();
+    crate::vault::crypto::derive_key(&SecretString::from("calibration"), &[0u8; 16], probe)
+        .map_err(|e| CliError::input(e.to_string()))?;
+    let one = start.elapsed().as_secs_f64().max(0.001);
+    Ok(((1.0 / one).round() as u32).clamp(1, 10))
+}
+
+fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
+    if ctx.path.exists() {
+        return Err(crate::vault::VaultError::Exists {
+            path: ctx.path.display().to_string(),
+        }
+        .into());
+    }
+    if let Some(out) = &a.recovery_key_out {
+        if out.exists() {
+            return Err(CliError::input(format!(
+                "{} already exists; choose a new file for the recovery key",
+                out.display()
+            )));
+        }
+    }
+    let passphrase = input::new_passphrase(ctx.global.passphrase_fd, a.allow_weak_passphrase)?;
+    let params = kdf_params(a.kdf_memory, a.kdf_time, a.kdf_parallelism)?;
+    let mut vault = Vault::create(&ctx.path, &passphrase, params)?;
+    let key = vault.payload().keys.recovery_identity.clone();
+    let recipient = vault.payload().keys.recovery_recipient.clone();
+    let shown_path = ctx.path.display().to_string();
+    match &a.recovery_key_out {
+        Some(out) => {
+            write_private_file(out, &recovery_key_file_text(&key, &recipient, &shown_path))?;
+            if !ctx.json() {
+                eprintln!("{}", text::vault_created(&shown_path));
+                eprintln!("{}", text::recovery_key_written(&out.display().to_string()));
+            }
+        }
+        None => {
+            eprintln!("{}", text::vault_created(&shown_path));
+            eprintln!("\n{}\n", text::RECOVERY_KEY_BANNER);
+            if !ctx.json() {
+                println!("{}", key.expose());
+            }
+        }
+    }
+    vault.payload_mut().history.recovery_key_exported = Some(now_utc());
+    vault.save()?;
+    if ctx.json() {
+        let mut v = json!({
+            "path": shown_path,
+            "recovery_recipient": recipient,
+            "kdf": {"memory_kib": params.m_kib, "time": params.t, "parallelism": params.p},
+        });
+        match &a.recovery_key_out {
+            Some(out) => v["recovery_key_file"] = json!(out.display().to_string()),
+            None => v["recovery_key"] = json!(key.expose()),
+        }
+        print_json(&v)?;
+    }
+    Ok(())
+}
+
+/// The text of a recovery-key file: age's identity-file layout, so
+/// `age -d -i FILE` reads it as it is.
+pub fn recovery_key_file_text(key: &SecretString, recipient: &str, vault: &str) -> SecretString {
+    SecretString::new(format!(
+        "# lifeboat recovery key for the vault at {vault}\n# created: {}\n# public key: {recipient}\n# Open the vault without lifeboat: age -d -i THIS_FILE {vault}\n{}\n",
+        now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        key.expose()
+    ))
+}
+
+/// Writes a new file with mode 0600, refusing to overwrite, flushed to disk.
+pub fn write_private_file(path: &Path, content: &SecretString) -> Result<(), CliError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| CliError::input(format!("cannot create {}: {e}", path.display())))?;
+    f.write_all(content.expose().as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(|e| CliError::input(format!("writing {} failed: {e}", path.display())))
+}
+
+fn kind_of(k: KindArg) -> ItemKind {
+    match k {
+        KindArg::Seed => ItemKind::Seed,
+        KindArg::Key => ItemKind::Key,
+        KindArg::Totp => ItemKind::Totp,
+        KindArg::Codes => ItemKind::Codes,
+        KindArg::Password => ItemKind::Password,
+        KindArg::Note => ItemKind::Note,
+    }
+}
+
+fn prompt_for(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Seed => "Seed words (hidden): ",
+        ItemKind::Key => "Private key (hidden): ",
+        ItemKind::Totp => "otpauth:// URI or base32 secret (hidden): ",
+        ItemKind::Codes => "Recovery codes, separated by spaces (hidden): ",
+        ItemKind::Password => "Password (hidden): ",
+        ItemKind::Note => "Secret note (hidden): ",
+    }
+}
+
+/// Turns raw secret input into a validated [`Secret`] of `kind`.
+pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<Secret, CliError> {
+    let secret = match kind {
+        ItemKind::Seed => build_seed(raw, a)?,
+        ItemKind::Key => {
+            let key = SecretString::from(raw.expose().trim());
+            let format = crate::item::keys::recognise(key.expose())
+                .map_err(|e| CliError::input(format!("{e}. Nothing was stored.")))?;
+            if format == crate::item::keys::KeyFormat::Text {
+                eprintln!("Note: the key is not in a recognised format (hex, WIF, xprv); it is stored as text.");
+            }
+            Secret::Key {
+                key,
+                format: Some(format.as_str().to_owned()),
+            }
+        }
+        ItemKind::Totp => crate::item::totp::parse_secret_input(raw.expose().trim())
+            .map_err(|e| CliError::input(e.to_string()))?,
+        ItemKind::Codes => {
+            let codes: Vec<RecoveryCode> = raw
+                .expose()
+                .split(|c: char| c == '\n' || (c.is_whitespace() && !raw.expose().contains('\n')))
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| RecoveryCode {
+                    code: SecretString::from(l),
+                    used: None,
+                })
+                .collect();
+            Secret::Codes { codes }
+        }
+        ItemKind::Password => {
+            let first = raw.expose().lines().next().unwrap_or("");
+            Secret::Password {
+                username: a.username.clone(),
+                password: SecretString::from(first),
+                url: a.url.clone(),
+            }
+        }
+        ItemKind::Note => Secret::Note {
+            text: SecretString::from(raw.expose().trim_end_matches('\n')),
+        },
+    };
+    Ok(secret)
+}
+
+fn build_seed(raw: &SecretString, a: &AddArgs) -> Result<Secret, CliError> {
+    let words = crate::item::seed::normalize_words(raw.expose());
+    let scheme = match a.scheme {
+        None | Some(SchemeArg::Bip39) => SeedScheme::Bip39,
+        Some(SchemeArg::Slip39) => SeedScheme::Slip39,
+        Some(SchemeArg::Other) => SeedScheme::Other,
+    };
+    let mut language = a.language.clone();
+    if !a.no_verify {
+        match scheme {
+            SeedScheme::Bip39 => {
+                let info = crate::item::seed::validate_bip39(words.expose(), a.language.as_deref())
+                    .map_err(|e| {
+                        CliError::input(format!(
+                            "{e}. Nothing was stored. (Use --scheme other for a non-BIP39 wallet, or --no-verify to store it anyway.)"
+                        ))
+                    })?;
+                language = Some(info.language.to_owned());
+            }
+            SeedScheme::Slip39 => {
+                crate::item::slip39::decode_mnemonic(words.expose()).map_err(|e| {
+                    CliError::input(format!(
+                        "{e}. Nothing was stored. (Use --no-verify to store it anyway.)"
+                    ))
+                })?;
+            }
+            SeedScheme::Other => {}
+        }
+    }
+    let passphrase = if a.with_passphrase {
+        Some(input::prompt_hidden("BIP39 passphrase (hidden): ")?)
+    } else {
+        None
+    };
+    Ok(Secret::Seed {
+        words,
+        scheme,
+        language,
+        passphrase,
+    })
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
+    let kind = kind_of(a.kind);
+    crate::item::validate_name(&a.name).map_err(|e| CliError::input(e.to_string()))?;
+    if a.scheme.is_some() && kind != ItemKind::Seed {
+        return Err(CliError::usage("--scheme applies to seed items only"));
+    }
+    // Unlock before reading the secret, so a wrong passphrase costs nothing typed.
+    let mut vault = ctx.open_for_update()?;
+    if vault.find(&a.name).is_some() {
+        return Err(CliError::input(format!(
+            "an item named \"{}\" already exists; choose another name or remove the old one with `lifeboat rm`",
+            a.name
+        )));
+    }
+    let raw = input::secret_from_stdin_or_prompt(prompt_for(kind))?;
+    let secret = build_secret(kind, &raw, &a)?;
+    let mut item = Item::new(a.name.clone(), secret);
+    item.account = a.account.clone();
+    item.tags = a.tags.clone();
+    item.notes = a.note.clone();
+    item.support = a.support.clone();
+    vault.add_item(item)?;
+    vault.save()?;
+    if ctx.json() {
+        print_json(&json!({"added": a.name, "kind": kind.as_str()}))
+    } else {
+        eprintln!("{}", text::item_added(kind.as_str(), &a.name));
+        Ok(())
+    }
+}
+
+fn rfc3339(t: &time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// The non-secret summary of an item as JSON.
+pub fn item_summary_json(i: &Item) -> Value {
+    json!({
+        "id": i.id,
+        "name": i.name,
+        "kind": i.kind().as_str(),
+        "account": i.account,
+        "tags": i.tags,
+        "created": rfc3339(&i.created),
+        "updated": rfc3339(&i.updated),
+    })
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
+    let vault = ctx.open()?;
+    let kind = a.kind.map(kind_of);
+    let items: Vec<&Item> = vault
+        .payload()
+        .items
+        .iter()
+        .filter(|i| kind.is_none_or(|k| i.kind() == k))
+        .filter(|i| {
+            a.account.as_ref().is_none_or(|acc| {
+                i.account
+                    .as_deref()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(acc))
+            })
+        })
+        .filter(|i| a.tag.as_ref().is_none_or(|t| i.tags.iter().any(|x| x == t)))
+        .collect();
+    if ctx.json() {
+        return print_json(&Value::Array(
+            items.iter().map(|i| item_summary_json(i)).collect(),
+        ));
+    }
+    let mut out = std::io::stdout().lock();
+    if items.is_empty() {
+        let _ = writeln!(out, "No items. Add one with `lifeboat add KIND NAME`.");
+        return Ok(());
+    }
+    let w = items
+        .iter()
+        .map(|i| i.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let _ = writeln!(
+        out,
+        "{:<w$}  {:<8}  {:<20}  TAGS",
+        "NAME", "KIND", "ACCOUNT"
+    );
+    for i in items {
+        let _ = writeln!(
+            out,
+            "{:<w$}  {:<8}  {:<20}  {}",
+            i.name,
+            i.kind().as_str(),
+            i.account.as_deref().unwrap_or("-"),
+            i.tags.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The `secret` object of `show --json --reveal`, by kind (see CLI.md).
+pub fn secret_json(i: &Item) -> Value {
+    match &i.secret {
+        Secret::Seed {
+            words,
+            scheme,
+            language,
+            passphrase,
+        } => {
+            let mut v = json!({"words": words.expose(), "scheme": scheme.as_str()});
+            if let Some(l) = language {
+                v["language"] = json!(l);
+            }
+            if let Some(p) = passphrase {
+                v["passphrase"] = json!(p.expose());
+            }
+            v
+        }
+        Secret::Key { key, format } => json!({"key": key.expose(), "format": format}),
+        Secret::Totp {
+            secret,
+            issuer,
+            label,
+            algorithm,
+            digits,
+            period,
+            otp_type,
+            counter,
+        } => json!({
+            "secret": secret.expose(),
+            "issuer": issuer,
+            "account": label,
+            "algorithm": algorithm.as_str(),
+            "digits": digits,
+            "period": period,
+            "type": match otp_type { crate::item::OtpType::Totp => "totp", crate::item::OtpType::Hotp => "hotp" },
+            "counter": counter,
+        }),
+        Secret::Codes { codes } => json!({
+            "codes": codes.iter().map(|c| json!({
+                "code": c.code.expose(),
+                "used": c.used.as_ref().map(rfc3339),
+            })).collect::<Vec<_>>()
+        }),
+        Secret::Password {
+            username,
+            password,
+            url,
+        } => json!({"username": username, "password": password.expose(), "url": url}),
+        Secret::Note { text } => json!({"text": text.expose()}),
+    }
+}
+
+fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
+    let vault = ctx.open()?;
+    let item = vault.item(&a.name)?;
+    if ctx.json() {
+        let mut v = item_summary_json(item);
+        v["support"] = json!(item.support);
+        v["notes"] = json!(item.notes);
+        if a.reveal {
+            v["secret"] = secret_json(item);
+        }
+        return print_json(&v);
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Name:     {}", item.name);
+    let _ = writeln!(out, "Kind:     {}", item.kind());
+    if let Some(acc) = &item.account {
+        let _ = writeln!(out, "Account:  {acc}");
+    }
+    if !item.tags.is_empty() {
+        let _ = writeln!(out, "Tags:     {}", item.tags.join(", "));
+    }
+    if let Some(s) = &item.support {
+        let _ = writeln!(out, "Support:  {s}");
+    }
+    if let Some(n) = &item.notes {
+        let _ = writeln!(out, "Notes:    {n}");
+    }
+    let _ = writeln!(out, "Created:  {}", rfc3339(&item.created));
+    let _ = writeln!(out, "Updated:  {}", rfc3339(&item.updated));
+    show_secret_human(&mut out, item, a.reveal);
+    if a.qr {
+        let Some(uri) = crate::item::totp::to_otpauth(&item.secret) else {
+            return Err(CliError::input("--qr works for TOTP items only"));
+        };
+        let qr = crate::interop::qr::try_to_terminal(&uri)
+            .map_err(|e| CliError::input(e.to_string()))?;
+        let _ = writeln!(
+            out,
+            "\nScan with your authenticator app, then clear the screen:\n{qr}"
+        );
+    }
+    Ok(())
+}
+
+fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
+    match &item.secret {
+        Secret::Seed {
+            words,
+            scheme,
+            passphrase,
+            ..
+        } => {
+            let n = words.expose().split_whitespace().count();
+            let _ = writeln!(out, "Scheme:   {} ({n} words)", scheme.as_str());
+            if reveal {
+                let _ = writeln!(
+                    out,
+                    "Words:\n{}",
+                    crate::item::seed::format_columns(words.expose(), 3)
+                );
+                if let Some(p) = passphrase {
+                    let _ = writeln!(out, "Passphrase: {}", p.expose());
+                }
+            } else {
+                let _ = writeln!(out, "Words:    {}", text::MASKED);
+            }
+        }
+        Secret::Key { key, format } => {
+            if let Some(f) = format {
+                let _ = writeln!(out, "Format:   {f}");
+            }
+            let shown = if reveal { key.expose() } else { text::MASKED };
+            let _ = writeln!(out, "Key:      {shown}");
+        }
+        Secret::Totp {
+            secret,
+            issuer,
+            label,
+            algorithm,
+            digits,
+            period,
+            ..
+        } => {
+            if let Some(i) = issuer {
+                let _ = writeln!(out, "Issuer:   {i}");
+            }
+            if let Some(l) = label {
+                let _ = writeln!(out, "Login:    {l}");
+            }
+            let _ = writeln!(
+                out,
+                "Params:   {} / {digits} digits / {period} s",
+                algorithm.as_str()
+            );
+            let now = unix_now();
+            if let Ok(code) = crate::item::totp::code_at(&item.secret, now) {
+                match crate::item::totp::seconds_left(&item.secret, now) {
+                    Some(left) => {
+                        let _ = writeln!(out, "Code:     {code}  ({left} s left)");
+                    }
+                    None => {
+                        let _ = writeln!(out, "Code:     {code}");
+                    }
+                }
+            }
+            let shown = if reveal {
+                secret.expose()
+            } else {
+                text::MASKED
+            };
+            let _ = writeln!(out, "Secret:   {shown}");
+        }
+        Secret::Codes { codes } => {
+            let unused = codes.iter().filter(|c| c.used.is_none()).count();
+            let _ = writeln!(out, "Codes:    {unused} unused of {}", codes.len());
+            for (n, c) in codes.iter().enumerate() {
+                let code = if reveal {
+                    c.code.expose()
+                } else {
+                    "••••••••"
+                };
+                match &c.used {
+                    Some(t) => {
+                        let _ = writeln!(out, "  {:>2}. {code}  used {}", n + 1, rfc3339(t));
+                    }
+                    None => {
+                        let _ = writeln!(out, "  {:>2}. {code}", n + 1);
+                    }
+                }
+            }
+            if unused <= 2 {
+                let _ = writeln!(
+                    out,
+                    "WARNING: only {unused} unused code(s) left: generate new recovery codes at the provider and add them."
+                );
+            }
+            if !reveal {
+                let _ = writeln!(out, "(add --reveal to show the codes)");
+            }
+        }
+        Secret::Password {
+            username,
+            password,
+            url,
+        } => {
+            if let Some(u) = username {
+                let _ = writeln!(out, "Username: {u}");
+            }
+            if let Some(u) = url {
+                let _ = writeln!(out, "URL:      {u}");
+            }
+            let shown = if reveal {
+                password.expose()
+            } else {
+                text::MASKED
+            };
+            let _ = writeln!(out, "Password: {shown}");
+        }
+        Secret::Note { text: t } => {
+            let shown = if reveal { t.expose() } else { text::MASKED };
+            let _ = writeln!(out, "Text:     {shown}");
+        }
+    }
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
+    let vault = ctx.open()?;
+    let item = vault.item(&a.name)?;
+    if item.kind() != ItemKind::Totp {
+        return Err(CliError::input(format!(
+            "\"{}\" is a {} item, not a TOTP secret",
+            item.name,
+            item.kind()
+        )));
+    }
+    let at = a.at.unwrap_or_else(unix_now);
+    let digits =
+        crate::item::totp::code_at(&item.secret, at).map_err(|e| CliError::input(e.to_string()))?;
+    if ctx.json() {
+        return print_json(&json!({
+            "name": item.name,
+            "code": digits,
+            "seconds_left": crate::item::totp::seconds_left(&item.secret, at),
+        }));
+    }
+    println!("{digits}");
+    Ok(())
+}
+
+fn codes_use(ctx: &Ctx, name: &str, code: &str) -> Result<(), CliError> {
+    let mut vault = ctx.open_for_update()?;
+    let item = vault.item_mut(name)?;
+    let item_name = item.name.clone();
+    let Secret::Codes { codes } = &mut item.secret else {
+        return Err(CliError::input(format!(
+            "\"{item_name}\" is not a recovery-codes item"
+        )));
+    };
+    let wanted: String = code
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_lowercase();
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let Some(entry) = codes.iter_mut().find(|c| norm(c.code.expose()) == wanted) else {
+        return Err(CliError::input(format!(
+            "that code is not one of \"{item_name}\"'s recovery codes; check for typos (`lifeboat show \"{item_name}\" --reveal` lists them)"
+        )));
+    };
+    if let Some(t) = entry.used {
+        return Err(CliError::input(format!(
+            "that code was already marked used at {}; recovery codes work only once, use another",
+            rfc3339(&t)
+        )));
+    }
+    entry.used = Some(now_utc());
+    let unused = codes.iter().filter(|c| c.used.is_none()).count();
+    item.updated = now_utc();
+    vault.audit("codes-use", Some(&item_name));
+    vault.save()?;
+    if ctx.json() {
+        return print_json(&json!({"name": item_name, "unused": unused}));
+    }
+    eprintln!("Marked one code of \"{item_name}\" used; {unused} unused left.");
+    if unused <= 2 {
+        eprintln!("WARNING: only {unused} unused code(s) left: generate new recovery codes at the provider and add them.");
+    }
+    Ok(())
+}
+
+fn rm(ctx: &Ctx, a: RmArgs) -> Result<(), CliError> {
+    let mut vault = ctx.open_for_update()?;
+    let item = vault.remove_item(&a.name)?;
+    vault.save()?;
+    if ctx.json() {
+        print_json(&json!({"removed": item.name}))
+    } else {
+        eprintln!("{}", text::item_removed(&item.name));
+        Ok(())
+    }
+}
+
+fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<(), CliError> {
+    let mut vault = ctx.open_for_update()?;
+    let new = input::new_passphrase(a.new_passphrase_fd, a.allow_weak_passphrase)?;
+    let current = vault.payload().keys.passphrase.params;
+    let params = if a.kdf_memory.is_some() || a.kdf_time.is_some() || a.kdf_parallelism.is_some() {
+        kdf_params(
+            a.kdf_memory.or(Some(current.m_kib / 1024)),
+            a.kdf_time.or(Some(current.t)),
+            a.kdf_parallelism.or(Some(current.p)),
+        )?
+    } else {
+        current
+    };
+    vault.set_passphrase(&new, params)?;
+    vault.save()?;
+    if ctx.json() {
+        print_json(&json!({"passphrase_changed": true}))
+    } else {
+        eprintln!("Passphrase changed. The old passphrase no longer opens the vault (backups made before keep the old one).");
+        Ok(())
+    }
+}
+
+fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
+    match c {
+        RecipientCommand::List => {
+            let vault = ctx.open()?;
+            let p = vault.payload();
+            if ctx.json() {
+                return print_json(&json!({
+                    "recovery": p.keys.recovery_recipient,
+                    "extra": p.recipients.iter().map(|r| json!({"recipient": r.recipient, "added": rfc3339(&r.added)})).collect::<Vec<_>>(),
+                }));
+            }
+            println!("{}  (recovery key)", p.keys.recovery_recipient);
+            for r in &p.recipients {
+                println!("{}  (added {})", r.recipient, rfc3339(&r.added));
+            }
+            Ok(())
+        }
+        RecipientCommand::Add { recipient } => {
+            let r = recipient.trim();
+            if r.parse::<age::x25519::Recipient>().is_err() {
+                let why = if r.starts_with("age1") && r.len() > 62 {
+                    "plugin recipients (age1yubikey..., etc.) are not supported yet"
+                } else {
+                    "expected an age X25519 recipient starting with age1 (from `age-keygen -y`)"
+                };
+                return Err(CliError::input(format!(
+                    "\"{r}\" is not a usable recipient: {why}"
+                )));
+            }
+            let mut vault = ctx.open_for_update()?;
+            let p = vault.payload();
+            if p.keys.recovery_recipient == r || p.recipients.iter().any(|x| x.recipient == r) {
+                return Err(CliError::input("that recipient is already on the vault"));
+            }
+            vault.payload_mut().recipients.push(ExtraRecipient {
+                recipient: r.to_owned(),
+                added: now_utc(),
+            });
+            vault.audit("recipient-add", Some(r));
+            vault.save()?;
+            if ctx.json() {
+                print_json(&json!({"added": r}))
+            } else {
+                eprintln!("The vault is now also encrypted to {r}.");
+                Ok(())
+            }
+        }
+        RecipientCommand::Rm { recipient } => {
+            let r = recipient.trim();
+            let mut vault = ctx.open_for_update()?;
+            if vault.payload().keys.recovery_recipient == r {
+                return Err(CliError::input(
+                    "that is the recovery key's recipient; it cannot be removed (it is the way back in if the passphrase is lost)",
+                ));
+            }
+            let before = vault.payload().recipients.len();
+            vault.payload_mut().recipients.retain(|x| x.recipient != r);
+            if vault.payload().recipients.len() == before {
+                return Err(CliError::input(format!(
+                    "\"{r}\" is not a recipient of this vault; `lifeboat recipient list` shows them"
+                )));
+            }
+            vault.audit("recipient-rm", Some(r));
+            vault.save()?;
+            if ctx.json() {
+                print_json(&json!({"removed": r}))
+            } else {
+                eprintln!("Removed {r}. Note: copies and backups made before still open with it.");
+                Ok(())
+            }
+        }
+    }
+}
+
+fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
+    let vault = ctx.open()?;
+    let body = match a.format {
+        FormatArg::Lifeboat => crate::interop::native::export(vault.payload())
+            .map_err(|e| CliError::input(e.to_string()))?,
+        FormatArg::Otpauth => {
+            SecretString::new(crate::interop::export_otpauth(&vault.payload().items))
+        }
+        other => {
+            return Err(CliError::usage(format!(
+                "export supports --format lifeboat or otpauth, not {other:?}"
+            )))
+        }
+    };
+    eprintln!("{}", text::PLAINTEXT_WARNING);
+    match &a.out {
+        Some(out) => {
+            write_private_file(out, &body)?;
+            eprintln!("Exported to {} (mode 0600).", out.display());
+        }
+        None => {
+            let mut o = std::io::stdout().lock();
+            o.write_all(body.expose().as_bytes())
+                .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
+        }
+    }
+    Ok(())
+}
+
+fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
+    let data = if a.file.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| CliError::input(format!("reading stdin failed: {e}")))?;
+        SecretString::new(s)
+    } else {
+        let bytes = std::fs::read(&a.file)
+            .map_err(|e| CliError::input(format!("cannot read {}: {e}", a.file.display())))?;
+        SecretString::new(
+            String::from_utf8(bytes)
+                .map_err(|_| CliError::input(format!("{} is not UTF-8 text", a.file.display())))?,
+        )
+    };
+    // Parse everything before unlocking: a malformed file changes nothing.
+    let report = match a.format {
+        FormatArg::Lifeboat => crate::interop::native::import(data.expose())
+            .map_err(|e| CliError::input(format!("{}: {e}", a.file.display())))?,
+        FormatArg::Otpauth => crate::interop::import_otpauth_list(data.expose()),
+        FormatArg::Aegis => crate::interop::import_aegis(data.expose())
+            .map_err(|e| CliError::input(format!("{}: {e}", a.file.display())))?,
+        FormatArg::Gauth => crate::interop::import_gauth(data.expose()),
+    };
+    let mut vault = ctx.open_for_update()?;
+    let mut added = Vec::new();
+    let mut skipped = Vec::new();
+    for item in report.items {
+        let dup = vault.payload().items.iter().any(|i| {
+            i.name.eq_ignore_ascii_case(&item.name)
+                || (i.kind() == item.kind() && i.secret == item.secret)
+        });
+        if dup {
+            skipped.push(item.name.clone());
+            continue;
+        }
+        let name = item.name.clone();
+        vault.add_item(item)?;
+        added.push(name);
+    }
+    if !added.is_empty() {
+        vault.save()?;
+    }
+    if ctx.json() {
+        return print_json(&json!({
+            "added": added.len(),
+            "skipped": skipped.len(),
+            "rejected": report.rejected.iter().map(|r| json!({"line": r.line, "reason": r.reason})).collect::<Vec<_>>(),
+        }));
+    }
+    eprintln!(
+        "Imported {} item(s); skipped {} duplicate(s); rejected {}.",
+        added.len(),
+        skipped.len(),
+        report.rejected.len()
+    );
+    for s in &skipped {
+        eprintln!("  skipped (already in the vault): {s}");
+    }
+    for r in &report.rejected {
+        eprintln!("  rejected line {}: {}", r.line, r.reason);
+    }
+    if added.is_empty() && !report.rejected.is_empty() {
+        return Err(CliError::input("nothing was imported"));
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Where secrets come from on the command line: the terminal without echo,
+//! a numbered file descriptor, or stdin. Never argv, never the environment.
+//! Also the passphrase policy for new passphrases.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::sync::Mutex;
+
+use zeroize::Zeroizing;
+
+use super::text;
+use super::CliError;
+use crate::secret::SecretString;
+use crate::vault::{NamedIdentity, Unlock};
+
+/// Lines already read from each descriptor: a descriptor is read to its end
+/// once, and successive requests take successive lines (so `passwd` can take
+/// the old and the new passphrase from one descriptor).
+static FD_LINES: Mutex<Option<HashMap<u32, Vec<SecretString>>>> = Mutex::new(None);
+
+/// Reads the next line from descriptor `fd`, newline stripped.
+pub fn read_fd_line(fd: u32) -> Result<SecretString, CliError> {
+    let mut guard = FD_LINES.lock().unwrap_or_else(|p| p.into_inner());
+    let map = guard.get_or_insert_with(HashMap::new);
+    if let std::collections::hash_map::Entry::Vacant(e) = map.entry(fd) {
+        // /proc/self/fd gives safe access to an inherited descriptor.
+        let path = format!("/proc/self/fd/{fd}");
+        let mut f = std::fs::File::open(&path).map_err(|e| {
+            CliError::usage(format!(
+                "cannot read file descriptor {fd} ({e}); open it in the shell, e.g. `--passphrase-fd 3 3<passfile`"
+            ))
+        })?;
+        let mut all = Zeroizing::new(String::new());
+        f.read_to_string(&mut all)
+            .map_err(|e| CliError::input(format!("reading file descriptor {fd} failed: {e}")))?;
+        let lines: Vec<SecretString> = all
+            .split('\n')
+            .map(|l| SecretString::from(l.strip_suffix('\r').unwrap_or(l)))
+            .collect();
+        // Reverse so `pop` yields lines in order.
+        e.insert(lines.into_iter().rev().collect());
+    }
+    let lines = map.get_mut(&fd).expect("inserted above");
+    match lines.pop() {
+        Some(l) if !l.is_empty() => Ok(l),
+        _ => Err(CliError::input(format!(
+            "file descriptor {fd} gave no passphrase (an empty line or nothing)"
+        ))),
+    }
+}
+
+/// True when a terminal is available for prompts.
+pub fn have_tty() -> bool {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .is_ok()
+}
+
+/// Prompts on the terminal without echo.
+pub fn prompt_hidden(prompt: &str) -> Result<SecretString, CliError> {
+    if !have_tty() {
+        return Err(CliError::usage(text::NO_TTY));
+    }
+    rpassword::prompt_password(prompt)
+        .map(SecretString::new)
+        .map_err(|e| CliError::input(format!("could not read from the terminal: {e}")))
+}
+
+/// Builds the unlock path from the global options: identity files, else the
+/// passphrase from a descriptor, else from the terminal. Fails at once when
+/// none is possible.
+pub fn unlock_from(
+    identities: &[std::path::PathBuf],
+    passphrase_fd: Option<u32>,
+) -> Result<Unlock, CliError> {
+    if !identities.is_empty() {
+        let mut ids = Vec::new();
+        for p in identities {
+            ids.extend(load_identity_file(p)?);
+        }
+        return Ok(Unlock::Identities(ids));
+    }
+    if let Some(fd) = passphrase_fd {
+        return Ok(Unlock::Passphrase(read_fd_line(fd)?));
+    }
+    if !have_tty() {
+        return Err(CliError::usage(text::NO_TTY));
+    }
+    Ok(Unlock::Passphrase(prompt_hidden(text::PROMPT_PASSPHRASE)?))
+}
+
+/// Reads an identity file (`AGE-SECRET-KEY-1...` lines).
+pub fn load_identity_file(path: &Path) -> Result<Vec<NamedIdentity>, CliError> {
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+        CliError::input(format!("cannot read identity file {}: {e}", path.display()))
+    })?);
+    crate::vault::crypto::parse_identity_file(&text)
+        .map_err(|e| CliError::auth(format!("identity file {}: {e}", path.display())))
+}
+
+/// Reads a secret from stdin when it is not a terminal, else prompts.
+pub fn secret_from_stdin_or_prompt(prompt: &str) -> Result<SecretString, CliError> {
+    if std::io::stdin().is_terminal() {
+        return prompt_hidden(prompt);
+    }
+    let mut s = Zeroizing::new(String::new());
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| CliError::input(format!("reading stdin failed: {e}")))?;
+    Ok(SecretString::from(s.as_str()))
+}
+
+/// Checks a new passphrase against the policy: at least 12 characters and a
+/// zxcvbn score of 3 or more.
+pub fn check_policy(p: &SecretString) -> Result<(), CliError> {
+    match policy_problem(p) {
+        None => Ok(()),
+        Some(problem) => Err(CliError::input(format!("{problem} {}", text::POLICY_HINT))),
+    }
+}
+
+/// What is wrong with a new passphrase, if anything (also used by the TUI's
+/// strength meter).
+pub fn policy_problem(p: &SecretString) -> Option<String> {
+    let chars = p.expose().chars().count();
+    if chars < 12 {
+        return Some(format!(
+            "the passphrase is too short ({chars} characters; at least 12 are needed)."
+        ));
+    }
+    let score = u8::from(zxcvbn::zxcvbn(p.expose(), &["lifeboat"]).score());
+    if score < 3 {
+        return Some(format!(
+            "the passphrase is too easy to guess (strength {score} of 4; at least 3 is needed)."
+        ));
+    }
+    None
+}
+
+/// Reads a new passphrase: from `fd` once, or twice from the terminal.
+pub fn new_passphrase(fd: Option<u32>, allow_weak: bool) -> Result<SecretString, CliError> {
+    let p = match fd {
+        Some(fd) => read_fd_line(fd)?,
+        None => {
+            if !have_tty() {
+                return Err(CliError::usage(text::NO_TTY_NEW));
+            }
+            let a = prompt_hidden(text::PROMPT_NEW_PASSPHRASE)?;
+            if !allow_weak {
+                check_policy(&a)?;
+            }
+            let b = prompt_hidden(text::PROMPT_REPEAT_PASSPHRASE)?;
+            if a != b {
+                return Err(CliError::input(text::PASSPHRASE_MISMATCH));
+            }
+            a
+        }
+    };
+    if !allow_weak {
+        check_policy(&p)?;
+    }
+    Ok(p)
+}

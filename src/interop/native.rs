@@ -1,0 +1,86 @@
+//! lifeboat's native export format: plaintext JSON holding every item with
+//! all its fields, lossless on a round trip. Written by `export`, read by
+//! `import --format lifeboat`. Keys, settings and history stay in the vault.
+
+use serde_json::{json, Value};
+
+use super::{ImportReport, Rejection};
+use crate::item::Item;
+use crate::secret::SecretString;
+use crate::vault::format::Payload;
+
+/// The `format` field of an export.
+pub const EXPORT_FORMAT: &str = "lifeboat-export";
+/// The export version written.
+pub const EXPORT_VERSION: u64 = 1;
+
+/// Why an export could not be read or written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum NativeError {
+    /// Not JSON.
+    #[error("not a lifeboat export: the file is not valid JSON ({0})")]
+    NotJson(String),
+    /// JSON, but not ours.
+    #[error("not a lifeboat export: its \"format\" field is not \"lifeboat-export\"")]
+    WrongFormat,
+    /// A newer export.
+    #[error("this export has version {0}, newer than this lifeboat understands; upgrade lifeboat")]
+    TooNew(u64),
+    /// Serializing failed.
+    #[error("could not write the export: {0}")]
+    Write(String),
+}
+
+/// Writes the export of a vault's items (and playbook progress).
+pub fn export(payload: &Payload) -> Result<SecretString, NativeError> {
+    let v = json!({
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported": crate::item::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "vault_id": payload.vault_id,
+        "items": payload.items,
+        "playbooks": payload.playbooks,
+    });
+    let mut s = serde_json::to_string_pretty(&v).map_err(|e| NativeError::Write(e.to_string()))?;
+    s.push('\n');
+    Ok(SecretString::new(s))
+}
+
+/// Reads an export. Each item that does not parse or validate is rejected
+/// with its 1-based position; the others still come through.
+pub fn import(text: &str) -> Result<ImportReport, NativeError> {
+    let v: Value = serde_json::from_str(text).map_err(|e| NativeError::NotJson(e.to_string()))?;
+    if v.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+        return Err(NativeError::WrongFormat);
+    }
+    match v.get("version").and_then(Value::as_u64) {
+        Some(n) if n > EXPORT_VERSION => return Err(NativeError::TooNew(n)),
+        Some(_) => {}
+        None => return Err(NativeError::WrongFormat),
+    }
+    let mut report = ImportReport {
+        items: Vec::new(),
+        rejected: Vec::new(),
+    };
+    let Some(items) = v.get("items").and_then(Value::as_array) else {
+        return Err(NativeError::WrongFormat);
+    };
+    for (n, raw) in items.iter().enumerate() {
+        match serde_json::from_value::<Item>(raw.clone()) {
+            Ok(item) => match item.validate_common() {
+                Ok(()) => report.items.push(item),
+                Err(e) => report.rejected.push(Rejection {
+                    line: n + 1,
+                    reason: e.to_string(),
+                }),
+            },
+            Err(e) => report.rejected.push(Rejection {
+                line: n + 1,
+                // serde_json's message names the field, not its value.
+                reason: format!("item {} is malformed: {e}", n + 1),
+            }),
+        }
+    }
+    Ok(report)
+}
