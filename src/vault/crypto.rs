@@ -463,6 +463,34 @@ impl Identity for NamedIdentity {
     }
 }
 
+/// The 32 raw secret bytes of an X25519 identity (what SLIP-39 splits).
+pub fn identity_to_bytes(text: &SecretString) -> Result<SecretBytes, CryptoError> {
+    let bad = || CryptoError::BadIdentity("the recovery key does not decode".into());
+    let lower = Zeroizing::new(text.expose().trim().to_lowercase());
+    let (hrp, data) = bech32::decode(&lower).map_err(|_| bad())?;
+    if hrp.as_str() != "age-secret-key-" || data.len() != 32 {
+        return Err(bad());
+    }
+    Ok(SecretBytes::new(data))
+}
+
+/// Rebuilds an X25519 identity from its 32 raw secret bytes.
+pub fn identity_from_bytes(bytes: &[u8]) -> Result<NamedIdentity, CryptoError> {
+    if bytes.len() != 32 {
+        return Err(CryptoError::BadIdentity(format!(
+            "a recovery key has 32 bytes, these shares give {}",
+            bytes.len()
+        )));
+    }
+    let hrp = bech32::Hrp::parse("age-secret-key-").expect("valid constant hrp");
+    let text = Zeroizing::new(
+        bech32::encode::<bech32::Bech32>(hrp, bytes)
+            .map_err(|_| CryptoError::BadIdentity("cannot encode the key".into()))?
+            .to_uppercase(),
+    );
+    NamedIdentity::parse(&text)
+}
+
 /// Parses an identity file's text: one `AGE-SECRET-KEY-1...` per line,
 /// `#` comments and blank lines ignored.
 pub fn parse_identity_file(text: &str) -> Result<Vec<NamedIdentity>, CryptoError> {
@@ -503,6 +531,16 @@ mod tests {
             t: 1,
             p: 1,
         }
+    }
+
+    #[test]
+    fn identity_bytes_round_trip() {
+        let id = NamedIdentity::generate();
+        let bytes = identity_to_bytes(&id.text).unwrap();
+        assert_eq!(bytes.len(), 32);
+        let back = identity_from_bytes(bytes.expose()).unwrap();
+        assert_eq!(back.text, id.text);
+        assert_eq!(back.recipient, id.recipient);
     }
 
     #[test]
