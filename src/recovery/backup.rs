@@ -225,12 +225,12 @@ fn publish(tmp: &Path, dir: &Path, stamp: &str) -> Result<PathBuf, VaultError> {
                 if path.exists() {
                     continue;
                 }
-                return fs::rename(tmp, &path).map(|()| path).map_err(|_| {
-                    VaultError::SaveFailed {
+                return fs::rename(tmp, &path)
+                    .map(|()| path)
+                    .map_err(|_| VaultError::SaveFailed {
                         step: "naming the backup file",
                         source: e,
-                    }
-                });
+                    });
             }
         }
     }
@@ -328,7 +328,10 @@ mod tests {
     fn names_round_trip_and_reject_others() {
         let t = time::macros::datetime!(2024-03-05 07:08:09 UTC);
         assert_eq!(stamp_of(t), "20240305T070809Z");
-        assert_eq!(backup_name("20240305T070809Z", 0), "lifeboat-20240305T070809Z.age");
+        assert_eq!(
+            backup_name("20240305T070809Z", 0),
+            "lifeboat-20240305T070809Z.age"
+        );
         assert_eq!(
             parse_backup_name("lifeboat-20240305T070809Z-3.age"),
             Some(("20240305T070809Z".into(), 3))

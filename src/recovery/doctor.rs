@@ -296,8 +296,8 @@ pub fn accounts_without_codes(payload: &Payload) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::item::{Item, RecoveryCode};
-    use crate::secret::SecretString;
     use crate::secret::SecretBytes;
+    use crate::secret::SecretString;
     use crate::vault::crypto::{NamedIdentity, PassphraseKey};
     use crate::vault::format::Keys;
 
@@ -350,7 +350,10 @@ mod tests {
     }
 
     fn sev(f: &[Finding], check: &str) -> Vec<Severity> {
-        f.iter().filter(|x| x.check == check).map(|x| x.severity).collect()
+        f.iter()
+            .filter(|x| x.check == check)
+            .map(|x| x.severity)
+            .collect()
     }
 
     #[test]
@@ -368,7 +371,9 @@ mod tests {
         assert_eq!(sev(&f, "kdf"), [Severity::Info]);
         assert_eq!(sev(&f, "permissions"), [Severity::Ok]);
         assert!(!has_critical(&f));
-        assert!(f.iter().all(|x| x.severity <= Severity::Info || !x.fix.is_empty()));
+        assert!(f
+            .iter()
+            .all(|x| x.severity <= Severity::Info || !x.fix.is_empty()));
     }
 
     #[test]
@@ -400,7 +405,11 @@ mod tests {
         let f = check(&p, &FileFacts::default(), crate::item::now_utc());
         let low: Vec<&Finding> = f.iter().filter(|x| x.check == "codes-low").collect();
         assert_eq!(low.len(), 1);
-        assert!(low[0].message.contains("GitHub codes"), "{}", low[0].message);
+        assert!(
+            low[0].message.contains("GitHub codes"),
+            "{}",
+            low[0].message
+        );
         assert_eq!(sev(&f, "2fa-codes"), [Severity::Warning]);
     }
 
@@ -413,6 +422,8 @@ mod tests {
         let f = check(&p, &FileFacts::default(), now);
         assert_eq!(sev(&f, "backup"), [Severity::Warning]);
         assert_eq!(sev(&f, "drill"), [Severity::Ok]);
-        assert!(f.iter().any(|x| x.check == "backup" && x.message.contains("45")));
+        assert!(f
+            .iter()
+            .any(|x| x.check == "backup" && x.message.contains("45")));
     }
 }

@@ -84,8 +84,7 @@ pub fn group_key(key: &str) -> Vec<String> {
 /// Quotes a path for a POSIX shell command line.
 fn shell_quote(s: &str) -> String {
     if !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c))
     {
         s.to_owned()
@@ -189,12 +188,11 @@ pub fn render(input: &KitInput) -> Result<SecretString, KitError> {
 
     // One page per share.
     for (n, s) in input.shares.iter().enumerate() {
-        let share = slip39::decode_mnemonic(s.mnemonic.expose()).map_err(|source| {
-            KitError::Share {
+        let share =
+            slip39::decode_mnemonic(s.mnemonic.expose()).map_err(|source| KitError::Share {
                 index: n + 1,
                 source,
-            }
-        })?;
+            })?;
         let words: String = s
             .mnemonic
             .expose()
@@ -283,7 +281,9 @@ mod tests {
         assert!(!h.contains("<script"), "unescaped path");
         assert!(h.contains("&lt;script&gt;"));
         // Nothing that a browser would fetch.
-        for external in ["src=", "href=", "@import", "url(", "<link", "<img", "<iframe"] {
+        for external in [
+            "src=", "href=", "@import", "url(", "<link", "<img", "<iframe",
+        ] {
             assert_eq!(h.matches(external).count(), 0, "{external}");
         }
         assert!(h.contains(k.recovery_key.expose()));

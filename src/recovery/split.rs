@@ -295,7 +295,10 @@ pub fn prove_shares(
         (v, false)
     };
     for subset in &subsets {
-        let list: Vec<&str> = subset.iter().map(|&i| shares[i].mnemonic.expose()).collect();
+        let list: Vec<&str> = subset
+            .iter()
+            .map(|&i| shares[i].mnemonic.expose())
+            .collect();
         let got = slip39::combine(&list, b"").map_err(|_| SplitError::ProofFailed)?;
         if !bool::from(subtle::ConstantTimeEq::ct_eq(got.expose(), expected)) {
             return Err(SplitError::ProofFailed);
@@ -398,8 +401,13 @@ mod tests {
         let set = split_recovery_key(&id.text, &SplitPlan::simple(2, 3)).unwrap();
         assert!(set.exhaustive);
         assert_eq!(set.subsets_checked, 3);
-        let key = rebuild_key(&set.shares[1..].iter().map(|s| s.mnemonic.clone()).collect::<Vec<_>>())
-            .unwrap();
+        let key = rebuild_key(
+            &set.shares[1..]
+                .iter()
+                .map(|s| s.mnemonic.clone())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
         assert_eq!(key.recipient, id.recipient);
     }
 

@@ -9,8 +9,7 @@ use crate::vault::crypto::KdfParams;
 // ---------------------------------------------------------------- backup
 
 /// `--keep 0`.
-pub const KEEP_ZERO: &str =
-    "--keep must be at least 1: the backup just written is always kept";
+pub const KEEP_ZERO: &str = "--keep must be at least 1: the backup just written is always kept";
 /// A thousand backups in one second.
 pub const TOO_MANY_SAME_SECOND: &str =
     "too many backups with the same timestamp in this folder; wait a second and try again";
@@ -173,7 +172,8 @@ pub fn shares_problem(e: &str) -> String {
 pub const REBUILT_KEY_WRONG: &str = "the key rebuilt from the shares does not open this vault: the shares belong to another vault's recovery key (or --vault points at the wrong vault)";
 
 /// No shares were given.
-pub const NO_SHARES: &str = "no shares found in the input (one mnemonic per line; lines starting with # are skipped)";
+pub const NO_SHARES: &str =
+    "no shares found in the input (one mnemonic per line; lines starting with # are skipped)";
 
 /// No way to recover.
 pub const RECOVER_NEEDS_SOURCE: &str = "no terminal to type shares on; pass --identity FILE (the recovery key) or --shares FILE (one share per line, - for stdin)";
@@ -189,14 +189,20 @@ pub fn prompt_word(share: usize, word: usize) -> String {
 pub const INTERACTIVE_INTRO: &str = "Type the shares word by word (4 letters are enough; Enter on an empty line finishes a share early, `undo` removes the last word).";
 /// Interactive: ambiguous prefix.
 pub fn word_ambiguous(list: &[&str]) -> String {
-    format!("  several words start like that: {}; type more letters", list.join(", "))
+    format!(
+        "  several words start like that: {}; type more letters",
+        list.join(", ")
+    )
 }
 /// Interactive: unknown word.
 pub fn word_unknown(typed: &str, suggestions: &[&str]) -> String {
     if suggestions.is_empty() {
         format!("  \"{typed}\" is not a SLIP-39 word; check the paper")
     } else {
-        format!("  \"{typed}\" is not a SLIP-39 word; did you mean {}?", suggestions.join(", "))
+        format!(
+            "  \"{typed}\" is not a SLIP-39 word; did you mean {}?",
+            suggestions.join(", ")
+        )
     }
 }
 /// Interactive: share accepted.
@@ -213,7 +219,8 @@ pub fn kit_written(path: &str) -> String {
     format!("Emergency kit written to {path} (mode 0600). Open it in a browser and print it (A4 or Letter).")
 }
 /// Shares verified against the key.
-pub const KIT_SHARES_VERIFIED: &str = "The shares were recombined and give this vault's recovery key.";
+pub const KIT_SHARES_VERIFIED: &str =
+    "The shares were recombined and give this vault's recovery key.";
 /// Shares could not be checked (too few).
 pub const KIT_SHARES_UNVERIFIED: &str = "Note: these shares are fewer than needed to recover, so they could not be checked against the recovery key.";
 /// Shares belong to another key.
@@ -240,19 +247,24 @@ pub const KIT_AGE_TITLE: &str = "Opening the vault without lifeboat";
 /// Intro.
 pub const KIT_AGE_INTRO: &str = "The vault is a standard age file. If lifeboat is gone, the age tool (https://age-encryption.org, packaged as `age` in most systems) opens it with the recovery key, and the contents are plain JSON.";
 /// Step.
-pub const KIT_AGE_STEP_KEYFILE: &str = "Create a text file recovery-key.txt holding the recovery key on one line:";
+pub const KIT_AGE_STEP_KEYFILE: &str =
+    "Create a text file recovery-key.txt holding the recovery key on one line:";
 /// Step.
 pub const KIT_AGE_STEP_DECRYPT: &str = "Decrypt the vault (use the path of your copy or backup):";
 /// Step.
-pub const KIT_AGE_STEP_READ: &str = "Read it: list the items, then show one (jq is optional; any text editor opens vault.json):";
+pub const KIT_AGE_STEP_READ: &str =
+    "Read it: list the items, then show one (jq is optional; any text editor opens vault.json):";
 /// Step.
-pub const KIT_AGE_STEP_WIPE: &str = "When done, delete vault.json and recovery-key.txt: they hold your secrets unencrypted.";
+pub const KIT_AGE_STEP_WIPE: &str =
+    "When done, delete vault.json and recovery-key.txt: they hold your secrets unencrypted.";
 /// Where to get age.
-pub const KIT_AGE_GET: &str = "Any age implementation works: age, rage, or the age library in Go, Rust or Python (pyrage).";
+pub const KIT_AGE_GET: &str =
+    "Any age implementation works: age, rage, or the age library in Go, Rust or Python (pyrage).";
 /// Heading.
 pub const KIT_LIFEBOAT_TITLE: &str = "Forgot the passphrase? Recover with lifeboat";
 /// With the key.
-pub const KIT_LIFEBOAT_KEY: &str = "With the recovery key in recovery-key.txt, set a new passphrase:";
+pub const KIT_LIFEBOAT_KEY: &str =
+    "With the recovery key in recovery-key.txt, set a new passphrase:";
 /// With shares.
 pub const KIT_LIFEBOAT_SHARES: &str = "With trustee shares instead (enough of them, one per line in shares.txt, or typed when asked):";
 /// Without lifeboat, from shares.
@@ -260,7 +272,11 @@ pub const KIT_PYTHON_SHARES: &str = "Shares without lifeboat: they are standard 
 /// Share page title.
 pub fn kit_share_title(s: &Share) -> String {
     if s.group_count == 1 {
-        format!("Trustee share {} (set {})", s.member_index + 1, s.identifier)
+        format!(
+            "Trustee share {} (set {})",
+            s.member_index + 1,
+            s.identifier
+        )
     } else {
         format!(
             "Trustee share {} of group {} (set {})",
@@ -288,7 +304,8 @@ pub fn kit_share_meta(s: &Share) -> String {
     }
 }
 /// Share page warning.
-pub const KIT_SHARE_WARNING: &str = "Give this page to one trustee only. Keep it private; do not photograph it.";
+pub const KIT_SHARE_WARNING: &str =
+    "Give this page to one trustee only. Keep it private; do not photograph it.";
 /// Share page holder line.
 pub const KIT_SHARE_HOLDER: &str = "Given to (name, date):";
 /// Heading.
@@ -327,7 +344,8 @@ pub fn backup_age(days: i64) -> String {
 /// Never drilled.
 pub const NEVER_DRILLED: &str = "no restore drill yet: nothing has proven that a backup opens";
 /// Fix.
-pub const FIX_DRILL: &str = "run `lifeboat verify BACKUP_FILE` (or the `backup-drill` playbook) on your latest backup";
+pub const FIX_DRILL: &str =
+    "run `lifeboat verify BACKUP_FILE` (or the `backup-drill` playbook) on your latest backup";
 /// Days since drill.
 pub fn drill_age(days: i64) -> String {
     format!("last restore drill {days} day(s) ago")
@@ -396,7 +414,10 @@ pub const FIX_KEY: &str = "print it with `lifeboat kit --out kit.html`, or split
 pub const KEY_SAFEGUARDED: &str = "the recovery key has been printed or split";
 /// Mode too open.
 pub fn mode_open(path: &str, mode: u32) -> String {
-    format!("the vault file {path} has mode {:03o}: other users on this computer can read it", mode & 0o777)
+    format!(
+        "the vault file {path} has mode {:03o}: other users on this computer can read it",
+        mode & 0o777
+    )
 }
 /// Fix.
 pub fn fix_mode(path: &str) -> String {
@@ -427,12 +448,15 @@ pub fn stale_temps(n: usize) -> String {
 /// Fix.
 pub const FIX_STALE: &str = "harmless; the next change to the vault removes them";
 /// Lock free.
-pub const LOCK_FREE: &str = "no other process holds the vault and no interrupted save left files behind";
+pub const LOCK_FREE: &str =
+    "no other process holds the vault and no interrupted save left files behind";
 /// Summary line.
 pub fn doctor_summary(critical: usize, warnings: usize) -> String {
     match (critical, warnings) {
         (0, 0) => "All checks passed.".to_owned(),
         (0, w) => format!("{w} warning(s); nothing critical."),
-        (c, w) => format!("{c} critical finding(s) and {w} warning(s): fix the critical ones first."),
+        (c, w) => {
+            format!("{c} critical finding(s) and {w} warning(s): fix the critical ones first.")
+        }
     }
 }

@@ -58,7 +58,8 @@ pub fn lock_path(path: &Path) -> PathBuf {
     path.with_extension("lock")
 }
 
-fn temp_prefix(path: &Path) -> String {
+/// The name prefix of a save's temp files beside the vault.
+pub fn temp_prefix(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
