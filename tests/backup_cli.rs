@@ -238,7 +238,9 @@ fn verify_catches_a_flipped_bit_a_wrong_key_and_a_foreign_vault() {
     // After a passphrase change, the backup keeps the old passphrase: exit 3
     // with the reason.
     std::fs::write(tv.join("new"), "another long passphrase here\n").unwrap();
-    let out = tv.sh("$LB passwd --passphrase-fd 3 3<pw --new-passphrase-fd 4 4<new --allow-weak-passphrase");
+    let out = tv.sh(
+        "$LB passwd --passphrase-fd 3 3<pw --new-passphrase-fd 4 4<new --allow-weak-passphrase",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let out = tv.sh(&format!("$LB verify {file} --passphrase-fd 3 3<new"));
     assert_eq!(code(&out), 3, "{}", stderr(&out));
@@ -263,7 +265,11 @@ fn restore_round_trip_keeps_the_previous_generation() {
     let file = stdout(&tv.ok("backup bk")).trim().to_owned();
     tv.add_note("X", "added after the backup");
     let out = tv.ok(&format!("restore {file}"));
-    assert!(stderr(&out).contains("keys came with it"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("keys came with it"),
+        "{}",
+        stderr(&out)
+    );
     let list = stdout(&tv.ok("list --json"));
     let v: serde_json::Value = serde_json::from_str(&list).unwrap();
     let names: Vec<&str> = v

@@ -56,7 +56,10 @@ fn split_shares_combine_in_the_reference_implementation() {
     let out = tv.ok("split --threshold 3 --shares 5");
     let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 5, "one mnemonic per line on stdout");
-    assert!(lines.iter().all(|l| l.split(' ').count() == 33), "{lines:?}");
+    assert!(
+        lines.iter().all(|l| l.split(' ').count() == 33),
+        "{lines:?}"
+    );
     // Labels go to stderr, one per share, with index, threshold and set id.
     let err = stderr(&out);
     let id = slip39::decode_mnemonic(&lines[0]).unwrap().identifier;
@@ -88,7 +91,9 @@ fn split_shares_combine_in_the_reference_implementation() {
 #[test]
 fn grouped_split_into_files() {
     let tv = TestVault::fast();
-    let out = tv.ok("split --group-threshold 2 --group 2of3 --group 1of1 --group 2-of-2 --out shares --json");
+    let out = tv.ok(
+        "split --group-threshold 2 --group 2of3 --group 1of1 --group 2-of-2 --out shares --json",
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["group_threshold"], 2);
     assert_eq!(v["groups"].as_array().unwrap().len(), 3);
@@ -111,11 +116,15 @@ fn grouped_split_into_files() {
             0o600
         );
         let t = std::fs::read_to_string(f).unwrap();
-        assert!(t.starts_with("# lifeboat recovery-key share: share "), "{t}");
+        assert!(
+            t.starts_with("# lifeboat recovery-key share: share "),
+            "{t}"
+        );
         assert!(t.contains("groups needed), set "), "{t}");
     }
     // A second split into the same folder is a new set with new file names.
-    let again = tv.run("split --group-threshold 2 --group 2of3 --group 1of1 --group 2of2 --out shares");
+    let again =
+        tv.run("split --group-threshold 2 --group 2of3 --group 1of1 --group 2of2 --out shares");
     assert_eq!(code(&again), 0, "new set id, new names: {}", stderr(&again));
     // Group 1 (two of its shares) + group 2 recover, also in the oracle.
     let name = |g: u64, m: u64| {

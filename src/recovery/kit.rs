@@ -229,9 +229,9 @@ pub fn render(input: &KitInput) -> Result<SecretString, KitError> {
         } else {
             String::new()
         };
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td class=\"blank\">{label}</td><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>\n"
+            "<tr><td class=\"blank\">{label}</td><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>"
         );
     }
     let _ = write!(h, "</table>\n</section>\n");
@@ -247,9 +247,9 @@ pub fn render(input: &KitInput) -> Result<SecretString, KitError> {
         escape(text::KIT_COL_CHECKED),
     );
     for _ in 0..8 {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>\n"
+            "<tr><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>"
         );
     }
     let _ = write!(h, "</table>\n</section>\n</body>\n</html>\n");
