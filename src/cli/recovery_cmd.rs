@@ -469,9 +469,8 @@ fn shares_from_terminal() -> Result<Vec<SecretString>, CliError> {
             Ok(_) => return Ok(shares),
             Err(Slip39Error::NotEnoughShares { .. } | Slip39Error::NotEnoughGroups { .. }) => {
                 if let Ok(s) = slip39::decode_mnemonic(shares[n - 1].expose()) {
-                    let l = text::share_label(
+                    let l = text::typed_share_label(
                         s.member_index + 1,
-                        0,
                         s.member_threshold,
                         s.group_index + 1,
                         s.group_count,

@@ -186,7 +186,7 @@ pub fn prompt_word(share: usize, word: usize) -> String {
     format!("share {share}, word {word}: ")
 }
 /// Interactive: intro.
-pub const INTERACTIVE_INTRO: &str = "Type the shares word by word (4 letters are enough; Enter on an empty line finishes a share early, `undo` removes the last word).";
+pub const INTERACTIVE_INTRO: &str = "Type the shares word by word, or paste a whole share on one line. The first 4 letters of a word are enough; `undo` removes the last word.";
 /// Interactive: ambiguous prefix.
 pub fn word_ambiguous(list: &[&str]) -> String {
     format!(
@@ -202,6 +202,24 @@ pub fn word_unknown(typed: &str, suggestions: &[&str]) -> String {
         format!(
             "  \"{typed}\" is not a SLIP-39 word; did you mean {}?",
             suggestions.join(", ")
+        )
+    }
+}
+/// What a typed share says about itself (a share does not know how many
+/// shares its group has).
+pub fn typed_share_label(
+    member: u8,
+    member_threshold: u8,
+    group: u8,
+    group_count: u8,
+    group_threshold: u8,
+    identifier: u16,
+) -> String {
+    if group_count == 1 {
+        format!("share {member}, {member_threshold} needed to recover, set {identifier}")
+    } else {
+        format!(
+            "share {member} of group {group} ({member_threshold} of this group needed, {group_threshold} of {group_count} groups needed), set {identifier}"
         )
     }
 }
