@@ -303,6 +303,10 @@ fn restore_works_over_a_damaged_or_missing_vault() {
     let file = stdout(&tv.ok("backup bk")).trim().to_owned();
     std::fs::write(tv.vault(), b"age-encryption.org/v1\n-> garbage\n").unwrap();
     assert_eq!(code(&tv.run("list")), 4);
+    // verify still checks the backup on its own.
+    let out = tv.run(&format!("verify {file}"));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot be read"), "{}", stderr(&out));
     tv.ok(&format!("restore {file}"));
     assert!(stdout(&tv.ok("list")).contains('A'));
     // The damaged file is kept as .prev, not thrown away.

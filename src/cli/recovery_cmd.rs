@@ -118,8 +118,17 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<(), CliError> {
 /// `verify FILE`.
 pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
     let unlock = ctx.unlock()?;
+    // A damaged current vault is no reason not to check the backup: that
+    // is exactly when the backup matters.
     let mut current = if ctx.path.exists() {
-        Some(Vault::open_for_update(&ctx.path, &duplicate(&unlock)?)?)
+        match Vault::open_for_update(&ctx.path, &duplicate(&unlock)?) {
+            Ok(v) => Some(v),
+            Err(e) if e.class() == ErrorClass::Corrupt => {
+                eprintln!("{}", text::verify_current_damaged(&e.to_string()));
+                None
+            }
+            Err(e) => return Err(e.into()),
+        }
     } else {
         None
     };

@@ -67,10 +67,15 @@ pub fn verify_differs(added: &[String], removed: &[String], changed: &[String]) 
     s
 }
 
+/// The current vault is damaged; the backup is checked on its own.
+pub fn verify_current_damaged(e: &str) -> String {
+    format!("Note: the current vault cannot be read ({e}). Checking the backup on its own; if it opens, `lifeboat restore FILE` brings the vault back.")
+}
+
 /// Drill recorded.
 pub const DRILL_RECORDED: &str = "Restore drill recorded in the vault.";
 /// No vault to compare with.
-pub const VERIFY_NO_VAULT: &str = "The backup opens. There is no vault at the --vault path to compare it with, so no drill was recorded.";
+pub const VERIFY_NO_VAULT: &str = "The backup opens. There is no readable vault at the --vault path to compare it with, so no drill was recorded.";
 
 // ---------------------------------------------------------------- restore
 
