@@ -281,15 +281,25 @@ pub fn prove_shares(
     plan: &SplitPlan,
     expected: &[u8],
 ) -> Result<(usize, bool), SplitError> {
+    prove_shares_with(shares, plan, expected, EXHAUSTIVE_LIMIT, SAMPLE_SUBSETS)
+}
+
+fn prove_shares_with(
+    shares: &[ShareOut],
+    plan: &SplitPlan,
+    expected: &[u8],
+    exhaustive_limit: u64,
+    sample: usize,
+) -> Result<(usize, bool), SplitError> {
     let total = minimal_subset_count(plan);
-    let (subsets, exhaustive) = if total <= EXHAUSTIVE_LIMIT {
+    let (subsets, exhaustive) = if total <= exhaustive_limit {
         (all_minimal_subsets(plan), true)
     } else {
         let mut rng = rand::rngs::OsRng;
         let mut v: Vec<Vec<usize>> = (0..shares.len())
             .map(|i| random_minimal_subset(plan, Some(i), &mut rng))
             .collect();
-        while v.len() < SAMPLE_SUBSETS + shares.len() {
+        while v.len() < sample + shares.len() {
             v.push(random_minimal_subset(plan, None, &mut rng));
         }
         (v, false)
@@ -424,6 +434,21 @@ mod tests {
             prove_shares(&set.shares, &plan, secret.expose()),
             Err(SplitError::ProofFailed)
         ));
+    }
+
+    #[test]
+    fn sampled_proof_goes_through_every_share() {
+        let id = NamedIdentity::generate();
+        let plan = SplitPlan {
+            group_threshold: 2,
+            groups: vec![(2, 3), (1, 1)],
+        };
+        let set = split_recovery_key(&id.text, &plan).unwrap();
+        let secret = identity_to_bytes(&id.text).unwrap();
+        let (checked, exhaustive) =
+            prove_shares_with(&set.shares, &plan, secret.expose(), 0, 2).unwrap();
+        assert!(!exhaustive);
+        assert_eq!(checked, 2 + set.shares.len());
     }
 
     #[test]
