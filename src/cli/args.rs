@@ -104,6 +104,20 @@ pub enum Command {
     Export(ExportArgs),
     /// Import items
     Import(ImportArgs),
+    /// Write a verified copy of the vault into DIR and print its path
+    Backup(BackupArgs),
+    /// Check that a backup opens and matches the vault; records the drill
+    Verify(VerifyArgs),
+    /// Replace the vault by a backup (the current one is kept as .prev)
+    Restore(RestoreArgs),
+    /// Split the recovery key into SLIP-39 shares for trustees
+    Split(SplitArgs),
+    /// Forgot the passphrase: open with the recovery key or shares, set a new one
+    Recover(RecoverArgs),
+    /// Write the printable emergency kit (HTML)
+    Kit(KitArgs),
+    /// Security check-up: backups, drills, 2FA coverage, KDF strength
+    Doctor,
 }
 
 /// `init`.
@@ -277,4 +291,79 @@ pub struct ImportArgs {
     /// Its format
     #[arg(long, default_value = "lifeboat")]
     pub format: FormatArg,
+}
+
+/// `backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The folder to write the backup into (created if missing)
+    pub dir: PathBuf,
+    /// Keep this many backups in the folder [default: the vault's setting, 10]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub keep: Option<u32>,
+}
+
+/// `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The backup file
+    pub file: PathBuf,
+}
+
+/// `restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file
+    pub file: PathBuf,
+    /// Restore even if the current vault is another vault or does not open with the same key
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `split`.
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// Shares needed to recover (single group)
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u8).range(1..=16),
+          requires = "shares", conflicts_with_all = ["group", "group_threshold"])]
+    pub threshold: Option<u8>,
+    /// Shares to make (single group)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16),
+          requires = "threshold")]
+    pub shares: Option<u8>,
+    /// Groups needed to recover (with --group)
+    #[arg(long, value_name = "G", value_parser = clap::value_parser!(u8).range(1..=16),
+          requires = "group")]
+    pub group_threshold: Option<u8>,
+    /// A group of shares written KofN, e.g. 2of3 (repeatable, in order)
+    #[arg(long, value_name = "KofN")]
+    pub group: Vec<String>,
+    /// Write one file per share into DIR (mode 0600) instead of stdout
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `recover`.
+#[derive(Debug, Args)]
+pub struct RecoverArgs {
+    /// Shares, one mnemonic per line (`-` for stdin; repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub shares: Vec<PathBuf>,
+    /// Read the new passphrase from this file descriptor
+    #[arg(long, value_name = "N")]
+    pub new_passphrase_fd: Option<u32>,
+    /// Accept a passphrase that fails the strength policy
+    #[arg(long)]
+    pub allow_weak_passphrase: bool,
+}
+
+/// `kit`.
+#[derive(Debug, Args)]
+pub struct KitArgs {
+    /// The HTML file to write (refuses to overwrite)
+    #[arg(long, value_name = "FILE.html")]
+    pub out: PathBuf,
+    /// Add a page per share: a folder of share files from `split --out`, or a file with one share per line
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub shares: Option<PathBuf>,
 }

@@ -93,6 +93,13 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Recipient(c) => recipient(&ctx, c),
         Command::Export(a) => export(&ctx, a),
         Command::Import(a) => import(&ctx, a),
+        Command::Backup(a) => super::recovery_cmd::backup(&ctx, a),
+        Command::Verify(a) => super::recovery_cmd::verify(&ctx, a),
+        Command::Restore(a) => super::recovery_cmd::restore(&ctx, a),
+        Command::Split(a) => super::recovery_cmd::split(&ctx, a),
+        Command::Recover(a) => super::recovery_cmd::recover(&ctx, a),
+        Command::Kit(a) => super::recovery_cmd::kit(&ctx, a),
+        Command::Doctor => super::recovery_cmd::doctor(&ctx),
     }
 }
 

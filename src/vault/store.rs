@@ -58,7 +58,8 @@ pub fn lock_path(path: &Path) -> PathBuf {
     path.with_extension("lock")
 }
 
-fn temp_prefix(path: &Path) -> String {
+/// The name prefix of a save's temp files beside the vault.
+pub fn temp_prefix(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -290,6 +291,47 @@ impl Vault {
             opened_by: unsealed.opened_by,
             lock,
         })
+    }
+
+    /// Replaces whatever is at `path` (a vault that opens, a damaged file,
+    /// or nothing at all) with `payload`, through the full save protocol:
+    /// the lock is taken, the current file (if any) is kept as the previous
+    /// generation, and the new file is verified before it is renamed into
+    /// place. The caller must already have authenticated `payload` (it comes
+    /// from an opened backup); this is how `restore` works even when the
+    /// current vault can no longer be read.
+    pub fn restore_from(
+        path: &Path,
+        payload: Payload,
+        opened_by: OpenedBy,
+    ) -> Result<Vault, VaultError> {
+        let dir = dir_of(path);
+        if !dir.exists() {
+            use std::os::unix::fs::DirBuilderExt;
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&dir)
+                .map_err(|source| VaultError::Io {
+                    op: "creating the folder",
+                    path: show(&dir),
+                    source,
+                })?;
+        }
+        let lock = acquire_lock(path)?;
+        clean_stale_temps(path);
+        // Taken under the lock, so the change check in the save protocol
+        // compares against exactly the file being replaced.
+        let stamp = fs::metadata(path).ok().map(|m| FileStamp::of(&m));
+        let mut v = Vault {
+            path: path.to_path_buf(),
+            payload,
+            stamp,
+            opened_by,
+            lock: Some(lock),
+        };
+        v.write_protocol(false)?;
+        Ok(v)
     }
 
     /// The vault file's path.

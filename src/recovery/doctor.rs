@@ -1,0 +1,429 @@
+//! The security check-up: a pure function from what is known about a vault
+//! (its payload and a few facts about its file) to findings, each with a
+//! severity and a fix. The command line gathers the facts and prints.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::text;
+use crate::item::{ItemKind, Secret};
+use crate::vault::crypto::KdfParams;
+use crate::vault::format::Payload;
+
+/// Days after which a backup is overdue.
+pub const BACKUP_DUE_DAYS: i64 = 30;
+/// Days after which a restore drill is overdue.
+pub const DRILL_DUE_DAYS: i64 = 90;
+/// Recovery codes left at or below which `doctor` warns.
+pub const LOW_CODES: usize = 2;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// All good.
+    Ok,
+    /// Worth knowing.
+    Info,
+    /// Should be fixed soon.
+    Warning,
+    /// Puts the vault or the user's recovery at risk now.
+    Critical,
+}
+
+impl Severity {
+    /// The lowercase name (`ok`, `info`, `warning`, `critical`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Ok => "ok",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// One result of the check-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable identifier of the check (`backup`, `drill`, `kdf`, ...).
+    pub check: &'static str,
+    /// How serious.
+    pub severity: Severity,
+    /// What was found.
+    pub message: String,
+    /// What to do about it (empty when nothing).
+    pub fix: String,
+}
+
+fn finding(check: &'static str, severity: Severity, message: String, fix: String) -> Finding {
+    Finding {
+        check,
+        severity,
+        message,
+        fix,
+    }
+}
+
+/// Facts about the vault file the payload cannot tell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileFacts {
+    /// The vault path as shown to the user.
+    pub path: String,
+    /// Permission bits of the vault file.
+    pub mode: Option<u32>,
+    /// Whether `<vault>.prev` exists.
+    pub prev_exists: bool,
+    /// Whether another process holds the lock right now.
+    pub lock_held: bool,
+    /// Temp files a crashed save left behind.
+    pub stale_temps: usize,
+}
+
+fn days_since(then: Option<OffsetDateTime>, now: OffsetDateTime) -> Option<i64> {
+    then.map(|t| (now - t).whole_days().max(0))
+}
+
+/// Runs every check.
+pub fn check(payload: &Payload, facts: &FileFacts, now: OffsetDateTime) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let h = &payload.history;
+
+    out.push(match days_since(h.last_backup, now) {
+        None => finding(
+            "backup",
+            Severity::Warning,
+            text::NEVER_BACKED_UP.into(),
+            text::FIX_BACKUP.into(),
+        ),
+        Some(d) if d > BACKUP_DUE_DAYS => finding(
+            "backup",
+            Severity::Warning,
+            text::backup_age(d),
+            text::FIX_BACKUP.into(),
+        ),
+        Some(d) => finding("backup", Severity::Ok, text::backup_age(d), String::new()),
+    });
+
+    out.push(match days_since(h.last_drill, now) {
+        None => finding(
+            "drill",
+            Severity::Warning,
+            text::NEVER_DRILLED.into(),
+            text::FIX_DRILL.into(),
+        ),
+        Some(d) if d > DRILL_DUE_DAYS => finding(
+            "drill",
+            Severity::Warning,
+            text::drill_age(d),
+            text::FIX_DRILL.into(),
+        ),
+        Some(d) => finding("drill", Severity::Ok, text::drill_age(d), String::new()),
+    });
+
+    let missing = accounts_without_codes(payload);
+    if missing.is_empty() {
+        out.push(finding(
+            "2fa-codes",
+            Severity::Ok,
+            text::TWO_FA_COVERED.into(),
+            String::new(),
+        ));
+    }
+    for account in missing {
+        out.push(finding(
+            "2fa-codes",
+            Severity::Warning,
+            text::two_fa_without_codes(&account),
+            text::fix_two_fa(&account),
+        ));
+    }
+
+    let mut low = false;
+    for item in payload.items.iter().filter(|i| i.kind() == ItemKind::Codes) {
+        let left = item.unused_codes();
+        if left <= LOW_CODES {
+            low = true;
+            out.push(finding(
+                "codes-low",
+                Severity::Warning,
+                text::codes_low(&item.name, left),
+                text::fix_codes_low(&item.name),
+            ));
+        }
+    }
+    if !low {
+        out.push(finding(
+            "codes-low",
+            Severity::Ok,
+            text::CODES_OK.into(),
+            String::new(),
+        ));
+    }
+
+    let kdf = payload.keys.passphrase.params;
+    out.push(if kdf.is_weak() {
+        finding(
+            "kdf",
+            Severity::Critical,
+            text::kdf_weak(kdf),
+            text::fix_kdf(KdfParams::DEFAULT),
+        )
+    } else if kdf.m_kib < KdfParams::DEFAULT.m_kib {
+        finding(
+            "kdf",
+            Severity::Info,
+            text::kdf_below_default(kdf),
+            text::fix_kdf(KdfParams::DEFAULT),
+        )
+    } else {
+        finding("kdf", Severity::Ok, text::kdf_ok(kdf), String::new())
+    });
+
+    out.push(
+        if h.recovery_key_split.is_none() && h.kit_printed.is_none() {
+            finding(
+                "recovery-key",
+                Severity::Warning,
+                text::KEY_NOT_SAFEGUARDED.into(),
+                text::FIX_KEY.into(),
+            )
+        } else {
+            finding(
+                "recovery-key",
+                Severity::Ok,
+                text::KEY_SAFEGUARDED.into(),
+                String::new(),
+            )
+        },
+    );
+
+    out.push(match facts.mode {
+        Some(mode) if mode & 0o077 != 0 => finding(
+            "permissions",
+            Severity::Critical,
+            text::mode_open(&facts.path, mode),
+            text::fix_mode(&facts.path),
+        ),
+        Some(mode) => finding(
+            "permissions",
+            Severity::Ok,
+            text::mode_ok(mode),
+            String::new(),
+        ),
+        None => finding(
+            "permissions",
+            Severity::Info,
+            text::MODE_UNKNOWN.into(),
+            String::new(),
+        ),
+    });
+
+    out.push(if facts.prev_exists {
+        finding(
+            "previous-generation",
+            Severity::Info,
+            text::prev_present(&facts.path),
+            text::FIX_PREV.into(),
+        )
+    } else {
+        finding(
+            "previous-generation",
+            Severity::Ok,
+            text::PREV_ABSENT.into(),
+            String::new(),
+        )
+    });
+
+    out.push(if facts.lock_held {
+        finding(
+            "lock",
+            Severity::Info,
+            text::LOCK_HELD.into(),
+            text::FIX_LOCK.into(),
+        )
+    } else if facts.stale_temps > 0 {
+        finding(
+            "lock",
+            Severity::Info,
+            text::stale_temps(facts.stale_temps),
+            text::FIX_STALE.into(),
+        )
+    } else {
+        finding("lock", Severity::Ok, text::LOCK_FREE.into(), String::new())
+    });
+    out
+}
+
+/// True when any finding is critical (the command exits 1).
+pub fn has_critical(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Critical)
+}
+
+fn norm(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// Accounts with a TOTP item but no recovery-codes item. A TOTP item's
+/// account is its `account` field, else its issuer; a codes item covers an
+/// account when its `account` (or, failing that, its name) matches.
+pub fn accounts_without_codes(payload: &Payload) -> Vec<String> {
+    let covered: Vec<String> = payload
+        .items
+        .iter()
+        .filter(|i| i.kind() == ItemKind::Codes)
+        .map(|i| norm(i.account.as_deref().unwrap_or(&i.name)))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for item in &payload.items {
+        let Secret::Totp { issuer, .. } = &item.secret else {
+            continue;
+        };
+        let account = item
+            .account
+            .clone()
+            .or_else(|| issuer.clone())
+            .unwrap_or_else(|| item.name.clone());
+        let key = norm(&account);
+        if !covered.contains(&key) && !out.iter().any(|a| norm(a) == key) {
+            out.push(account);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::{Item, RecoveryCode};
+    use crate::secret::SecretBytes;
+    use crate::secret::SecretString;
+    use crate::vault::crypto::{NamedIdentity, PassphraseKey};
+    use crate::vault::format::Keys;
+
+    fn payload(params: KdfParams) -> Payload {
+        let id = NamedIdentity::generate();
+        Payload::new(Keys {
+            recovery_identity: id.text.clone(),
+            recovery_recipient: id.recipient.clone(),
+            // No KDF run: the check reads only the parameters.
+            passphrase: PassphraseKey {
+                salt: SecretBytes::new(vec![0; 16]),
+                params,
+                key: SecretBytes::new(vec![0; 32]),
+            },
+        })
+    }
+
+    fn totp(name: &str, account: Option<&str>) -> Item {
+        let mut i = Item::new(
+            name,
+            Secret::Totp {
+                secret: "JBSWY3DPEHPK3PXP".into(),
+                issuer: Some("Issuer".into()),
+                label: None,
+                algorithm: Default::default(),
+                digits: 6,
+                period: 30,
+                otp_type: Default::default(),
+                counter: 0,
+            },
+        );
+        i.account = account.map(str::to_owned);
+        i
+    }
+
+    fn codes(name: &str, account: &str, unused: usize, used: usize) -> Item {
+        let mut codes: Vec<RecoveryCode> = (0..unused)
+            .map(|n| RecoveryCode {
+                code: SecretString::from(format!("c{n}")),
+                used: None,
+            })
+            .collect();
+        codes.extend((0..used).map(|n| RecoveryCode {
+            code: SecretString::from(format!("u{n}")),
+            used: Some(crate::item::now_utc()),
+        }));
+        let mut i = Item::new(name, Secret::Codes { codes });
+        i.account = Some(account.into());
+        i
+    }
+
+    fn sev(f: &[Finding], check: &str) -> Vec<Severity> {
+        f.iter()
+            .filter(|x| x.check == check)
+            .map(|x| x.severity)
+            .collect()
+    }
+
+    #[test]
+    fn fresh_vault_findings() {
+        let p = payload(KdfParams::RFC9106_SECOND);
+        let facts = FileFacts {
+            path: "v".into(),
+            mode: Some(0o600),
+            ..Default::default()
+        };
+        let f = check(&p, &facts, crate::item::now_utc());
+        assert_eq!(sev(&f, "backup"), [Severity::Warning]);
+        assert_eq!(sev(&f, "drill"), [Severity::Warning]);
+        assert_eq!(sev(&f, "recovery-key"), [Severity::Warning]);
+        assert_eq!(sev(&f, "kdf"), [Severity::Info]);
+        assert_eq!(sev(&f, "permissions"), [Severity::Ok]);
+        assert!(!has_critical(&f));
+        assert!(f
+            .iter()
+            .all(|x| x.severity <= Severity::Info || !x.fix.is_empty()));
+    }
+
+    #[test]
+    fn weak_kdf_and_open_mode_are_critical() {
+        let p = payload(KdfParams {
+            m_kib: 8 * 1024,
+            t: 1,
+            p: 1,
+        });
+        let facts = FileFacts {
+            path: "v".into(),
+            mode: Some(0o644),
+            ..Default::default()
+        };
+        let f = check(&p, &facts, crate::item::now_utc());
+        assert_eq!(sev(&f, "kdf"), [Severity::Critical]);
+        assert_eq!(sev(&f, "permissions"), [Severity::Critical]);
+        assert!(has_critical(&f));
+    }
+
+    #[test]
+    fn two_fa_coverage_and_low_codes() {
+        let mut p = payload(KdfParams::DEFAULT);
+        p.items.push(totp("GitHub 2FA", Some("GitHub")));
+        p.items.push(totp("Mail 2FA", Some("Mail")));
+        p.items.push(codes("GitHub codes", "github", 2, 8));
+        p.items.push(codes("Bank codes", "Bank", 5, 0));
+        assert_eq!(accounts_without_codes(&p), ["Mail"]);
+        let f = check(&p, &FileFacts::default(), crate::item::now_utc());
+        let low: Vec<&Finding> = f.iter().filter(|x| x.check == "codes-low").collect();
+        assert_eq!(low.len(), 1);
+        assert!(
+            low[0].message.contains("GitHub codes"),
+            "{}",
+            low[0].message
+        );
+        assert_eq!(sev(&f, "2fa-codes"), [Severity::Warning]);
+    }
+
+    #[test]
+    fn old_backup_is_due() {
+        let mut p = payload(KdfParams::DEFAULT);
+        let now = crate::item::now_utc();
+        p.history.last_backup = Some(now - time::Duration::days(45));
+        p.history.last_drill = Some(now - time::Duration::days(3));
+        let f = check(&p, &FileFacts::default(), now);
+        assert_eq!(sev(&f, "backup"), [Severity::Warning]);
+        assert_eq!(sev(&f, "drill"), [Severity::Ok]);
+        assert!(f
+            .iter()
+            .any(|x| x.check == "backup" && x.message.contains("45")));
+    }
+}

@@ -1,0 +1,125 @@
+//! `doctor` through the real binary: a fresh vault with realistic KDF
+//! settings reports the missing backup, drill and key safeguards but nothing
+//! critical (exit 0); the tiny test KDF and an open file mode are critical
+//! (exit 1); the routines clear their findings; the JSON shape.
+
+mod common;
+mod recovery_support;
+
+use std::os::unix::fs::PermissionsExt;
+
+use recovery_support::{code, stderr, stdout, TestVault, REAL_KDF};
+use serde_json::Value;
+
+fn findings(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn severity(v: &Value, check: &str) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == check)
+        .map(|f| f["severity"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn fresh_vault_reports_missing_routines_but_nothing_critical() {
+    let tv = TestVault::new(REAL_KDF);
+    let out = tv.run("doctor --json");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = findings(&out);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["critical"], 0);
+    assert_eq!(severity(&v, "backup"), ["warning"]);
+    assert_eq!(severity(&v, "drill"), ["warning"]);
+    assert_eq!(severity(&v, "recovery-key"), ["warning"]);
+    assert_eq!(severity(&v, "kdf"), ["info"]);
+    assert_eq!(severity(&v, "permissions"), ["ok"]);
+    for f in v["findings"].as_array().unwrap() {
+        for key in ["check", "severity", "message", "fix"] {
+            assert!(f[key].is_string(), "{key} in {f}");
+        }
+        if f["severity"] == "warning" || f["severity"] == "critical" {
+            assert!(!f["fix"].as_str().unwrap().is_empty(), "{f}");
+        }
+    }
+    // Human output names severities and fixes.
+    let human = stdout(&tv.ok("doctor"));
+    assert!(
+        human.contains("[WARNING ]") && human.contains("fix: "),
+        "{human}"
+    );
+    assert!(human.contains("lifeboat backup DIR"), "{human}");
+
+    // The routines clear their findings.
+    let file = stdout(&tv.ok("backup bk")).trim().to_owned();
+    tv.ok(&format!("verify {file}"));
+    tv.ok("split --threshold 2 --shares 3");
+    let v = findings(&tv.ok("doctor --json"));
+    assert_eq!(severity(&v, "backup"), ["ok"]);
+    assert_eq!(severity(&v, "drill"), ["ok"]);
+    assert_eq!(severity(&v, "recovery-key"), ["ok"]);
+    assert_eq!(severity(&v, "previous-generation"), ["info"]);
+}
+
+#[test]
+fn weak_kdf_and_open_permissions_are_critical() {
+    let tv = TestVault::fast();
+    let out = tv.run("doctor --json");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v = findings(&out);
+    assert_eq!(v["ok"], false);
+    assert_eq!(severity(&v, "kdf"), ["critical"]);
+    let out = tv.run("doctor");
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).contains("[CRITICAL]"));
+    assert!(stderr(&out).contains("critical"));
+
+    let tv = TestVault::new(REAL_KDF);
+    std::fs::set_permissions(tv.vault(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = tv.run("doctor --json");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v = findings(&out);
+    assert_eq!(severity(&v, "permissions"), ["critical"]);
+    let fix = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "permissions")
+        .unwrap()["fix"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(fix.starts_with("chmod 600"), "{fix}");
+}
+
+#[test]
+fn two_factor_without_codes_and_low_codes() {
+    let tv = TestVault::new(REAL_KDF);
+    let add = |args: &str, stdin: &str| {
+        let out = tv.sh(&format!(
+            "printf '{stdin}' | $LB add {args} --passphrase-fd 3 3<pw"
+        ));
+        assert!(out.status.success(), "{args}: {}", stderr(&out));
+    };
+    add("totp 'GitHub 2FA' --account GitHub", "JBSWY3DPEHPK3PXP");
+    add("totp 'Mail 2FA' --account Mail", "JBSWY3DPEHPK3PXP");
+    add(
+        "codes 'GitHub codes' --account github",
+        "aaaa-1111\\nbbbb-2222\\n",
+    );
+    let v = findings(&tv.ok("doctor --json"));
+    let two_fa: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "2fa-codes")
+        .collect();
+    assert_eq!(two_fa.len(), 1, "{two_fa:?}");
+    assert_eq!(two_fa[0]["severity"], "warning");
+    assert!(two_fa[0]["message"].as_str().unwrap().starts_with("Mail"));
+    assert_eq!(severity(&v, "codes-low"), ["warning"]);
+}
