@@ -93,6 +93,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Recipient(c) => recipient(&ctx, c),
         Command::Export(a) => export(&ctx, a),
         Command::Import(a) => import(&ctx, a),
+        Command::Playbook(c) => super::playbook_cmd::run(&ctx, c),
     }
 }
 
