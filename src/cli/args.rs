@@ -118,6 +118,9 @@ pub enum Command {
     Kit(KitArgs),
     /// Security check-up: backups, drills, 2FA coverage, KDF strength
     Doctor,
+    /// Recovery playbooks: list, show, tick steps, report
+    #[command(subcommand)]
+    Playbook(PlaybookCommand),
 }
 
 /// `init`.
@@ -366,4 +369,83 @@ pub struct KitArgs {
     /// Add a page per share: a folder of share files from `split --out`, or a file with one share per line
     #[arg(long, value_name = "DIR_OR_FILE")]
     pub shares: Option<PathBuf>,
+}
+
+/// `playbook ...`: built-in and user playbooks, driven from scripts.
+#[derive(Debug, Subcommand)]
+pub enum PlaybookCommand {
+    /// List the playbooks with the progress of their runs
+    List,
+    /// Show a playbook as a checklist with its progress
+    Show {
+        /// The playbook id (see `playbook list`)
+        id: String,
+    },
+    /// Start a run (optional: ticking a step starts one too), naming the account it is about
+    Start {
+        /// The playbook id
+        id: String,
+        /// The account or provider this incident is about
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Tick a step (a wait step: the first tick starts its timer)
+    Check {
+        /// The playbook id
+        id: String,
+        /// The step id (shown in <...> by `playbook show`)
+        step: String,
+        /// What happened; needed by note steps
+        #[arg(long)]
+        note: Option<String>,
+        /// The account or provider this incident is about
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Take back a tick, an answer or a wait timer
+    Uncheck {
+        /// The playbook id
+        id: String,
+        /// The step id
+        step: String,
+    },
+    /// Answer a question step with a choice id or its number
+    Answer {
+        /// The playbook id
+        id: String,
+        /// The question's step id
+        step: String,
+        /// The choice id or its number (1, 2, ...)
+        choice: String,
+        /// Something to write down with the answer
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Write a note on a step without ticking it
+    Note {
+        /// The playbook id
+        id: String,
+        /// The step id
+        step: String,
+        /// The note
+        text: String,
+    },
+    /// Put the current run aside (kept in the history) so the next one starts fresh
+    Reset {
+        /// The playbook id
+        id: String,
+    },
+    /// Write a Markdown incident report of the current run (no secrets)
+    Report {
+        /// The playbook id
+        id: String,
+        /// Write to FILE (mode 0600, never overwritten) instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Check a playbook file; prints file:line:column: message per problem
+    Validate {
+        /// The TOML file
+        file: PathBuf,
+    },
 }

@@ -100,6 +100,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Recover(a) => super::recovery_cmd::recover(&ctx, a),
         Command::Kit(a) => super::recovery_cmd::kit(&ctx, a),
         Command::Doctor => super::recovery_cmd::doctor(&ctx),
+        Command::Playbook(c) => super::playbook_cmd::run(&ctx, c),
     }
 }
 
@@ -889,14 +890,23 @@ fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
     let mut vault = ctx.open_for_update()?;
     let mut added = Vec::new();
     let mut skipped = Vec::new();
-    for item in report.items {
-        let dup = vault.payload().items.iter().any(|i| {
-            i.name.eq_ignore_ascii_case(&item.name)
-                || (i.kind() == item.kind() && i.secret == item.secret)
-        });
+    for mut item in report.items {
+        // A duplicate is the same secret; the same name with another secret
+        // (2FA set up again) is new material and gets a free name.
+        let dup = vault
+            .payload()
+            .items
+            .iter()
+            .any(|i| i.kind() == item.kind() && i.secret == item.secret);
         if dup {
             skipped.push(item.name.clone());
             continue;
+        }
+        let base = item.name.clone();
+        let mut n = 2;
+        while vault.find(&item.name).is_some() {
+            item.name = format!("{base} {n}");
+            n += 1;
         }
         let name = item.name.clone();
         vault.add_item(item)?;
@@ -924,7 +934,9 @@ fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
     for r in &report.rejected {
         eprintln!("  rejected line {}: {}", r.line, r.reason);
     }
-    if added.is_empty() && !report.rejected.is_empty() {
+    // Only a file with nothing usable is an error; one whose entries are all
+    // in the vault already has done its job.
+    if added.is_empty() && skipped.is_empty() && !report.rejected.is_empty() {
         return Err(CliError::input("nothing was imported"));
     }
     Ok(())

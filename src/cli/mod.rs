@@ -6,6 +6,7 @@
 pub mod args;
 pub mod commands;
 pub mod input;
+pub mod playbook_cmd;
 pub mod recovery_cmd;
 pub mod text;
 

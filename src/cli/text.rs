@@ -48,3 +48,121 @@ pub fn item_added(kind: &str, name: &str) -> String {
 pub fn item_removed(name: &str) -> String {
     format!("Removed \"{name}\".")
 }
+
+/// Wording of the `playbook` commands.
+pub mod playbook {
+    /// No vault yet: playbooks still show, without progress.
+    pub const NO_VAULT: &str =
+        "Note: no vault yet, so no progress is shown; ticking a step needs one (`lifeboat init`).";
+
+    /// User playbooks that failed to load; the built-ins stay usable.
+    pub fn user_dir_invalid(details: &str) -> String {
+        format!(
+            "warning: your own playbooks were not loaded, the built-ins are available.\n{details}"
+        )
+    }
+
+    /// A step id that does not exist or is off the path, with the steps
+    /// still open on the path (the next one first, at most five).
+    pub fn with_open_steps(err: &str, open: &[String]) -> String {
+        match open {
+            [] => format!("{err}. Every step on your path is done."),
+            [next, rest @ ..] => {
+                let mut s = format!("{err}. Next on your path: `{next}`");
+                if !rest.is_empty() {
+                    let shown: Vec<&str> = rest.iter().take(4).map(String::as_str).collect();
+                    s.push_str(&format!("; then: {}", shown.join(", ")));
+                    if rest.len() > 4 {
+                        s.push_str(", ...");
+                    }
+                }
+                s
+            }
+        }
+    }
+
+    /// A step was ticked.
+    pub fn checked(step: &str, title: &str) -> String {
+        format!("Done: `{step}` ({title}).")
+    }
+
+    /// The first tick of a wait step started its timer.
+    pub fn wait_started(step: &str, ends: &str, id: &str) -> String {
+        format!(
+            "Wait started for `{step}`; it ends at {ends} UTC. Tick it again then (`lifeboat playbook check {id} {step}`), or earlier with --note saying why the wait is over."
+        )
+    }
+
+    /// A tick, answer or timer was taken back.
+    pub fn unchecked(step: &str) -> String {
+        format!("Took back `{step}`; its notes are kept.")
+    }
+
+    /// A question was answered.
+    pub fn answered(step: &str, choice: &str, title: &str) -> String {
+        format!("Answered `{step}`: {choice} ({title}).")
+    }
+
+    /// A note was written.
+    pub fn noted(step: &str) -> String {
+        format!("Note added to `{step}`.")
+    }
+
+    /// A run was started or its account set.
+    pub fn started(id: &str, account: Option<&str>) -> String {
+        match account {
+            Some(a) => format!(
+                "Run of `{id}` is about the account {a}; action steps offer its items first."
+            ),
+            None => format!("Run of `{id}` started."),
+        }
+    }
+
+    /// Nothing changed.
+    pub const UNCHANGED: &str = "Nothing changed (already recorded).";
+
+    /// The run was archived.
+    pub fn reset(id: &str) -> String {
+        format!("The run of `{id}` was put aside (kept in the vault's history); the next tick starts a fresh run.")
+    }
+
+    /// There was no run to reset.
+    pub fn nothing_to_reset(id: &str) -> String {
+        format!("`{id}` has no run in progress; nothing to reset.")
+    }
+
+    /// Progress after a change.
+    pub fn progress(done: usize, total: usize, next: Option<(&str, &str)>, id: &str) -> String {
+        match next {
+            Some((step, title)) => format!("Progress: {done} of {total} steps done. Next: `{step}`: {title}"),
+            None => format!(
+                "Progress: {done} of {total} steps done; every step on your path is done. For support: `lifeboat playbook report {id} --out {id}.md`"
+            ),
+        }
+    }
+
+    /// `report` with no run to report on.
+    pub fn no_run(id: &str) -> String {
+        format!("`{id}` has no run to report on yet; tick its first step (`lifeboat playbook show {id}` lists the steps), then write the report")
+    }
+
+    /// Refusing to overwrite a report file.
+    pub fn out_exists(path: &str) -> String {
+        format!("{path} already exists; choose another file name or move the old file away (reports are never overwritten)")
+    }
+
+    /// A report was written.
+    pub fn report_written(path: &str) -> String {
+        format!("Report written to {path} (mode 0600). It holds no secrets, but it does hold your notes: read it before sending it.")
+    }
+
+    /// `validate` found nothing wrong.
+    pub fn valid(file: &str, id: &str, steps: usize) -> String {
+        format!("{file}: ok (playbook `{id}`, {steps} steps)")
+    }
+
+    /// `validate` found problems.
+    pub fn invalid(file: &str, n: usize) -> String {
+        format!("{n} problem(s) in {file}; fix them and run `lifeboat playbook validate` again")
+    }
+}

@@ -456,8 +456,13 @@ pub fn suggest(word: &str) -> Vec<&'static str> {
     if four.chars().count() == 4 {
         out.extend(complete(&four));
     }
+    // A word whose length differs by more than the distance cannot be
+    // within it; skipping those keeps a pasted wall of text cheap (the
+    // full distance costs its length times each list word).
+    let len = word.chars().count();
     let mut scored: Vec<(usize, &'static str)> = wordlist()
         .iter()
+        .filter(|w| w.len().abs_diff(len) <= MAX_DISTANCE)
         .map(|w| (edit_distance(&word, w), *w))
         .filter(|(d, _)| *d <= MAX_DISTANCE)
         .collect();
@@ -570,9 +575,10 @@ fn decode_share(mnemonic: &str, share: Option<usize>) -> Result<Share, Slip39Err
                 return Err(Slip39Error::UnknownWord {
                     share,
                     position: i + 1,
-                    word: raw.to_owned(),
+                    // Quoted in messages: a typo is short, a paste may not be.
+                    word: raw.chars().take(40).collect(),
                     suggestions: suggest(&word),
-                })
+                });
             }
         }
     }
@@ -1267,6 +1273,27 @@ mod tests {
         let dbg = format!("{share:?}");
         assert!(dbg.contains("[REDACTED]"));
         assert!(!dbg.contains("48"), "no byte of the value: {dbg}");
+    }
+
+    #[test]
+    fn a_huge_unknown_word_is_cheap_and_quoted_short() {
+        // Found while fuzzing slip39_decode: suggestions ran a full edit
+        // distance against every list word, O(length) each, and the error
+        // quoted the whole word.
+        let huge = "a".repeat(200_000);
+        let start = std::time::Instant::now();
+        let err = decode_mnemonic(&huge).unwrap_err();
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        match &err {
+            Slip39Error::UnknownWord {
+                word, suggestions, ..
+            } => {
+                assert_eq!(word.chars().count(), 40);
+                assert!(suggestions.iter().all(|s| s.starts_with("aaaa")));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(err.to_string().len() < 400);
     }
 
     #[test]

@@ -41,8 +41,12 @@ pub fn default_vault_path() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.data_dir().join("lifeboat").join("vault.age"))
 }
 
-/// The user's lifeboat config folder: `<XDG config dir>/lifeboat`.
+/// The user's lifeboat config folder: `$LIFEBOAT_CONFIG_DIR` when set and
+/// not empty (tests, portable setups), else `<XDG config dir>/lifeboat`.
 pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("LIFEBOAT_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
     directories::BaseDirs::new().map(|d| d.config_dir().join("lifeboat"))
 }
 
