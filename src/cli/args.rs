@@ -104,6 +104,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Import items
     Import(ImportArgs),
+    /// Open the terminal user interface (a bare `lifeboat` on a terminal does too)
+    Tui,
+    /// The TUI on a throwaway vault with fake sample items, for a first look
+    Demo,
 }
 
 /// `init`.
