@@ -138,8 +138,9 @@ impl NewPassphrase {
             self.focus = 1;
             return None;
         }
-        if let Some(p) = &self.meter.problem {
-            self.error = Some(format!("{p} {}", text::POLICY));
+        self.meter = Meter::of(&self.first);
+        if self.meter.problem.is_some() {
+            self.error = Some(text::POLICY_NOT_MET.into());
             self.focus = 0;
             return None;
         }
@@ -1587,7 +1588,13 @@ fn form_secret(f: &FormState) -> Result<Secret, String> {
         username: non_empty(&f.username),
         url: non_empty(&f.url),
     };
-    crate::cli::commands::build_secret(f.kind, &f.secret, &args).map_err(|e| e.message)
+    crate::cli::commands::build_secret(f.kind, &f.secret, &args).map_err(|e| {
+        // The CLI's advice names its flags; the form has a scheme field instead.
+        match e.message.find(" (Use --") {
+            Some(cut) => format!("{} {}", &e.message[..cut], text::SCHEME_HINT),
+            None => e.message,
+        }
+    })
 }
 
 /// Validates the form into an item: a new one, or `existing` changed.
@@ -1846,7 +1853,10 @@ fn update_runner(app: &mut App, msg: Message) -> Vec<Effect> {
                     }
                 });
                 return match res {
-                    Ok(()) => vec![Effect::Save],
+                    Ok(()) => {
+                        advance_if_done(s, pb, sel);
+                        vec![Effect::Save]
+                    }
                     Err(e) => {
                         app.error(e);
                         Vec::new()
@@ -1861,6 +1871,8 @@ fn update_runner(app: &mut App, msg: Message) -> Vec<Effect> {
     let views = playbook::step_states(pb, run, now);
     let view = &views[sel];
     let mut result: Option<Result<(), String>> = None;
+    let mut advance = false;
+    let mut info: Option<String> = None;
     match msg {
         Message::Up => {
             r.steps.step(-1, n);
@@ -1895,14 +1907,14 @@ fn update_runner(app: &mut App, msg: Message) -> Vec<Effect> {
             result = Some(change_run(&mut s.vault, pb, now, |pb, run| {
                 playbook::answer(pb, run, &id, &k.to_string(), now)
             }));
+            advance = true;
         }
         Message::Toggle => {
             let id = step.id.clone();
             let done = view.state == StepState::Done;
             match step.kind {
                 StepKind::Decision if !done => {
-                    let hint = text::answer_with_numbers(step.choices.len());
-                    app.info(hint);
+                    info = Some(text::answer_with_numbers(step.choices.len()));
                 }
                 _ if done => {
                     result = Some(change_run(&mut s.vault, pb, now, |pb, run| {
@@ -1917,6 +1929,7 @@ fn update_runner(app: &mut App, msg: Message) -> Vec<Effect> {
                     result = Some(change_run(&mut s.vault, pb, now, |pb, run| {
                         playbook::check(pb, run, &id, None, now)
                     }));
+                    advance = true;
                 }
             }
         }
@@ -1934,12 +1947,45 @@ fn update_runner(app: &mut App, msg: Message) -> Vec<Effect> {
         }
         _ => {}
     }
-    match result {
-        Some(Ok(())) => vec![Effect::Save],
+    let effects = match result {
+        Some(Ok(())) => {
+            if advance {
+                advance_if_done(s, pb, sel);
+            }
+            vec![Effect::Save]
+        }
         Some(Err(e)) => {
             app.error(e);
             Vec::new()
         }
         None => Vec::new(),
+    };
+    if let Some(i) = info {
+        app.info(i);
+    }
+    effects
+}
+
+/// After a step at `from` is done, moves the runner's cursor to the next
+/// step to do, so ticking through a playbook needs no arrow keys.
+fn advance_if_done(s: &mut Session, pb: &Playbook, from: usize) {
+    let run = s.vault.payload().playbooks.run(&pb.id);
+    let done = pb
+        .steps
+        .get(from)
+        .and_then(|st| run.and_then(|r| r.record(&st.id)))
+        .is_some_and(|rec| rec.done_at.is_some());
+    if !done {
+        return;
+    }
+    let Some(next) = playbook::progress(pb, run)
+        .next_step
+        .and_then(|id| pb.step_index(&id))
+    else {
+        return;
+    };
+    if let Some(Page::Runner(r)) = s.pages.last_mut() {
+        r.steps.selected = next;
+        r.link = 0;
     }
 }

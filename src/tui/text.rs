@@ -77,6 +77,9 @@ pub const POLICY: &str = "At least 12 characters and hard to guess (strength 3 o
 pub const STRENGTH: &str = "Strength: ";
 /// Policy met.
 pub const POLICY_OK: &str = "meets the policy";
+/// Submitted a passphrase that fails the policy.
+pub const POLICY_NOT_MET: &str =
+    "The passphrase does not meet the policy yet (see the strength line above).";
 /// The two entries differ.
 pub const MISMATCH: &str = "The two passphrases differ. Type the same one twice.";
 /// While the vault is created.
@@ -279,6 +282,12 @@ pub fn secret_label(kind: crate::item::ItemKind) -> &'static str {
 }
 /// Hint for the secret field when editing.
 pub const KEEP_SECRET: &str = "(empty keeps the current secret)";
+/// How to store a phrase that fails verification.
+pub const SCHEME_HINT: &str = "(For a phrase that is not BIP39, set Scheme to \"other\".)";
+/// Word count beside a masked seed.
+pub fn words_typed(n: usize) -> String {
+    format!("({n} words)")
+}
 /// Hint for tags.
 pub const TAGS_HINT: &str = "(comma-separated)";
 /// Hint for cycling fields.

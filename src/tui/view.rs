@@ -52,6 +52,39 @@ fn scroll(offset: usize, selected: usize, height: usize, len: usize) -> usize {
     off.min(len.saturating_sub(height))
 }
 
+/// Rows `lines` take when wrapped to `width` (a close estimate: words
+/// wrap a little earlier than characters).
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| {
+            let n = l.width();
+            if n == 0 {
+                1
+            } else {
+                (n + n / 12).div_ceil(w)
+            }
+        })
+        .sum::<usize>()
+        .min(u16::MAX as usize) as u16
+}
+
+/// A bordered box just tall enough for `lines`, centred in `area`.
+fn boxed_paragraph(area: Rect, buf: &mut Buffer, title: Line, lines: Vec<Line>, max_w: u16) {
+    let w = max_w.min(area.width);
+    let h = wrapped_height(&lines, w.saturating_sub(4)) + 2;
+    let r = centered(area, w, h);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .title(title)
+                .padding(Padding::horizontal(1)),
+        )
+        .render(r, buf);
+}
+
 fn spinner(ticks: u64) -> &'static str {
     SPINNER[(ticks % SPINNER.len() as u64) as usize]
 }
@@ -213,10 +246,6 @@ struct UnlockView<'a> {
 impl Widget for UnlockView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.app.theme;
-        let boxed = centered(area, 76, 15);
-        let block = Block::bordered()
-            .title(Line::styled(text::UNLOCK_TITLE, t.title()))
-            .padding(Padding::horizontal(1));
         let mut lines = Vec::new();
         if let Some(n) = &self.st.notice {
             lines.push(Line::styled(n.clone(), t.warn()));
@@ -247,16 +276,20 @@ impl Widget for UnlockView<'_> {
         }
         lines.push(Line::styled(text::FORGOT_LINK, t.dim()));
         if let Some(p) = &self.app.demo_passphrase {
+            lines.push(Line::raw(""));
             lines.push(Line::styled(text::demo_passphrase(p.expose()), t.key()));
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block)
-            .render(boxed, buf);
+        boxed_paragraph(
+            area,
+            buf,
+            Line::styled(text::UNLOCK_TITLE, t.title()),
+            lines,
+            76,
+        );
     }
 }
 
-fn meter_lines<'a>(m: &Meter, t: Theme) -> Vec<Line<'a>> {
+fn meter_lines<'a>(m: &Meter, empty: bool, t: Theme) -> Vec<Line<'a>> {
     let filled = usize::from(m.score.min(4));
     let style = match m.score {
         0 | 1 => t.error(),
@@ -270,6 +303,7 @@ fn meter_lines<'a>(m: &Meter, t: Theme) -> Vec<Line<'a>> {
         Span::raw(format!(" {}/4", m.score)),
     ])];
     match &m.problem {
+        _ if empty => v.push(Line::raw("")),
         Some(p) => v.push(Line::styled(format!("  {p}"), t.warn())),
         None => v.push(Line::styled(format!("  ✓ {}", text::POLICY_OK), t.ok())),
     }
@@ -292,7 +326,7 @@ fn passphrase_lines<'a>(f: &NewPassphrase, t: Theme) -> Vec<Line<'a>> {
         ),
         Line::raw(""),
     ];
-    lines.extend(meter_lines(&f.meter, t));
+    lines.extend(meter_lines(&f.meter, f.first.is_empty(), t));
     lines.push(Line::raw(""));
     lines.push(Line::styled(text::POLICY, t.dim()));
     if let Some(e) = &f.error {
@@ -339,7 +373,7 @@ struct CreateView<'a> {
 impl Widget for CreateView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.app.theme;
-        let (title, lines, height) = match &self.st.stage {
+        let (title, lines) = match &self.st.stage {
             CreateStage::Passphrase(f) => {
                 let mut lines = vec![
                     Line::raw(text::create_intro(&tail(
@@ -349,7 +383,7 @@ impl Widget for CreateView<'_> {
                     Line::raw(""),
                 ];
                 lines.extend(passphrase_lines(f, t));
-                (text::CREATE_TITLE, lines, 17)
+                (text::CREATE_TITLE, lines)
             }
             CreateStage::Working => (
                 text::CREATE_TITLE,
@@ -357,7 +391,6 @@ impl Widget for CreateView<'_> {
                     format!("{} {}", spinner(self.app.ticks), text::CREATING),
                     t.warn(),
                 )],
-                5,
             ),
             CreateStage::ShowKey => {
                 let key = self.st.key.expose();
@@ -373,7 +406,6 @@ impl Widget for CreateView<'_> {
                         Line::raw(""),
                         Line::styled(text::KEY_CONTINUE, t.key()),
                     ],
-                    14,
                 )
             }
             CreateStage::Confirm { typed, error } => {
@@ -388,18 +420,10 @@ impl Widget for CreateView<'_> {
                     lines.push(Line::styled(text::CONFIRM_WRONG, t.error()));
                 }
                 debug_assert!(expected_chars(self.st.key.expose(), self.st.positions).is_some());
-                (text::CONFIRM_TITLE, lines, 10)
+                (text::CONFIRM_TITLE, lines)
             }
         };
-        let boxed = centered(area, 80, height);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .title(Line::styled(title, t.title()))
-                    .padding(Padding::horizontal(1)),
-            )
-            .render(boxed, buf);
+        boxed_paragraph(area, buf, Line::styled(title, t.title()), lines, 80);
     }
 }
 
@@ -450,15 +474,13 @@ impl Widget for RecoverView<'_> {
                 lines.extend(passphrase_lines(fields, t));
             }
         }
-        let boxed = centered(area, 80, (lines.len() as u16 + 6).max(10));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .title(Line::styled(text::RECOVER_TITLE, t.title()))
-                    .padding(Padding::horizontal(1)),
-            )
-            .render(boxed, buf);
+        boxed_paragraph(
+            area,
+            buf,
+            Line::styled(text::RECOVER_TITLE, t.title()),
+            lines,
+            80,
+        );
     }
 }
 
@@ -758,7 +780,9 @@ impl Widget for DetailView<'_> {
                     lines.push(kv(text::F_FORMAT, f.clone(), t));
                 }
                 lines.push(kv(text::F_KEY, self.secret_span(key.expose()), t));
-                lines.push(reveal_line);
+                if self.revealed() {
+                    lines.push(reveal_line);
+                }
             }
             Secret::Totp {
                 secret,
@@ -819,7 +843,9 @@ impl Widget for DetailView<'_> {
                     t,
                 ));
                 lines.push(kv(text::F_SECRET, self.secret_span(secret.expose()), t));
-                lines.push(reveal_line);
+                if self.revealed() {
+                    lines.push(reveal_line);
+                }
             }
             Secret::Codes { codes } => {
                 lines.push(kv(
@@ -843,7 +869,9 @@ impl Widget for DetailView<'_> {
                     lines.push(kv(text::F_URL, u.clone(), t));
                 }
                 lines.push(kv(text::F_PASSWORD, self.secret_span(password.expose()), t));
-                lines.push(reveal_line);
+                if self.revealed() {
+                    lines.push(reveal_line);
+                }
             }
             Secret::Note { text: body } => {
                 lines.push(reveal_line);
@@ -953,6 +981,9 @@ impl Widget for FormView<'_> {
                     let n = f.secret.expose().chars().count();
                     let hint = if f.editing.is_some() && n == 0 {
                         text::KEEP_SECRET.to_owned()
+                    } else if matches!(f.kind, ItemKind::Seed | ItemKind::Codes) && n > 0 {
+                        let words = f.secret.expose().split_whitespace().count();
+                        format!("{} {}", masked(n.min(24)), text::words_typed(words))
                     } else {
                         masked(n)
                     };
@@ -1101,27 +1132,26 @@ impl StatefulWidget for Checklist<'_> {
                 StepState::Waiting => ("[~]", t.warn()),
             };
             let kind = match v.kind {
-                StepKind::Decision => "? ",
-                StepKind::Note => "✎ ",
-                StepKind::Wait => "⏱ ",
-                _ => "  ",
+                StepKind::Decision => "?",
+                StepKind::Note => "✎",
+                StepKind::Wait => "~",
+                _ => " ",
             };
+            let warn = !v.do_not.is_empty() && v.state != StepState::Skipped;
             let title_style = if v.state == StepState::Skipped {
                 t.dim()
             } else {
                 Style::new()
             };
             let selected = v.index == self.selected;
-            let mut spans = vec![
+            let spans = vec![
                 Span::raw(if selected { "›" } else { " " }),
                 Span::styled(mark, style),
                 Span::raw(format!(" {:>2}. ", v.index + 1)),
                 Span::raw(kind),
+                Span::styled(if warn { "! " } else { "  " }, t.error()),
                 Span::styled(v.title.clone(), title_style),
             ];
-            if !v.do_not.is_empty() && v.state != StepState::Skipped {
-                spans.insert(3, Span::styled("!", t.error()));
-            }
             let r = Rect {
                 x: area.x,
                 y: area.y + row as u16,
