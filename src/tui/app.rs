@@ -1370,7 +1370,13 @@ fn update_items(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::PageDown => st.cursor.step(PAGE, len),
         Message::Home => st.cursor.selected = 0,
         Message::End => st.cursor.selected = len.saturating_sub(1),
-        Message::StartSearch => st.searching = true,
+        Message::StartSearch => {
+            st.searching = true;
+            if !st.query.is_empty() {
+                st.query.clear();
+                st.refilter(items);
+            }
+        }
         Message::Input(t) if st.searching => {
             st.query.push_str(&t);
             st.cursor.selected = 0;
@@ -1412,7 +1418,10 @@ fn update_items(app: &mut App, msg: Message) -> Vec<Effect> {
 
 fn update_playbook_list(app: &mut App, msg: Message) -> Vec<Effect> {
     let len = app.playbooks.len();
-    let Some(s) = app.session_mut() else {
+    let App {
+        screen, playbooks, ..
+    } = app;
+    let Screen::Main(s) = screen else {
         return Vec::new();
     };
     match msg {
@@ -1425,9 +1434,18 @@ fn update_playbook_list(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::SwitchTab => s.tab = Tab::Items,
         Message::Open | Message::Submit if len > 0 => {
             let pb = s.playbooks.selected.min(len - 1);
+            // Start at the step to do now.
+            let book = &playbooks[pb];
+            let next = playbook::progress(book, s.vault.payload().playbooks.run(&book.id))
+                .next_step
+                .and_then(|id| book.step_index(&id))
+                .unwrap_or(0);
             s.pages.push(Page::Runner(RunnerState {
                 playbook: pb,
-                steps: ListCursor::default(),
+                steps: ListCursor {
+                    selected: next,
+                    offset: Cell::new(0),
+                },
                 link: 0,
                 note: None,
             }));

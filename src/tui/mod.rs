@@ -22,6 +22,9 @@ pub mod text;
 pub mod theme;
 pub mod view;
 
+#[cfg(test)]
+mod tests;
+
 use std::path::PathBuf;
 
 use crate::cli::CliError;

@@ -1202,7 +1202,7 @@ impl Widget for RunnerView<'_> {
         .render(head, buf);
         let wide = body.width >= 110;
         let [list_area, detail_area] = if wide {
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body)
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body)
         } else {
             let list_h = (views.len() as u16 + 2).min(body.height / 2).max(4);
             Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1)]).areas(body)
