@@ -821,6 +821,10 @@ fn snapshot_items() {
     snap(&app, "items_search");
     press(&mut app, &[key(KeyCode::Esc), ch('?')]);
     snap(&app, "items_help");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    update(&mut app, Message::Saved(Err(VaultError::Changed)));
+    snap(&app, "status_error");
+    assert!(screen_text(&app, 80, 24).contains("redo the change"));
 }
 
 #[test]

@@ -229,7 +229,8 @@ pub fn copied(tool: &str, secs: u64) -> String {
     format!("Copied with {tool}; the clipboard is cleared in {secs} s.")
 }
 /// No clipboard helper.
-pub const NO_CLIPBOARD: &str = "No clipboard tool found (wl-copy, xclip or xsel); nothing was copied. Reveal with r and copy by hand.";
+pub const NO_CLIPBOARD: &str =
+    "No clipboard tool found (wl-copy/xclip/xsel): nothing copied; r reveals.";
 /// Clipboard cleared.
 pub const CLIPBOARD_CLEARED: &str = "Clipboard cleared.";
 /// Nothing to copy (e.g. a codes item with no codes).

@@ -147,10 +147,15 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
+        // A long status message (an error) gets a second line.
+        let status_h = match &self.status {
+            Some(s) if s.text.chars().count() + 2 > usize::from(area.width) => 2,
+            _ => 1,
+        };
         let [header, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(status_h),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -225,7 +230,16 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(s) = &app.status {
         let style = if s.error { t.error() } else { t.ok() };
         let w = area.width.saturating_sub(rw + 1);
-        buf.set_stringn(area.x + 1, area.y, &s.text, w as usize, style);
+        Paragraph::new(Line::styled(s.text.clone(), style))
+            .wrap(Wrap { trim: true })
+            .render(
+                Rect {
+                    x: area.x + 1,
+                    width: w.saturating_sub(1),
+                    ..area
+                },
+                buf,
+            );
     }
     if rw > 0 && rw < area.width {
         buf.set_stringn(
