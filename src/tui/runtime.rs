@@ -351,3 +351,65 @@ pub fn load_playbooks() -> (Vec<crate::playbook::Playbook>, Option<String>) {
         Err(e) => (crate::playbook::builtin(), Some(e.to_string())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vault(dir: &Path) -> (PathBuf, SecretString) {
+        let path = dir.join("vault.age");
+        let v = Vault::create(
+            &path,
+            &SecretString::from("a long test passphrase"),
+            KdfParams {
+                m_kib: 8 * 1024,
+                t: 1,
+                p: 1,
+            },
+        )
+        .unwrap();
+        (path, v.payload().keys.recovery_identity.clone())
+    }
+
+    #[test]
+    fn recovery_opens_with_the_key_or_with_slip39_shares() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, key) = vault(dir.path());
+        assert!(open_for_recovery(&path, &key).is_ok());
+        let bytes = crypto::identity_to_bytes(&key).unwrap();
+        let shares = crate::item::slip39::split(bytes.expose(), b"", 1, &[(2, 3)], true, 0)
+            .unwrap()
+            .remove(0);
+        let two = SecretString::new(format!(
+            "{}\n\n{}\n",
+            shares[0].expose(),
+            shares[2].expose()
+        ));
+        let v = open_for_recovery(&path, &two).unwrap();
+        assert_eq!(v.opened_by(), &crate::vault::OpenedBy::RecoveryKey);
+        let one = SecretString::new(shares[1].expose().to_owned());
+        assert!(open_for_recovery(&path, &one).is_err());
+        let other = crypto::NamedIdentity::generate().text;
+        let e = open_for_recovery(&path, &other).unwrap_err();
+        assert!(e.contains("do not belong"), "{e}");
+    }
+
+    #[test]
+    fn challenge_pairs_stay_in_the_random_part_and_apart() {
+        for _ in 0..200 {
+            let [a, b] = challenge_positions(74);
+            assert!(a >= 16 && b + 2 <= 74 && b >= a + 2, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn reports_are_private_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = format!("{}/r.md", dir.path().display());
+        let p = write_report(&name, "# report").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert!(write_report(&name, "again").is_err(), "never overwrites");
+    }
+}
