@@ -97,7 +97,14 @@ fn main() {
         let mut v = Vec::new();
         for i in 0..300 {
             // move the cursor so the list scrolls
-            update(&mut app, if i % 2 == 0 { Message::PageDown } else { Message::Down });
+            update(
+                &mut app,
+                if i % 2 == 0 {
+                    Message::PageDown
+                } else {
+                    Message::Down
+                },
+            );
             v.push(draw(&app, area));
         }
         report(&format!("item list frame {w}x{h}"), v);
@@ -135,12 +142,21 @@ fn main() {
     update(&mut app, Message::Home);
     update(&mut app, Message::Open);
     update(&mut app, Message::Reveal);
-    report("item detail frame 120x40", (0..300).map(|_| draw(&app, area)).collect());
+    report(
+        "item detail frame 120x40",
+        (0..300).map(|_| draw(&app, area)).collect(),
+    );
     update(&mut app, Message::Back);
     update(&mut app, Message::SwitchTab);
-    report("playbook list frame 120x40", (0..300).map(|_| draw(&app, area)).collect());
+    report(
+        "playbook list frame 120x40",
+        (0..300).map(|_| draw(&app, area)).collect(),
+    );
     update(&mut app, Message::Open);
-    report("playbook runner frame 120x40", (0..300).map(|_| draw(&app, area)).collect());
+    report(
+        "playbook runner frame 120x40",
+        (0..300).map(|_| draw(&app, area)).collect(),
+    );
 
     drop(app);
     let _ = std::fs::remove_dir_all(&dir);
