@@ -121,6 +121,10 @@ pub enum Command {
     /// Recovery playbooks: list, show, tick steps, report
     #[command(subcommand)]
     Playbook(PlaybookCommand),
+    /// Open the terminal user interface (a bare `lifeboat` on a terminal does too)
+    Tui,
+    /// The TUI on a throwaway vault with fake sample items, for a first look
+    Demo,
 }
 
 /// `init`.

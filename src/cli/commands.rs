@@ -77,6 +77,9 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         global: cli.global,
     };
     let Some(command) = cli.command else {
+        if on_terminal() {
+            return open_tui(&ctx, false);
+        }
         return Err(CliError::usage(
             "no command given; run `lifeboat --help` to see the commands",
         ));
@@ -101,6 +104,8 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Kit(a) => super::recovery_cmd::kit(&ctx, a),
         Command::Doctor => super::recovery_cmd::doctor(&ctx),
         Command::Playbook(c) => super::playbook_cmd::run(&ctx, c),
+        Command::Tui => open_tui(&ctx, false),
+        Command::Demo => open_tui(&ctx, true),
     }
 }
 
@@ -940,4 +945,39 @@ fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
         return Err(CliError::input("nothing was imported"));
     }
     Ok(())
+}
+
+/// True when stdin and stdout are both terminals (a TUI can run).
+fn on_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// `tui`, `demo` and a bare `lifeboat` on a terminal.
+#[cfg(feature = "tui")]
+fn open_tui(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
+    if !on_terminal() {
+        return Err(CliError::usage(
+            "the TUI needs a terminal on stdin and stdout; use the commands (`lifeboat --help`) in scripts",
+        ));
+    }
+    if demo {
+        return crate::tui::run_demo();
+    }
+    let passphrase = match (ctx.global.identity.is_empty(), ctx.global.passphrase_fd) {
+        (true, Some(fd)) => Some(input::read_fd_line(fd)?),
+        _ => None,
+    };
+    crate::tui::run(crate::tui::Options {
+        vault_path: ctx.path.clone(),
+        identity_files: ctx.global.identity.clone(),
+        passphrase,
+    })
+}
+
+#[cfg(not(feature = "tui"))]
+fn open_tui(_ctx: &Ctx, _demo: bool) -> Result<(), CliError> {
+    Err(CliError::usage(
+        "this lifeboat was built without the TUI (feature `tui`); use the commands (`lifeboat --help`)",
+    ))
 }

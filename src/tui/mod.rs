@@ -1,1 +1,111 @@
-//! The terminal user interface.
+//! The terminal user interface: a synchronous Elm-style loop.
+//!
+//! - [`app`]: the model ([`app::App`]), [`app::Message`], [`app::Effect`]
+//!   and the pure [`app::update`];
+//! - [`keys`]: the pure key map ([`keys::map_key`]);
+//! - [`view`]: the views, pure functions of the model drawn into a buffer;
+//! - [`text`]: every user-facing string;
+//! - [`theme`]: styles, `NO_COLOR` aware;
+//! - [`runtime`]: the terminal, the event loop and the effects (threads for
+//!   Argon2id and SLIP-39, saving, clipboard, reports);
+//! - [`clipboard`]: external clipboard helpers, secret through stdin;
+//! - [`demo`]: the throwaway vault of `lifeboat demo`.
+//!
+//! [`run`] and [`run_demo`] are the entry points the command line calls.
+
+pub mod app;
+pub mod clipboard;
+pub mod demo;
+pub mod keys;
+pub mod runtime;
+pub mod text;
+pub mod theme;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+use crate::cli::CliError;
+use crate::item::now_utc;
+use crate::secret::SecretString;
+
+pub use app::{update, App, Effect, Message};
+pub use keys::map_key;
+
+/// What the command line hands the TUI.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// The vault file.
+    pub vault_path: PathBuf,
+    /// `--identity` files: unlock with them at start.
+    pub identity_files: Vec<PathBuf>,
+    /// A passphrase read from `--passphrase-fd`: unlock with it at start.
+    pub passphrase: Option<SecretString>,
+}
+
+/// Opens the TUI on the vault (or offers to create one).
+pub fn run(opts: Options) -> Result<(), CliError> {
+    let now = now_utc();
+    let exists = opts.vault_path.exists();
+    let (playbooks, problem) = runtime::load_playbooks();
+    let mut app = App::new(
+        opts.vault_path.clone(),
+        exists,
+        playbooks,
+        theme::Theme::from_env(),
+        now,
+    );
+    app.has_identities = !opts.identity_files.is_empty();
+    let mut initial = Vec::new();
+    if exists {
+        if app.has_identities {
+            initial.push(Effect::UnlockWithIdentityFiles);
+        } else if let Some(p) = opts.passphrase {
+            initial.push(Effect::UnlockWithPassphrase(p));
+        }
+        if let (false, app::Screen::Unlock(u)) = (initial.is_empty(), &mut app.screen) {
+            u.working = true;
+        }
+    }
+    if let Some(p) = problem {
+        app.status = Some(app::Status {
+            text: p,
+            error: true,
+            at: now,
+        });
+    }
+    let rt = runtime::Runtime {
+        vault_path: opts.vault_path,
+        identity_files: opts.identity_files,
+        kdf: None,
+    };
+    runtime::run_app(app, rt, initial)
+}
+
+/// `lifeboat demo`: the TUI on a throwaway vault with fake items.
+pub fn run_demo() -> Result<(), CliError> {
+    let now = now_utc();
+    let dir = demo::DemoDir::create()
+        .map_err(|e| CliError::input(format!("cannot create a temporary folder: {e}")))?;
+    let (playbooks, _) = runtime::load_playbooks();
+    let (vault, pass) = demo::create(dir.path(), &playbooks, now)?;
+    let path = vault.path().to_path_buf();
+    let mut app = App::new(path.clone(), true, playbooks, theme::Theme::from_env(), now);
+    app.demo_passphrase = Some(pass);
+    app.enter_session(vault);
+    app.status = Some(app::Status {
+        text: text::DEMO_WELCOME.into(),
+        error: false,
+        at: now,
+    });
+    let rt = runtime::Runtime {
+        vault_path: path,
+        identity_files: Vec::new(),
+        kdf: None,
+    };
+    let r = runtime::run_app(app, rt, Vec::new());
+    drop(dir);
+    r
+}

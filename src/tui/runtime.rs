@@ -1,0 +1,415 @@
+//! The impure shell around the pure core: the terminal, the event loop and
+//! the effects.
+//!
+//! This module owns terminal setup and teardown (raw mode, alternate
+//! screen, bracketed paste, mouse; a panic hook and a drop guard restore
+//! and clear it on every exit path), reading events, the tick clock, and
+//! performing [`Effect`]s: saving, the clipboard, writing reports, and the
+//! threads that run Argon2id and SLIP-39 so the screen keeps moving.
+
+use std::collections::VecDeque;
+use std::io::{self, Stdout};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::Terminal;
+
+use super::app::{update, App, Context, Effect, Message};
+use super::clipboard;
+use super::keys::{map_key, map_mouse};
+use crate::cli::CliError;
+use crate::item::now_utc;
+use crate::secret::SecretString;
+use crate::vault::crypto::{self, KdfParams};
+use crate::vault::{Unlock, Vault, VaultError};
+
+const TICK: Duration = Duration::from_millis(250);
+
+/// How the runtime reaches the vault.
+#[derive(Debug, Clone)]
+pub struct Runtime {
+    /// The vault file.
+    pub vault_path: PathBuf,
+    /// `--identity` files.
+    pub identity_files: Vec<PathBuf>,
+    /// KDF parameters for a vault created here (`None`: the calibrated
+    /// default, as `init`).
+    pub kdf: Option<KdfParams>,
+}
+
+fn restore_terminal() {
+    let mut out = io::stdout();
+    // Clear the alternate screen before leaving it, so no terminal keeps
+    // a secret that was on it.
+    let _ = execute!(
+        out,
+        Clear(ClearType::All),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal when dropped (normal exit, error return, unwind).
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+}
+
+fn enter_terminal() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdout>>)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = TerminalGuard;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((guard, terminal))
+}
+
+fn io_err(e: io::Error) -> CliError {
+    CliError::input(format!("terminal error: {e}"))
+}
+
+/// Runs the event loop until the user quits. `initial` effects run first
+/// (e.g. unlocking with `--identity`).
+pub fn run_app(mut app: App, rt: Runtime, initial: Vec<Effect>) -> Result<(), CliError> {
+    let (guard, mut terminal) = enter_terminal().map_err(io_err)?;
+    let (tx, rx) = mpsc::channel::<Message>();
+    let result = event_loop(&mut app, &rt, &mut terminal, &tx, &rx, initial);
+    // Drop every secret before the terminal is handed back.
+    drop(app);
+    drop(terminal);
+    drop(guard);
+    result
+}
+
+fn event_loop(
+    app: &mut App,
+    rt: &Runtime,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    tx: &Sender<Message>,
+    rx: &Receiver<Message>,
+    initial: Vec<Effect>,
+) -> Result<(), CliError> {
+    let mut queue: VecDeque<Message> = VecDeque::new();
+    app.now = now_utc();
+    app.last_input = app.now;
+    for e in initial {
+        match perform(app, rt, tx, e) {
+            Flow::Quit => return Ok(()),
+            Flow::Then(Some(m)) => queue.push_back(m),
+            Flow::Then(None) => {}
+        }
+    }
+    let mut last_tick = Instant::now();
+    loop {
+        while let Some(m) = queue.pop_front() {
+            for e in update(app, m) {
+                match perform(app, rt, tx, e) {
+                    Flow::Quit => return Ok(()),
+                    Flow::Then(Some(m)) => queue.push_back(m),
+                    Flow::Then(None) => {}
+                }
+            }
+        }
+        terminal
+            .draw(|f| f.render_widget(&*app, f.area()))
+            .map_err(io_err)?;
+        let mut timeout = TICK.saturating_sub(last_tick.elapsed());
+        if app.context() == Context::Busy {
+            timeout = timeout.min(Duration::from_millis(50));
+        }
+        if event::poll(timeout).map_err(io_err)? {
+            match event::read().map_err(io_err)? {
+                Event::Key(k) => {
+                    if let Some(m) = map_key(app, k) {
+                        queue.push_back(m);
+                    }
+                }
+                Event::Paste(s) => queue.push_back(Message::Paste(SecretString::new(s))),
+                Event::Mouse(m) => {
+                    if let Some(m) = map_mouse(app, m) {
+                        queue.push_back(m);
+                    }
+                }
+                _ => {}
+            }
+        }
+        while let Ok(m) = rx.try_recv() {
+            queue.push_back(m);
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            queue.push_back(Message::Tick(now_utc()));
+        }
+    }
+}
+
+enum Flow {
+    Quit,
+    Then(Option<Message>),
+}
+
+fn spawn(tx: &Sender<Message>, f: impl FnOnce() -> Message + Send + 'static) {
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+}
+
+fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow {
+    let msg = match e {
+        Effect::Quit => return Flow::Quit,
+        Effect::Save => match &mut app.screen {
+            super::app::Screen::Main(s) => Some(Message::Saved(s.vault.save())),
+            _ => None,
+        },
+        Effect::UnlockWithPassphrase(p) => {
+            let path = rt.vault_path.clone();
+            spawn(tx, move || {
+                Message::Unlocked(Vault::open(&path, &Unlock::Passphrase(p)).map(Box::new))
+            });
+            None
+        }
+        Effect::UnlockWithIdentityFiles => {
+            let path = rt.vault_path.clone();
+            let files = rt.identity_files.clone();
+            spawn(tx, move || {
+                Message::Unlocked(open_with_identity_files(&path, &files))
+            });
+            None
+        }
+        Effect::CreateVault(p) => {
+            let path = rt.vault_path.clone();
+            let kdf = rt.kdf;
+            spawn(tx, move || {
+                let r = create_vault(&path, &p, kdf);
+                let positions = r
+                    .as_ref()
+                    .map(|v| challenge_positions(v.payload().keys.recovery_identity.len()))
+                    .unwrap_or([16, 30]);
+                Message::Created(r, positions)
+            });
+            None
+        }
+        Effect::OpenForRecovery(material) => {
+            let path = rt.vault_path.clone();
+            spawn(tx, move || {
+                Message::RecoveryOpened(open_for_recovery(&path, &material))
+            });
+            None
+        }
+        Effect::SetPassphrase {
+            mut vault,
+            passphrase,
+        } => {
+            spawn(tx, move || {
+                let params = vault.payload().keys.passphrase.params;
+                let r = vault
+                    .set_passphrase(&passphrase, params)
+                    .and_then(|()| vault.save());
+                Message::PassphraseSet(vault, r)
+            });
+            None
+        }
+        Effect::Copy(secret) => Some(Message::Copied(clipboard::copy(&secret))),
+        Effect::ClearClipboard => {
+            clipboard::clear();
+            Some(Message::ClipboardCleared)
+        }
+        Effect::WriteReport { file_name, text } => {
+            Some(Message::ReportWritten(write_report(&file_name, &text)))
+        }
+    };
+    Flow::Then(msg)
+}
+
+fn open_with_identity_files(path: &Path, files: &[PathBuf]) -> Result<Box<Vault>, VaultError> {
+    let mut ids = Vec::new();
+    for f in files {
+        ids.extend(
+            crate::cli::input::load_identity_file(f).map_err(|e| VaultError::Invalid(e.message))?,
+        );
+    }
+    Vault::open(path, &Unlock::Identities(ids))
+        .map(Box::new)
+        .map_err(|e| match e {
+            VaultError::Auth(_) => VaultError::Invalid(
+                "the --identity file does not open this vault; check that it is this vault's recovery key or an added recipient's identity".into(),
+            ),
+            other => other,
+        })
+}
+
+fn create_vault(
+    path: &Path,
+    passphrase: &SecretString,
+    kdf: Option<KdfParams>,
+) -> Result<Box<Vault>, VaultError> {
+    let params = match kdf {
+        Some(p) => p,
+        None => crate::cli::commands::kdf_params(None, None, None)
+            .map_err(|e| VaultError::Invalid(e.message))?,
+    };
+    let mut v = Vault::create(path, passphrase, params)?;
+    // The TUI keeps the vault open for long; saves take the lock themselves.
+    v.release_lock();
+    Ok(Box::new(v))
+}
+
+/// Two non-overlapping character pairs inside the random part of a
+/// recovery key (after `AGE-SECRET-KEY-1`).
+fn challenge_positions(len: usize) -> [usize; 2] {
+    use rand::Rng;
+    let start = 16;
+    let last = len.saturating_sub(2).max(start + 4);
+    let mut rng = rand::rngs::OsRng;
+    let a = rng.gen_range(start..=last);
+    loop {
+        let b = rng.gen_range(start..=last);
+        if b.abs_diff(a) >= 2 {
+            return if a < b { [a, b] } else { [b, a] };
+        }
+    }
+}
+
+/// Opens the vault with a pasted recovery key or SLIP-39 shares.
+fn open_for_recovery(path: &Path, material: &SecretString) -> Result<Box<Vault>, String> {
+    let body = material.expose().trim();
+    let ids = if body.to_ascii_uppercase().contains("AGE-SECRET-KEY-1") {
+        crypto::parse_identity_file(body).map_err(|e| e.to_string())?
+    } else {
+        let shares: Vec<&str> = body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let secret = crate::item::slip39::combine(&shares, b"").map_err(|e| e.to_string())?;
+        vec![crypto::identity_from_bytes(secret.expose()).map_err(|e| e.to_string())?]
+    };
+    let mut v = Vault::open(path, &Unlock::Identities(ids)).map_err(|e| match e {
+        VaultError::Auth(_) => "this key or these shares do not belong to this vault".to_owned(),
+        other => other.to_string(),
+    })?;
+    v.release_lock();
+    Ok(Box::new(v))
+}
+
+fn write_report(file_name: &str, report: &str) -> Result<PathBuf, String> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = std::env::current_dir().map_err(|e| e.to_string())?;
+    let path = dir.join(file_name);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    f.write_all(report.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| format!("writing {} failed: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Loads the built-in and user playbooks; a broken user file is reported
+/// on the status line and the built-ins are used.
+pub fn load_playbooks() -> (Vec<crate::playbook::Playbook>, Option<String>) {
+    let dir = crate::vault::store::config_dir().map(|d| d.join("playbooks"));
+    match crate::playbook::all_playbooks(dir.as_deref()) {
+        Ok(p) => (p, None),
+        Err(e) => (crate::playbook::builtin(), Some(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vault(dir: &Path) -> (PathBuf, SecretString) {
+        let path = dir.join("vault.age");
+        let v = Vault::create(
+            &path,
+            &SecretString::from("a long test passphrase"),
+            KdfParams {
+                m_kib: 8 * 1024,
+                t: 1,
+                p: 1,
+            },
+        )
+        .unwrap();
+        (path, v.payload().keys.recovery_identity.clone())
+    }
+
+    #[test]
+    fn recovery_opens_with_the_key_or_with_slip39_shares() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, key) = vault(dir.path());
+        assert!(open_for_recovery(&path, &key).is_ok());
+        let bytes = crypto::identity_to_bytes(&key).unwrap();
+        let shares = crate::item::slip39::split(bytes.expose(), b"", 1, &[(2, 3)], true, 0)
+            .unwrap()
+            .remove(0);
+        let two = SecretString::new(format!(
+            "{}\n\n{}\n",
+            shares[0].expose(),
+            shares[2].expose()
+        ));
+        let v = open_for_recovery(&path, &two).unwrap();
+        assert_eq!(v.opened_by(), &crate::vault::OpenedBy::RecoveryKey);
+        let one = SecretString::new(shares[1].expose().to_owned());
+        assert!(open_for_recovery(&path, &one).is_err());
+        let other = crypto::NamedIdentity::generate().text;
+        let e = open_for_recovery(&path, &other).unwrap_err();
+        assert!(e.contains("do not belong"), "{e}");
+    }
+
+    #[test]
+    fn challenge_pairs_stay_in_the_random_part_and_apart() {
+        for _ in 0..200 {
+            let [a, b] = challenge_positions(74);
+            assert!(a >= 16 && b + 2 <= 74 && b >= a + 2, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn reports_are_private_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = format!("{}/r.md", dir.path().display());
+        let p = write_report(&name, "# report").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert!(write_report(&name, "again").is_err(), "never overwrites");
+    }
+}

@@ -1,0 +1,877 @@
+//! Unit tests of the pure core (`map_key`, `update`) and snapshot tests of
+//! every screen rendered into a `TestBackend` at 80x24 and 120x40, with a
+//! fixed clock and fixed data.
+
+use std::path::PathBuf;
+
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Terminal;
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+use super::app::*;
+use super::demo;
+use super::keys::map_key;
+use super::text;
+use super::theme::Theme;
+use crate::item::{Item, ItemKind, Secret};
+use crate::secret::SecretString;
+use crate::vault::crypto::KdfParams;
+use crate::vault::{Vault, VaultError};
+
+const NOW: OffsetDateTime = datetime!(2024-05-01 10:00:00 UTC);
+const FAKE_KEY: &str = "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ";
+
+fn fast() -> KdfParams {
+    KdfParams {
+        m_kib: 8 * 1024,
+        t: 1,
+        p: 1,
+    }
+}
+
+fn shown_path() -> PathBuf {
+    PathBuf::from("/home/ada/.local/share/lifeboat/vault.age")
+}
+
+/// A vault on disk (small KDF) holding the demo items and a playbook run,
+/// all stamped with the fixed clock.
+fn vault_in(dir: &tempfile::TempDir) -> Vault {
+    let pbs = crate::playbook::builtin();
+    let mut v = Vault::create(
+        &dir.path().join(crate::item::new_id()).join("vault.age"),
+        &SecretString::from("a long test passphrase"),
+        fast(),
+    )
+    .unwrap();
+    v.release_lock();
+    demo::fill(&mut v, &pbs, NOW);
+    v
+}
+
+fn locked_app(exists: bool) -> App {
+    App::new(
+        shown_path(),
+        exists,
+        crate::playbook::builtin(),
+        Theme { color: false },
+        NOW,
+    )
+}
+
+fn unlocked_app(dir: &tempfile::TempDir) -> App {
+    let mut app = locked_app(true);
+    app.enter_session(vault_in(dir));
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Sends keys through `map_key` and `update`, like the runtime does.
+fn press(app: &mut App, keys: &[KeyEvent]) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    for k in keys {
+        if let Some(m) = map_key(app, *k) {
+            fx.extend(update(app, m));
+        }
+    }
+    fx
+}
+
+fn type_text(app: &mut App, s: &str) -> Vec<Effect> {
+    let keys: Vec<KeyEvent> = s.chars().map(ch).collect();
+    press(app, &keys)
+}
+
+fn session(app: &App) -> &Session {
+    app.session().expect("unlocked")
+}
+
+fn detail(app: &App) -> &DetailState {
+    match session(app).pages.last() {
+        Some(Page::Detail(d)) => d,
+        other => panic!("not on a detail page: {other:?}"),
+    }
+}
+
+fn open_item(app: &mut App, query: &str) {
+    press(app, &[ch('/')]);
+    type_text(app, query);
+    press(app, &[key(KeyCode::Enter)]);
+}
+
+fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    t
+}
+
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    render(app, w, h).backend().to_string()
+}
+
+/// Snapshots a screen at both sizes.
+fn snap(app: &App, name: &str) {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let t = render(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+// ---- map_key ---------------------------------------------------------
+
+#[test]
+fn letters_are_text_in_fields_and_commands_in_lists() {
+    let app = locked_app(true);
+    assert!(matches!(map_key(&app, ch('q')), Some(Message::Input(s)) if s == "q"));
+    assert!(matches!(
+        map_key(&app, key(KeyCode::Esc)),
+        Some(Message::Back)
+    ));
+    assert!(matches!(map_key(&app, ctrl('r')), Some(Message::Forgot)));
+    assert!(matches!(map_key(&app, ctrl('c')), Some(Message::Quit)));
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    assert!(matches!(map_key(&app, ch('q')), Some(Message::Quit)));
+    assert!(matches!(map_key(&app, ch('/')), Some(Message::StartSearch)));
+    assert!(matches!(
+        map_key(&app, key(KeyCode::Tab)),
+        Some(Message::SwitchTab)
+    ));
+    assert!(matches!(map_key(&app, ch('j')), Some(Message::Down)));
+    assert!(matches!(map_key(&app, ch('?')), Some(Message::Help)));
+    press(&mut app, &[ch('/')]);
+    assert!(matches!(map_key(&app, ch('q')), Some(Message::Input(s)) if s == "q"));
+    let mut release = ch('x');
+    release.kind = KeyEventKind::Release;
+    assert!(map_key(&app, release).is_none());
+}
+
+#[test]
+fn runner_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::Runner);
+    assert!(matches!(map_key(&app, ch(' ')), Some(Message::Toggle)));
+    assert!(matches!(map_key(&app, ch('2')), Some(Message::Answer(2))));
+    assert!(matches!(map_key(&app, ch('w')), Some(Message::WriteReport)));
+    assert!(matches!(map_key(&app, ch('n')), Some(Message::AddNote)));
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('?')]);
+    assert!(app.help);
+    assert!(matches!(map_key(&app, ch('j')), Some(Message::CloseHelp)));
+    press(&mut app, &[ch('j')]);
+    assert!(!app.help);
+    // F1 works where letters are text.
+    let mut app = locked_app(true);
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert!(app.help);
+}
+
+// ---- unlock ----------------------------------------------------------
+
+#[test]
+fn unlock_submits_passphrase_to_a_thread_and_clears_the_field() {
+    let mut app = locked_app(true);
+    type_text(&mut app, "hunter2 hunter2");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        matches!(&fx[..], [Effect::UnlockWithPassphrase(p)] if p.expose() == "hunter2 hunter2")
+    );
+    let Screen::Unlock(u) = &app.screen else {
+        panic!()
+    };
+    assert!(u.working && u.input.is_empty());
+    assert_eq!(app.context(), Context::Busy);
+    // keys are ignored while Argon2id runs
+    assert!(map_key(&app, ch('x')).is_none());
+    update(
+        &mut app,
+        Message::Unlocked(Err(VaultError::Auth("wrong".into()))),
+    );
+    let Screen::Unlock(u) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(u.error.as_deref(), Some(text::WRONG_PASSPHRASE));
+    assert!(!u.working);
+}
+
+#[test]
+fn empty_submit_uses_identity_files_when_given() {
+    let mut app = locked_app(true);
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    app.has_identities = true;
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::UnlockWithIdentityFiles]));
+}
+
+#[test]
+fn unlocked_message_opens_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = locked_app(true);
+    type_text(&mut app, "x");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    update(&mut app, Message::Unlocked(Ok(Box::new(vault_in(&dir)))));
+    assert_eq!(app.context(), Context::Items);
+    assert_eq!(session(&app).items.matches.len(), 6);
+}
+
+// ---- create ----------------------------------------------------------
+
+#[test]
+fn create_flow_enforces_policy_and_confirms_the_key() {
+    let mut app = locked_app(false);
+    assert_eq!(app.context(), Context::CreatePassphrase);
+    type_text(&mut app, "short");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "short");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    let Screen::Create(c) = &app.screen else {
+        panic!()
+    };
+    let CreateStage::Passphrase(f) = &c.stage else {
+        panic!()
+    };
+    assert_eq!(f.error.as_deref(), Some(text::POLICY_NOT_MET));
+
+    let mut app = locked_app(false);
+    let strong = "purple otter juggles seven lanterns";
+    type_text(&mut app, strong);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "purple otter juggles seven lantern");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let Screen::Create(c) = &app.screen else {
+        panic!()
+    };
+    let CreateStage::Passphrase(f) = &c.stage else {
+        panic!()
+    };
+    assert_eq!(f.error.as_deref(), Some(text::MISMATCH));
+    type_text(&mut app, strong);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::CreateVault(p)] if p.expose() == strong));
+
+    let dir = tempfile::tempdir().unwrap();
+    let v = vault_in(&dir);
+    let real_key = v.payload().keys.recovery_identity.expose().to_owned();
+    update(&mut app, Message::Created(Ok(Box::new(v)), [20, 40]));
+    assert_eq!(app.context(), Context::CreateKey);
+    assert!(screen_text(&app, 80, 24).contains(&real_key));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::CreateConfirm);
+    // The key is no longer on screen while confirming.
+    assert!(!screen_text(&app, 80, 24).contains(&real_key));
+    type_text(&mut app, "zzzz");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    assert_eq!(app.context(), Context::CreateConfirm);
+    let want = format!("{}{}", &real_key[20..22], &real_key[40..42]).to_lowercase();
+    type_text(&mut app, &want);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    assert_eq!(app.context(), Context::Items);
+    assert_eq!(
+        session(&app).vault.payload().history.recovery_key_exported,
+        Some(NOW)
+    );
+}
+
+// ---- recover ---------------------------------------------------------
+
+#[test]
+fn recover_takes_a_pasted_key_then_a_new_passphrase() {
+    let mut app = locked_app(true);
+    press(&mut app, &[ctrl('r')]);
+    assert_eq!(app.context(), Context::RecoverMaterial);
+    update(&mut app, Message::Paste(SecretString::from(FAKE_KEY)));
+    assert!(!screen_text(&app, 80, 24).contains("QQQQ"));
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == FAKE_KEY));
+
+    // Shares: Enter adds lines until an empty line.
+    let mut app = locked_app(true);
+    press(&mut app, &[ctrl('r')]);
+    type_text(&mut app, "share one words");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    type_text(&mut app, "share two words");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == "share one words\nshare two words\n")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    update(
+        &mut app,
+        Message::RecoveryOpened(Ok(Box::new(vault_in(&dir)))),
+    );
+    assert_eq!(app.context(), Context::RecoverPassphrase);
+    let strong = "brand new otter lantern passphrase";
+    type_text(&mut app, strong);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, strong);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    let Some(Effect::SetPassphrase { vault, passphrase }) = fx.into_iter().next() else {
+        panic!("no SetPassphrase effect")
+    };
+    assert_eq!(passphrase.expose(), strong);
+    update(&mut app, Message::PassphraseSet(vault, Ok(())));
+    assert_eq!(app.context(), Context::Items);
+}
+
+// ---- items -----------------------------------------------------------
+
+#[test]
+fn search_filters_names_accounts_and_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('/')]);
+    type_text(&mut app, "example.com");
+    assert_eq!(session(&app).items.matches.len(), 2);
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    type_text(&mut app, "m 2fa");
+    assert_eq!(session(&app).items.matches.len(), 2);
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('/')]);
+    type_text(&mut app, "CRYPTO");
+    assert_eq!(session(&app).items.matches.len(), 2, "tags match, any case");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(session(&app).items.matches.len(), 6);
+    assert!(!session(&app).items.searching);
+}
+
+#[test]
+fn list_is_grouped_by_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = unlocked_app(&dir);
+    let s = session(&app);
+    let headers = s
+        .items
+        .rows
+        .iter()
+        .filter(|r| matches!(r, ListRow::Header(_)))
+        .count();
+    assert_eq!(headers, 4);
+    let items = &s.vault.payload().items;
+    let accounts: Vec<_> = s
+        .items
+        .matches
+        .iter()
+        .map(|&i| items[i].account.clone().unwrap_or_default())
+        .collect();
+    let mut sorted = accounts.clone();
+    sorted.sort_by_key(|a| a.to_lowercase());
+    assert_eq!(accounts, sorted);
+}
+
+#[test]
+fn secrets_are_masked_until_revealed_and_again_after_30_s_or_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "demo wallet");
+    assert!(!screen_text(&app, 80, 24).contains("abandon"));
+    press(&mut app, &[ch('r')]);
+    assert!(screen_text(&app, 80, 24).contains("12. about"));
+    update(&mut app, Message::Tick(NOW + time::Duration::seconds(29)));
+    assert!(detail(&app).revealed_at.is_some());
+    update(&mut app, Message::Tick(NOW + time::Duration::seconds(30)));
+    assert!(detail(&app).revealed_at.is_none());
+    assert!(!screen_text(&app, 80, 24).contains("abandon"));
+    press(&mut app, &[ch('r'), key(KeyCode::Esc), key(KeyCode::Enter)]);
+    assert!(detail(&app).revealed_at.is_none(), "leaving masks again");
+}
+
+#[test]
+fn copy_asks_the_runtime_and_clears_after_the_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "mail login");
+    let fx = press(&mut app, &[ch('c')]);
+    assert!(matches!(&fx[..], [Effect::Copy(s)] if s.expose() == "correct horse battery staple"));
+    update(&mut app, Message::Copied(Ok("xclip")));
+    assert_eq!(
+        app.clipboard_clear_at,
+        Some(NOW + time::Duration::seconds(20))
+    );
+    assert!(update(&mut app, Message::Tick(NOW + time::Duration::seconds(19))).is_empty());
+    let fx = update(&mut app, Message::Tick(NOW + time::Duration::seconds(20)));
+    assert!(matches!(&fx[..], [Effect::ClearClipboard]));
+    // no clipboard tool: said on the status line
+    update(&mut app, Message::Copied(Err(text::NO_CLIPBOARD.into())));
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+}
+
+#[test]
+fn totp_copy_is_the_current_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "2fa (fake)");
+    let fx = press(&mut app, &[ch('c')]);
+    let want = crate::item::totp::code_at(
+        &session(&app).item(&detail(&app).item_id).unwrap().secret,
+        NOW.unix_timestamp() as u64,
+    )
+    .unwrap();
+    assert!(matches!(&fx[..], [Effect::Copy(s)] if s.expose() == want));
+}
+
+#[test]
+fn recovery_codes_can_be_marked_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "recovery codes");
+    assert_eq!(app.context(), Context::DetailCodes);
+    let fx = press(&mut app, &[ch('j'), ch('j'), ch('u')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    let item = session(&app).item(&detail(&app).item_id).unwrap();
+    let Secret::Codes { codes } = &item.secret else {
+        panic!()
+    };
+    assert_eq!(codes[2].used, Some(NOW));
+    assert_eq!(item.unused_codes(), 5);
+    press(&mut app, &[ch('u')]);
+    let item = session(&app).item(&detail(&app).item_id).unwrap();
+    assert_eq!(item.unused_codes(), 6, "u again takes it back");
+}
+
+#[test]
+fn add_validates_like_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('a')]);
+    assert_eq!(app.context(), Context::Form);
+    // kind: seed (first); name, account, tags, scheme, secret
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "Bad seed");
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+        ],
+    );
+    type_text(&mut app, &["abandon"; 12].join(" "));
+    assert!(press(&mut app, &[ctrl('s')]).is_empty());
+    let Some(Page::Form(f)) = session(&app).pages.last() else {
+        panic!()
+    };
+    assert!(
+        f.error.as_deref().unwrap().contains("checksum"),
+        "{:?}",
+        f.error
+    );
+    assert_eq!(session(&app).vault.payload().items.len(), 6);
+    // fix the last word
+    for _ in 0.."abandon".len() {
+        press(&mut app, &[key(KeyCode::Backspace)]);
+    }
+    type_text(&mut app, "about");
+    let fx = press(&mut app, &[ctrl('s')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    let s = session(&app);
+    let item = s.vault.item("Bad seed").unwrap();
+    assert_eq!(item.kind(), ItemKind::Seed);
+    assert_eq!(s.items.matches.len(), 7);
+    // names are unique
+    let mut app = unlocked_app(&dir);
+    press(
+        &mut app,
+        &[ch('a'), key(KeyCode::Right), key(KeyCode::Right)],
+    );
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "mail login (FAKE)");
+    let fx = press(&mut app, &[ctrl('s')]);
+    assert!(fx.is_empty());
+    let Some(Page::Form(f)) = session(&app).pages.last() else {
+        panic!()
+    };
+    assert!(f.error.as_deref().unwrap().contains("already exists"));
+}
+
+#[test]
+fn edit_keeps_the_secret_when_left_empty_and_delete_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "mail login");
+    press(&mut app, &[ch('e')]);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "2");
+    let fx = press(&mut app, &[ctrl('s')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    let item = session(&app).vault.item("Mail login (fake)").unwrap();
+    assert_eq!(item.account.as_deref(), Some("mail.example.org2"));
+    let Secret::Password { password, .. } = &item.secret else {
+        panic!()
+    };
+    assert_eq!(password.expose(), "correct horse battery staple");
+    assert_eq!(item.updated, NOW);
+
+    assert!(press(&mut app, &[ch('d')]).is_empty());
+    assert_eq!(app.context(), Context::ConfirmDelete);
+    press(&mut app, &[ch('n')]);
+    assert!(session(&app).vault.item("Mail login (fake)").is_ok());
+    press(&mut app, &[ch('d')]);
+    let fx = press(&mut app, &[ch('y')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    assert!(session(&app).vault.item("Mail login (fake)").is_err());
+    assert_eq!(app.context(), Context::Items);
+}
+
+// ---- playbooks -------------------------------------------------------
+
+fn open_runner(app: &mut App, id: &str) {
+    press(app, &[key(KeyCode::Tab)]);
+    let n = app.playbooks.iter().position(|p| p.id == id).unwrap();
+    for _ in 0..n {
+        press(app, &[ch('j')]);
+    }
+    press(app, &[key(KeyCode::Enter)]);
+}
+
+#[test]
+fn runner_ticks_answers_and_notes_are_recorded_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "account-locked");
+    let pb = app
+        .playbooks
+        .iter()
+        .find(|p| p.id == "account-locked")
+        .unwrap()
+        .clone();
+    // step 1 is a note step: Space asks for the note, Enter ticks it
+    assert!(press(&mut app, &[ch(' ')]).is_empty());
+    assert_eq!(app.context(), Context::NoteEntry);
+    type_text(&mut app, "Account locked, 3 tries");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    // step 2 is a check: Space ticks it
+    let fx = press(&mut app, &[ch(' ')]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    let run = session(&app)
+        .vault
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .unwrap()
+        .clone();
+    let first = run.record(&pb.steps[0].id).unwrap();
+    assert_eq!(first.done_at, Some(NOW));
+    assert_eq!(first.note.as_deref(), Some("Account locked, 3 tries"));
+    assert_eq!(run.record(&pb.steps[1].id).unwrap().done_at, Some(NOW));
+    // the cursor moved on to the next step each time
+    let Some(Page::Runner(r)) = session(&app).pages.last() else {
+        panic!()
+    };
+    assert_eq!(r.steps.selected, 2);
+    assert_eq!(
+        crate::playbook::progress(&pb, Some(&run))
+            .next_step
+            .as_deref(),
+        Some(pb.steps[2].id.as_str())
+    );
+    // Space again on a done step takes the tick back
+    press(&mut app, &[ch('k')]);
+    let fx = press(&mut app, &[ch(' ')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    let run = session(&app)
+        .vault
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .unwrap();
+    assert_eq!(run.record(&pb.steps[1].id).unwrap().done_at, None);
+    // a note on a step without ticking it
+    press(&mut app, &[ch('n')]);
+    assert_eq!(app.context(), Context::NoteEntry);
+    type_text(&mut app, "called support at 10:00");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    let run = session(&app)
+        .vault
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .unwrap();
+    let rec = run.record(&pb.steps[1].id).unwrap();
+    assert_eq!(rec.note.as_deref(), Some("called support at 10:00"));
+    assert_eq!(rec.done_at, None);
+}
+
+#[test]
+fn runner_answers_decisions_and_refuses_to_tick_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "lost-2fa-device");
+    // step 1 is the decision "how-lost" (answered "broken" by the demo):
+    // Space re-opens it, a second Space explains how to answer
+    let fx = press(&mut app, &[ch('g'), ch(' ')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    assert!(press(&mut app, &[ch(' ')]).is_empty());
+    assert!(app.status.as_ref().unwrap().text.contains("number key"));
+    let fx = press(&mut app, &[ch('1')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    let run = session(&app)
+        .vault
+        .payload()
+        .playbooks
+        .run("lost-2fa-device")
+        .unwrap();
+    assert_eq!(
+        run.record("how-lost").unwrap().answer.as_deref(),
+        Some("stolen")
+    );
+}
+
+#[test]
+fn linked_items_open_in_place_and_back_returns_to_the_runner() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "lost-2fa-device");
+    // demo state: next step is codes-from-vault (linked to totp items)
+    let Some(Page::Runner(r)) = session(&app).pages.last() else {
+        panic!()
+    };
+    let _ = r;
+    let pb = app
+        .playbooks
+        .iter()
+        .find(|p| p.id == "lost-2fa-device")
+        .unwrap();
+    let idx = pb.step_index("codes-from-vault").unwrap();
+    press(&mut app, &[ch('g')]);
+    for _ in 0..idx {
+        press(&mut app, &[ch('j')]);
+    }
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::Detail);
+    let item = session(&app).item(&detail(&app).item_id).unwrap();
+    assert_eq!(item.kind(), ItemKind::Totp);
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::Runner);
+}
+
+#[test]
+fn report_effect_holds_no_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "lost-2fa-device");
+    let fx = press(&mut app, &[ch('w')]);
+    let [Effect::WriteReport { file_name, text }] = &fx[..] else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(
+        file_name,
+        "lifeboat-report-lost-2fa-device-20240501-100000.md"
+    );
+    assert!(text.contains("lost"));
+    for secret in ["abandon", "JBSWY3DP", "fake-3333", "correct horse"] {
+        assert!(!text.contains(secret), "{secret} in the report");
+    }
+    // not started: nothing to report
+    press(&mut app, &[key(KeyCode::Esc), ch('g'), key(KeyCode::Enter)]);
+    assert!(press(&mut app, &[ch('w')]).is_empty());
+}
+
+// ---- safety ----------------------------------------------------------
+
+#[test]
+fn idle_auto_lock_drops_the_session_and_clears_the_clipboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "demo wallet");
+    press(&mut app, &[ch('r')]);
+    app.clipboard_clear_at = Some(NOW + time::Duration::seconds(400));
+    assert_eq!(app.lock_in(), Some(300));
+    assert!(update(&mut app, Message::Tick(NOW + time::Duration::seconds(299))).is_empty());
+    assert!(app.session().is_some());
+    let fx = update(&mut app, Message::Tick(NOW + time::Duration::seconds(300)));
+    assert!(matches!(&fx[..], [Effect::ClearClipboard]));
+    assert!(app.session().is_none());
+    assert_eq!(app.context(), Context::Unlock);
+    let shown = screen_text(&app, 80, 24);
+    assert!(!shown.contains("abandon"));
+    assert!(shown.contains("Locked after 5 minutes"));
+    assert!(!format!("{app:?}").contains("abandon"));
+}
+
+#[test]
+fn activity_postpones_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    update(&mut app, Message::Tick(NOW + time::Duration::seconds(200)));
+    press(&mut app, &[ch('j')]);
+    update(&mut app, Message::Tick(NOW + time::Duration::seconds(450)));
+    assert!(app.session().is_some());
+    assert_eq!(app.lock_in(), Some(50));
+}
+
+#[test]
+fn debug_output_never_shows_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "demo wallet");
+    press(&mut app, &[ch('r')]);
+    let msg = Message::Paste(SecretString::from("AGE-SECRET-KEY-1SECRET"));
+    let dbg = format!("{app:?} {msg:?} {:?}", Effect::Copy("topsecret".into()));
+    for s in [
+        "abandon",
+        "SECRET-KEY-1SECRET",
+        "topsecret",
+        "correct horse",
+    ] {
+        assert!(!dbg.contains(s), "{s} leaked into Debug");
+    }
+}
+
+#[test]
+fn small_terminals_do_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    for (w, h) in [(1, 1), (20, 5), (59, 15), (60, 16), (80, 24)] {
+        render(&app, w, h);
+    }
+    open_runner(&mut app, "lost-2fa-device");
+    for (w, h) in [(1, 1), (60, 16), (80, 24), (200, 60)] {
+        render(&app, w, h);
+    }
+}
+
+#[test]
+fn item_form_to_item_trims_and_splits_tags() {
+    let mut f = FormState::new_item();
+    f.kind = ItemKind::Note;
+    f.name = "  Note  ".into();
+    f.tags = " a, ,b ".into();
+    f.secret = "text".into();
+    let item: Item = form_to_item(&f, None, &[]).unwrap();
+    assert_eq!(item.name, "Note");
+    assert_eq!(item.tags, vec!["a", "b"]);
+}
+
+// ---- snapshots -------------------------------------------------------
+
+#[test]
+fn snapshot_unlock() {
+    let mut app = locked_app(true);
+    type_text(&mut app, "secret");
+    snap(&app, "unlock");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    snap(&app, "unlock_working");
+    update(
+        &mut app,
+        Message::Unlocked(Err(VaultError::Auth("x".into()))),
+    );
+    snap(&app, "unlock_wrong");
+}
+
+#[test]
+fn snapshot_create() {
+    let mut app = locked_app(false);
+    type_text(&mut app, "purple otter");
+    snap(&app, "create_passphrase");
+    let Screen::Create(c) = &mut app.screen else {
+        panic!()
+    };
+    c.key = SecretString::from(FAKE_KEY);
+    c.positions = [20, 40];
+    c.stage = CreateStage::ShowKey;
+    snap(&app, "create_key");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "QQ");
+    snap(&app, "create_confirm");
+}
+
+#[test]
+fn snapshot_recover() {
+    let mut app = locked_app(true);
+    press(&mut app, &[ctrl('r')]);
+    type_text(&mut app, "academic acid acne");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "academic");
+    snap(&app, "recover");
+}
+
+#[test]
+fn snapshot_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    snap(&app, "items");
+    press(&mut app, &[ch('/')]);
+    type_text(&mut app, "example");
+    snap(&app, "items_search");
+    press(&mut app, &[key(KeyCode::Esc), ch('?')]);
+    snap(&app, "items_help");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    update(&mut app, Message::Saved(Err(VaultError::Changed)));
+    snap(&app, "status_error");
+    assert!(screen_text(&app, 80, 24).contains("redo the change"));
+}
+
+#[test]
+fn snapshot_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "demo wallet");
+    snap(&app, "detail_seed_masked");
+    press(&mut app, &[ch('r')]);
+    update(&mut app, Message::Tick(NOW + time::Duration::seconds(12)));
+    snap(&app, "detail_seed_revealed");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    open_item(&mut app, "2fa (fake)");
+    snap(&app, "detail_totp");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    open_item(&mut app, "recovery codes");
+    press(&mut app, &[ch('j'), ch('j')]);
+    snap(&app, "detail_codes");
+    press(&mut app, &[ch('d')]);
+    snap(&app, "detail_confirm_delete");
+}
+
+#[test]
+fn snapshot_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('a')]);
+    for _ in 0..4 {
+        press(&mut app, &[key(KeyCode::Right)]);
+    }
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "Bank login");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "bank.example");
+    snap(&app, "form_add");
+}
+
+#[test]
+fn snapshot_playbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    snap(&app, "playbooks");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    open_runner(&mut app, "lost-2fa-device");
+    snap(&app, "runner");
+    press(&mut app, &[ch('n')]);
+    type_text(&mut app, "old phone fell in the lake");
+    snap(&app, "runner_note");
+}

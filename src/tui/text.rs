@@ -1,0 +1,507 @@
+//! Every string the TUI shows, in one place, so a translation is a new
+//! table rather than a hunt through the views. Strings built from values
+//! (names, counts, times) are functions here too.
+
+use super::app::Context;
+
+/// The program name in the header.
+pub const APP_NAME: &str = "lifeboat";
+/// Tab titles.
+pub const TAB_ITEMS: &str = "Items";
+/// Tab titles.
+pub const TAB_PLAYBOOKS: &str = "Playbooks";
+/// Shown in place of a secret.
+pub const MASK: &str = "••••••••";
+/// Hint beside a masked secret.
+pub const REVEAL_HINT: &str = "press r to reveal";
+/// Shown when nothing matches the search.
+pub const NO_MATCHES: &str = "No item matches the search. Esc clears it.";
+/// Shown for an empty vault.
+pub const EMPTY_VAULT: &str = "The vault is empty. Press a to add your first item.";
+/// Group header for items without an account.
+pub const NO_ACCOUNT: &str = "(no account)";
+/// Search prompt.
+pub const SEARCH_PROMPT: &str = "Search: ";
+/// Search placeholder when not searching.
+pub const SEARCH_HINT: &str = "/ to search names, accounts and tags";
+
+// ---- unlock -----------------------------------------------------------
+/// Unlock box title.
+pub const UNLOCK_TITLE: &str = " Unlock the vault ";
+/// Label of the passphrase field.
+pub const PASSPHRASE_LABEL: &str = "Passphrase: ";
+/// While Argon2id runs.
+pub const UNLOCKING: &str = "Unlocking (deriving the key, about a second)...";
+/// Wrong passphrase.
+pub const WRONG_PASSPHRASE: &str =
+    "Wrong passphrase. Try again, or press Ctrl+R if you have forgotten it.";
+/// Empty passphrase submitted.
+pub const EMPTY_PASSPHRASE: &str = "Type the passphrase, then press Enter.";
+/// Shown when started with --identity.
+pub const IDENTITY_HINT: &str =
+    "Started with --identity: press Enter with an empty field to unlock with the identity file.";
+/// Forgot link.
+pub const FORGOT_LINK: &str =
+    "Forgot the passphrase? Press Ctrl+R to use the recovery key or trustee shares.";
+/// The vault is locked after idling.
+pub fn locked_idle(secs: u64) -> String {
+    format!(
+        "Locked after {} of inactivity; secrets were cleared from memory.",
+        duration_words(secs)
+    )
+}
+/// Locked by the user.
+pub const LOCKED_BY_USER: &str = "Locked; secrets were cleared from memory.";
+/// Demo: shown at start.
+pub const DEMO_WELCOME: &str =
+    "Demo: a throwaway vault with fake sample items; it is deleted when you quit.";
+/// Demo: the throwaway passphrase.
+pub fn demo_passphrase(p: &str) -> String {
+    format!("Demo vault passphrase: {p}")
+}
+
+// ---- create -----------------------------------------------------------
+/// Create box title.
+pub const CREATE_TITLE: &str = " Create a new vault ";
+/// Explains first run.
+pub fn create_intro(path: &str) -> String {
+    format!("No vault at {path}. Choose a passphrase to create one.")
+}
+/// Field label.
+pub const NEW_PASSPHRASE_LABEL: &str = "New passphrase:    ";
+/// Field label.
+pub const REPEAT_PASSPHRASE_LABEL: &str = "Repeat passphrase: ";
+/// Policy statement.
+pub const POLICY: &str = "At least 12 characters and hard to guess (strength 3 of 4 or more). Four or more random words work well.";
+/// Strength meter label.
+pub const STRENGTH: &str = "Strength: ";
+/// Policy met.
+pub const POLICY_OK: &str = "meets the policy";
+/// Submitted a passphrase that fails the policy.
+pub const POLICY_NOT_MET: &str =
+    "The passphrase does not meet the policy yet (see the strength line above).";
+/// The two entries differ.
+pub const MISMATCH: &str = "The two passphrases differ. Type the same one twice.";
+/// While the vault is created.
+pub const CREATING: &str = "Creating the vault (deriving the key)...";
+/// Recovery key screen title.
+pub const KEY_TITLE: &str = " Your recovery key: write it down now ";
+/// Recovery key explanation.
+pub const KEY_EXPLAIN: &str = "This key opens the vault if you forget the passphrase, and `age -d -i key.txt vault.age` opens it even without lifeboat. Write it on paper and keep it somewhere safe and offline. It is shown only this once here.";
+/// Continue from the key screen.
+pub const KEY_CONTINUE: &str = "When it is written down, press Enter.";
+/// Confirmation title.
+pub const CONFIRM_TITLE: &str = " Check what you wrote ";
+/// Asks for characters back.
+pub fn confirm_ask(a: usize, b: usize) -> String {
+    format!(
+        "From your paper copy, type characters {}-{} and then {}-{} of the recovery key (4 characters; the first character, the A of AGE, is number 1).",
+        a + 1,
+        a + 2,
+        b + 1,
+        b + 2
+    )
+}
+/// Label of the confirmation field.
+pub const CONFIRM_LABEL: &str = "Characters: ";
+/// Confirmation failed.
+pub const CONFIRM_WRONG: &str =
+    "Those characters do not match. Check your copy; Esc shows the key again.";
+/// Vault ready.
+pub const CREATED: &str = "Vault created and the recovery key confirmed. Press a to add an item.";
+
+// ---- recover ----------------------------------------------------------
+/// Recover box title.
+pub const RECOVER_TITLE: &str = " Forgot the passphrase ";
+/// Recover explanation.
+pub const RECOVER_EXPLAIN: &str = "Paste the recovery key (AGE-SECRET-KEY-1...) or your trustee shares (SLIP-39 mnemonics, one per line).";
+/// Recover keys hint.
+pub const RECOVER_KEYS: &str = "Enter on an empty line (or Ctrl+S) continues. Esc goes back.";
+/// While opening.
+pub const RECOVER_OPENING: &str = "Opening the vault with the recovery material...";
+/// Nothing entered.
+pub const RECOVER_EMPTY: &str = "Paste the recovery key or the shares first.";
+/// Opened; ask for a new passphrase.
+pub const RECOVER_NEW: &str =
+    "The vault opened. Choose a new passphrase; it replaces the forgotten one.";
+/// While the new passphrase is set.
+pub const RECOVER_SAVING: &str = "Setting the new passphrase and saving...";
+/// Done.
+pub const RECOVERED: &str = "New passphrase set and the vault saved.";
+/// The shares/key did not open the vault.
+pub fn recover_failed(e: &str) -> String {
+    format!("That did not open the vault: {e}")
+}
+
+// ---- items ------------------------------------------------------------
+/// Reveal countdown.
+pub fn revealed_for(secs: i64) -> String {
+    format!("revealed, masked again in {secs} s (r hides now)")
+}
+/// Detail field labels.
+pub const F_KIND: &str = "Kind";
+/// Detail field labels.
+pub const F_ACCOUNT: &str = "Account";
+/// Detail field labels.
+pub const F_TAGS: &str = "Tags";
+/// Detail field labels.
+pub const F_SUPPORT: &str = "Support";
+/// Detail field labels.
+pub const F_NOTES: &str = "Notes";
+/// Detail field labels.
+pub const F_UPDATED: &str = "Updated";
+/// Detail field labels.
+pub const F_SCHEME: &str = "Scheme";
+/// Detail field labels.
+pub const F_WORDS: &str = "Words";
+/// Detail field labels.
+pub const F_BIP39_PASSPHRASE: &str = "BIP39 passphrase";
+/// Detail field labels.
+pub const F_FORMAT: &str = "Format";
+/// Detail field labels.
+pub const F_KEY: &str = "Key";
+/// Detail field labels.
+pub const F_CODE: &str = "Code";
+/// Detail field labels.
+pub const F_SECRET: &str = "Secret";
+/// Detail field labels.
+pub const F_ISSUER: &str = "Issuer";
+/// Detail field labels.
+pub const F_LABEL: &str = "Label";
+/// Detail field labels.
+pub const F_PARAMS: &str = "Parameters";
+/// Detail field labels.
+pub const F_USERNAME: &str = "Username";
+/// Detail field labels.
+pub const F_PASSWORD: &str = "Password";
+/// Detail field labels.
+pub const F_URL: &str = "URL";
+/// Detail field labels.
+pub const F_TEXT: &str = "Text";
+/// Code usage states.
+pub const UNUSED: &str = "unused";
+/// Code usage states.
+pub fn used_at(t: &str) -> String {
+    format!("used {t}")
+}
+/// Codes summary.
+pub fn codes_summary(unused: usize, total: usize) -> String {
+    format!("{unused} of {total} unused")
+}
+/// TOTP countdown.
+pub fn code_changes_in(secs: u64) -> String {
+    format!("changes in {secs} s")
+}
+/// HOTP.
+pub fn hotp_counter(c: u64) -> String {
+    format!("counter {c}")
+}
+/// TOTP parameters.
+pub fn totp_params(alg: &str, digits: u8, period: u64) -> String {
+    format!("{alg}, {digits} digits, {period} s")
+}
+/// Delete confirmation.
+pub fn confirm_delete(name: &str) -> String {
+    format!("Delete \"{name}\" for good? y deletes, n keeps it.")
+}
+/// Item deleted.
+pub fn deleted(name: &str) -> String {
+    format!("Deleted \"{name}\".")
+}
+/// Item added.
+pub fn added(name: &str) -> String {
+    format!("Added \"{name}\".")
+}
+/// Item changed.
+pub fn changed(name: &str) -> String {
+    format!("Saved changes to \"{name}\".")
+}
+/// Code marked used.
+pub fn code_marked(n: usize, used: bool) -> String {
+    if used {
+        format!("Recovery code {n} marked used.")
+    } else {
+        format!("Recovery code {n} marked unused again.")
+    }
+}
+/// Copied.
+pub fn copied(tool: &str, secs: u64) -> String {
+    format!("Copied with {tool}; the clipboard is cleared in {secs} s.")
+}
+/// No clipboard helper.
+pub const NO_CLIPBOARD: &str =
+    "No clipboard tool found (wl-copy/xclip/xsel): nothing copied; r reveals.";
+/// Clipboard cleared.
+pub const CLIPBOARD_CLEARED: &str = "Clipboard cleared.";
+/// Nothing to copy (e.g. a codes item with no codes).
+pub const NOTHING_TO_COPY: &str = "Nothing to copy here.";
+/// Saved.
+pub const SAVED: &str = "Saved.";
+/// Save failed.
+pub fn save_failed(e: &str) -> String {
+    format!("NOT SAVED: {e}")
+}
+/// The vault changed on disk.
+pub const CHANGED_ON_DISK: &str = "NOT SAVED: another program changed the vault since it was opened. Lock (L) and unlock to load the new version, then redo the change.";
+
+// ---- form -------------------------------------------------------------
+/// Form title for a new item.
+pub const FORM_ADD: &str = " Add an item ";
+/// Form title when editing.
+pub fn form_edit(name: &str) -> String {
+    format!(" Edit \"{name}\" ")
+}
+/// Form labels.
+pub const L_KIND: &str = "Kind";
+/// Form labels.
+pub const L_NAME: &str = "Name";
+/// Form labels.
+pub const L_ACCOUNT: &str = "Account";
+/// Form labels.
+pub const L_TAGS: &str = "Tags";
+/// Form labels.
+pub const L_SUPPORT: &str = "Support";
+/// Form labels.
+pub const L_NOTES: &str = "Notes";
+/// Form labels.
+pub const L_SCHEME: &str = "Scheme";
+/// Form labels.
+pub const L_USERNAME: &str = "Username";
+/// Form labels.
+pub const L_URL: &str = "URL";
+/// Secret label by kind.
+pub fn secret_label(kind: crate::item::ItemKind) -> &'static str {
+    use crate::item::ItemKind;
+    match kind {
+        ItemKind::Seed => "Seed words",
+        ItemKind::Key => "Private key",
+        ItemKind::Totp => "otpauth URI or base32",
+        ItemKind::Codes => "Codes (space-separated)",
+        ItemKind::Password => "Password",
+        ItemKind::Note => "Secret note",
+    }
+}
+/// Hint for the secret field when editing.
+pub const KEEP_SECRET: &str = "(empty keeps the current secret)";
+/// How to store a phrase that fails verification.
+pub const SCHEME_HINT: &str = "(For a phrase that is not BIP39, set Scheme to \"other\".)";
+/// Word count beside a masked seed.
+pub fn words_typed(n: usize) -> String {
+    format!("({n} words)")
+}
+/// Hint for tags.
+pub const TAGS_HINT: &str = "(comma-separated)";
+/// Hint for cycling fields.
+pub const CYCLE_HINT: &str = "(←/→ to change)";
+/// Name already used.
+pub fn name_taken(name: &str) -> String {
+    format!("An item named \"{name}\" already exists; choose another name.")
+}
+/// Secret needed for a new item.
+pub const SECRET_REQUIRED: &str = "The secret is empty; nothing would be stored.";
+/// Stored a key as plain text.
+pub const KEY_AS_TEXT: &str =
+    "Note: the key is not in a recognised format (hex, WIF, xprv); it is stored as text.";
+
+// ---- playbooks --------------------------------------------------------
+/// Not started.
+pub const NOT_STARTED: &str = "not started";
+/// Complete.
+pub const COMPLETE: &str = "complete";
+/// Progress text.
+pub fn progress(done: usize, total: usize) -> String {
+    format!("{done}/{total}")
+}
+/// Symptoms heading.
+pub const WHEN_TO_USE: &str = "When to use it:";
+/// Runner headings.
+pub const H_WHY: &str = "Why: ";
+/// Runner headings.
+pub const H_DO_NOT: &str = "DO NOT: ";
+/// Runner headings.
+pub const H_COMMANDS: &str = "Commands: ";
+/// Runner headings.
+pub const H_CHOICES: &str = "Answer with the number key:";
+/// Runner headings.
+pub const H_LINKED: &str = "Vault items (←/→ choose, Enter opens):";
+/// Runner headings.
+pub const H_NOTE: &str = "Note: ";
+/// No linked item.
+pub const NO_LINKED: &str = "No matching item in the vault.";
+/// Step kinds as shown.
+pub fn kind_label(kind: crate::playbook::StepKind) -> &'static str {
+    use crate::playbook::StepKind;
+    match kind {
+        StepKind::Check => "check",
+        StepKind::Action => "action",
+        StepKind::Decision => "question",
+        StepKind::Note => "write down",
+        StepKind::Wait => "wait",
+    }
+}
+/// Wait not started.
+pub fn wait_not_started(d: &str) -> String {
+    format!("Wait {d}. Space starts the timer.")
+}
+/// Wait running.
+pub fn wait_left(d: &str) -> String {
+    format!("Waiting: {d} left. Space with a note if it is over early.")
+}
+/// Wait over.
+pub const WAIT_OVER: &str = "The wait is over. Space ticks the step.";
+/// Decision cannot be ticked.
+pub fn answer_with_numbers(n: usize) -> String {
+    format!("This is a question: answer it with a number key from 1 to {n}.")
+}
+/// Note entry prompt.
+pub const NOTE_PROMPT: &str = "Write it down (Enter saves, Esc cancels): ";
+/// Note for ending a wait early.
+pub const EARLY_WAIT_PROMPT: &str = "Why is the wait over early? (Enter saves): ";
+/// Report written.
+pub fn report_written(path: &str) -> String {
+    format!("Report written to {path} (mode 0600).")
+}
+/// Report failed.
+pub fn report_failed(e: &str) -> String {
+    format!("The report was not written: {e}")
+}
+/// No run yet.
+pub const NOTHING_TO_REPORT: &str = "Nothing to report yet: tick a step first.";
+/// Progress header of the runner.
+pub fn runner_progress(done: usize, total: usize) -> String {
+    format!("{done} of {total} steps done")
+}
+/// The run is complete.
+pub const RUN_COMPLETE: &str = "All steps on your path are done. w writes the report.";
+
+// ---- chrome -----------------------------------------------------------
+/// Help title.
+pub const HELP_TITLE: &str = " Keys (any key closes) ";
+/// Auto-lock countdown.
+pub fn auto_lock_in(secs: u64) -> String {
+    format!("locks in {secs} s")
+}
+/// Terminal too small.
+pub const TOO_SMALL: &str = "Terminal too small: make it at least 60x16.";
+
+/// "5 minutes", "30 seconds".
+pub fn duration_words(secs: u64) -> String {
+    if secs >= 60 && secs.is_multiple_of(60) {
+        let m = secs / 60;
+        format!("{m} minute{}", if m == 1 { "" } else { "s" })
+    } else {
+        format!("{secs} seconds")
+    }
+}
+
+/// The key hints of the footer for a screen.
+pub fn footer(ctx: Context) -> &'static str {
+    match ctx {
+        Context::Unlock => "Enter unlock · Ctrl+R forgot passphrase · F1 help · Esc quit",
+        Context::Busy => "please wait · Ctrl+C quit",
+        Context::CreatePassphrase => "Tab next field · Enter continue · F1 help · Esc quit",
+        Context::CreateKey => "Enter I wrote it down · Ctrl+C quit",
+        Context::CreateConfirm => "Enter check · Esc show the key again",
+        Context::RecoverMaterial => "Enter on empty line continue · Ctrl+S continue · Esc back",
+        Context::RecoverPassphrase => "Tab next field · Enter set passphrase · Esc cancel",
+        Context::Items => {
+            "↑↓ move · Enter open · / search · a add · Tab playbooks · ? help · q quit"
+        }
+        Context::Search => "type to filter · ↑↓ move · Enter open · Esc clear",
+        Context::Detail => "r reveal · c copy · e edit · d delete · Esc back · ? help · q quit",
+        Context::DetailCodes => "↑↓ code · u used · r reveal · c copy · e edit · Esc back · ? help",
+        Context::ConfirmDelete => "y delete · n keep",
+        Context::Form => "Tab/↑↓ field · ←/→ change · Ctrl+S save · Esc cancel",
+        Context::Playbooks => "↑↓ move · Enter open · Tab items · ? help · q quit",
+        Context::Runner => {
+            "Space tick · 1-9 answer · n note · Enter item · w report · Esc back · ? help"
+        }
+        Context::NoteEntry => "Enter save note · Esc cancel",
+    }
+}
+
+/// The full key list of the help overlay for a screen.
+pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
+    match ctx {
+        Context::Unlock => &[
+            ("Enter", "unlock with the passphrase"),
+            ("Ctrl+R", "forgot passphrase: recovery key or shares"),
+            ("Esc / Ctrl+C", "quit"),
+            ("F1", "this help"),
+        ],
+        Context::Busy => &[("Ctrl+C", "quit")],
+        Context::CreatePassphrase | Context::RecoverPassphrase => &[
+            ("Tab / ↑↓", "switch between the two fields"),
+            ("Enter", "continue"),
+            ("Esc", "cancel"),
+            ("F1", "this help"),
+        ],
+        Context::CreateKey => &[("Enter", "continue once the key is written down")],
+        Context::CreateConfirm => &[
+            ("Enter", "check the characters"),
+            ("Esc", "show the key again"),
+        ],
+        Context::RecoverMaterial => &[
+            ("paste / type", "the recovery key or one share per line"),
+            ("Enter", "new line; on an empty line: continue"),
+            ("Ctrl+S", "continue"),
+            ("Esc", "back to the passphrase"),
+        ],
+        Context::Items => &[
+            ("↑↓ / j k", "move"),
+            ("PgUp PgDn g G", "page, first, last"),
+            ("Enter", "open the item"),
+            ("/", "search names, accounts and tags"),
+            ("Esc", "clear the search"),
+            ("a", "add an item"),
+            ("Tab", "switch to Playbooks"),
+            ("L", "lock now"),
+            ("?", "this help"),
+            ("q", "quit"),
+        ],
+        Context::Search => &[
+            ("type", "filter as you type"),
+            ("↑↓", "move"),
+            ("Enter", "open the selected item"),
+            ("Esc", "clear the search"),
+        ],
+        Context::Detail | Context::DetailCodes | Context::ConfirmDelete => &[
+            ("r", "reveal / hide the secret (hides after 30 s)"),
+            ("c", "copy (TOTP: the code); cleared after a while"),
+            ("↑↓ / j k", "recovery codes: choose a code"),
+            ("u", "recovery codes: mark used / unused"),
+            ("e", "edit"),
+            ("d", "delete (asks first)"),
+            ("Esc", "back"),
+            ("L", "lock now"),
+            ("q", "quit"),
+        ],
+        Context::Form => &[
+            ("Tab / ↓", "next field"),
+            ("Shift+Tab / ↑", "previous field"),
+            ("← →", "change kind or scheme"),
+            ("Enter", "next field; on the last: save"),
+            ("Ctrl+S", "save"),
+            ("Esc", "cancel"),
+        ],
+        Context::Playbooks => &[
+            ("↑↓ / j k", "move"),
+            ("Enter", "open the playbook"),
+            ("Tab", "switch to Items"),
+            ("L", "lock now"),
+            ("?", "this help"),
+            ("q", "quit"),
+        ],
+        Context::Runner | Context::NoteEntry => &[
+            ("↑↓ / j k", "choose a step"),
+            ("Space", "tick / untick; wait steps start their timer"),
+            ("1-9", "answer a question"),
+            ("n", "add a note to the step"),
+            ("← →", "choose a linked vault item"),
+            ("Enter", "open the linked item"),
+            ("w", "write the incident report (Markdown, current folder)"),
+            ("Esc", "back to the list"),
+            ("q", "quit"),
+        ],
+    }
+}
