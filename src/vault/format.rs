@@ -203,9 +203,53 @@ impl Payload {
             _ => {}
         }
         serde_json::from_slice(bytes).map_err(|e| VaultError::Corrupt {
-            // serde_json errors name fields and positions, never values.
-            reason: format!("the vault's contents do not match the format: {e}"),
+            reason: format!(
+                "the vault's contents do not match the format: {}",
+                json_error_without_values(&e)
+            ),
         })
+    }
+}
+
+/// A serde_json error as text that names fields and positions but never
+/// quotes a value from the data: serde's "invalid type: string \"...\"" and
+/// "invalid value: integer `...`" messages would otherwise print a seed
+/// word, code or password from a damaged payload.
+pub fn json_error_without_values(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let core = msg.strip_suffix(at.as_str()).unwrap_or(&msg);
+    let quotes_value = core.starts_with("invalid type: ")
+        || core.starts_with("invalid value: ")
+        || core.starts_with("invalid length ");
+    let safe = if quotes_value {
+        // "invalid type: string \"VALUE\", expected a sequence": keep the
+        // kind of value and what was expected, drop the value.
+        let (head, rest) = core.split_once(": ").unwrap_or((core, ""));
+        let kind = rest
+            .split(['"', '`'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches(',');
+        let expected = rest
+            .rfind(", expected ")
+            .map(|i| &rest[i + 2..])
+            .unwrap_or("");
+        match (kind.is_empty(), expected.is_empty()) {
+            (false, false) => format!("{head}: {kind} (value hidden), {expected}"),
+            (false, true) => format!("{head}: {kind} (value hidden)"),
+            _ => head.to_owned(),
+        }
+    } else if core.contains('"') {
+        "a field has the wrong type or value".to_owned()
+    } else {
+        core.to_owned()
+    };
+    if e.line() == 0 {
+        safe
+    } else {
+        format!("{safe}{at}")
     }
 }
 
@@ -469,4 +513,36 @@ pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Resul
     r.read_to_end(&mut sink)
         .map_err(|_| VaultError::Internal("the written file fails authentication".into()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_errors_never_quote_values() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            codes: Vec<String>,
+            n: u8,
+        }
+        for (bad, kept) in [
+            (r#"{"codes": "SECRET-1", "n": 1}"#, "expected a sequence"),
+            (r#"{"codes": [7654321], "n": 1}"#, "expected a string"),
+            (r#"{"codes": [], "n": 123456}"#, "expected u8"),
+            (r#"{"codes": [], "n": "SECRET-1"}"#, "expected u8"),
+            (r#"{"codes": []}"#, "missing field `n`"),
+        ] {
+            let e = serde_json::from_str::<T>(bad).unwrap_err();
+            let text = json_error_without_values(&e);
+            assert!(!text.contains("SECRET-1"), "{text}");
+            assert!(
+                !text.contains("7654321") && !text.contains("123456"),
+                "{text}"
+            );
+            assert!(text.contains(kept), "{text}");
+            assert!(text.contains("line 1 column"), "{text}");
+        }
+    }
 }
