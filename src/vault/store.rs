@@ -554,7 +554,12 @@ fn keep_previous(path: &Path) -> Result<(), VaultError> {
             step: "keeping the previous generation",
             source,
         }
-    })
+    })?;
+    // After a crash between this step and the final rename, the vault and
+    // `.prev` are one file under two names; rename() between two links of
+    // one file does nothing and leaves the temp name behind. Drop it.
+    let _ = fs::remove_file(&tmp_prev);
+    Ok(())
 }
 
 /// Removes temp files a crashed save left behind. Only called under the
