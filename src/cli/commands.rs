@@ -63,10 +63,14 @@ impl Ctx {
 
 /// Prints a JSON value on stdout.
 pub fn print_json(v: &Value) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
+    // Buffered: stdout is line-buffered, and a pretty `list --json` of
+    // 10,000 items is 100,000 lines, one write(2) each without this.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, v)
         .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
-    writeln!(out).map_err(|e| CliError::input(format!("writing output failed: {e}")))
+    writeln!(out)
+        .and_then(|_| out.flush())
+        .map_err(|e| CliError::input(format!("writing output failed: {e}")))
 }
 
 /// Runs one parsed command line.
@@ -394,7 +398,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
             items.iter().map(|i| item_summary_json(i)).collect(),
         ));
     }
-    let mut out = std::io::stdout().lock();
+    // Buffered for the same reason as `print_json`: one line per item.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if items.is_empty() {
         let _ = writeln!(out, "No items. Add one with `lifeboat add KIND NAME`.");
         return Ok(());
@@ -420,6 +425,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
             i.tags.join(", ")
         );
     }
+    let _ = out.flush();
     Ok(())
 }
 
