@@ -170,15 +170,20 @@ impl Payload {
 
     /// Serializes to the JSON plaintext.
     pub fn to_json(&self) -> Result<SecretBytes, VaultError> {
-        serde_json::to_vec(self)
-            .map(SecretBytes::new)
-            .map_err(|e| VaultError::Internal(format!("could not serialize the vault: {e}")))
+        // Start at the size last read (plus room for the change), so the
+        // buffer rarely has to grow: each growth copies and wipes.
+        let hint = JSON_SIZE_HINT.load(std::sync::atomic::Ordering::Relaxed);
+        let mut w = ZeroizingWriter(Vec::with_capacity(hint + hint / 8 + 4096));
+        serde_json::to_writer(&mut w, self)
+            .map_err(|e| VaultError::Internal(format!("could not serialize the vault: {e}")))?;
+        Ok(SecretBytes::new(std::mem::take(&mut w.0)))
     }
 
     /// Parses and checks the JSON plaintext.
     pub fn from_json(bytes: &[u8]) -> Result<Payload, VaultError> {
         // One UTF-8 check for the whole text, then the faster `from_str`
         // (serde_json's `from_slice` re-validates every string).
+        JSON_SIZE_HINT.store(bytes.len(), std::sync::atomic::Ordering::Relaxed);
         let text = std::str::from_utf8(bytes).map_err(|_| VaultError::Corrupt {
             reason: "the decrypted contents are not valid JSON (not UTF-8 text)".into(),
         })?;
@@ -224,6 +229,54 @@ impl Payload {
             }),
             _ => Ok(()),
         }
+    }
+}
+
+/// The size of the last payload parsed: the starting capacity for the next
+/// serialization (only a hint; any value is safe).
+static JSON_SIZE_HINT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A growing buffer for plaintext JSON that wipes each outgrown allocation:
+/// `serde_json::to_vec` grows its `Vec` by reallocation, which leaves copies
+/// of the secrets in freed heap memory. Growth is geometric, from 64 KiB.
+struct ZeroizingWriter(Vec<u8>);
+
+impl ZeroizingWriter {
+    #[cold]
+    fn grow(&mut self, need: usize) {
+        let mut bigger = Vec::with_capacity(need.max(2 * self.0.capacity()).max(64 << 10));
+        bigger.extend_from_slice(&self.0);
+        zeroize::Zeroize::zeroize(&mut self.0);
+        self.0 = bigger;
+    }
+}
+
+impl Write for ZeroizingWriter {
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let need = self.0.len() + buf.len();
+        if need > self.0.capacity() {
+            self.grow(need);
+        }
+        self.0.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for ZeroizingWriter {
+    fn drop(&mut self) {
+        // Only on an error path: the success path takes the buffer out.
+        zeroize::Zeroize::zeroize(&mut self.0);
     }
 }
 
@@ -535,6 +588,20 @@ pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zeroizing_writer_keeps_every_byte() {
+        // Start at the size last read (plus room for the change), so the
+        // buffer rarely has to grow: each growth copies and wipes.
+        let hint = JSON_SIZE_HINT.load(std::sync::atomic::Ordering::Relaxed);
+        let mut w = ZeroizingWriter(Vec::with_capacity(hint + hint / 8 + 4096));
+        let chunk: Vec<u8> = (0..=255u8).collect();
+        for _ in 0..1000 {
+            w.write_all(&chunk).unwrap();
+        }
+        assert_eq!(w.0.len(), 256_000);
+        assert!(w.0.chunks(256).all(|c| c == chunk.as_slice()));
+    }
 
     #[test]
     fn json_errors_never_quote_values() {
