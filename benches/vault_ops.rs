@@ -116,13 +116,13 @@ fn item(n: usize) -> Item {
     };
     let mut i = Item::new(format!("item-{n:05}"), secret);
     // Sized like the peers' data set: about 2.3 MB of JSON for 10,000 items.
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         i.account = Some(format!("account-{}", n % 97));
     }
-    if n % 4 == 0 {
+    if n.is_multiple_of(4) {
         i.tags = vec![format!("group-{}", n % 13)];
     }
-    if n % 10 == 0 {
+    if n.is_multiple_of(10) {
         i.notes = Some("created by the benchmark".into());
     }
     i

@@ -474,7 +474,9 @@ fn pinned_messages() {
         Wrong,
         Bare,
     }
-    let table: &[(How, &[&str], Option<&str>, i32, &str)] = &[
+    /// (unlock, args, stdin, exit code, exact stderr)
+    type Row<'a> = (How, &'a [&'a str], Option<&'a str>, i32, &'a str);
+    let table: &[Row] = &[
         (How::Pass, &["show", "nope"], None, 1,
          "lifeboat: no item named \"nope\"; `lifeboat list` shows the names\n"),
         (How::Key, &["code", "note"], None, 1,
