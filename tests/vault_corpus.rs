@@ -7,8 +7,11 @@
 //! message that says so, no panic, within a time bound, and, for `add`, the
 //! file untouched.
 //!
-//! Set LIFEBOAT_WRITE_CORPUS=DIR to also write every case to DIR, e.g.
-//! tests/corpus/vault/, to inspect or feed to `fuzz/fuzz_targets/vault_open`.
+//! Set LIFEBOAT_WRITE_CORPUS=DIR to also write every case to DIR, to
+//! inspect or to feed to `fuzz/fuzz_targets/vault_open`.
+//!
+//! tests/corpus/vault/ holds a committed golden v1 vault (made by its
+//! `generate.sh`), which every later build must still open.
 
 mod vault_harness;
 
@@ -648,4 +651,64 @@ fn wrong_passphrase_leaves_the_vault_byte_for_byte() {
     }
     assert!(env.temp_files().is_empty());
     assert_eq!(env.names(), ["keep"]);
+}
+
+/// The committed golden vault (tests/corpus/vault/generate.sh): every later
+/// build must open the v1 format with both unlock paths, and see the same
+/// items.
+#[test]
+fn golden_v1_vault_still_opens() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/vault");
+    let e = Env::empty();
+    std::fs::copy(corpus.join("golden-v1.age"), &e.vault).unwrap();
+    std::fs::copy(corpus.join("golden-v1.key"), &e.key).unwrap();
+    std::fs::copy(corpus.join("golden-v1.passphrase"), &e.pass).unwrap();
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("golden-v1.list.json")).unwrap())
+            .unwrap();
+    assert_eq!(e.pass_cmd(&["list", "--json"], None).ok().json(), want);
+    assert_eq!(e.key_cmd(&["list", "--json"], None).ok().json(), want);
+    let bank = e
+        .pass_cmd(&["show", "bank", "--json", "--reveal"], None)
+        .ok()
+        .json();
+    assert_eq!(bank["secret"]["password"], "hunter2-golden");
+    let codes = e
+        .key_cmd(&["show", "gh codes", "--json", "--reveal"], None)
+        .ok()
+        .json();
+    assert!(codes["secret"]["codes"][0]["used"].is_null());
+    assert!(codes["secret"]["codes"][1]["used"].is_string());
+    let out = e.key_cmd(&["code", "github 2fa", "--at", "59"], None).ok();
+    assert_eq!(out.stdout.trim().len(), 6);
+    // A copy can be written by this build and still opens both ways.
+    e.pass_cmd(&["add", "note", "new"], Some(b"written by this build"))
+        .ok();
+    assert_eq!(
+        e.key_cmd(&["list", "--json"], None)
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        7
+    );
+    if let Some(age) = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|d| d.join("age"))
+            .find(|p| p.is_file())
+    }) {
+        let out = std::process::Command::new(age)
+            .arg("-d")
+            .arg("-i")
+            .arg(corpus.join("golden-v1.key"))
+            .arg(corpus.join("golden-v1.age"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(p["version"], 1);
+    } else if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("oracle missing under CI=true: command `age`");
+    }
 }
