@@ -61,12 +61,16 @@ impl Ctx {
     }
 }
 
-/// Prints a JSON value on stdout.
-pub fn print_json(v: &Value) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
+/// Prints a JSON value (or anything serializable) on stdout.
+pub fn print_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), CliError> {
+    // Buffered: stdout is line-buffered, and a pretty `list --json` of
+    // 10,000 items is 100,000 lines, one write(2) each without this.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, v)
         .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
-    writeln!(out).map_err(|e| CliError::input(format!("writing output failed: {e}")))
+    writeln!(out)
+        .and_then(|_| out.flush())
+        .map_err(|e| CliError::input(format!("writing output failed: {e}")))
 }
 
 /// Runs one parsed command line.
@@ -372,17 +376,39 @@ fn rfc3339(t: &time::OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
+/// The non-secret summary of an item, as `list --json` prints it. Fields
+/// in alphabetical order, the order of a `serde_json::Value` object, so the
+/// output is the same either way. Serialized directly, because building a
+/// `Value` per item doubled the time of `list --json` at 10,000 items.
+#[derive(serde::Serialize)]
+pub struct ItemSummary<'a> {
+    account: &'a Option<String>,
+    created: String,
+    id: &'a str,
+    kind: &'static str,
+    name: &'a str,
+    tags: &'a [String],
+    updated: String,
+}
+
+impl<'a> ItemSummary<'a> {
+    /// The summary of one item.
+    pub fn of(i: &'a Item) -> Self {
+        ItemSummary {
+            account: &i.account,
+            created: rfc3339(&i.created),
+            id: &i.id,
+            kind: i.kind().as_str(),
+            name: &i.name,
+            tags: &i.tags,
+            updated: rfc3339(&i.updated),
+        }
+    }
+}
+
 /// The non-secret summary of an item as JSON.
 pub fn item_summary_json(i: &Item) -> Value {
-    json!({
-        "id": i.id,
-        "name": i.name,
-        "kind": i.kind().as_str(),
-        "account": i.account,
-        "tags": i.tags,
-        "created": rfc3339(&i.created),
-        "updated": rfc3339(&i.updated),
-    })
+    serde_json::to_value(ItemSummary::of(i)).unwrap_or(Value::Null)
 }
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
@@ -403,11 +429,11 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         .filter(|i| a.tag.as_ref().is_none_or(|t| i.tags.iter().any(|x| x == t)))
         .collect();
     if ctx.json() {
-        return print_json(&Value::Array(
-            items.iter().map(|i| item_summary_json(i)).collect(),
-        ));
+        let summaries: Vec<ItemSummary> = items.iter().map(|i| ItemSummary::of(i)).collect();
+        return print_json(&summaries);
     }
-    let mut out = std::io::stdout().lock();
+    // Buffered for the same reason as `print_json`: one line per item.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if items.is_empty() {
         let _ = writeln!(out, "No items. Add one with `lifeboat add KIND NAME`.");
         return Ok(());
@@ -433,6 +459,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
             i.tags.join(", ")
         );
     }
+    let _ = out.flush();
     Ok(())
 }
 

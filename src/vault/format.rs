@@ -170,42 +170,155 @@ impl Payload {
 
     /// Serializes to the JSON plaintext.
     pub fn to_json(&self) -> Result<SecretBytes, VaultError> {
-        serde_json::to_vec(self)
-            .map(SecretBytes::new)
-            .map_err(|e| VaultError::Internal(format!("could not serialize the vault: {e}")))
+        // Start at the size last read (plus room for the change), so the
+        // buffer rarely has to grow: each growth copies and wipes.
+        let hint = JSON_SIZE_HINT.load(std::sync::atomic::Ordering::Relaxed);
+        let mut w = ZeroizingWriter(Vec::with_capacity(hint + hint / 8 + 4096));
+        serde_json::to_writer(&mut w, self)
+            .map_err(|e| VaultError::Internal(format!("could not serialize the vault: {e}")))?;
+        Ok(SecretBytes::new(std::mem::take(&mut w.0)))
     }
 
     /// Parses and checks the JSON plaintext.
     pub fn from_json(bytes: &[u8]) -> Result<Payload, VaultError> {
-        // Peek at format and version first so a newer vault gets the right
-        // message rather than a confusing field error.
-        #[derive(Deserialize)]
-        struct Head {
-            format: Option<String>,
-            version: Option<u32>,
-        }
-        let head: Head = serde_json::from_slice(bytes).map_err(|_| VaultError::Corrupt {
-            reason: "the decrypted contents are not valid JSON".into(),
+        // One UTF-8 check for the whole text, then the faster `from_str`
+        // (serde_json's `from_slice` re-validates every string).
+        JSON_SIZE_HINT.store(bytes.len(), std::sync::atomic::Ordering::Relaxed);
+        let text = std::str::from_utf8(bytes).map_err(|_| VaultError::Corrupt {
+            reason: "the decrypted contents are not valid JSON (not UTF-8 text)".into(),
         })?;
-        if head.format.as_deref() != Some(FORMAT) {
+        match serde_json::from_str::<Payload>(text) {
+            Ok(p) => {
+                Self::check_head(Some(&p.format), Some(p.version))?;
+                Ok(p)
+            }
+            Err(e) => {
+                // Only on failure, peek at format and version so a newer or
+                // foreign file gets the right message rather than a field
+                // error. (Peeking first would parse every vault twice.)
+                #[derive(Deserialize)]
+                struct Head {
+                    format: Option<String>,
+                    version: Option<u32>,
+                }
+                let head: Head = serde_json::from_str(text).map_err(|_| VaultError::Corrupt {
+                    reason: "the decrypted contents are not valid JSON".into(),
+                })?;
+                Self::check_head(head.format.as_deref(), head.version)?;
+                Err(VaultError::Corrupt {
+                    reason: format!(
+                        "the vault's contents do not match the format: {}",
+                        json_error_without_values(&e)
+                    ),
+                })
+            }
+        }
+    }
+
+    fn check_head(format: Option<&str>, version: Option<u32>) -> Result<(), VaultError> {
+        if format != Some(FORMAT) {
             return Err(VaultError::Corrupt {
                 reason: "the file decrypts but is not a lifeboat vault (wrong `format` field)"
                     .into(),
             });
         }
-        match head.version {
-            Some(v) if v > VERSION => return Err(VaultError::TooNew { version: v }),
-            Some(0) | None => {
-                return Err(VaultError::Corrupt {
-                    reason: "the vault has no valid `version` field".into(),
-                })
-            }
-            _ => {}
+        match version {
+            Some(v) if v > VERSION => Err(VaultError::TooNew { version: v }),
+            Some(0) | None => Err(VaultError::Corrupt {
+                reason: "the vault has no valid `version` field".into(),
+            }),
+            _ => Ok(()),
         }
-        serde_json::from_slice(bytes).map_err(|e| VaultError::Corrupt {
-            // serde_json errors name fields and positions, never values.
-            reason: format!("the vault's contents do not match the format: {e}"),
-        })
+    }
+}
+
+/// The size of the last payload parsed: the starting capacity for the next
+/// serialization (only a hint; any value is safe).
+static JSON_SIZE_HINT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A growing buffer for plaintext JSON that wipes each outgrown allocation:
+/// `serde_json::to_vec` grows its `Vec` by reallocation, which leaves copies
+/// of the secrets in freed heap memory. Growth is geometric, from 64 KiB.
+struct ZeroizingWriter(Vec<u8>);
+
+impl ZeroizingWriter {
+    #[cold]
+    fn grow(&mut self, need: usize) {
+        let mut bigger = Vec::with_capacity(need.max(2 * self.0.capacity()).max(64 << 10));
+        bigger.extend_from_slice(&self.0);
+        zeroize::Zeroize::zeroize(&mut self.0);
+        self.0 = bigger;
+    }
+}
+
+impl Write for ZeroizingWriter {
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let need = self.0.len() + buf.len();
+        if need > self.0.capacity() {
+            self.grow(need);
+        }
+        self.0.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for ZeroizingWriter {
+    fn drop(&mut self) {
+        // Only on an error path: the success path takes the buffer out.
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
+/// A serde_json error as text that names fields and positions but never
+/// quotes a value from the data: serde's "invalid type: string \"...\"" and
+/// "invalid value: integer `...`" messages would otherwise print a seed
+/// word, code or password from a damaged payload.
+pub fn json_error_without_values(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let core = msg.strip_suffix(at.as_str()).unwrap_or(&msg);
+    let quotes_value = core.starts_with("invalid type: ")
+        || core.starts_with("invalid value: ")
+        || core.starts_with("invalid length ");
+    let safe = if quotes_value {
+        // "invalid type: string \"VALUE\", expected a sequence": keep the
+        // kind of value and what was expected, drop the value.
+        let (head, rest) = core.split_once(": ").unwrap_or((core, ""));
+        let kind = rest
+            .split(['"', '`'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches(',');
+        let expected = rest
+            .rfind(", expected ")
+            .map(|i| &rest[i + 2..])
+            .unwrap_or("");
+        match (kind.is_empty(), expected.is_empty()) {
+            (false, false) => format!("{head}: {kind} (value hidden), {expected}"),
+            (false, true) => format!("{head}: {kind} (value hidden)"),
+            _ => head.to_owned(),
+        }
+    } else if core.contains('"') {
+        "a field has the wrong type or value".to_owned()
+    } else {
+        core.to_owned()
+    };
+    if e.line() == 0 {
+        safe
+    } else {
+        format!("{safe}{at}")
     }
 }
 
@@ -460,13 +573,60 @@ pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Resul
     let dec = age::Decryptor::new_buffered(reader)
         .map_err(|_| VaultError::Internal("the written header cannot be read back".into()))?;
     let id = DerivedKeyIdentity(&payload.keys.passphrase);
-    let mut r = dec
-        .decrypt(std::iter::once(&id as &dyn Identity))
+    // Opening the header is enough: `decrypt` checks the header MAC with the
+    // file key this stanza unwraps, so success means it is the same file key
+    // the recovery key unwrapped above, and the payload (already decrypted
+    // and compared) reads the same. Decrypting it a second time would cost a
+    // full pass over the vault on every save.
+    dec.decrypt(std::iter::once(&id as &dyn Identity))
         .map_err(|_| {
             VaultError::Internal("the passphrase stanza does not open the written file".into())
         })?;
-    let mut sink = zeroize::Zeroizing::new(Vec::new());
-    r.read_to_end(&mut sink)
-        .map_err(|_| VaultError::Internal("the written file fails authentication".into()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zeroizing_writer_keeps_every_byte() {
+        // Start at the size last read (plus room for the change), so the
+        // buffer rarely has to grow: each growth copies and wipes.
+        let hint = JSON_SIZE_HINT.load(std::sync::atomic::Ordering::Relaxed);
+        let mut w = ZeroizingWriter(Vec::with_capacity(hint + hint / 8 + 4096));
+        let chunk: Vec<u8> = (0..=255u8).collect();
+        for _ in 0..1000 {
+            w.write_all(&chunk).unwrap();
+        }
+        assert_eq!(w.0.len(), 256_000);
+        assert!(w.0.chunks(256).all(|c| c == chunk.as_slice()));
+    }
+
+    #[test]
+    fn json_errors_never_quote_values() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            codes: Vec<String>,
+            n: u8,
+        }
+        for (bad, kept) in [
+            (r#"{"codes": "SECRET-1", "n": 1}"#, "expected a sequence"),
+            (r#"{"codes": [7654321], "n": 1}"#, "expected a string"),
+            (r#"{"codes": [], "n": 123456}"#, "expected u8"),
+            (r#"{"codes": [], "n": "SECRET-1"}"#, "expected u8"),
+            (r#"{"codes": []}"#, "missing field `n`"),
+        ] {
+            let e = serde_json::from_str::<T>(bad).unwrap_err();
+            let text = json_error_without_values(&e);
+            assert!(!text.contains("SECRET-1"), "{text}");
+            assert!(
+                !text.contains("7654321") && !text.contains("123456"),
+                "{text}"
+            );
+            assert!(text.contains(kept), "{text}");
+            assert!(text.contains("line 1 column"), "{text}");
+        }
+    }
 }
