@@ -288,9 +288,6 @@ fn the_running_process_has_core_dumps_off() {
 }
 
 #[test]
-#[ignore = "BUG in src/interop/native.rs (not owned here): the rejection reason quotes \
-            serde_json's message, which holds the bad value; fix: use \
-            lifeboat::vault::format::json_error_without_values(&e)"]
 fn import_rejections_do_not_echo_secret_values() {
     let env = Env::init();
     let file = env.dir.path().join("bad.json");

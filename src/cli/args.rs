@@ -145,6 +145,9 @@ pub struct InitArgs {
     /// Accept a passphrase that fails the strength policy
     #[arg(long)]
     pub allow_weak_passphrase: bool,
+    /// Write the vault ASCII-armored (text that survives e-mail and paper), not binary
+    #[arg(long)]
+    pub armor: bool,
 }
 
 /// `add`.

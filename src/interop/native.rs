@@ -77,8 +77,13 @@ pub fn import(text: &str) -> Result<ImportReport, NativeError> {
             },
             Err(e) => report.rejected.push(Rejection {
                 line: n + 1,
-                // serde_json's message names the field, not its value.
-                reason: format!("item {} is malformed: {e}", n + 1),
+                // serde_json's messages can quote the offending value, which
+                // may be a secret: keep only the field and what was expected.
+                reason: format!(
+                    "item {} is malformed: {}",
+                    n + 1,
+                    crate::vault::format::json_error_without_values(&e)
+                ),
             }),
         }
     }

@@ -68,6 +68,16 @@ pub enum VaultError {
         #[source]
         source: std::io::Error,
     },
+    /// The new file is in place but the folder could not be flushed, so the
+    /// rename may not survive a power cut.
+    #[error("the vault was written, but flushing the folder {path} failed ({source}), so the save may not survive a power cut; run the command again to confirm, and check the disk")]
+    NotDurable {
+        /// The folder.
+        path: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
     /// Wrong passphrase or no matching identity.
     #[error("{0}. Check the passphrase (or identity file) and try again; if the passphrase is lost, run `lifeboat recover` with the recovery key or trustee shares")]
     Auth(String),
@@ -116,6 +126,7 @@ impl VaultError {
             VaultError::Locked { .. } | VaultError::Changed => ErrorClass::Locked,
             VaultError::Exists { .. }
             | VaultError::SaveFailed { .. }
+            | VaultError::NotDurable { .. }
             | VaultError::Invalid(_)
             | VaultError::Internal(_) => ErrorClass::Input,
         }

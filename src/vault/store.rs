@@ -498,8 +498,7 @@ impl Vault {
         // rename may not survive a power cut, so say so rather than claim success.
         File::open(&dir)
             .and_then(|d| d.sync_all())
-            .map_err(|source| VaultError::Io {
-                op: "flushing the folder after saving (the save may not survive a power cut; run the command again to confirm)",
+            .map_err(|source| VaultError::NotDurable {
                 path: show(&dir),
                 source,
             })?;
