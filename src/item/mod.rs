@@ -11,6 +11,8 @@ use time::OffsetDateTime;
 
 use crate::secret::SecretString;
 
+mod secret_de;
+
 pub mod gf256;
 pub mod keys;
 pub mod seed;
@@ -140,7 +142,12 @@ pub struct RecoveryCode {
 }
 
 /// The secret part of an item, by kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Serialized by the derive (internally tagged: `"kind"` first, then the
+/// variant's fields); deserialized by hand in [`secret_de`], which reads the
+/// fields straight into the variant when `kind` comes first (as lifeboat
+/// writes it) instead of buffering every secret through serde's `Content`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Secret {
     /// A seed phrase.
