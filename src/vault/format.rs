@@ -408,7 +408,16 @@ fn corrupt(reason: impl Into<String>) -> VaultError {
 /// Decrypts vault bytes with an unlock path and checks that the result is a
 /// genuine vault.
 pub fn unseal(bytes: &[u8], unlock: &Unlock) -> Result<Unsealed, VaultError> {
-    let (plaintext, opened_by, derived) = decrypt_bytes(bytes, unlock)?;
+    unseal_decrypted(decrypt_bytes(bytes, unlock)?)
+}
+
+/// What [`decrypt_bytes`] returns: the plaintext (not yet checked), the
+/// path used and, for a passphrase unlock, the derived key.
+pub type Decrypted = (SecretBytes, OpenedBy, Option<PassphraseKey>);
+
+/// The second half of [`unseal`]: parse and check decrypted contents.
+pub fn unseal_decrypted(decrypted: Decrypted) -> Result<Unsealed, VaultError> {
+    let (plaintext, opened_by, derived) = decrypted;
     let payload = Payload::from_json(plaintext.expose())?;
     check_authentic(&payload, &opened_by, derived.as_ref())?;
     let opened_by = classify(opened_by, &payload);
@@ -417,14 +426,23 @@ pub fn unseal(bytes: &[u8], unlock: &Unlock) -> Result<Unsealed, VaultError> {
 
 /// Decrypts only (no JSON), returning the plaintext, the path used and, for
 /// a passphrase unlock, the derived key.
-pub fn decrypt_bytes(
-    bytes: &[u8],
+pub fn decrypt_bytes(bytes: &[u8], unlock: &Unlock) -> Result<Decrypted, VaultError> {
+    decrypt_reader(bytes, bytes.len(), unlock)
+}
+
+/// [`decrypt_bytes`] from any buffered reader (an open vault file, so the
+/// ciphertext is streamed through a small buffer, as `age -d` does, rather
+/// than read whole first). `len` is the input's size: 0 is refused as an
+/// empty file, and it presizes the plaintext buffer.
+pub fn decrypt_reader<R: std::io::BufRead>(
+    input: R,
+    len: usize,
     unlock: &Unlock,
-) -> Result<(SecretBytes, OpenedBy, Option<PassphraseKey>), VaultError> {
-    if bytes.is_empty() {
+) -> Result<Decrypted, VaultError> {
+    if len == 0 {
         return Err(corrupt("the vault file is empty"));
     }
-    let reader = age::armor::ArmoredReader::new(bytes);
+    let reader = age::armor::ArmoredReader::new(input);
     let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| match e {
         age::DecryptError::UnknownFormat => {
             corrupt("the file is not an age v1 file (unknown format or version line)")
@@ -481,7 +499,8 @@ pub fn decrypt_bytes(
             });
         }
     };
-    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(bytes.len()));
+    // The plaintext is a little shorter than the file: one allocation.
+    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(len));
     reader.read_to_end(&mut plain).map_err(|_| {
         corrupt("the encrypted contents fail authentication: the file is damaged or truncated")
     })?;

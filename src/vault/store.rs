@@ -163,7 +163,21 @@ pub fn acquire_lock(path: &Path) -> Result<LockGuard, VaultError> {
 
 /// Reads a vault file, refusing one too large to be a vault.
 pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, fs::Metadata), VaultError> {
-    let mut f = File::open(path).map_err(|source| {
+    let (mut f, meta) = open_guarded(path)?;
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut f, &mut buf).map_err(|source| VaultError::Io {
+        op: "reading",
+        path: show(path),
+        source,
+    })?;
+    Ok((buf, meta))
+}
+
+/// Opens a vault file for reading, refusing one too large to be a vault.
+/// The reader stops at [`format::MAX_FILE_BYTES`] even if the file grows
+/// after the size check.
+pub fn open_guarded(path: &Path) -> Result<(std::io::Take<File>, fs::Metadata), VaultError> {
+    let f = File::open(path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             VaultError::Missing { path: show(path) }
         } else {
@@ -193,13 +207,20 @@ pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, fs::Metadata), VaultError> 
             ),
         });
     }
-    let mut buf = Vec::with_capacity(meta.len() as usize);
-    std::io::Read::read_to_end(&mut f, &mut buf).map_err(|source| VaultError::Io {
-        op: "reading",
-        path: show(path),
-        source,
-    })?;
-    Ok((buf, meta))
+    Ok((std::io::Read::take(f, format::MAX_FILE_BYTES), meta))
+}
+
+/// Decrypts a vault file, streaming the ciphertext through a small buffer
+/// (no copy of the whole file in memory, as `age -d` does).
+fn decrypt_file(
+    path: &Path,
+    unlock: &Unlock,
+) -> Result<(format::Decrypted, fs::Metadata), VaultError> {
+    let (f, meta) = open_guarded(path)?;
+    let len = meta.len() as usize;
+    let reader = std::io::BufReader::with_capacity(64 << 10, f);
+    let d = format::decrypt_reader(reader, len, unlock).map_err(|e| with_prev_hint(e, path))?;
+    Ok((d, meta))
 }
 
 /// An open vault.
@@ -286,8 +307,8 @@ impl Vault {
         unlock: &Unlock,
         lock: Option<LockGuard>,
     ) -> Result<Vault, VaultError> {
-        let (bytes, meta) = read_guarded(path)?;
-        let unsealed = format::unseal(&bytes, unlock).map_err(|e| with_prev_hint(e, path))?;
+        let (decrypted, meta) = decrypt_file(path, unlock)?;
+        let unsealed = format::unseal_decrypted(decrypted).map_err(|e| with_prev_hint(e, path))?;
         Ok(Vault {
             path: path.to_path_buf(),
             payload: unsealed.payload,
