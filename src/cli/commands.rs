@@ -11,7 +11,7 @@ use super::args::*;
 use super::input;
 use super::text;
 use super::{vault_path, CliError};
-use crate::item::{now_utc, Item, ItemKind, RecoveryCode, Secret, SeedScheme};
+use crate::item::{now_utc, Item, ItemHead, ItemKind, RecoveryCode, Secret, SeedScheme};
 use crate::secret::SecretString;
 use crate::vault::crypto::KdfParams;
 use crate::vault::format::ExtraRecipient;
@@ -36,6 +36,14 @@ impl Ctx {
         self.require_exists()?;
         let unlock = self.unlock()?;
         Ok(Vault::open(&self.path, &unlock)?)
+    }
+
+    /// Decrypts the vault for a read-only command (`list`, `show`, `code`);
+    /// `.view()` then parses and checks it.
+    pub fn open_view(&self) -> Result<crate::vault::store::DecryptedVault, CliError> {
+        self.require_exists()?;
+        let unlock = self.unlock()?;
+        Ok(Vault::open_view(&self.path, &unlock)?)
     }
 
     /// Opens the vault for a change (lock held until saved and dropped).
@@ -392,12 +400,12 @@ fn rfc3339(t: &time::OffsetDateTime) -> String {
 /// `Value` per item doubled the time of `list --json` at 10,000 items.
 #[derive(serde::Serialize)]
 pub struct ItemSummary<'a> {
-    account: &'a Option<String>,
+    account: Option<&'a str>,
     created: String,
     id: &'a str,
     kind: &'static str,
     name: &'a str,
-    tags: &'a [String],
+    tags: Vec<&'a str>,
     updated: String,
 }
 
@@ -405,12 +413,25 @@ impl<'a> ItemSummary<'a> {
     /// The summary of one item.
     pub fn of(i: &'a Item) -> Self {
         ItemSummary {
-            account: &i.account,
+            account: i.account.as_deref(),
             created: rfc3339(&i.created),
             id: &i.id,
             kind: i.kind().as_str(),
             name: &i.name,
-            tags: &i.tags,
+            tags: i.tags.iter().map(String::as_str).collect(),
+            updated: rfc3339(&i.updated),
+        }
+    }
+
+    /// The summary of one item of a read-only view (same output).
+    pub fn of_head(i: &'a ItemHead<'_>) -> Self {
+        ItemSummary {
+            account: i.account.as_deref(),
+            created: rfc3339(&i.created),
+            id: &i.id,
+            kind: i.kind.as_str(),
+            name: &i.name,
+            tags: i.tags.iter().map(|t| &**t).collect(),
             updated: rfc3339(&i.updated),
         }
     }
@@ -422,13 +443,15 @@ pub fn item_summary_json(i: &Item) -> Value {
 }
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
-    let vault = ctx.open()?;
+    // Read-only: a view, so 10,000 items are not built only to print names.
+    let vault = ctx.open_view()?;
+    let view = vault.view()?;
     let kind = a.kind.map(kind_of);
-    let items: Vec<&Item> = vault
-        .payload()
-        .items
+    let items: Vec<&ItemHead> = view
+        .items()
         .iter()
-        .filter(|i| kind.is_none_or(|k| i.kind() == k))
+        .map(|e| &e.head)
+        .filter(|i| kind.is_none_or(|k| i.kind == k))
         .filter(|i| {
             a.account.as_ref().is_none_or(|acc| {
                 i.account
@@ -436,10 +459,14 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
                     .is_some_and(|x| x.eq_ignore_ascii_case(acc))
             })
         })
-        .filter(|i| a.tag.as_ref().is_none_or(|t| i.tags.iter().any(|x| x == t)))
+        .filter(|i| {
+            a.tag
+                .as_ref()
+                .is_none_or(|t| i.tags.iter().any(|x| **x == **t))
+        })
         .collect();
     if ctx.json() {
-        let summaries: Vec<ItemSummary> = items.iter().map(|i| ItemSummary::of(i)).collect();
+        let summaries: Vec<ItemSummary> = items.iter().map(|i| ItemSummary::of_head(i)).collect();
         return print_json(&summaries);
     }
     // Buffered for the same reason as `print_json`: one line per item.
@@ -459,14 +486,22 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         "{:<w$}  {:<8}  {:<20}  TAGS",
         "NAME", "KIND", "ACCOUNT"
     );
+    let mut tags = String::new();
     for i in items {
+        tags.clear();
+        for (n, t) in i.tags.iter().enumerate() {
+            if n > 0 {
+                tags.push_str(", ");
+            }
+            tags.push_str(t);
+        }
         let _ = writeln!(
             out,
             "{:<w$}  {:<8}  {:<20}  {}",
-            i.name,
-            i.kind().as_str(),
+            &*i.name,
+            i.kind.as_str(),
             i.account.as_deref().unwrap_or("-"),
-            i.tags.join(", ")
+            tags
         );
     }
     let _ = out.flush();
@@ -527,8 +562,8 @@ pub fn secret_json(i: &Item) -> Value {
 }
 
 fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
-    let vault = ctx.open()?;
-    let item = vault.item(&a.name)?;
+    let vault = ctx.open_view()?;
+    let item = &vault.view()?.item(&a.name)?;
     if ctx.json() {
         let mut v = item_summary_json(item);
         v["support"] = json!(item.support);
@@ -699,8 +734,8 @@ fn unix_now() -> u64 {
 }
 
 fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
-    let vault = ctx.open()?;
-    let item = vault.item(&a.name)?;
+    let vault = ctx.open_view()?;
+    let item = &vault.view()?.item(&a.name)?;
     if item.kind() != ItemKind::Totp {
         return Err(CliError::input(format!(
             "\"{}\" is a {} item, not a TOTP secret",

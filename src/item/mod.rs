@@ -11,6 +11,8 @@ use time::OffsetDateTime;
 
 use crate::secret::SecretString;
 
+mod secret_de;
+
 pub mod gf256;
 pub mod keys;
 pub mod seed;
@@ -140,7 +142,12 @@ pub struct RecoveryCode {
 }
 
 /// The secret part of an item, by kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Serialized by the derive (internally tagged: `"kind"` first, then the
+/// variant's fields); deserialized by hand in [`secret_de`], which reads the
+/// fields straight into the variant when `kind` comes first (as lifeboat
+/// writes it) instead of buffering every secret through serde's `Content`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Secret {
     /// A seed phrase.
@@ -253,6 +260,78 @@ pub struct Item {
     pub updated: OffsetDateTime,
     /// The secret material.
     pub secret: Secret,
+}
+
+/// Item text borrowed from the payload when it has no escapes (owned
+/// otherwise). Only for non-secret fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text<'a>(pub std::borrow::Cow<'a, str>);
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(std::borrow::Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The non-secret fields of an item, borrowed from the payload text: what
+/// `list` needs, without building 10,000 [`Item`]s. Parsed by the same
+/// rules as [`Item`] (same fields, types, defaults and timestamp format;
+/// unknown fields ignored), and the secret is parsed in full into a
+/// [`Secret`] and dropped (wiped) at once, so anything an [`Item`] parse
+/// refuses is refused here too.
+#[derive(Debug, Deserialize)]
+pub struct ItemHead<'a> {
+    /// See [`Item::id`].
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    /// See [`Item::name`].
+    #[serde(borrow)]
+    pub name: Text<'a>,
+    /// See [`Item::account`].
+    #[serde(default, borrow)]
+    pub account: Option<Text<'a>>,
+    /// See [`Item::tags`].
+    #[serde(default, borrow)]
+    pub tags: Vec<Text<'a>>,
+    /// See [`Item::support`].
+    #[serde(default, borrow)]
+    pub support: Option<Text<'a>>,
+    /// See [`Item::notes`].
+    #[serde(default, borrow)]
+    pub notes: Option<Text<'a>>,
+    /// See [`Item::created`].
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    /// See [`Item::updated`].
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated: OffsetDateTime,
+    /// The kind of [`Item::secret`] (checked in full, then dropped).
+    #[serde(rename = "secret", deserialize_with = "secret_kind")]
+    pub kind: ItemKind,
+}
+
+fn secret_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ItemKind, D::Error> {
+    Secret::deserialize(d).map(|s| s.kind())
 }
 
 /// Why an item's common fields were refused.

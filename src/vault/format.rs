@@ -18,7 +18,7 @@ use super::crypto::{
     PassphraseRecipient,
 };
 use super::VaultError;
-use crate::item::{now_utc, Item};
+use crate::item::{now_utc, Item, ItemHead};
 use crate::playbook::PlaybookState;
 use crate::secret::{SecretBytes, SecretString};
 
@@ -285,6 +285,12 @@ impl Drop for ZeroizingWriter {
 /// "invalid value: integer `...`" messages would otherwise print a seed
 /// word, code or password from a damaged payload.
 pub fn json_error_without_values(e: &serde_json::Error) -> String {
+    json_error_without_values_at(e, e.line(), e.column())
+}
+
+/// [`json_error_without_values`], reporting the position `line`:`column`
+/// (for an error in a part parsed on its own, mapped back to the whole).
+fn json_error_without_values_at(e: &serde_json::Error, line: usize, column: usize) -> String {
     let msg = e.to_string();
     let at = format!(" at line {} column {}", e.line(), e.column());
     let core = msg.strip_suffix(at.as_str()).unwrap_or(&msg);
@@ -318,7 +324,7 @@ pub fn json_error_without_values(e: &serde_json::Error) -> String {
     if e.line() == 0 {
         safe
     } else {
-        format!("{safe}{at}")
+        format!("{safe} at line {line} column {column}")
     }
 }
 
@@ -408,23 +414,46 @@ fn corrupt(reason: impl Into<String>) -> VaultError {
 /// Decrypts vault bytes with an unlock path and checks that the result is a
 /// genuine vault.
 pub fn unseal(bytes: &[u8], unlock: &Unlock) -> Result<Unsealed, VaultError> {
-    let (plaintext, opened_by, derived) = decrypt_bytes(bytes, unlock)?;
+    unseal_decrypted(decrypt_bytes(bytes, unlock)?)
+}
+
+/// What [`decrypt_bytes`] returns: the plaintext (not yet checked), the
+/// path used and, for a passphrase unlock, the derived key.
+pub type Decrypted = (SecretBytes, OpenedBy, Option<PassphraseKey>);
+
+/// The second half of [`unseal`]: parse and check decrypted contents.
+pub fn unseal_decrypted(decrypted: Decrypted) -> Result<Unsealed, VaultError> {
+    let (plaintext, opened_by, derived) = decrypted;
     let payload = Payload::from_json(plaintext.expose())?;
-    check_authentic(&payload, &opened_by, derived.as_ref())?;
+    check_authentic(
+        &payload.keys,
+        &payload.recipients,
+        &opened_by,
+        derived.as_ref(),
+    )?;
     let opened_by = classify(opened_by, &payload);
     Ok(Unsealed { payload, opened_by })
 }
 
 /// Decrypts only (no JSON), returning the plaintext, the path used and, for
 /// a passphrase unlock, the derived key.
-pub fn decrypt_bytes(
-    bytes: &[u8],
+pub fn decrypt_bytes(bytes: &[u8], unlock: &Unlock) -> Result<Decrypted, VaultError> {
+    decrypt_reader(bytes, bytes.len(), unlock)
+}
+
+/// [`decrypt_bytes`] from any buffered reader (an open vault file, so the
+/// ciphertext is streamed through a small buffer, as `age -d` does, rather
+/// than read whole first). `len` is the input's size: 0 is refused as an
+/// empty file, and it presizes the plaintext buffer.
+pub fn decrypt_reader<R: std::io::BufRead>(
+    input: R,
+    len: usize,
     unlock: &Unlock,
-) -> Result<(SecretBytes, OpenedBy, Option<PassphraseKey>), VaultError> {
-    if bytes.is_empty() {
+) -> Result<Decrypted, VaultError> {
+    if len == 0 {
         return Err(corrupt("the vault file is empty"));
     }
-    let reader = age::armor::ArmoredReader::new(bytes);
+    let reader = age::armor::ArmoredReader::new(input);
     let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| match e {
         age::DecryptError::UnknownFormat => {
             corrupt("the file is not an age v1 file (unknown format or version line)")
@@ -481,7 +510,8 @@ pub fn decrypt_bytes(
             });
         }
     };
-    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(bytes.len()));
+    // The plaintext is a little shorter than the file: one allocation.
+    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(len));
     reader.read_to_end(&mut plain).map_err(|_| {
         corrupt("the encrypted contents fail authentication: the file is damaged or truncated")
     })?;
@@ -511,7 +541,8 @@ pub fn decrypt_bytes(
 ///   key that opened it, which someone holding only the public recipient
 ///   cannot put there; an extra identity must at least be listed.
 fn check_authentic(
-    payload: &Payload,
+    keys: &Keys,
+    recipients: &[ExtraRecipient],
     opened_by: &OpenedBy,
     derived: Option<&PassphraseKey>,
 ) -> Result<(), VaultError> {
@@ -519,29 +550,28 @@ fn check_authentic(
     match opened_by {
         OpenedBy::Passphrase => {
             let d = derived.ok_or_else(forged)?;
-            if d.key != payload.keys.passphrase.key || d.salt != payload.keys.passphrase.salt {
+            if d.key != keys.passphrase.key || d.salt != keys.passphrase.salt {
                 return Err(forged());
             }
         }
         OpenedBy::OtherIdentity(recipient) => {
-            if *recipient == payload.keys.recovery_recipient {
+            if *recipient == keys.recovery_recipient {
                 // Opened by the recovery key's recipient: the secret inside must
                 // be that same key.
-                let inside = NamedIdentity::parse(payload.keys.recovery_identity.expose())
-                    .map_err(|_| forged())?;
+                let inside =
+                    NamedIdentity::parse(keys.recovery_identity.expose()).map_err(|_| forged())?;
                 if inside.recipient != *recipient {
                     return Err(forged());
                 }
-            } else if !payload.recipients.iter().any(|r| r.recipient == *recipient) {
+            } else if !recipients.iter().any(|r| r.recipient == *recipient) {
                 return Err(forged());
             }
         }
         OpenedBy::RecoveryKey => {}
     }
     // The stored recovery secret must match the stored recipient in any case.
-    let inside =
-        NamedIdentity::parse(payload.keys.recovery_identity.expose()).map_err(|_| forged())?;
-    if inside.recipient != payload.keys.recovery_recipient {
+    let inside = NamedIdentity::parse(keys.recovery_identity.expose()).map_err(|_| forged())?;
+    if inside.recipient != keys.recovery_recipient {
         return Err(forged());
     }
     Ok(())
@@ -550,10 +580,129 @@ fn check_authentic(
 /// Classifies how an unsealed vault was opened, telling the recovery key
 /// apart from other identities.
 pub fn classify(opened_by: OpenedBy, payload: &Payload) -> OpenedBy {
+    classify_by(opened_by, &payload.keys)
+}
+
+fn classify_by(opened_by: OpenedBy, keys: &Keys) -> OpenedBy {
     match opened_by {
-        OpenedBy::OtherIdentity(r) if r == payload.keys.recovery_recipient => OpenedBy::RecoveryKey,
+        OpenedBy::OtherIdentity(r) if r == keys.recovery_recipient => OpenedBy::RecoveryKey,
         other => other,
     }
+}
+
+/// The payload as a read-only command sees it: every section parsed and
+/// checked as in [`Payload`] (same fields and rules), but the items kept as
+/// borrowed JSON text, read one at a time into [`ItemHead`]s. Keep the
+/// fields in step with [`Payload`].
+#[derive(Deserialize)]
+#[allow(dead_code)] // Parsed so that a damaged section is refused, as by `Payload`.
+struct PayloadView<'a> {
+    format: String,
+    version: u32,
+    vault_id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    created: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    updated: OffsetDateTime,
+    #[serde(default, borrow)]
+    items: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default)]
+    playbooks: PlaybookState,
+    #[serde(default)]
+    recipients: Vec<ExtraRecipient>,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    history: History,
+    #[serde(default)]
+    audit: Vec<AuditEntry>,
+    keys: Keys,
+}
+
+/// One item of a [`View`]: its non-secret fields, and its JSON text for
+/// reading the whole item when a command needs the secret.
+#[derive(Debug)]
+pub struct ItemEntry<'a> {
+    /// The non-secret fields.
+    pub head: ItemHead<'a>,
+    raw: &'a serde_json::value::RawValue,
+}
+
+impl ItemEntry<'_> {
+    /// The whole item, secret included (into zeroizing types).
+    pub fn item(&self) -> Result<Item, VaultError> {
+        // Already checked when the view was made, so this cannot fail on a
+        // view that opened.
+        serde_json::from_str(self.raw.get()).map_err(|e| VaultError::Corrupt {
+            reason: format!(
+                "the vault's contents do not match the format: {}",
+                json_error_without_values(&e)
+            ),
+        })
+    }
+}
+
+/// A vault opened read-only (`list`, `show`, `code`): checked exactly as
+/// [`unseal`] checks it (format and version, every section and item
+/// parsed, the authenticity check), without building every [`Item`].
+#[derive(Debug)]
+pub struct View<'a> {
+    /// The unlock path used.
+    pub opened_by: OpenedBy,
+    /// The items, in vault order.
+    pub items: Vec<ItemEntry<'a>>,
+}
+
+/// Makes a [`View`] of decrypted contents (see [`decrypt_reader`]).
+pub fn view<'a>(
+    plaintext: &'a SecretBytes,
+    opened_by: OpenedBy,
+    derived: Option<&PassphraseKey>,
+) -> Result<View<'a>, VaultError> {
+    let bytes = plaintext.expose();
+    let text = std::str::from_utf8(bytes).map_err(|_| VaultError::Corrupt {
+        reason: "the decrypted contents are not valid JSON (not UTF-8 text)".into(),
+    })?;
+    let head: PayloadView<'a> = match serde_json::from_str(text) {
+        Ok(p) => p,
+        // The full parse gives the same messages for every failure.
+        Err(_) => {
+            return Err(Payload::from_json(bytes).err().unwrap_or_else(|| {
+                VaultError::Internal("the vault parses in full but not as a view".into())
+            }))
+        }
+    };
+    Payload::check_head(Some(&head.format), Some(head.version))?;
+    let mut items = Vec::with_capacity(head.items.len());
+    for raw in head.items {
+        let item_head: ItemHead<'a> = serde_json::from_str(raw.get()).map_err(|e| {
+            // Report the position in the whole payload, as a full parse does.
+            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+            let before = &text[..offset];
+            let line = 1 + before.matches('\n').count();
+            let col0 = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+            let (l, c) = if e.line() == 1 {
+                (line, col0 + e.column())
+            } else {
+                (line + e.line() - 1, e.column())
+            };
+            VaultError::Corrupt {
+                reason: format!(
+                    "the vault's contents do not match the format: {}",
+                    json_error_without_values_at(&e, l, c)
+                ),
+            }
+        })?;
+        items.push(ItemEntry {
+            head: item_head,
+            raw,
+        });
+    }
+    check_authentic(&head.keys, &head.recipients, &opened_by, derived)?;
+    Ok(View {
+        opened_by: classify_by(opened_by, &head.keys),
+        items,
+    })
 }
 
 /// Verifies freshly written bytes: they must decrypt with the recovery key

@@ -163,7 +163,21 @@ pub fn acquire_lock(path: &Path) -> Result<LockGuard, VaultError> {
 
 /// Reads a vault file, refusing one too large to be a vault.
 pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, fs::Metadata), VaultError> {
-    let mut f = File::open(path).map_err(|source| {
+    let (mut f, meta) = open_guarded(path)?;
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut f, &mut buf).map_err(|source| VaultError::Io {
+        op: "reading",
+        path: show(path),
+        source,
+    })?;
+    Ok((buf, meta))
+}
+
+/// Opens a vault file for reading, refusing one too large to be a vault.
+/// The reader stops at [`format::MAX_FILE_BYTES`] even if the file grows
+/// after the size check.
+pub fn open_guarded(path: &Path) -> Result<(std::io::Take<File>, fs::Metadata), VaultError> {
+    let f = File::open(path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             VaultError::Missing { path: show(path) }
         } else {
@@ -193,13 +207,20 @@ pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, fs::Metadata), VaultError> 
             ),
         });
     }
-    let mut buf = Vec::with_capacity(meta.len() as usize);
-    std::io::Read::read_to_end(&mut f, &mut buf).map_err(|source| VaultError::Io {
-        op: "reading",
-        path: show(path),
-        source,
-    })?;
-    Ok((buf, meta))
+    Ok((std::io::Read::take(f, format::MAX_FILE_BYTES), meta))
+}
+
+/// Decrypts a vault file, streaming the ciphertext through a small buffer
+/// (no copy of the whole file in memory, as `age -d` does).
+fn decrypt_file(
+    path: &Path,
+    unlock: &Unlock,
+) -> Result<(format::Decrypted, fs::Metadata), VaultError> {
+    let (f, meta) = open_guarded(path)?;
+    let len = meta.len() as usize;
+    let reader = std::io::BufReader::with_capacity(64 << 10, f);
+    let d = format::decrypt_reader(reader, len, unlock).map_err(|e| with_prev_hint(e, path))?;
+    Ok((d, meta))
 }
 
 /// An open vault.
@@ -268,6 +289,17 @@ impl Vault {
         Self::open_inner(path, unlock, None)
     }
 
+    /// Decrypts a vault for a read-only command; [`DecryptedVault::view`]
+    /// then parses and checks it. Cheaper than [`Vault::open`] on a large
+    /// vault: items are not built until asked for.
+    pub fn open_view(path: &Path, unlock: &Unlock) -> Result<DecryptedVault, VaultError> {
+        let (decrypted, _) = decrypt_file(path, unlock)?;
+        Ok(DecryptedVault {
+            path: path.to_path_buf(),
+            decrypted,
+        })
+    }
+
     /// Opens a vault for a read-modify-write: takes the lock first (waiting
     /// for another writer to finish), cleans stale temp files, then reads.
     /// Two writers in a row therefore both succeed, the second seeing the
@@ -286,8 +318,8 @@ impl Vault {
         unlock: &Unlock,
         lock: Option<LockGuard>,
     ) -> Result<Vault, VaultError> {
-        let (bytes, meta) = read_guarded(path)?;
-        let unsealed = format::unseal(&bytes, unlock).map_err(|e| with_prev_hint(e, path))?;
+        let (decrypted, meta) = decrypt_file(path, unlock)?;
+        let unsealed = format::unseal_decrypted(decrypted).map_err(|e| with_prev_hint(e, path))?;
         Ok(Vault {
             path: path.to_path_buf(),
             payload: unsealed.payload,
@@ -379,21 +411,7 @@ impl Vault {
 
     /// Finds an item by exact name, then by case-insensitive name, then by id.
     pub fn find(&self, name: &str) -> Option<usize> {
-        let items = &self.payload.items;
-        items
-            .iter()
-            .position(|i| i.name == name)
-            .or_else(|| {
-                let lower = name.to_lowercase();
-                let hits: Vec<usize> = items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| same_name(&i.name, name, &lower))
-                    .map(|(n, _)| n)
-                    .collect();
-                (hits.len() == 1).then(|| hits[0])
-            })
-            .or_else(|| items.iter().position(|i| i.id == name))
+        find_in(&self.payload.items, name, |i| &i.name, |i| &i.id)
     }
 
     /// The item called `name`, or an error that says how to list items.
@@ -505,6 +523,89 @@ impl Vault {
         self.stamp = fs::metadata(&path).ok().map(|m| FileStamp::of(&m));
         drop(temp_lock);
         Ok(())
+    }
+}
+
+/// Finds an item by exact name, then by case-insensitive name (when only
+/// one matches), then by id: the rule of [`Vault::find`] and
+/// [`VaultView::find`].
+fn find_in<T>(
+    items: &[T],
+    name: &str,
+    name_of: impl Fn(&T) -> &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Option<usize> {
+    items
+        .iter()
+        .position(|i| name_of(i) == name)
+        .or_else(|| {
+            let lower = name.to_lowercase();
+            let hits: Vec<usize> = items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| same_name(name_of(i), name, &lower))
+                .map(|(n, _)| n)
+                .collect();
+            (hits.len() == 1).then(|| hits[0])
+        })
+        .or_else(|| items.iter().position(|i| id_of(i) == name))
+}
+
+/// A vault decrypted for a read-only command, not yet parsed or checked:
+/// its contents are reachable only through [`DecryptedVault::view`], which
+/// runs every check [`Vault::open`] runs.
+pub struct DecryptedVault {
+    path: PathBuf,
+    decrypted: format::Decrypted,
+}
+
+impl std::fmt::Debug for DecryptedVault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DecryptedVault({})", show(&self.path))
+    }
+}
+
+impl DecryptedVault {
+    /// Parses and checks the contents (format, version, every section and
+    /// item, authenticity), borrowing from the decrypted text.
+    pub fn view(&self) -> Result<VaultView<'_>, VaultError> {
+        let (plain, opened_by, derived) = &self.decrypted;
+        let view = format::view(plain, opened_by.clone(), derived.as_ref())
+            .map_err(|e| with_prev_hint(e, &self.path))?;
+        Ok(VaultView { view })
+    }
+}
+
+/// A read-only view of a vault (`list`, `show`, `code`): the same checks as
+/// [`Vault::open`], but items are read lazily from the decrypted text, so
+/// a large vault opens without building every item. Anything that changes
+/// the vault uses [`Vault`].
+#[derive(Debug)]
+pub struct VaultView<'a> {
+    view: format::View<'a>,
+}
+
+impl<'a> VaultView<'a> {
+    /// Which unlock path opened it.
+    pub fn opened_by(&self) -> &OpenedBy {
+        &self.view.opened_by
+    }
+
+    /// The items' non-secret fields, in vault order.
+    pub fn items(&self) -> &[format::ItemEntry<'a>] {
+        &self.view.items
+    }
+
+    /// Finds an item as [`Vault::find`] does.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        find_in(&self.view.items, name, |i| &i.head.name, |i| &i.head.id)
+    }
+
+    /// The whole item called `name` (secret included), or an error that
+    /// says how to list items.
+    pub fn item(&self, name: &str) -> Result<Item, VaultError> {
+        let n = self.find(name).ok_or_else(|| not_found(name))?;
+        self.view.items[n].item()
     }
 }
 
@@ -700,6 +801,60 @@ mod tests {
         let ids = vec![NamedIdentity::parse(real.keys.recovery_identity.expose()).unwrap()];
         let e = Vault::open(&path, &Unlock::Identities(ids)).unwrap_err();
         assert!(matches!(e, VaultError::Forged), "{e:?}");
+        // The read-only view runs the same check.
+        let ids = vec![NamedIdentity::parse(real.keys.recovery_identity.expose()).unwrap()];
+        let e = Vault::open_view(&path, &Unlock::Identities(ids))
+            .unwrap()
+            .view()
+            .unwrap_err();
+        assert!(matches!(e, VaultError::Forged), "{e:?}");
+    }
+
+    #[test]
+    fn view_reads_what_open_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        let mut v = Vault::create(&path, &pw, fast()).unwrap();
+        let mut a = Item::new(
+            "Bank \"main\"",
+            Secret::Note {
+                text: "1\n2".into(),
+            },
+        );
+        a.tags = vec!["x".into(), "y\tz".into()];
+        a.account = Some("acc".into());
+        v.add_item(a).unwrap();
+        v.add_item(Item::new(
+            "other",
+            Secret::Key {
+                key: "k".into(),
+                format: None,
+            },
+        ))
+        .unwrap();
+        v.save().unwrap();
+        drop(v);
+        let unlock = Unlock::Passphrase(pw);
+        let full = Vault::open(&path, &unlock).unwrap();
+        let text = Vault::open_view(&path, &unlock).unwrap();
+        let view = text.view().unwrap();
+        assert_eq!(view.opened_by(), full.opened_by());
+        assert_eq!(view.items().len(), 2);
+        for (e, i) in view.items().iter().zip(&full.payload().items) {
+            assert_eq!(&*e.head.name, i.name);
+            assert_eq!(&*e.head.id, i.id);
+            assert_eq!(e.head.kind, i.kind());
+            assert_eq!(e.head.account.as_deref(), i.account.as_deref());
+            let tags: Vec<&str> = e.head.tags.iter().map(|t| &**t).collect();
+            assert_eq!(tags, i.tags);
+            assert_eq!(e.head.created, i.created);
+            assert_eq!(&e.item().unwrap(), i);
+        }
+        for name in ["bank \"MAIN\"", "other", "OTHER", "nope"] {
+            assert_eq!(view.find(name), full.find(name), "{name}");
+        }
+        assert_eq!(&view.item("other").unwrap(), full.item("other").unwrap());
     }
 
     #[test]
