@@ -82,6 +82,23 @@ fn show(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// Creates the vault's folder (mode 0700) when it does not exist yet.
+fn ensure_private_dir(dir: &Path) -> Result<(), VaultError> {
+    if dir.exists() {
+        return Ok(());
+    }
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|source| VaultError::Io {
+            op: "creating the folder",
+            path: show(dir),
+            source,
+        })
+}
+
 /// Identity of a file version: device, inode, size and modification time.
 /// Every save replaces the file by rename, so the inode changes each time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,19 +258,7 @@ impl Vault {
         passphrase: &SecretString,
         params: KdfParams,
     ) -> Result<Vault, VaultError> {
-        let dir = dir_of(path);
-        if !dir.exists() {
-            use std::os::unix::fs::DirBuilderExt;
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&dir)
-                .map_err(|source| VaultError::Io {
-                    op: "creating the folder",
-                    path: show(&dir),
-                    source,
-                })?;
-        }
+        ensure_private_dir(&dir_of(path))?;
         let lock = acquire_lock(path)?;
         if path.exists() {
             return Err(VaultError::Exists { path: show(path) });
@@ -341,19 +346,7 @@ impl Vault {
         payload: Payload,
         opened_by: OpenedBy,
     ) -> Result<Vault, VaultError> {
-        let dir = dir_of(path);
-        if !dir.exists() {
-            use std::os::unix::fs::DirBuilderExt;
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&dir)
-                .map_err(|source| VaultError::Io {
-                    op: "creating the folder",
-                    path: show(&dir),
-                    source,
-                })?;
-        }
+        ensure_private_dir(&dir_of(path))?;
         let lock = acquire_lock(path)?;
         clean_stale_temps(path);
         // Taken under the lock, so the change check in the save protocol
