@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use lifeboat::item::{ItemKind, Secret};
 use lifeboat::secret::SecretString;
 use lifeboat::vault::{Unlock, Vault};
 
@@ -233,6 +234,408 @@ fn unlock_search_reveal_tick_quit_in_tmux() {
     assert!(run
         .record("list-accounts")
         .is_some_and(|r| r.done_at.is_some()));
+}
+
+const NEW_PASSPHRASE: &str = "Quartz-meadow violin 47 tundra";
+const TOTP_URI: &str =
+    "otpauth://totp/GitHub:newcomer?secret=JBSWY3DPEHPK3PXP&issuer=GitHub&digits=6&period=30";
+const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXP";
+const CODES: [&str; 4] = ["q7x2-9kd3", "m4p8-2zr6", "t5n1-8wj4", "h3v9-6cb7"];
+
+impl Tmux {
+    /// Starts a detached 120x40 session running a clean bash.
+    fn start() -> Tmux {
+        let tmux = Tmux {
+            socket: format!(
+                "lifeboat-test-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            )
+            .replace(['(', ')'], ""),
+        };
+        let started = tmux.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "bash --norc --noprofile",
+        ]);
+        assert!(started.status.success(), "{started:?}");
+        tmux
+    }
+
+    /// Waits until the screen satisfies `pred`.
+    fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// The screen's text with box borders removed and whitespace collapsed, so
+/// a sentence wrapped over lines reads as one.
+fn flat(screen: &str) -> String {
+    screen
+        .replace(['│', '┃'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The 1-based positions in "type characters A-B and then C-D".
+fn asked_positions(screen: &str) -> (usize, usize) {
+    let f = flat(screen);
+    let rest = &f[f.find("type characters ").expect("the question") + 16..];
+    let nums: Vec<usize> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| !t.is_empty())
+        .take(4)
+        .map(|t| t.parse().unwrap())
+        .collect();
+    assert_eq!(nums[1], nums[0] + 1, "{f}");
+    assert_eq!(nums[3], nums[2] + 1, "{f}");
+    (nums[0], nums[2])
+}
+
+/// Fills the item form that `a` opened: kind (Right presses from seed),
+/// name, account, then the secret; Ctrl+S saves.
+fn fill_form(tmux: &Tmux, rights: usize, name: &str, account: &str, secret: &str) {
+    tmux.wait_for("Add an item");
+    for _ in 0..rights {
+        tmux.keys(&["Right"]);
+    }
+    tmux.keys(&["Enter"]); // Kind -> Name
+    tmux.type_text(name);
+    tmux.keys(&["Enter"]); // -> Account
+    tmux.type_text(account);
+    tmux.keys(&["Enter"]); // -> Tags
+    tmux.keys(&["Enter"]); // -> Scheme (seeds) or Secret
+    if rights == 0 {
+        tmux.keys(&["Enter"]); // Scheme (BIP39) -> Secret
+    }
+    tmux.type_text(secret);
+    let s = tmux.screen();
+    assert!(!s.contains(secret), "the secret field is masked:\n{s}");
+}
+
+#[test]
+fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let started_at = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault.age");
+    let tmux = Tmux::start();
+    let d = dir.path().display();
+    tmux.type_text(&format!(
+        "cd '{d}' && HOME='{d}' XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{BIN}' --vault vault.age"
+    ));
+    tmux.keys(&["Enter"]);
+
+    // 1. No vault: the create screen. The passphrase twice.
+    tmux.wait_for("Create a new vault");
+    tmux.type_text(NEW_PASSPHRASE);
+    tmux.wait_for("meets the policy");
+    tmux.keys(&["Enter"]);
+    tmux.type_text(NEW_PASSPHRASE);
+    let s = tmux.screen();
+    assert!(
+        !s.contains(NEW_PASSPHRASE),
+        "the passphrase is masked:\n{s}"
+    );
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("AGE-SECRET-KEY-1");
+    let key = s
+        .split_whitespace()
+        .find(|w| w.starts_with("AGE-SECRET-KEY-1"))
+        .unwrap()
+        .to_owned();
+    assert_eq!(key.len(), 74, "{key}");
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("Check what you wrote");
+    let (a, b) = asked_positions(&s);
+    // A wrong answer first: refused, asked again.
+    let wrong: String = key[a - 1..a + 1]
+        .chars()
+        .chain(key[b - 1..b + 1].chars())
+        .map(|c| if c == 'q' { 'p' } else { 'q' })
+        .collect();
+    tmux.type_text(&wrong);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("do not match");
+    tmux.type_text(&format!("{}{}", &key[a - 1..a + 1], &key[b - 1..b + 1]));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("The vault is empty. Press a to add");
+    assert!(vault.exists());
+    let created = started_at.elapsed();
+
+    // 2. A seed with a wrong checksum first: the form says so, nothing added.
+    tmux.keys(&["a"]);
+    let bad = "abandon ".repeat(12);
+    fill_form(&tmux, 0, "Main wallet", "ledger", bad.trim_end());
+    tmux.wait_for("(12 words)");
+    tmux.keys(&["C-s"]);
+    let s = tmux.wait_for("checksum does not match");
+    assert!(s.contains("Add an item"), "the form stays open:\n{s}");
+    assert!(!s.contains("Added"), "{s}");
+    for _ in 0.."abandon".len() {
+        tmux.keys(&["BSpace"]);
+    }
+    tmux.type_text("about");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Added \"Main wallet\"");
+
+    tmux.keys(&["a"]);
+    fill_form(&tmux, 2, "GitHub 2FA", "github", TOTP_URI);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Added \"GitHub 2FA\"");
+
+    tmux.keys(&["a"]);
+    fill_form(
+        &tmux,
+        3,
+        "GitHub recovery codes",
+        "github",
+        &CODES.join(" "),
+    );
+    tmux.wait_for("(4 words)");
+    tmux.keys(&["C-s"]);
+    let s = tmux.wait_for("Added \"GitHub recovery codes\"");
+    assert!(s.contains("3 of 3"), "{s}");
+    for (badge, name) in [
+        ("SEED", "Main wallet"),
+        ("TOTP", "GitHub 2FA"),
+        ("CODES", "GitHub recovery codes"),
+    ] {
+        assert!(
+            s.lines().any(|l| l.contains(badge) && l.contains(name)),
+            "{badge} {name}:\n{s}"
+        );
+    }
+    assert!(s.contains("4/4 unused"), "{s}");
+
+    // 3. The account-locked playbook, along the "reset worked" branch.
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("My account is locked");
+    let pos = lifeboat::playbook::builtin()
+        .iter()
+        .position(|p| p.id == "account-locked")
+        .unwrap();
+    for _ in 0..pos {
+        tmux.keys(&["j"]);
+    }
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Write down the lock message");
+    let done = |n: usize| {
+        let want = format!(" {n} of ");
+        move |s: &str| s.contains(&want) && s.contains("steps done")
+    };
+    // A note step: Space opens the note, Enter saves and ticks it.
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Copy the exact wording");
+    tmux.type_text("locked 09:12 after three wrong passwords");
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("1 step done", done(1));
+    // A note on a check step, then tick it.
+    tmux.keys(&["n"]);
+    tmux.wait_for("Enter saves, Esc cancels");
+    tmux.type_text("no e-mail from the provider yet");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("no e-mail from the provider yet");
+    tmux.keys(&["Space"]);
+    tmux.wait_until("2 steps done", done(2));
+    tmux.keys(&["Space"]); // forgot-password
+    tmux.wait_until("3 steps done", done(3));
+    tmux.wait_for("Did the password reset get you back in?");
+    tmux.keys(&["1"]); // yes
+    tmux.wait_until("4 steps done", done(4));
+    tmux.wait_for("set a new, unique password");
+    // protect-login, check-2fa (links the TOTP and the codes), review, habits.
+    tmux.keys(&["Space"]);
+    let s = tmux.wait_until("5 steps done", done(5));
+    assert!(
+        s.contains("GitHub 2FA") && s.contains("GitHub recovery codes"),
+        "{s}"
+    );
+    for n in 6..=7 {
+        tmux.keys(&["Space"]);
+        tmux.wait_until("steps done", done(n));
+    }
+    tmux.keys(&["Space"]);
+    tmux.wait_for("All steps on your path are done");
+    tmux.keys(&["w"]);
+    let s = tmux.wait_for("Report written to");
+    assert!(s.contains("mode 0600"), "{s}");
+    tmux.keys(&["q"]);
+
+    // Back at the shell: nothing secret on the screen or in the scrollback.
+    std::thread::sleep(Duration::from_millis(500));
+    tmux.keys(&["echo", "shell-is-back", "Enter"]);
+    tmux.wait_for("shell-is-back");
+    let all = tmux.history();
+    for secret in [
+        "abandon",
+        key.as_str(),
+        &key[16..40],
+        NEW_PASSPHRASE,
+        TOTP_SECRET,
+        CODES[0],
+    ] {
+        assert!(!all.contains(secret), "{secret:?} left behind:\n{all}");
+    }
+    assert!(
+        !all.contains("Create a new vault"),
+        "TUI left on screen:\n{all}"
+    );
+
+    // The report: a private file with no secret in it.
+    let report = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("lifeboat-report-account-locked-")
+        })
+        .expect("the report file");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&report).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        text.contains("locked 09:12 after three wrong passwords"),
+        "{text}"
+    );
+    for secret in ["abandon", &key[16..], NEW_PASSPHRASE, TOTP_SECRET] {
+        assert!(!text.contains(secret), "{secret:?} in the report:\n{text}");
+    }
+    for c in CODES {
+        assert!(!text.contains(c), "{c:?} in the report:\n{text}");
+    }
+
+    // 4. The vault, read with the library.
+    let v = Vault::open(
+        &vault,
+        &Unlock::Passphrase(SecretString::from(NEW_PASSPHRASE)),
+    )
+    .unwrap();
+    let items = &v.payload().items;
+    assert_eq!(items.len(), 3, "the refused seed was not added");
+    let find = |kind: ItemKind| {
+        let found: Vec<_> = items.iter().filter(|i| i.kind() == kind).collect();
+        assert_eq!(found.len(), 1, "{kind:?}");
+        found[0]
+    };
+    match &find(ItemKind::Seed).secret {
+        Secret::Seed { words, scheme, .. } => {
+            assert_eq!(words.expose(), WORDS);
+            assert_eq!(*scheme, lifeboat::item::SeedScheme::Bip39);
+        }
+        other => panic!("{other:?}"),
+    }
+    let totp = find(ItemKind::Totp);
+    assert_eq!(totp.account.as_deref(), Some("github"));
+    match &totp.secret {
+        Secret::Totp { secret, issuer, .. } => {
+            assert_eq!(secret.expose(), TOTP_SECRET);
+            assert_eq!(issuer.as_deref(), Some("GitHub"));
+        }
+        other => panic!("{other:?}"),
+    }
+    match &find(ItemKind::Codes).secret {
+        Secret::Codes { codes } => {
+            let got: Vec<&str> = codes.iter().map(|c| c.code.expose()).collect();
+            assert_eq!(got, CODES);
+            assert!(codes.iter().all(|c| c.used.is_none()));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(v.payload().keys.recovery_identity.expose(), key);
+    let run = v
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .expect("a run was recorded");
+    let rec = |id: &str| {
+        run.record(id)
+            .unwrap_or_else(|| panic!("no record for {id}"))
+    };
+    for id in [
+        "write-down-message",
+        "check-official-notice",
+        "forgot-password",
+        "reset-worked",
+        "protect-login",
+        "check-2fa",
+        "review-activity",
+        "steady-habits",
+    ] {
+        assert!(rec(id).done_at.is_some(), "{id} not done");
+    }
+    assert_eq!(
+        rec("write-down-message").note.as_deref(),
+        Some("locked 09:12 after three wrong passwords")
+    );
+    assert_eq!(
+        rec("check-official-notice").note.as_deref(),
+        Some("no e-mail from the provider yet")
+    );
+    assert_eq!(rec("reset-worked").answer.as_deref(), Some("yes"));
+    for id in ["contact-support", "wait-for-lock", "follow-up"] {
+        assert!(run.record(id).is_none_or(|r| r.done_at.is_none()), "{id}");
+    }
+    let book = lifeboat::playbook::builtin()
+        .into_iter()
+        .find(|p| p.id == "account-locked")
+        .unwrap();
+    assert!(lifeboat::playbook::progress(&book, Some(run)).complete);
+    drop(v);
+
+    // The recovery key read off the screen opens the vault with stock age.
+    if let Some(age) = common::oracle_tool("age") {
+        let key_file = dir.path().join("key-from-screen.txt");
+        std::fs::write(&key_file, format!("{key}\n")).unwrap();
+        let out = Command::new(age)
+            .arg("-d")
+            .arg("-i")
+            .arg(&key_file)
+            .arg(&vault)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let items = json["items"].as_array().unwrap();
+        assert_eq!(items.len(), 3);
+        assert!(
+            items.iter().any(|i| i["secret"]["words"] == WORDS),
+            "{json}"
+        );
+    }
+    eprintln!(
+        "newcomer test: vault created in {:.1?}, whole test {:.1?}",
+        created,
+        started_at.elapsed()
+    );
 }
 
 #[test]
