@@ -718,6 +718,8 @@ pub enum Message {
     Paste(SecretString),
     /// Delete the last character.
     Backspace,
+    /// Empty the focused field (Ctrl+U in the item form).
+    ClearField,
     /// Next field.
     NextField,
     /// Previous field.
@@ -1695,6 +1697,17 @@ fn update_form(app: &mut App, msg: Message) -> Vec<Effect> {
             } else if let Some(field) = f.text_field() {
                 field.pop();
             }
+            false
+        }
+        Message::ClearField => {
+            // The secret is masked, so retyping it whole is the way to fix
+            // a phrase the checksum refused.
+            if f.focus == FormField::Secret {
+                f.secret = SecretString::default();
+            } else if let Some(field) = f.text_field() {
+                field.clear();
+            }
+            f.error = None;
             false
         }
         Message::NextField | Message::Down => {

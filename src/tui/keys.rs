@@ -59,7 +59,7 @@ fn text_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         return match key.code {
             KeyCode::Char('r') if ctx == Context::Unlock => Some(Message::Forgot),
             KeyCode::Char('s') => Some(Message::Save),
-            KeyCode::Char('u') => None,
+            KeyCode::Char('u') if ctx == Context::Form => Some(Message::ClearField),
             _ => None,
         };
     }

@@ -482,6 +482,7 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("← →", "change kind or scheme"),
             ("Enter", "next field; on the last: save"),
             ("Ctrl+S", "save"),
+            ("Ctrl+U", "clear the field (retype a masked secret)"),
             ("Esc", "cancel"),
         ],
         Context::Playbooks => &[
