@@ -371,7 +371,13 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
     let wrong: String = key[a - 1..a + 1]
         .chars()
         .chain(key[b - 1..b + 1].chars())
-        .map(|c| if c == 'q' { 'p' } else { 'q' })
+        .map(|c| {
+            if c.eq_ignore_ascii_case(&'q') {
+                'p'
+            } else {
+                'q'
+            }
+        })
         .collect();
     tmux.type_text(&wrong);
     tmux.keys(&["Enter"]);
@@ -391,10 +397,15 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
     let s = tmux.wait_for("checksum does not match");
     assert!(s.contains("Add an item"), "the form stays open:\n{s}");
     assert!(!s.contains("Added"), "{s}");
-    for _ in 0.."abandon".len() {
-        tmux.keys(&["BSpace"]);
-    }
-    tmux.type_text("about");
+    // The field is masked: Ctrl+U empties it, and the phrase is retyped.
+    tmux.keys(&["C-u"]);
+    let s = tmux.wait_until("an empty field", |s| !s.contains("(12 words)"));
+    assert!(
+        !s.contains("checksum"),
+        "the error goes with the text:\n{s}"
+    );
+    tmux.type_text(WORDS);
+    tmux.wait_for("(12 words)");
     tmux.keys(&["C-s"]);
     tmux.wait_for("Added \"Main wallet\"");
 
