@@ -3,6 +3,12 @@
 //! and tick playbook steps, quit; then check with the library that the
 //! steps are recorded in the vault, and that no secret is left on the
 //! shell's screen or scrollback. tmux missing fails under `CI=true`.
+//!
+//! The newcomer test starts with no vault, as the README's first run does:
+//! create it in the TUI (recovery key read off the screen and typed back),
+//! add a seed, a TOTP secret and recovery codes through the form, walk
+//! `account-locked` to the end and write the report; then the library, the
+//! report file and stock `age -d` with the on-screen key check the result.
 
 mod common;
 
