@@ -279,6 +279,8 @@ pub enum FormField {
     Url,
     /// The secret.
     Secret,
+    /// Optional BIP39 passphrase of a seed (the "25th word"); masked.
+    Passphrase,
     /// Support contact.
     Support,
     /// Notes.
@@ -310,6 +312,9 @@ pub struct FormState {
     pub url: String,
     /// The secret as typed.
     pub secret: SecretString,
+    /// A seed's optional BIP39 passphrase, verbatim (empty: none). When
+    /// editing it starts as the stored one, so clearing it removes it.
+    pub passphrase: SecretString,
     /// The focused field.
     pub focus: FormField,
     /// Why saving was refused.
@@ -331,6 +336,7 @@ impl FormState {
             username: String::new(),
             url: String::new(),
             secret: SecretString::default(),
+            passphrase: SecretString::default(),
             focus: FormField::Kind,
             error: None,
         }
@@ -347,7 +353,12 @@ impl FormState {
         f.support = item.support.clone().unwrap_or_default();
         f.notes = item.notes.clone().unwrap_or_default();
         match &item.secret {
-            Secret::Seed { scheme, .. } => f.scheme = *scheme,
+            Secret::Seed {
+                scheme, passphrase, ..
+            } => {
+                f.scheme = *scheme;
+                f.passphrase = passphrase.clone().unwrap_or_default();
+            }
             Secret::Password { username, url, .. } => {
                 f.username = username.clone().unwrap_or_default();
                 f.url = url.clone().unwrap_or_default();
@@ -370,7 +381,11 @@ impl FormState {
             ItemKind::Password => v.extend([FormField::Username, FormField::Url]),
             _ => {}
         }
-        v.extend([FormField::Secret, FormField::Support, FormField::Notes]);
+        v.push(FormField::Secret);
+        if self.kind == ItemKind::Seed {
+            v.push(FormField::Passphrase);
+        }
+        v.extend([FormField::Support, FormField::Notes]);
         v
     }
 
@@ -394,8 +409,25 @@ impl FormState {
             FormField::Notes => &mut self.notes,
             FormField::Username => &mut self.username,
             FormField::Url => &mut self.url,
-            FormField::Kind | FormField::Scheme | FormField::Secret => return None,
+            FormField::Kind | FormField::Scheme | FormField::Secret | FormField::Passphrase => {
+                return None
+            }
         })
+    }
+
+    /// The focused masked field, if the focus is on one.
+    fn secret_field(&mut self) -> Option<&mut SecretString> {
+        match self.focus {
+            FormField::Secret => Some(&mut self.secret),
+            FormField::Passphrase => Some(&mut self.passphrase),
+            _ => None,
+        }
+    }
+
+    /// The passphrase to store: only for seeds, verbatim, `None` if empty.
+    fn seed_passphrase(&self) -> Option<SecretString> {
+        (self.kind == ItemKind::Seed && !self.passphrase.is_empty())
+            .then(|| self.passphrase.clone())
     }
 
     fn cycle(&mut self, delta: isize) {
@@ -1632,7 +1664,7 @@ pub fn form_to_item(
     {
         return Err(text::name_taken(&name));
     }
-    let secret = match existing {
+    let mut secret = match existing {
         Some(old) if f.secret.is_empty() => {
             let mut s = old.secret.clone();
             if let Secret::Password { username, url, .. } = &mut s {
@@ -1648,6 +1680,9 @@ pub fn form_to_item(
             form_secret(f)?
         }
     };
+    if let Secret::Seed { passphrase, .. } = &mut secret {
+        *passphrase = f.seed_passphrase();
+    }
     let mut item = match existing {
         Some(old) => {
             let mut i = old.clone();
@@ -1675,8 +1710,8 @@ fn update_form(app: &mut App, msg: Message) -> Vec<Effect> {
     };
     let save = match msg {
         Message::Input(t) => {
-            if f.focus == FormField::Secret {
-                push_secret(&mut f.secret, &t);
+            if let Some(secret) = f.secret_field() {
+                push_secret(secret, &t);
             } else if let Some(field) = f.text_field() {
                 field.push_str(&t);
             }
@@ -1684,16 +1719,16 @@ fn update_form(app: &mut App, msg: Message) -> Vec<Effect> {
             false
         }
         Message::Paste(t) => {
-            if f.focus == FormField::Secret {
-                push_secret(&mut f.secret, t.expose().trim_end_matches(['\r', '\n']));
+            if let Some(secret) = f.secret_field() {
+                push_secret(secret, t.expose().trim_end_matches(['\r', '\n']));
             } else if let Some(field) = f.text_field() {
                 field.push_str(t.expose().lines().next().unwrap_or(""));
             }
             false
         }
         Message::Backspace => {
-            if f.focus == FormField::Secret {
-                pop_secret(&mut f.secret);
+            if let Some(secret) = f.secret_field() {
+                pop_secret(secret);
             } else if let Some(field) = f.text_field() {
                 field.pop();
             }
@@ -1702,8 +1737,8 @@ fn update_form(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::ClearField => {
             // The secret is masked, so retyping it whole is the way to fix
             // a phrase the checksum refused.
-            if f.focus == FormField::Secret {
-                f.secret = SecretString::default();
+            if let Some(secret) = f.secret_field() {
+                *secret = SecretString::default();
             } else if let Some(field) = f.text_field() {
                 field.clear();
             }

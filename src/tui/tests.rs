@@ -545,6 +545,98 @@ fn edit_keeps_the_secret_when_left_empty_and_delete_asks() {
     assert_eq!(app.context(), Context::Items);
 }
 
+fn form(app: &App) -> &FormState {
+    match session(app).pages.last() {
+        Some(Page::Form(f)) => f,
+        other => panic!("not on the form: {other:?}"),
+    }
+}
+
+/// Opens the add form and types a valid seed; the focus ends on the
+/// passphrase field, which follows the words for seeds.
+fn add_seed_up_to_passphrase(app: &mut App, name: &str) {
+    press(app, &[ch('a'), key(KeyCode::Tab)]);
+    type_text(app, name);
+    // name -> account -> tags -> scheme -> words
+    for _ in 0..4 {
+        press(app, &[key(KeyCode::Tab)]);
+    }
+    type_text(app, &format!("{} about", ["abandon"; 11].join(" ")));
+    press(app, &[key(KeyCode::Enter)]);
+    assert_eq!(form(app).focus, FormField::Passphrase);
+}
+
+#[test]
+fn seed_form_stores_an_optional_bip39_passphrase_masked_until_revealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    add_seed_up_to_passphrase(&mut app, "Hidden wallet");
+    // verbatim: spaces count in a BIP39 passphrase
+    type_text(&mut app, " TREZOR x");
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(form(&app).passphrase.expose(), " TREZOR ");
+    assert!(!screen_text(&app, 80, 24).contains("TREZOR"));
+    let fx = press(&mut app, &[ctrl('s')]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    let item = session(&app).vault.item("Hidden wallet").unwrap();
+    let Secret::Seed { passphrase, .. } = &item.secret else {
+        panic!()
+    };
+    assert_eq!(passphrase.as_ref().unwrap().expose(), " TREZOR ");
+    // the detail masks it like the words until r
+    open_item(&mut app, "hidden wallet");
+    let masked = screen_text(&app, 80, 24);
+    assert!(masked.contains(text::F_BIP39_PASSPHRASE), "{masked}");
+    assert!(!masked.contains("TREZOR"));
+    press(&mut app, &[ch('r')]);
+    assert!(screen_text(&app, 80, 24).contains("TREZOR"));
+    // editing starts with the stored passphrase; Ctrl+U removes it and the
+    // words (left empty) are kept
+    press(&mut app, &[ch('e')]);
+    assert_eq!(form(&app).passphrase.expose(), " TREZOR ");
+    while form(&app).focus != FormField::Passphrase {
+        press(&mut app, &[key(KeyCode::Tab)]);
+    }
+    press(&mut app, &[ctrl('u')]);
+    let fx = press(&mut app, &[ctrl('s')]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    let item = session(&app).vault.item("Hidden wallet").unwrap();
+    let Secret::Seed {
+        passphrase, words, ..
+    } = &item.secret
+    else {
+        panic!()
+    };
+    assert!(passphrase.is_none());
+    assert!(words.expose().ends_with("about"));
+}
+
+#[test]
+fn seed_passphrase_field_is_for_seeds_only() {
+    let mut f = FormState::new_item();
+    assert!(f.fields().contains(&FormField::Passphrase));
+    f.kind = ItemKind::Note;
+    assert!(!f.fields().contains(&FormField::Passphrase));
+    // typed while a seed, then switched kind: not stored
+    f.name = "Note".into();
+    f.secret = "text".into();
+    f.passphrase = "leftover".into();
+    let item = form_to_item(&f, None, &[]).unwrap();
+    assert!(matches!(item.secret, Secret::Note { .. }));
+    // empty means none
+    f.kind = ItemKind::Seed;
+    f.passphrase = SecretString::default();
+    f.secret = format!("{} about", ["abandon"; 11].join(" ")).into();
+    let item = form_to_item(&f, None, &[]).unwrap();
+    assert!(matches!(
+        item.secret,
+        Secret::Seed {
+            passphrase: None,
+            ..
+        }
+    ));
+}
+
 // ---- playbooks -------------------------------------------------------
 
 fn open_runner(app: &mut App, id: &str) {
@@ -869,6 +961,10 @@ fn snapshot_form() {
     press(&mut app, &[key(KeyCode::Tab)]);
     type_text(&mut app, "bank.example");
     snap(&app, "form_add");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    add_seed_up_to_passphrase(&mut app, "Hidden wallet");
+    type_text(&mut app, "TREZOR");
+    snap(&app, "form_seed_passphrase");
 }
 
 #[test]

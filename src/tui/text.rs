@@ -281,6 +281,10 @@ pub fn secret_label(kind: crate::item::ItemKind) -> &'static str {
         ItemKind::Note => "Secret note",
     }
 }
+/// Form label of a seed's optional BIP39 passphrase.
+pub const L_SEED_PASSPHRASE: &str = "Passphrase (25th word)";
+/// Hint beside the empty seed passphrase field.
+pub const SEED_PASSPHRASE_HINT: &str = "(optional BIP39 passphrase; empty: none)";
 /// Hint for the secret field when editing.
 pub const KEEP_SECRET: &str = "(empty keeps the current secret)";
 /// How to store a phrase that fails verification.

@@ -1003,6 +1003,15 @@ impl Widget for FormView<'_> {
                     };
                     (text::secret_label(f.kind), hint)
                 }
+                FormField::Passphrase => {
+                    let n = f.passphrase.expose().chars().count();
+                    let hint = if n == 0 {
+                        text::SEED_PASSPHRASE_HINT.to_owned()
+                    } else {
+                        masked(n)
+                    };
+                    (text::L_SEED_PASSPHRASE, hint)
+                }
             };
             let label = format!("{label:<24}");
             let marker = if focused { "› " } else { "  " };
