@@ -458,6 +458,92 @@ pub enum NotePurpose {
     Annotate,
 }
 
+/// An entry of the runner's account picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountChoice {
+    /// No account: linked items of every account.
+    Any,
+    /// An account named by vault items.
+    Existing(String),
+    /// The text typed, naming an account no item has.
+    Typed(String),
+}
+
+impl AccountChoice {
+    /// The account to set (`None` clears it).
+    pub fn account(&self) -> Option<String> {
+        match self {
+            AccountChoice::Any => None,
+            AccountChoice::Existing(a) | AccountChoice::Typed(a) => Some(a.clone()),
+        }
+    }
+}
+
+/// The runner's picker of the incident's account.
+#[derive(Debug, Default)]
+pub struct AccountPicker {
+    /// The vault's accounts (and the run's current one), sorted.
+    pub accounts: Vec<String>,
+    /// Typed text: filters the accounts, or names another one.
+    pub query: String,
+    /// The chosen entry of [`AccountPicker::choices`].
+    pub cursor: ListCursor,
+}
+
+impl AccountPicker {
+    /// A picker over the items' accounts, on `current` if set.
+    pub fn new(items: &[Item], current: Option<&str>) -> AccountPicker {
+        let mut accounts: Vec<String> = Vec::new();
+        for a in items
+            .iter()
+            .filter_map(|i| i.account.as_deref())
+            .chain(current)
+        {
+            let a = a.trim();
+            if !a.is_empty() && !accounts.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+                accounts.push(a.to_owned());
+            }
+        }
+        accounts.sort_by_key(|a| a.to_lowercase());
+        let mut p = AccountPicker {
+            accounts,
+            ..AccountPicker::default()
+        };
+        if let Some(cur) = current {
+            p.cursor.selected = p
+                .choices()
+                .iter()
+                .position(|c| matches!(c, AccountChoice::Existing(a) if a.eq_ignore_ascii_case(cur.trim())))
+                .unwrap_or(0);
+        }
+        p
+    }
+
+    /// The entries shown: without a query "any account" then every
+    /// account; with one, the accounts containing it, then the typed text
+    /// itself unless an account has exactly that name.
+    pub fn choices(&self) -> Vec<AccountChoice> {
+        let q = self.query.trim();
+        if q.is_empty() {
+            return std::iter::once(AccountChoice::Any)
+                .chain(self.accounts.iter().cloned().map(AccountChoice::Existing))
+                .collect();
+        }
+        let ql = q.to_lowercase();
+        let mut v: Vec<AccountChoice> = self
+            .accounts
+            .iter()
+            .filter(|a| a.to_lowercase().contains(&ql))
+            .cloned()
+            .map(AccountChoice::Existing)
+            .collect();
+        if !self.accounts.iter().any(|a| a.eq_ignore_ascii_case(q)) {
+            v.push(AccountChoice::Typed(q.to_owned()));
+        }
+        v
+    }
+}
+
 /// A playbook being worked through.
 #[derive(Debug)]
 pub struct RunnerState {
@@ -469,6 +555,10 @@ pub struct RunnerState {
     pub link: usize,
     /// An open note field.
     pub note: Option<(NotePurpose, String)>,
+    /// Asking whether to archive the run and start over.
+    pub confirm_reset: bool,
+    /// The open account picker.
+    pub account: Option<AccountPicker>,
 }
 
 /// A page on top of the tab lists.
@@ -674,6 +764,10 @@ pub enum Context {
     Runner,
     /// The runner's note field.
     NoteEntry,
+    /// The runner asks whether to archive the run.
+    ConfirmReset,
+    /// The runner's account picker.
+    AccountEntry,
 }
 
 /// The whole TUI state.
@@ -782,6 +876,10 @@ pub enum Message {
     Confirm(bool),
     /// Write the incident report.
     WriteReport,
+    /// Archive the playbook's run and start over (asks first).
+    ResetRun,
+    /// Choose the account the incident is about.
+    PickAccount,
     /// Lock now.
     Lock,
     /// Forgot passphrase.
@@ -964,6 +1062,8 @@ impl App {
                 }
                 Some(Page::Form(_)) => Context::Form,
                 Some(Page::Runner(r)) if r.note.is_some() => Context::NoteEntry,
+                Some(Page::Runner(r)) if r.confirm_reset => Context::ConfirmReset,
+                Some(Page::Runner(r)) if r.account.is_some() => Context::AccountEntry,
                 Some(Page::Runner(_)) => Context::Runner,
             },
         }
@@ -1482,6 +1582,8 @@ fn update_playbook_list(app: &mut App, msg: Message) -> Vec<Effect> {
                 },
                 link: 0,
                 note: None,
+                confirm_reset: false,
+                account: None,
             }));
         }
         _ => {}
@@ -1934,6 +2036,88 @@ fn update_runner(app: &mut App, msg: Message) -> Vec<Effect> {
         return Vec::new();
     }
 
+    if r.confirm_reset {
+        match msg {
+            Message::Confirm(true) => {
+                r.confirm_reset = false;
+                // Archives the run with its history; nothing is deleted.
+                if s.vault.payload_mut().playbooks.reset(&pb.id, now) {
+                    s.vault.audit("playbook-reset", Some(&pb.id));
+                    r.steps.selected = 0;
+                    r.link = 0;
+                    app.info(text::RUN_RESET);
+                    return vec![Effect::Save];
+                }
+            }
+            Message::Confirm(false) | Message::Back => r.confirm_reset = false,
+            _ => {}
+        }
+        return Vec::new();
+    }
+
+    if let Some(p) = &mut r.account {
+        let len = p.choices().len();
+        match msg {
+            Message::Input(t) => {
+                p.query.push_str(&t);
+                p.cursor.selected = 0;
+            }
+            Message::Paste(t) => {
+                p.query.push_str(t.expose().lines().next().unwrap_or(""));
+                p.cursor.selected = 0;
+            }
+            Message::Backspace => {
+                p.query.pop();
+                p.cursor.selected = 0;
+            }
+            Message::ClearField => {
+                p.query.clear();
+                p.cursor.selected = 0;
+            }
+            Message::Up | Message::PrevField => p.cursor.step(-1, len),
+            Message::Down | Message::NextField => p.cursor.step(1, len),
+            Message::Back => r.account = None,
+            Message::Submit | Message::Save => {
+                let choices = p.choices();
+                let Some(choice) = choices.get(p.cursor.selected.min(len.saturating_sub(1))) else {
+                    return Vec::new();
+                };
+                let account = choice.account();
+                r.account = None;
+                let current = run.and_then(|r| r.account.clone());
+                let same = match (&current, &account) {
+                    (Some(a), Some(b)) => a == b.trim(),
+                    (None, None) => true,
+                    _ => false,
+                };
+                if same {
+                    return Vec::new();
+                }
+                let shown = account.clone();
+                let res = change_run(&mut s.vault, pb, now, |_, run| {
+                    playbook::set_account(run, account, now);
+                    Ok(())
+                });
+                r.link = 0;
+                return match res {
+                    Ok(()) => {
+                        match shown {
+                            Some(a) => app.info(text::account_set(a.trim())),
+                            None => app.info(text::ACCOUNT_CLEARED),
+                        }
+                        vec![Effect::Save]
+                    }
+                    Err(e) => {
+                        app.error(e);
+                        Vec::new()
+                    }
+                };
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+
     let views = playbook::step_states(pb, run, now);
     let view = &views[sel];
     let mut result: Option<Result<(), String>> = None;
@@ -1968,6 +2152,16 @@ fn update_runner(app: &mut App, msg: Message) -> Vec<Effect> {
             }
         }
         Message::AddNote => r.note = Some((NotePurpose::Annotate, String::new())),
+        Message::ResetRun => match run {
+            Some(_) => r.confirm_reset = true,
+            None => info = Some(text::NOTHING_TO_RESET.to_owned()),
+        },
+        Message::PickAccount => {
+            r.account = Some(AccountPicker::new(
+                items,
+                run.and_then(|r| r.account.as_deref()),
+            ));
+        }
         Message::Answer(k) if step.kind == StepKind::Decision => {
             let id = step.id.clone();
             result = Some(change_run(&mut s.vault, pb, now, |pb, run| {

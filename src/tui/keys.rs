@@ -40,8 +40,9 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::RecoverPassphrase
         | Context::Search
         | Context::Form
-        | Context::NoteEntry => text_key(ctx, key, ctrl),
-        Context::ConfirmDelete => match key.code {
+        | Context::NoteEntry
+        | Context::AccountEntry => text_key(ctx, key, ctrl),
+        Context::ConfirmDelete | Context::ConfirmReset => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Confirm(true)),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Message::Confirm(false)),
             _ => None,
@@ -59,7 +60,9 @@ fn text_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         return match key.code {
             KeyCode::Char('r') if ctx == Context::Unlock => Some(Message::Forgot),
             KeyCode::Char('s') => Some(Message::Save),
-            KeyCode::Char('u') if ctx == Context::Form => Some(Message::ClearField),
+            KeyCode::Char('u') if matches!(ctx, Context::Form | Context::AccountEntry) => {
+                Some(Message::ClearField)
+            }
             _ => None,
         };
     }
@@ -121,6 +124,8 @@ fn command_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         }
         (Context::Runner, KeyCode::Char('n')) => Some(Message::AddNote),
         (Context::Runner, KeyCode::Char('w')) => Some(Message::WriteReport),
+        (Context::Runner, KeyCode::Char('R')) => Some(Message::ResetRun),
+        (Context::Runner, KeyCode::Char('A')) => Some(Message::PickAccount),
         (Context::Runner, KeyCode::Left | KeyCode::Char('h')) => Some(Message::Left),
         (Context::Runner, KeyCode::Right | KeyCode::Char('l')) => Some(Message::Right),
         _ => None,

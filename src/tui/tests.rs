@@ -169,6 +169,35 @@ fn runner_keys() {
     assert!(matches!(map_key(&app, ch('2')), Some(Message::Answer(2))));
     assert!(matches!(map_key(&app, ch('w')), Some(Message::WriteReport)));
     assert!(matches!(map_key(&app, ch('n')), Some(Message::AddNote)));
+    assert!(matches!(map_key(&app, ch('R')), Some(Message::ResetRun)));
+    assert!(matches!(map_key(&app, ch('A')), Some(Message::PickAccount)));
+    // lower case r and a stay free (r is not reset)
+    assert!(map_key(&app, ch('r')).is_none());
+    // a playbook with a run, so R asks
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "lost-2fa-device");
+    press(&mut app, &[ch('R')]);
+    assert_eq!(app.context(), Context::ConfirmReset);
+    assert!(matches!(
+        map_key(&app, ch('y')),
+        Some(Message::Confirm(true))
+    ));
+    assert!(matches!(
+        map_key(&app, ch('n')),
+        Some(Message::Confirm(false))
+    ));
+    assert!(matches!(
+        map_key(&app, key(KeyCode::Esc)),
+        Some(Message::Confirm(false))
+    ));
+    press(&mut app, &[ch('n'), ch('A')]);
+    assert_eq!(app.context(), Context::AccountEntry);
+    // letters are text in the picker
+    assert!(matches!(map_key(&app, ch('q')), Some(Message::Input(s)) if s == "q"));
+    assert!(matches!(
+        map_key(&app, ctrl('u')),
+        Some(Message::ClearField)
+    ));
 }
 
 #[test]
@@ -771,6 +800,167 @@ fn linked_items_open_in_place_and_back_returns_to_the_runner() {
     assert_eq!(app.context(), Context::Runner);
 }
 
+fn runner(app: &App) -> &RunnerState {
+    match session(app).pages.last() {
+        Some(Page::Runner(r)) => r,
+        other => panic!("not in the runner: {other:?}"),
+    }
+}
+
+#[test]
+fn reset_asks_then_archives_the_run_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "lost-2fa-device");
+    let before = session(&app)
+        .vault
+        .payload()
+        .playbooks
+        .run("lost-2fa-device")
+        .unwrap()
+        .clone();
+    // R asks; n and Esc keep the run
+    for cancel in [ch('n'), key(KeyCode::Esc)] {
+        assert!(press(&mut app, &[ch('R')]).is_empty());
+        assert_eq!(app.context(), Context::ConfirmReset);
+        assert!(screen_text(&app, 80, 24).contains(text::CONFIRM_RESET));
+        assert!(press(&mut app, &[cancel]).is_empty());
+        assert_eq!(app.context(), Context::Runner);
+        let p = &session(&app).vault.payload().playbooks;
+        assert_eq!(p.run("lost-2fa-device"), Some(&before));
+    }
+    // y archives (never deletes) and saves; the cursor goes to the top
+    let fx = press(&mut app, &[ch('R'), ch('y')]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    assert_eq!(app.context(), Context::Runner);
+    let p = &session(&app).vault.payload().playbooks;
+    assert!(p.run("lost-2fa-device").is_none());
+    let archived: Vec<_> = p.archived_runs("lost-2fa-device").collect();
+    assert_eq!(archived.len(), 1);
+    assert_eq!(archived[0].archived_at, Some(NOW));
+    assert_eq!(archived[0].steps, before.steps);
+    assert_eq!(runner(&app).steps.selected, 0);
+    assert_eq!(app.status.as_ref().unwrap().text, text::RUN_RESET);
+    assert!(session(&app)
+        .vault
+        .payload()
+        .audit
+        .iter()
+        .any(|a| a.action == "playbook-reset"));
+    // nothing left to reset: says so, asks nothing
+    assert!(press(&mut app, &[ch('R')]).is_empty());
+    assert_eq!(app.context(), Context::Runner);
+    assert_eq!(app.status.as_ref().unwrap().text, text::NOTHING_TO_RESET);
+}
+
+#[test]
+fn account_picker_lists_vault_accounts_or_takes_free_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "lost-2fa-device");
+    let account = |app: &App| {
+        session(app)
+            .vault
+            .payload()
+            .playbooks
+            .run("lost-2fa-device")
+            .and_then(|r| r.account.clone())
+    };
+    assert!(press(&mut app, &[ch('A')]).is_empty());
+    let Some(p) = &runner(&app).account else {
+        panic!()
+    };
+    assert_eq!(
+        p.choices(),
+        vec![
+            AccountChoice::Any,
+            AccountChoice::Existing("Example Bank".into()),
+            AccountChoice::Existing("Example Wallet".into()),
+            AccountChoice::Existing("example.com".into()),
+            AccountChoice::Existing("mail.example.org".into()),
+        ]
+    );
+    // typing filters; Enter sets the chosen one and saves
+    type_text(&mut app, "wallet");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    assert_eq!(app.context(), Context::Runner);
+    assert_eq!(account(&app).as_deref(), Some("Example Wallet"));
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        text::account_set("Example Wallet")
+    );
+    // the header shows it, and linked items narrow to it (no 2FA there)
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains(&text::runner_account("Example Wallet")),
+        "{screen}"
+    );
+    assert!(screen.contains(text::NO_LINKED), "{screen}");
+    // reopening starts on the current account; Esc changes nothing
+    press(&mut app, &[ch('A')]);
+    let Some(p) = &runner(&app).account else {
+        panic!()
+    };
+    assert_eq!(
+        p.choices()[p.cursor.selected],
+        AccountChoice::Existing("Example Wallet".into())
+    );
+    assert!(press(&mut app, &[key(KeyCode::Esc)]).is_empty());
+    assert_eq!(account(&app).as_deref(), Some("Example Wallet"));
+    // free text names an account no item has
+    press(&mut app, &[ch('A')]);
+    type_text(&mut app, "Nowhere Bank");
+    let Some(p) = &runner(&app).account else {
+        panic!()
+    };
+    assert_eq!(
+        p.choices(),
+        vec![AccountChoice::Typed("Nowhere Bank".into())]
+    );
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    assert_eq!(account(&app).as_deref(), Some("Nowhere Bank"));
+    // choosing the same again saves nothing
+    press(&mut app, &[ch('A')]);
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    // "any account" clears it
+    press(&mut app, &[ch('A'), key(KeyCode::Home)]);
+    press(&mut app, &[key(KeyCode::Up); 6]);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    assert_eq!(account(&app), None);
+    assert_eq!(app.status.as_ref().unwrap().text, text::ACCOUNT_CLEARED);
+    assert!(!screen_text(&app, 80, 24).contains("account:"));
+}
+
+#[test]
+fn account_picker_without_a_run_starts_one_only_for_an_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "account-locked");
+    let run = |app: &App| {
+        session(app)
+            .vault
+            .payload()
+            .playbooks
+            .run("account-locked")
+            .cloned()
+    };
+    assert!(run(&app).is_none());
+    // "any account" on a playbook not started: nothing to do
+    assert!(press(&mut app, &[ch('A'), key(KeyCode::Enter)]).is_empty());
+    assert!(run(&app).is_none());
+    press(&mut app, &[ch('A')]);
+    type_text(&mut app, "mail.");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    assert_eq!(
+        run(&app).unwrap().account.as_deref(),
+        Some("mail.example.org")
+    );
+}
+
 #[test]
 fn report_effect_holds_no_secret() {
     let dir = tempfile::tempdir().unwrap();
@@ -979,4 +1169,14 @@ fn snapshot_playbooks() {
     press(&mut app, &[ch('n')]);
     type_text(&mut app, "old phone fell in the lake");
     snap(&app, "runner_note");
+    press(&mut app, &[key(KeyCode::Esc), ch('R')]);
+    snap(&app, "runner_reset_confirm");
+    press(&mut app, &[ch('n'), ch('A')]);
+    type_text(&mut app, "ex");
+    snap(&app, "runner_account_picker");
+    press(
+        &mut app,
+        &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
+    );
+    snap(&app, "runner_account");
 }

@@ -375,6 +375,35 @@ pub const NOTHING_TO_REPORT: &str = "Nothing to report yet: tick a step first.";
 pub fn runner_progress(done: usize, total: usize) -> String {
     format!("{done} of {total} steps done")
 }
+/// The run's account in the runner header.
+pub fn runner_account(a: &str) -> String {
+    format!("account: {a}")
+}
+/// Asks before archiving the run.
+pub const CONFIRM_RESET: &str = "Archive this run and start over? y/n";
+/// What archiving means.
+pub const RESET_EXPLAIN: &str = "The run stays in the vault's history; nothing is deleted.";
+/// The run was archived.
+pub const RUN_RESET: &str =
+    "Run archived (kept in the vault's history); this playbook starts over.";
+/// Reset asked for without a run.
+pub const NOTHING_TO_RESET: &str = "Nothing to reset: this playbook has no run yet.";
+/// Account picker title.
+pub const ACCOUNT_TITLE: &str = " Which account is this incident about? ";
+/// Account picker explanation.
+pub const ACCOUNT_EXPLAIN: &str = "Linked items narrow to it. Type to filter or name one.";
+/// Account picker: no account.
+pub const ACCOUNT_ANY: &str = "(any account: offer every matching item)";
+/// Account picker: the typed text.
+pub fn account_typed(a: &str) -> String {
+    format!("use \"{a}\" (no item has this account)")
+}
+/// Account set.
+pub fn account_set(a: &str) -> String {
+    format!("Account set to \"{a}\": steps offer only its items.")
+}
+/// Account cleared.
+pub const ACCOUNT_CLEARED: &str = "Account cleared: steps offer items of every account.";
 /// The run is complete.
 pub const RUN_COMPLETE: &str = "All steps on your path are done. w writes the report.";
 
@@ -421,6 +450,8 @@ pub fn footer(ctx: Context) -> &'static str {
             "Space tick · 1-9 answer · n note · Enter item · w report · Esc back · ? help"
         }
         Context::NoteEntry => "Enter save note · Esc cancel",
+        Context::ConfirmReset => "y archive the run and start over · n keep it",
+        Context::AccountEntry => "type to filter · ↑↓ choose · Enter set · Esc cancel",
     }
 }
 
@@ -497,7 +528,7 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("?", "this help"),
             ("q", "quit"),
         ],
-        Context::Runner | Context::NoteEntry => &[
+        Context::Runner | Context::NoteEntry | Context::ConfirmReset | Context::AccountEntry => &[
             ("↑↓ / j k", "choose a step"),
             ("Space", "tick / untick; wait steps start their timer"),
             ("1-9", "answer a question"),
@@ -505,6 +536,8 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("← →", "choose a linked vault item"),
             ("Enter", "open the linked item"),
             ("w", "write the incident report (Markdown, current folder)"),
+            ("A", "set the incident's account (items narrow to it)"),
+            ("R", "archive the run and start over (asks first)"),
             ("Esc", "back to the list"),
             ("q", "quit"),
         ],

@@ -14,9 +14,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::app::{
-    expected_chars, App, CreateStage, CreateState, DetailState, FormField, FormState, ListRow,
-    Meter, NewPassphrase, Page, RecoverStage, RecoverState, RunnerState, Screen, Session, Tab,
-    UnlockState, REVEAL_SECS,
+    expected_chars, AccountChoice, AccountPicker, App, CreateStage, CreateState, DetailState,
+    FormField, FormState, ListRow, Meter, NewPassphrase, Page, RecoverStage, RecoverState,
+    RunnerState, Screen, Session, Tab, UnlockState, REVEAL_SECS,
 };
 use super::text;
 use super::theme::Theme;
@@ -1212,8 +1212,13 @@ impl Widget for RunnerView<'_> {
         } else {
             text::runner_progress(p.done, p.total_on_path)
         };
+        let mut title = vec![Span::styled(format!(" {}", pb.title), t.title())];
+        if let Some(a) = run.and_then(|r| r.account.as_deref()) {
+            title.push(Span::raw("  · "));
+            title.push(Span::styled(text::runner_account(a), t.key()));
+        }
         Paragraph::new(vec![
-            Line::styled(format!(" {}", pb.title), t.title()),
+            Line::from(title),
             Line::from(vec![
                 Span::styled(
                     format!(" {} ", progress_bar(p.done, p.total_on_path, 12)),
@@ -1262,7 +1267,11 @@ impl Widget for RunnerView<'_> {
             .padding(Padding::horizontal(1));
         let di = db.inner(detail_area);
         db.render(detail_area, buf);
-        let note_h = if self.st.note.is_some() { 3 } else { 0 };
+        let note_h = if self.st.note.is_some() || self.st.confirm_reset {
+            3
+        } else {
+            0
+        };
         let [content, note_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(note_h)]).areas(di);
 
@@ -1385,6 +1394,66 @@ impl Widget for RunnerView<'_> {
             .block(Block::new().borders(Borders::TOP))
             .render(note_area, buf);
         }
+        if self.st.confirm_reset {
+            Paragraph::new(vec![
+                Line::styled(text::CONFIRM_RESET, t.warn().add_modifier(Modifier::BOLD)),
+                Line::styled(text::RESET_EXPLAIN, t.dim()),
+            ])
+            .wrap(Wrap { trim: false })
+            .block(Block::new().borders(Borders::TOP))
+            .render(note_area, buf);
+        }
+        if let Some(p) = &self.st.account {
+            AccountPickerView { p, theme: t }.render(area, buf);
+        }
+    }
+}
+
+/// The runner's account picker, a box over the runner.
+struct AccountPickerView<'a> {
+    p: &'a AccountPicker,
+    theme: Theme,
+}
+
+impl Widget for AccountPickerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        const ROWS: usize = 8;
+        let t = self.theme;
+        let choices = self.p.choices();
+        let shown = choices.len().min(ROWS);
+        let boxed = centered(area, 64, shown as u16 + 4);
+        Clear.render(boxed, buf);
+        let sel = self.p.cursor.selected.min(choices.len().saturating_sub(1));
+        let off = scroll(self.p.cursor.offset.get(), sel, ROWS, choices.len());
+        self.p.cursor.offset.set(off);
+        let mut lines = vec![
+            Line::styled(text::ACCOUNT_EXPLAIN, t.dim()),
+            Line::from(vec![
+                Span::raw("> "),
+                Span::raw(self.p.query.clone()),
+                Span::styled("▏", t.key()),
+            ]),
+        ];
+        for (i, c) in choices.iter().enumerate().skip(off).take(ROWS) {
+            let label = match c {
+                AccountChoice::Any => text::ACCOUNT_ANY.to_owned(),
+                AccountChoice::Existing(a) => a.clone(),
+                AccountChoice::Typed(a) => text::account_typed(a),
+            };
+            let chosen = i == sel;
+            lines.push(Line::styled(
+                format!("{}{label}", if chosen { " › " } else { "   " }),
+                if chosen { t.selected() } else { Style::new() },
+            ));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .title(Line::styled(text::ACCOUNT_TITLE, t.title()))
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(boxed, buf);
     }
 }
 
