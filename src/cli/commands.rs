@@ -92,9 +92,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         if on_terminal() {
             return open_tui(&ctx, false);
         }
-        return Err(CliError::usage(
-            "no command given; run `lifeboat --help` to see the commands",
-        ));
+        return Err(CliError::usage(text::NO_COMMAND));
     };
     match command {
         Command::Init(a) => init(&ctx, a),

@@ -17,6 +17,8 @@ pub const POLICY_HINT: &str = "Use four or more random words or a longer sentenc
 pub const NO_TTY: &str = "no terminal to ask for the passphrase; pass --passphrase-fd N (e.g. `--passphrase-fd 3 3<file`) or --identity FILE";
 /// No terminal for a new passphrase.
 pub const NO_TTY_NEW: &str = "no terminal to ask for the new passphrase; pass it on a file descriptor (init: --passphrase-fd N; passwd/recover: --new-passphrase-fd N)";
+/// A bare `lifeboat` where there is no terminal for the TUI.
+pub const NO_COMMAND: &str = "no command given, and no terminal here for the full-screen interface; run it in a terminal, or give a command such as `lifeboat list` (`lifeboat --help` lists them all)";
 /// Warning printed whenever plaintext secrets are written out.
 pub const PLAINTEXT_WARNING: &str = "WARNING: this export holds your secrets in PLAINTEXT. Keep it offline, never sync or e-mail it, and delete it when done.";
 /// Shown with the recovery key at init.
