@@ -500,7 +500,7 @@ fn pinned_messages() {
         (How::Pass, &["init", "--allow-weak-passphrase"], None, 1,
          "lifeboat: a vault already exists at {VAULT}; refusing to overwrite it (choose another --vault path, or remove it yourself if you are sure)\n"),
         (How::Bare, &[], None, 2,
-         "lifeboat: no command given; run `lifeboat --help` to see the commands\n"),
+         "lifeboat: no command given, and no terminal here for the full-screen interface; run it in a terminal, or give a command such as `lifeboat list` (`lifeboat --help` lists them all)\n"),
         (How::Bare, &["list", "--passphrase-fd", "9"], None, 2,
          "lifeboat: cannot read file descriptor 9 (No such file or directory (os error 2)); open it in the shell, e.g. `--passphrase-fd 3 3<passfile`\n"),
     ];
