@@ -150,21 +150,7 @@ fn unlock_search_reveal_tick_quit_in_tmux() {
     }
     let dir = tempfile::tempdir().unwrap();
     let vault = make_vault(dir.path());
-    let tmux = Tmux {
-        socket: format!("lifeboat-test-{}", std::process::id()),
-    };
-    let started = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "bash --norc --noprofile",
-    ]);
-    assert!(started.status.success(), "{started:?}");
+    let tmux = Tmux::start();
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
         dir.path().display(),
