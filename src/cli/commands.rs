@@ -690,10 +690,7 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
                 }
             }
             if unused <= 2 {
-                let _ = writeln!(
-                    out,
-                    "WARNING: only {unused} unused code(s) left: generate new recovery codes at the provider and add them."
-                );
+                let _ = writeln!(out, "{}", text::low_codes(unused));
             }
             if !reveal {
                 let _ = writeln!(out, "(add --reveal to show the codes)");
@@ -796,7 +793,7 @@ fn codes_use(ctx: &Ctx, name: &str, code: &str) -> Result<(), CliError> {
     }
     eprintln!("Marked one code of \"{item_name}\" used; {unused} unused left.");
     if unused <= 2 {
-        eprintln!("WARNING: only {unused} unused code(s) left: generate new recovery codes at the provider and add them.");
+        eprintln!("{}", text::low_codes(unused));
     }
     Ok(())
 }

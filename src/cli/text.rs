@@ -46,6 +46,11 @@ pub fn item_added(kind: &str, name: &str) -> String {
     format!("Added {kind} \"{name}\".")
 }
 
+/// Warning when two or fewer recovery codes remain.
+pub fn low_codes(unused: usize) -> String {
+    format!("WARNING: only {unused} unused code(s) left: generate new recovery codes at the provider and add them.")
+}
+
 /// Item removed.
 pub fn item_removed(name: &str) -> String {
     format!("Removed \"{name}\".")
