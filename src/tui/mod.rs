@@ -3,7 +3,11 @@
 //! - [`app`]: the model ([`app::App`]), [`app::Message`], [`app::Effect`]
 //!   and the pure [`app::update`];
 //! - [`keys`]: the pure key map ([`keys::map_key`]);
-//! - [`view`]: the views, pure functions of the model drawn into a buffer;
+//! - [`screens`]: one module per screen (unlock, create, recover, items,
+//!   detail, form, playbook list, runner, help), each with its state, its
+//!   pure `update` and its view;
+//! - [`common`]: pieces several screens share;
+//! - [`view`]: the frame (header, status, footer) around the screen;
 //! - [`text`]: every user-facing string;
 //! - [`theme`]: styles, `NO_COLOR` aware;
 //! - [`runtime`]: the terminal, the event loop and the effects (threads for
@@ -15,9 +19,11 @@
 
 pub mod app;
 pub mod clipboard;
+pub mod common;
 pub mod demo;
 pub mod keys;
 pub mod runtime;
+pub mod screens;
 pub mod text;
 pub mod theme;
 pub mod view;

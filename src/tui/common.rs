@@ -1,0 +1,315 @@
+//! Building blocks shared by several screens: the list cursor, the
+//! passphrase fields and their meter, editing secrets without copies, and
+//! small view helpers (centring, scrolling, masking, times).
+
+use std::cell::Cell;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+use crate::item::ItemKind;
+use crate::secret::SecretString;
+use crate::tui::text;
+use crate::tui::theme::Theme;
+
+/// Rows a page key moves.
+pub const PAGE: isize = 10;
+
+/// A cursor in a scrolling list; the offset is adjusted while rendering.
+#[derive(Debug, Default, Clone)]
+pub struct ListCursor {
+    /// The selected entry.
+    pub selected: usize,
+    /// The first visible row (kept by the view).
+    pub offset: Cell<usize>,
+}
+
+impl ListCursor {
+    /// Moves by `delta` within `0..len`.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        let cur = self.selected.min(len - 1) as isize;
+        self.selected = (cur + delta).clamp(0, len as isize - 1) as usize;
+    }
+}
+
+/// A passphrase strength reading for the live meter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meter {
+    /// zxcvbn score 0..=4.
+    pub score: u8,
+    /// What the policy says is wrong, if anything.
+    pub problem: Option<String>,
+}
+
+impl Meter {
+    /// Measures a candidate passphrase.
+    pub fn of(p: &SecretString) -> Meter {
+        if p.is_empty() {
+            return Meter {
+                score: 0,
+                problem: crate::cli::input::policy_problem(p),
+            };
+        }
+        Meter {
+            score: u8::from(zxcvbn::zxcvbn(p.expose(), &["lifeboat"]).score()),
+            problem: crate::cli::input::policy_problem(p),
+        }
+    }
+}
+
+/// Two passphrase fields with a strength meter (create and recover).
+#[derive(Debug, Default)]
+pub struct NewPassphrase {
+    /// The passphrase.
+    pub first: SecretString,
+    /// Its repetition.
+    pub second: SecretString,
+    /// 0 = first field, 1 = second.
+    pub focus: usize,
+    /// Strength of `first`.
+    pub meter: Meter,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+}
+
+impl NewPassphrase {
+    pub(crate) fn field(&mut self) -> &mut SecretString {
+        if self.focus == 0 {
+            &mut self.first
+        } else {
+            &mut self.second
+        }
+    }
+
+    pub(crate) fn input(&mut self, s: &str) {
+        push_secret(self.field(), s);
+        self.error = None;
+        if self.focus == 0 {
+            self.meter = Meter::of(&self.first);
+        }
+    }
+
+    pub(crate) fn backspace(&mut self) {
+        pop_secret(self.field());
+        if self.focus == 0 {
+            self.meter = Meter::of(&self.first);
+        }
+    }
+
+    /// Enter: move to the second field, or return the accepted passphrase.
+    pub(crate) fn submit(&mut self) -> Option<SecretString> {
+        if self.focus == 0 {
+            self.focus = 1;
+            return None;
+        }
+        self.meter = Meter::of(&self.first);
+        if self.meter.problem.is_some() {
+            self.error = Some(text::POLICY_NOT_MET.into());
+            self.focus = 0;
+            return None;
+        }
+        if self.first != self.second {
+            self.error = Some(text::MISMATCH.into());
+            self.second = SecretString::default();
+            return None;
+        }
+        Some(self.first.clone())
+    }
+}
+
+/// Appends to a secret without leaving a copy behind: the new buffer is
+/// allocated at its final size, and the old one is wiped when dropped.
+pub fn push_secret(s: &mut SecretString, extra: &str) {
+    let mut n = String::with_capacity(s.len() + extra.len());
+    n.push_str(s.expose());
+    n.push_str(extra);
+    *s = SecretString::new(n);
+}
+
+/// Removes the last character of a secret, wiping the old buffer.
+pub fn pop_secret(s: &mut SecretString) {
+    let mut n = String::with_capacity(s.len());
+    n.push_str(s.expose());
+    n.pop();
+    *s = SecretString::new(n);
+}
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// A rectangle of at most `w` x `h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Keeps `selected` inside a window of `height` rows starting at `offset`.
+pub(crate) fn scroll(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let mut off = offset;
+    if selected < off {
+        off = selected;
+    }
+    if selected >= off + height {
+        off = selected + 1 - height;
+    }
+    off.min(len.saturating_sub(height))
+}
+
+/// Rows `lines` take when wrapped to `width` (a close estimate: words
+/// wrap a little earlier than characters).
+pub(crate) fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| {
+            let n = l.width();
+            if n == 0 {
+                1
+            } else {
+                (n + n / 12).div_ceil(w)
+            }
+        })
+        .sum::<usize>()
+        .min(u16::MAX as usize) as u16
+}
+
+/// A bordered box just tall enough for `lines`, centred in `area`.
+pub(crate) fn boxed_paragraph(
+    area: Rect,
+    buf: &mut Buffer,
+    title: Line,
+    lines: Vec<Line>,
+    max_w: u16,
+) {
+    let w = max_w.min(area.width);
+    let h = wrapped_height(&lines, w.saturating_sub(4)) + 2;
+    let r = centered(area, w, h);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .title(title)
+                .padding(Padding::horizontal(1)),
+        )
+        .render(r, buf);
+}
+
+pub(crate) fn spinner(ticks: u64) -> &'static str {
+    SPINNER[(ticks % SPINNER.len() as u64) as usize]
+}
+
+pub(crate) fn masked(len: usize) -> String {
+    "•".repeat(len.min(40))
+}
+
+pub(crate) fn field_line<'a>(
+    label: &'a str,
+    value: String,
+    focused: bool,
+    theme: Theme,
+) -> Line<'a> {
+    let marker = if focused { "› " } else { "  " };
+    let mut spans = vec![
+        Span::styled(marker, theme.key()),
+        Span::styled(label, if focused { theme.title() } else { theme.text() }),
+        Span::raw(value),
+    ];
+    if focused {
+        spans.push(Span::styled("▏", theme.key()));
+    }
+    Line::from(spans)
+}
+
+pub(crate) fn kind_badge(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Seed => "SEED ",
+        ItemKind::Key => "KEY  ",
+        ItemKind::Totp => "TOTP ",
+        ItemKind::Codes => "CODES",
+        ItemKind::Password => "LOGIN",
+        ItemKind::Note => "NOTE ",
+    }
+}
+
+pub(crate) fn fmt_time(t: time::OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// Truncates from the left so the end of a path stays visible.
+pub(crate) fn tail(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width {
+        return s.to_owned();
+    }
+    let skip = n + 1 - width;
+    format!("…{}", s.chars().skip(skip).collect::<String>())
+}
+
+pub(crate) fn meter_lines<'a>(m: &Meter, empty: bool, t: Theme) -> Vec<Line<'a>> {
+    let filled = usize::from(m.score.min(4));
+    let style = match m.score {
+        0 | 1 => t.error(),
+        2 => t.warn(),
+        _ => t.ok(),
+    };
+    let mut v = vec![Line::from(vec![
+        Span::raw(format!("  {}", text::STRENGTH)),
+        Span::styled("█".repeat(filled * 3), style),
+        Span::styled("░".repeat((4 - filled) * 3), t.dim()),
+        Span::raw(format!(" {}/4", m.score)),
+    ])];
+    match &m.problem {
+        _ if empty => v.push(Line::raw("")),
+        Some(p) => v.push(Line::styled(format!("  {p}"), t.warn())),
+        None => v.push(Line::styled(format!("  ✓ {}", text::POLICY_OK), t.ok())),
+    }
+    v
+}
+
+pub(crate) fn passphrase_lines<'a>(f: &NewPassphrase, t: Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        field_line(
+            text::NEW_PASSPHRASE_LABEL,
+            masked(f.first.expose().chars().count()),
+            f.focus == 0,
+            t,
+        ),
+        field_line(
+            text::REPEAT_PASSPHRASE_LABEL,
+            masked(f.second.expose().chars().count()),
+            f.focus == 1,
+            t,
+        ),
+        Line::raw(""),
+    ];
+    lines.extend(meter_lines(&f.meter, f.first.is_empty(), t));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(text::POLICY, t.dim()));
+    if let Some(e) = &f.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(e.clone(), t.error()));
+    }
+    lines
+}

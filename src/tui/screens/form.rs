@@ -1,0 +1,522 @@
+//! Adding or editing an item: the fields per kind, validation through the
+//! same parsers as the command line. State, pure update and view.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+use crate::item::{Item, ItemKind, Secret, SeedScheme};
+use crate::secret::SecretString;
+use crate::tui::app::*;
+use crate::tui::common::*;
+use crate::tui::text;
+
+/// A field of the item form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    /// The kind (new items only).
+    Kind,
+    /// Name.
+    Name,
+    /// Account.
+    Account,
+    /// Tags, comma-separated.
+    Tags,
+    /// Seed scheme.
+    Scheme,
+    /// Username (passwords).
+    Username,
+    /// URL (passwords).
+    Url,
+    /// The secret.
+    Secret,
+    /// Optional BIP39 passphrase of a seed (the "25th word"); masked.
+    Passphrase,
+    /// Support contact.
+    Support,
+    /// Notes.
+    Notes,
+}
+
+/// Adding or editing an item.
+#[derive(Debug)]
+pub struct FormState {
+    /// The item being edited, or `None` for a new one.
+    pub editing: Option<String>,
+    /// Kind.
+    pub kind: ItemKind,
+    /// Seed scheme.
+    pub scheme: SeedScheme,
+    /// Name.
+    pub name: String,
+    /// Account.
+    pub account: String,
+    /// Tags, comma-separated.
+    pub tags: String,
+    /// Support.
+    pub support: String,
+    /// Notes.
+    pub notes: String,
+    /// Username.
+    pub username: String,
+    /// URL.
+    pub url: String,
+    /// The secret as typed.
+    pub secret: SecretString,
+    /// A seed's optional BIP39 passphrase, verbatim (empty: none). When
+    /// editing it starts as the stored one, so clearing it removes it.
+    pub passphrase: SecretString,
+    /// The focused field.
+    pub focus: FormField,
+    /// Why saving was refused.
+    pub error: Option<String>,
+}
+
+impl FormState {
+    /// An empty form for a new item.
+    pub fn new_item() -> FormState {
+        FormState {
+            editing: None,
+            kind: ItemKind::Seed,
+            scheme: SeedScheme::Bip39,
+            name: String::new(),
+            account: String::new(),
+            tags: String::new(),
+            support: String::new(),
+            notes: String::new(),
+            username: String::new(),
+            url: String::new(),
+            secret: SecretString::default(),
+            passphrase: SecretString::default(),
+            focus: FormField::Kind,
+            error: None,
+        }
+    }
+
+    /// A form filled from an item; the secret field starts empty (keep).
+    pub fn edit(item: &Item) -> FormState {
+        let mut f = FormState::new_item();
+        f.editing = Some(item.id.clone());
+        f.kind = item.kind();
+        f.name = item.name.clone();
+        f.account = item.account.clone().unwrap_or_default();
+        f.tags = item.tags.join(", ");
+        f.support = item.support.clone().unwrap_or_default();
+        f.notes = item.notes.clone().unwrap_or_default();
+        match &item.secret {
+            Secret::Seed {
+                scheme, passphrase, ..
+            } => {
+                f.scheme = *scheme;
+                f.passphrase = passphrase.clone().unwrap_or_default();
+            }
+            Secret::Password { username, url, .. } => {
+                f.username = username.clone().unwrap_or_default();
+                f.url = url.clone().unwrap_or_default();
+            }
+            _ => {}
+        }
+        f.focus = FormField::Name;
+        f
+    }
+
+    /// The fields shown for the current kind, in order.
+    pub fn fields(&self) -> Vec<FormField> {
+        let mut v = Vec::new();
+        if self.editing.is_none() {
+            v.push(FormField::Kind);
+        }
+        v.extend([FormField::Name, FormField::Account, FormField::Tags]);
+        match self.kind {
+            ItemKind::Seed => v.push(FormField::Scheme),
+            ItemKind::Password => v.extend([FormField::Username, FormField::Url]),
+            _ => {}
+        }
+        v.push(FormField::Secret);
+        if self.kind == ItemKind::Seed {
+            v.push(FormField::Passphrase);
+        }
+        v.extend([FormField::Support, FormField::Notes]);
+        v
+    }
+
+    pub(crate) fn move_focus(&mut self, delta: isize) {
+        let f = self.fields();
+        let i = f.iter().position(|x| *x == self.focus).unwrap_or(0) as isize;
+        let n = f.len() as isize;
+        self.focus = f[((i + delta).rem_euclid(n)) as usize];
+    }
+
+    pub(crate) fn is_last(&self) -> bool {
+        self.fields().last() == Some(&self.focus)
+    }
+
+    pub(crate) fn text_field(&mut self) -> Option<&mut String> {
+        Some(match self.focus {
+            FormField::Name => &mut self.name,
+            FormField::Account => &mut self.account,
+            FormField::Tags => &mut self.tags,
+            FormField::Support => &mut self.support,
+            FormField::Notes => &mut self.notes,
+            FormField::Username => &mut self.username,
+            FormField::Url => &mut self.url,
+            FormField::Kind | FormField::Scheme | FormField::Secret | FormField::Passphrase => {
+                return None
+            }
+        })
+    }
+
+    /// The focused masked field, if the focus is on one.
+    pub(crate) fn secret_field(&mut self) -> Option<&mut SecretString> {
+        match self.focus {
+            FormField::Secret => Some(&mut self.secret),
+            FormField::Passphrase => Some(&mut self.passphrase),
+            _ => None,
+        }
+    }
+
+    /// The passphrase to store: only for seeds, verbatim, `None` if empty.
+    pub(crate) fn seed_passphrase(&self) -> Option<SecretString> {
+        (self.kind == ItemKind::Seed && !self.passphrase.is_empty())
+            .then(|| self.passphrase.clone())
+    }
+
+    pub(crate) fn cycle(&mut self, delta: isize) {
+        match self.focus {
+            FormField::Kind => {
+                let all = ItemKind::ALL;
+                let i = all.iter().position(|k| *k == self.kind).unwrap_or(0) as isize;
+                self.kind = all[((i + delta).rem_euclid(all.len() as isize)) as usize];
+            }
+            FormField::Scheme => {
+                let all = [SeedScheme::Bip39, SeedScheme::Slip39, SeedScheme::Other];
+                let i = all.iter().position(|k| *k == self.scheme).unwrap_or(0) as isize;
+                self.scheme = all[((i + delta).rem_euclid(3)) as usize];
+            }
+            _ => {}
+        }
+    }
+}
+
+pub(crate) fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// Builds the secret from the form with the command line's validation.
+pub(crate) fn form_secret(f: &FormState) -> Result<Secret, String> {
+    use crate::cli::args::{AddArgs, KindArg, SchemeArg};
+    if f.kind == ItemKind::Key {
+        // The CLI prints a note to stderr for unrecognised keys, which would
+        // scribble over the screen: recognise the format here instead.
+        let key = SecretString::from(f.secret.expose().trim());
+        let format = crate::item::keys::recognise(key.expose())
+            .map_err(|e| format!("{e}. Nothing was stored."))?;
+        return Ok(Secret::Key {
+            key,
+            format: Some(format.as_str().to_owned()),
+        });
+    }
+    let args = AddArgs {
+        kind: match f.kind {
+            ItemKind::Seed => KindArg::Seed,
+            ItemKind::Key => KindArg::Key,
+            ItemKind::Totp => KindArg::Totp,
+            ItemKind::Codes => KindArg::Codes,
+            ItemKind::Password => KindArg::Password,
+            ItemKind::Note => KindArg::Note,
+        },
+        name: f.name.clone(),
+        account: None,
+        tags: Vec::new(),
+        note: None,
+        support: None,
+        scheme: Some(match f.scheme {
+            SeedScheme::Bip39 => SchemeArg::Bip39,
+            SeedScheme::Slip39 => SchemeArg::Slip39,
+            SeedScheme::Other => SchemeArg::Other,
+        }),
+        language: None,
+        no_verify: false,
+        with_passphrase: false,
+        username: non_empty(&f.username),
+        url: non_empty(&f.url),
+    };
+    crate::cli::commands::build_secret(f.kind, &f.secret, &args).map_err(|e| {
+        // The CLI's advice names its flags; the form has a scheme field instead.
+        match e.message.find(" (Use --") {
+            Some(cut) => format!("{} {}", &e.message[..cut], text::SCHEME_HINT),
+            None => e.message,
+        }
+    })
+}
+
+/// Validates the form into an item: a new one, or `existing` changed.
+pub fn form_to_item(
+    f: &FormState,
+    existing: Option<&Item>,
+    others: &[Item],
+) -> Result<Item, String> {
+    let name = f.name.trim().to_owned();
+    crate::item::validate_name(&name).map_err(|e| e.to_string())?;
+    let lower = name.to_lowercase();
+    if others
+        .iter()
+        .any(|i| i.name.to_lowercase() == lower && Some(&i.id) != existing.map(|e| &e.id))
+    {
+        return Err(text::name_taken(&name));
+    }
+    let mut secret = match existing {
+        Some(old) if f.secret.is_empty() => {
+            let mut s = old.secret.clone();
+            if let Secret::Password { username, url, .. } = &mut s {
+                *username = non_empty(&f.username);
+                *url = non_empty(&f.url);
+            }
+            s
+        }
+        _ => {
+            if f.secret.expose().trim().is_empty() {
+                return Err(text::SECRET_REQUIRED.into());
+            }
+            form_secret(f)?
+        }
+    };
+    if let Secret::Seed { passphrase, .. } = &mut secret {
+        *passphrase = f.seed_passphrase();
+    }
+    let mut item = match existing {
+        Some(old) => {
+            let mut i = old.clone();
+            i.secret = secret;
+            i
+        }
+        None => Item::new(name.clone(), secret),
+    };
+    item.name = name;
+    item.account = non_empty(&f.account);
+    item.tags = f.tags.split(',').filter_map(non_empty).collect();
+    item.support = non_empty(&f.support);
+    item.notes = non_empty(&f.notes);
+    item.validate_common().map_err(|e| e.to_string())?;
+    Ok(item)
+}
+
+pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
+    let now = app.now;
+    let Some(s) = app.session_mut() else {
+        return Vec::new();
+    };
+    let Some(Page::Form(f)) = s.pages.last_mut() else {
+        return Vec::new();
+    };
+    let save = match msg {
+        Message::Input(t) => {
+            if let Some(secret) = f.secret_field() {
+                push_secret(secret, &t);
+            } else if let Some(field) = f.text_field() {
+                field.push_str(&t);
+            }
+            f.error = None;
+            false
+        }
+        Message::Paste(t) => {
+            if let Some(secret) = f.secret_field() {
+                push_secret(secret, t.expose().trim_end_matches(['\r', '\n']));
+            } else if let Some(field) = f.text_field() {
+                field.push_str(t.expose().lines().next().unwrap_or(""));
+            }
+            false
+        }
+        Message::Backspace => {
+            if let Some(secret) = f.secret_field() {
+                pop_secret(secret);
+            } else if let Some(field) = f.text_field() {
+                field.pop();
+            }
+            false
+        }
+        Message::ClearField => {
+            // The secret is masked, so retyping it whole is the way to fix
+            // a phrase the checksum refused.
+            if let Some(secret) = f.secret_field() {
+                *secret = SecretString::default();
+            } else if let Some(field) = f.text_field() {
+                field.clear();
+            }
+            f.error = None;
+            false
+        }
+        Message::NextField | Message::Down => {
+            f.move_focus(1);
+            false
+        }
+        Message::PrevField | Message::Up => {
+            f.move_focus(-1);
+            false
+        }
+        Message::Left => {
+            f.cycle(-1);
+            false
+        }
+        Message::Right => {
+            f.cycle(1);
+            false
+        }
+        Message::Submit => {
+            if f.is_last() {
+                true
+            } else {
+                f.move_focus(1);
+                false
+            }
+        }
+        Message::Save => true,
+        Message::Back => {
+            s.pages.pop();
+            false
+        }
+        _ => false,
+    };
+    if !save {
+        return Vec::new();
+    }
+    let Some(Page::Form(f)) = s.pages.last() else {
+        return Vec::new();
+    };
+    let items = &s.vault.payload().items;
+    let existing = f
+        .editing
+        .as_deref()
+        .and_then(|id| items.iter().find(|i| i.id == id));
+    let result = form_to_item(f, existing, items);
+    let editing = f.editing.clone();
+    let key_as_text = f.kind == ItemKind::Key
+        && !f.secret.is_empty()
+        && crate::item::keys::recognise(f.secret.expose().trim())
+            .is_ok_and(|k| k == crate::item::keys::KeyFormat::Text);
+    let mut item = match result {
+        Ok(i) => i,
+        Err(e) => {
+            if let Some(Page::Form(f)) = s.pages.last_mut() {
+                f.error = Some(e);
+            }
+            return Vec::new();
+        }
+    };
+    let name = item.name.clone();
+    let status = match &editing {
+        Some(id) => {
+            let Some(idx) = s.item_index(id) else {
+                return Vec::new();
+            };
+            item.updated = now;
+            s.vault.payload_mut().items[idx] = item;
+            s.vault.audit("edit", Some(&name));
+            text::changed(&name)
+        }
+        None => {
+            if let Err(e) = s.vault.add_item(item) {
+                if let Some(Page::Form(f)) = s.pages.last_mut() {
+                    f.error = Some(e.to_string());
+                }
+                return Vec::new();
+            }
+            text::added(&name)
+        }
+    };
+    s.pages.pop();
+    let items = &s.vault.payload().items;
+    s.items.reindex(items);
+    if let Some(i) = items.iter().position(|i| i.name == name) {
+        s.items.select_item(i);
+    }
+    if key_as_text {
+        app.info(format!("{status} {}", text::KEY_AS_TEXT));
+    } else {
+        app.info(status);
+    }
+    vec![Effect::Save]
+}
+
+pub(crate) struct FormView<'a> {
+    pub(crate) app: &'a App,
+    pub(crate) st: &'a FormState,
+}
+
+impl Widget for FormView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.app.theme;
+        let f = self.st;
+        let title = match &f.editing {
+            Some(_) => text::form_edit(&f.name),
+            None => text::FORM_ADD.to_owned(),
+        };
+        let mut lines = Vec::new();
+        for field in f.fields() {
+            let focused = f.focus == field;
+            let (label, value) = match field {
+                FormField::Kind => (
+                    text::L_KIND,
+                    format!("‹ {} ›  {}", f.kind.as_str(), text::CYCLE_HINT),
+                ),
+                FormField::Scheme => (
+                    text::L_SCHEME,
+                    format!("‹ {} ›  {}", f.scheme.as_str(), text::CYCLE_HINT),
+                ),
+                FormField::Name => (text::L_NAME, f.name.clone()),
+                FormField::Account => (text::L_ACCOUNT, f.account.clone()),
+                FormField::Tags => (text::L_TAGS, format!("{}  {}", f.tags, text::TAGS_HINT)),
+                FormField::Support => (text::L_SUPPORT, f.support.clone()),
+                FormField::Notes => (text::L_NOTES, f.notes.clone()),
+                FormField::Username => (text::L_USERNAME, f.username.clone()),
+                FormField::Url => (text::L_URL, f.url.clone()),
+                FormField::Secret => {
+                    let n = f.secret.expose().chars().count();
+                    let hint = if f.editing.is_some() && n == 0 {
+                        text::KEEP_SECRET.to_owned()
+                    } else if matches!(f.kind, ItemKind::Seed | ItemKind::Codes) && n > 0 {
+                        let words = f.secret.expose().split_whitespace().count();
+                        format!("{} {}", masked(n.min(24)), text::words_typed(words))
+                    } else {
+                        masked(n)
+                    };
+                    (text::secret_label(f.kind), hint)
+                }
+                FormField::Passphrase => {
+                    let n = f.passphrase.expose().chars().count();
+                    let hint = if n == 0 {
+                        text::SEED_PASSPHRASE_HINT.to_owned()
+                    } else {
+                        masked(n)
+                    };
+                    (text::L_SEED_PASSPHRASE, hint)
+                }
+            };
+            let label = format!("{label:<24}");
+            let marker = if focused { "› " } else { "  " };
+            let mut spans = vec![
+                Span::styled(marker, t.key()),
+                Span::styled(label, if focused { t.title() } else { t.dim() }),
+                Span::raw(value),
+            ];
+            if focused && !matches!(field, FormField::Kind | FormField::Scheme) {
+                spans.push(Span::styled("▏", t.key()));
+            }
+            lines.push(Line::from(spans));
+        }
+        if let Some(e) = &f.error {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(e.clone(), t.error()));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .title(Line::styled(title, t.title()))
+                    .padding(Padding::new(1, 1, 1, 0)),
+            )
+            .render(area, buf);
+    }
+}
