@@ -7,10 +7,14 @@
 //! (data-driven playbooks and their pure engine) <- [`vault`] (the age file
 //! format, unlock paths and crash-safe store) <- [`interop`] and [`recovery`]
 //! (import/export, backups, kit, doctor) <- the `cli` and `tui` front ends.
-//! The core modules never depend on clap, ratatui or crossterm.
+//! [`config`] says where the vault is and how it is set, for both front
+//! ends. The core modules never depend on clap, ratatui or crossterm, and
+//! neither front end depends on the other (the command line only starts
+//! the TUI).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod config;
 pub mod interop;
 pub mod item;
 pub mod playbook;

@@ -11,7 +11,8 @@ use super::args::*;
 use super::input;
 use super::text;
 use super::{vault_path, CliError};
-use crate::item::{now_utc, Item, ItemHead, ItemKind, RecoveryCode, Secret, SeedScheme};
+use crate::item::input::{parse_secret, SecretInput, SecretInputError};
+use crate::item::{now_utc, Item, ItemHead, ItemKind, Secret, SeedScheme};
 use crate::secret::SecretString;
 use crate::vault::crypto::KdfParams;
 use crate::vault::format::ExtraRecipient;
@@ -142,27 +143,9 @@ pub fn kdf_params(
     Ok(params)
 }
 
-/// Picks the number of Argon2id passes that makes one unlock take about a
-/// second on this machine (at least 1, at most 10). One pass and two passes
-/// are timed so the fixed cost (allocating and filling the memory) is told
-/// apart from the cost of each extra pass.
 fn calibrate_passes(m_kib: u32, p: u32) -> Result<u32, CliError> {
-    let time = |t: u32| -> Result<f64, CliError> {
-        let params = KdfParams { m_kib, t, p };
-        params
-            .check()
-            .map_err(|e| CliError::input(format!("{e}; choose smaller KDF settings")))?;
-        let start = std::time::Instant::now();
-        crate::vault::crypto::derive_key(&SecretString::from("calibration"), &[0u8; 16], params)
-            .map_err(|e| CliError::input(e.to_string()))?;
-        Ok(start.elapsed().as_secs_f64())
-    };
-    let one = time(1)?;
-    let two = time(2)?;
-    let per_pass = (two - one).max(one / 4.0).max(0.001);
-    let fixed = (one - per_pass).max(0.0);
-    let passes = ((1.0 - fixed) / per_pass).round();
-    Ok((passes.max(1.0) as u32).clamp(1, 10))
+    crate::vault::crypto::calibrate_passes(m_kib, p)
+        .map_err(|e| CliError::input(format!("{e}; choose smaller KDF settings")))
 }
 
 fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
@@ -268,92 +251,42 @@ fn prompt_for(kind: ItemKind) -> &'static str {
     }
 }
 
-/// Turns raw secret input into a validated [`Secret`] of `kind`.
+/// Turns raw secret input into a validated [`Secret`] of `kind` (see
+/// [`crate::item::input::parse_secret`]), with the command line's hints,
+/// then asks for a seed's BIP39 passphrase when `--with-passphrase` says so.
 pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<Secret, CliError> {
-    let secret = match kind {
-        ItemKind::Seed => build_seed(raw, a)?,
-        ItemKind::Key => {
-            let key = SecretString::from(raw.expose().trim());
-            let format = crate::item::keys::recognise(key.expose())
-                .map_err(|e| CliError::input(format!("{e}. Nothing was stored.")))?;
-            if format == crate::item::keys::KeyFormat::Text {
-                eprintln!("Note: the key is not in a recognised format (hex, WIF, xprv); it is stored as text.");
-            }
-            Secret::Key {
-                key,
-                format: Some(format.as_str().to_owned()),
-            }
-        }
-        ItemKind::Totp => crate::item::totp::parse_secret_input(raw.expose().trim())
-            .map_err(|e| CliError::input(e.to_string()))?,
-        ItemKind::Codes => {
-            let codes: Vec<RecoveryCode> = raw
-                .expose()
-                .split(|c: char| c == '\n' || (c.is_whitespace() && !raw.expose().contains('\n')))
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| RecoveryCode {
-                    code: SecretString::from(l),
-                    used: None,
-                })
-                .collect();
-            Secret::Codes { codes }
-        }
-        ItemKind::Password => {
-            let first = raw.expose().lines().next().unwrap_or("");
-            Secret::Password {
-                username: a.username.clone(),
-                password: SecretString::from(first),
-                url: a.url.clone(),
-            }
-        }
-        ItemKind::Note => Secret::Note {
-            text: SecretString::from(raw.expose().trim_end_matches('\n')),
-        },
+    let opts = SecretInput {
+        scheme: a.scheme.map(|s| match s {
+            SchemeArg::Bip39 => SeedScheme::Bip39,
+            SchemeArg::Slip39 => SeedScheme::Slip39,
+            SchemeArg::Other => SeedScheme::Other,
+        }),
+        language: a.language.clone(),
+        no_verify: a.no_verify,
+        username: a.username.clone(),
+        url: a.url.clone(),
     };
-    Ok(secret)
-}
-
-fn build_seed(raw: &SecretString, a: &AddArgs) -> Result<Secret, CliError> {
-    let words = crate::item::seed::normalize_words(raw.expose());
-    let scheme = match a.scheme {
-        None | Some(SchemeArg::Bip39) => SeedScheme::Bip39,
-        Some(SchemeArg::Slip39) => SeedScheme::Slip39,
-        Some(SchemeArg::Other) => SeedScheme::Other,
-    };
-    let mut language = a.language.clone();
-    if !a.no_verify {
-        match scheme {
-            SeedScheme::Bip39 => {
-                let info = crate::item::seed::validate_bip39(words.expose(), a.language.as_deref())
-                    .map_err(|e| {
-                        CliError::input(format!(
-                            "{e}. Nothing was stored. (Use --scheme other for a non-BIP39 wallet, or --no-verify to store it anyway.)"
-                        ))
-                    })?;
-                language = Some(info.language.to_owned());
-            }
-            SeedScheme::Slip39 => {
-                crate::item::slip39::decode_mnemonic(words.expose()).map_err(|e| {
-                    CliError::input(format!(
-                        "{e}. Nothing was stored. (Use --no-verify to store it anyway.)"
-                    ))
-                })?;
-            }
-            SeedScheme::Other => {}
+    let mut secret = parse_secret(kind, raw, &opts).map_err(|e| {
+        let hint = match &e {
+            SecretInputError::Bip39(_) => text::SEED_BIP39_HINT,
+            SecretInputError::Slip39(_) => text::SEED_SLIP39_HINT,
+            SecretInputError::Key(_) => text::NOTHING_STORED,
+            _ => "",
+        };
+        CliError::input(format!("{e}{hint}"))
+    })?;
+    match &mut secret {
+        Secret::Key {
+            format: Some(f), ..
+        } if f == crate::item::keys::KeyFormat::Text.as_str() => {
+            eprintln!("{}", text::KEY_AS_TEXT);
         }
+        Secret::Seed { passphrase, .. } if a.with_passphrase => {
+            *passphrase = Some(input::prompt_hidden(text::PROMPT_BIP39_PASSPHRASE)?);
+        }
+        _ => {}
     }
-    let passphrase = if a.with_passphrase {
-        Some(input::prompt_hidden("BIP39 passphrase (hidden): ")?)
-    } else {
-        None
-    };
-    Ok(Secret::Seed {
-        words,
-        scheme,
-        language,
-        passphrase,
-    })
+    Ok(secret)
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
@@ -1029,7 +962,7 @@ fn open_tui(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         ));
     }
     if demo {
-        return crate::tui::run_demo();
+        return crate::tui::run_demo().map_err(tui_error);
     }
     let passphrase = match (ctx.global.identity.is_empty(), ctx.global.passphrase_fd) {
         (true, Some(fd)) => Some(input::read_fd_line(fd)?),
@@ -1040,6 +973,16 @@ fn open_tui(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         identity_files: ctx.global.identity.clone(),
         passphrase,
     })
+    .map_err(tui_error)
+}
+
+/// The exit code of a TUI that ended badly: its vault errors keep theirs.
+#[cfg(feature = "tui")]
+fn tui_error(e: crate::tui::TuiError) -> CliError {
+    match e {
+        crate::tui::TuiError::Vault(v) => v.into(),
+        other => CliError::input(other.to_string()),
+    }
 }
 
 #[cfg(not(feature = "tui"))]

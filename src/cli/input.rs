@@ -94,11 +94,11 @@ pub fn unlock_from(
 
 /// Reads an identity file (`AGE-SECRET-KEY-1...` lines).
 pub fn load_identity_file(path: &Path) -> Result<Vec<NamedIdentity>, CliError> {
-    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
-        CliError::input(format!("cannot read identity file {}: {e}", path.display()))
-    })?);
-    crate::vault::crypto::parse_identity_file(&text)
-        .map_err(|e| CliError::auth(format!("identity file {}: {e}", path.display())))
+    use crate::vault::crypto::IdentityFileError;
+    crate::vault::crypto::load_identity_file(path).map_err(|e| match e {
+        IdentityFileError::Read { .. } => CliError::input(e.to_string()),
+        _ => CliError::auth(e.to_string()),
+    })
 }
 
 /// Reads a secret from stdin when it is not a terminal, else prompts.
@@ -122,22 +122,9 @@ pub fn check_policy(p: &SecretString) -> Result<(), CliError> {
     }
 }
 
-/// What is wrong with a new passphrase, if anything (also used by the TUI's
-/// strength meter).
+/// What is wrong with a new passphrase, if anything.
 pub fn policy_problem(p: &SecretString) -> Option<String> {
-    let chars = p.expose().chars().count();
-    if chars < 12 {
-        return Some(format!(
-            "the passphrase is too short ({chars} characters; at least 12 are needed)."
-        ));
-    }
-    let score = u8::from(zxcvbn::zxcvbn(p.expose(), &["lifeboat"]).score());
-    if score < 3 {
-        return Some(format!(
-            "the passphrase is too easy to guess (strength {score} of 4; at least 3 is needed)."
-        ));
-    }
-    None
+    crate::vault::policy::passphrase_problem(p).map(|e| e.to_string())
 }
 
 /// Reads a new passphrase: from `fd` once, or twice from the terminal.

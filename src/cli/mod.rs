@@ -92,17 +92,10 @@ impl std::fmt::Display for CliError {
     }
 }
 
-/// The vault path: `--vault`, else `$LIFEBOAT_VAULT`, else the default.
+/// The vault path: `--vault`, else `$LIFEBOAT_VAULT`, else the default
+/// (see [`crate::config::vault_path`]).
 pub fn vault_path(opt: Option<&PathBuf>) -> Result<PathBuf, CliError> {
-    if let Some(p) = opt {
-        return Ok(p.clone());
-    }
-    if let Some(p) = std::env::var_os("LIFEBOAT_VAULT").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    crate::vault::default_vault_path().ok_or_else(|| {
-        CliError::usage("cannot find a home folder for the default vault; pass --vault PATH")
-    })
+    crate::config::vault_path(opt.map(PathBuf::as_path)).map_err(|e| CliError::usage(e.to_string()))
 }
 
 /// Hardens the process: no core dumps, not dumpable (no ptrace by other

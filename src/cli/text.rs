@@ -28,6 +28,18 @@ and stock `age -d -i key.txt vault.age` opens it even without lifeboat.
 Write it down or print it now and keep it somewhere safe and offline.
 It is shown only this once (it can be re-exported later with the passphrase).";
 
+/// After a refused secret: the vault was not touched.
+pub const NOTHING_STORED: &str = ". Nothing was stored.";
+/// After a refused BIP39 phrase: the ways to store it anyway.
+pub const SEED_BIP39_HINT: &str = ". Nothing was stored. (Use --scheme other for a non-BIP39 wallet, or --no-verify to store it anyway.)";
+/// After a refused SLIP-39 share.
+pub const SEED_SLIP39_HINT: &str = ". Nothing was stored. (Use --no-verify to store it anyway.)";
+/// A key in no recognised format is kept as text.
+pub const KEY_AS_TEXT: &str =
+    "Note: the key is not in a recognised format (hex, WIF, xprv); it is stored as text.";
+/// Asked for a seed's BIP39 passphrase.
+pub const PROMPT_BIP39_PASSPHRASE: &str = "BIP39 passphrase (hidden): ";
+
 /// Secret masked in human output.
 pub const MASKED: &str = "•••••••• (add --reveal to show)";
 

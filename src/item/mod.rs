@@ -4,7 +4,8 @@
 //! (`seed`, `key`, `totp`, `codes`, `password`, `note`), the fields every item
 //! shares, and how each kind serializes into the vault's JSON payload. Secret
 //! fields are [`SecretString`]s, so an `Item`'s `Debug` output never shows
-//! them. Deep validation of each kind lives in the submodules.
+//! them. Deep validation of each kind lives in the submodules; [`input`]
+//! turns what a person typed into a validated [`Secret`] for both front ends.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -14,6 +15,7 @@ use crate::secret::SecretString;
 mod secret_de;
 
 pub mod gf256;
+pub mod input;
 pub mod keys;
 pub mod seed;
 pub mod slip39;

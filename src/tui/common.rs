@@ -53,12 +53,12 @@ impl Meter {
         if p.is_empty() {
             return Meter {
                 score: 0,
-                problem: crate::cli::input::policy_problem(p),
+                problem: crate::vault::policy::passphrase_problem(p).map(|e| e.to_string()),
             };
         }
         Meter {
             score: u8::from(zxcvbn::zxcvbn(p.expose(), &["lifeboat"]).score()),
-            problem: crate::cli::input::policy_problem(p),
+            problem: crate::vault::policy::passphrase_problem(p).map(|e| e.to_string()),
         }
     }
 }

@@ -33,12 +33,27 @@ mod tests;
 
 use std::path::PathBuf;
 
-use crate::cli::CliError;
 use crate::item::now_utc;
 use crate::secret::SecretString;
 
 pub use app::{update, App, Effect, Message};
 pub use keys::map_key;
+
+/// Why the TUI could not run (or ended badly). The front end that started
+/// it decides the exit code.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TuiError {
+    /// The terminal could not be set up, read or drawn on.
+    #[error("terminal error: {0}")]
+    Terminal(#[source] std::io::Error),
+    /// The demo's temporary folder could not be made.
+    #[error("cannot create a temporary folder: {0}")]
+    TempDir(#[source] std::io::Error),
+    /// The vault refused (demo vault creation).
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
+}
 
 /// What the command line hands the TUI.
 #[derive(Debug, Default)]
@@ -52,7 +67,7 @@ pub struct Options {
 }
 
 /// Opens the TUI on the vault (or offers to create one).
-pub fn run(opts: Options) -> Result<(), CliError> {
+pub fn run(opts: Options) -> Result<(), TuiError> {
     let now = now_utc();
     let exists = opts.vault_path.exists();
     let (playbooks, problem) = runtime::load_playbooks();
@@ -91,10 +106,9 @@ pub fn run(opts: Options) -> Result<(), CliError> {
 }
 
 /// `lifeboat demo`: the TUI on a throwaway vault with fake items.
-pub fn run_demo() -> Result<(), CliError> {
+pub fn run_demo() -> Result<(), TuiError> {
     let now = now_utc();
-    let dir = demo::DemoDir::create()
-        .map_err(|e| CliError::input(format!("cannot create a temporary folder: {e}")))?;
+    let dir = demo::DemoDir::create().map_err(TuiError::TempDir)?;
     let (playbooks, _) = runtime::load_playbooks();
     let (vault, pass) = demo::create(dir.path(), &playbooks, now)?;
     let path = vault.path().to_path_buf();

@@ -27,7 +27,7 @@ use ratatui::Terminal;
 use super::app::{update, App, Context, Effect, Message};
 use super::clipboard;
 use super::keys::{map_key, map_mouse};
-use crate::cli::CliError;
+use super::TuiError;
 use crate::item::now_utc;
 use crate::secret::SecretString;
 use crate::vault::crypto::{self, KdfParams};
@@ -96,13 +96,13 @@ fn enter_terminal() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdo
     Ok((guard, terminal))
 }
 
-fn io_err(e: io::Error) -> CliError {
-    CliError::input(format!("terminal error: {e}"))
+fn io_err(e: io::Error) -> TuiError {
+    TuiError::Terminal(e)
 }
 
 /// Runs the event loop until the user quits. `initial` effects run first
 /// (e.g. unlocking with `--identity`).
-pub fn run_app(mut app: App, rt: Runtime, initial: Vec<Effect>) -> Result<(), CliError> {
+pub fn run_app(mut app: App, rt: Runtime, initial: Vec<Effect>) -> Result<(), TuiError> {
     let (guard, mut terminal) = enter_terminal().map_err(io_err)?;
     let (tx, rx) = mpsc::channel::<Message>();
     let result = event_loop(&mut app, &rt, &mut terminal, &tx, &rx, initial);
@@ -120,7 +120,7 @@ fn event_loop(
     tx: &Sender<Message>,
     rx: &Receiver<Message>,
     initial: Vec<Effect>,
-) -> Result<(), CliError> {
+) -> Result<(), TuiError> {
     let mut queue: VecDeque<Message> = VecDeque::new();
     app.now = now_utc();
     app.last_input = app.now;
@@ -257,9 +257,7 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
 fn open_with_identity_files(path: &Path, files: &[PathBuf]) -> Result<Box<Vault>, VaultError> {
     let mut ids = Vec::new();
     for f in files {
-        ids.extend(
-            crate::cli::input::load_identity_file(f).map_err(|e| VaultError::Invalid(e.message))?,
-        );
+        ids.extend(crypto::load_identity_file(f).map_err(|e| VaultError::Invalid(e.to_string()))?);
     }
     Vault::open(path, &Unlock::Identities(ids))
         .map(Box::new)
@@ -278,8 +276,11 @@ fn create_vault(
 ) -> Result<Box<Vault>, VaultError> {
     let params = match kdf {
         Some(p) => p,
-        None => crate::cli::commands::kdf_params(None, None, None)
-            .map_err(|e| VaultError::Invalid(e.message))?,
+        None => KdfParams {
+            t: crypto::calibrate_passes(KdfParams::DEFAULT.m_kib, KdfParams::DEFAULT.p)
+                .map_err(|e| VaultError::Invalid(e.to_string()))?,
+            ..KdfParams::DEFAULT
+        },
     };
     let mut v = Vault::create(path, passphrase, params)?;
     // The TUI keeps the vault open for long; saves take the lock themselves.

@@ -287,6 +287,8 @@ pub const L_SEED_PASSPHRASE: &str = "Passphrase (25th word)";
 pub const SEED_PASSPHRASE_HINT: &str = "(optional BIP39 passphrase; empty: none)";
 /// Hint for the secret field when editing.
 pub const KEEP_SECRET: &str = "(empty keeps the current secret)";
+/// After a refused secret: nothing was stored.
+pub const NOTHING_STORED: &str = "Nothing was stored.";
 /// How to store a phrase that fails verification.
 pub const SCHEME_HINT: &str = "(For a phrase that is not BIP39, set Scheme to \"other\".)";
 /// Word count beside a masked seed.

@@ -491,6 +491,64 @@ pub fn identity_from_bytes(bytes: &[u8]) -> Result<NamedIdentity, CryptoError> {
     NamedIdentity::parse(&text)
 }
 
+/// Reads an identity file from disk and parses it (see
+/// [`parse_identity_file`]).
+pub fn load_identity_file(path: &std::path::Path) -> Result<Vec<NamedIdentity>, IdentityFileError> {
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|source| {
+        IdentityFileError::Read {
+            path: path.display().to_string(),
+            source,
+        }
+    })?);
+    parse_identity_file(&text).map_err(|e| IdentityFileError::Parse {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// Why an identity file could not be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IdentityFileError {
+    /// The file could not be read.
+    #[error("cannot read identity file {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not an age X25519 identity file.
+    #[error("identity file {path}: {reason}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// What is wrong (never key material).
+        reason: String,
+    },
+}
+
+/// Picks the number of Argon2id passes that makes one unlock take about a
+/// second on this machine (at least 1, at most 10). One pass and two passes
+/// are timed so the fixed cost (allocating and filling the memory) is told
+/// apart from the cost of each extra pass.
+pub fn calibrate_passes(m_kib: u32, p: u32) -> Result<u32, CryptoError> {
+    let time = |t: u32| -> Result<f64, CryptoError> {
+        let params = KdfParams { m_kib, t, p };
+        params.check().map_err(CryptoError::Kdf)?;
+        let start = std::time::Instant::now();
+        derive_key(&SecretString::from("calibration"), &[0u8; 16], params)?;
+        Ok(start.elapsed().as_secs_f64())
+    };
+    let one = time(1)?;
+    let two = time(2)?;
+    let per_pass = (two - one).max(one / 4.0).max(0.001);
+    let fixed = (one - per_pass).max(0.0);
+    let passes = ((1.0 - fixed) / per_pass).round();
+    Ok((passes.max(1.0) as u32).clamp(1, 10))
+}
+
 /// Parses an identity file's text: one `AGE-SECRET-KEY-1...` per line,
 /// `#` comments and blank lines ignored.
 pub fn parse_identity_file(text: &str) -> Result<Vec<NamedIdentity>, CryptoError> {

@@ -2,6 +2,7 @@
 //! crash-safe store.
 //!
 //! - [`crypto`]: the Argon2id passphrase stanza and X25519 identities.
+//! - [`policy`]: the strength policy for new passphrases.
 //! - [`format`]: the payload and sealing/unsealing it (docs/vault-format.md).
 //! - [`store`]: [`Vault`], opening and the save protocol (lock, change
 //!   detection, temp file, fsync, verify, previous generation, rename,
@@ -9,6 +10,7 @@
 
 pub mod crypto;
 pub mod format;
+pub mod policy;
 pub mod store;
 
 pub use crypto::{KdfParams, NamedIdentity};

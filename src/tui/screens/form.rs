@@ -204,51 +204,20 @@ pub(crate) fn non_empty(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_owned())
 }
 
-/// Builds the secret from the form with the command line's validation.
+/// Builds the secret from the form with the core's validation.
 pub(crate) fn form_secret(f: &FormState) -> Result<Secret, String> {
-    use crate::cli::args::{AddArgs, KindArg, SchemeArg};
-    if f.kind == ItemKind::Key {
-        // The CLI prints a note to stderr for unrecognised keys, which would
-        // scribble over the screen: recognise the format here instead.
-        let key = SecretString::from(f.secret.expose().trim());
-        let format = crate::item::keys::recognise(key.expose())
-            .map_err(|e| format!("{e}. Nothing was stored."))?;
-        return Ok(Secret::Key {
-            key,
-            format: Some(format.as_str().to_owned()),
-        });
-    }
-    let args = AddArgs {
-        kind: match f.kind {
-            ItemKind::Seed => KindArg::Seed,
-            ItemKind::Key => KindArg::Key,
-            ItemKind::Totp => KindArg::Totp,
-            ItemKind::Codes => KindArg::Codes,
-            ItemKind::Password => KindArg::Password,
-            ItemKind::Note => KindArg::Note,
-        },
-        name: f.name.clone(),
-        account: None,
-        tags: Vec::new(),
-        note: None,
-        support: None,
-        scheme: Some(match f.scheme {
-            SeedScheme::Bip39 => SchemeArg::Bip39,
-            SeedScheme::Slip39 => SchemeArg::Slip39,
-            SeedScheme::Other => SchemeArg::Other,
-        }),
-        language: None,
-        no_verify: false,
-        with_passphrase: false,
+    use crate::item::input::{parse_secret, SecretInput, SecretInputError};
+    let opts = SecretInput {
+        scheme: Some(f.scheme),
         username: non_empty(&f.username),
         url: non_empty(&f.url),
+        ..SecretInput::default()
     };
-    crate::cli::commands::build_secret(f.kind, &f.secret, &args).map_err(|e| {
-        // The CLI's advice names its flags; the form has a scheme field instead.
-        match e.message.find(" (Use --") {
-            Some(cut) => format!("{} {}", &e.message[..cut], text::SCHEME_HINT),
-            None => e.message,
-        }
+    parse_secret(f.kind, &f.secret, &opts).map_err(|e| match e {
+        // The form has a scheme field where the command line has flags.
+        e if e.seed_check() => format!("{e}. {} {}", text::NOTHING_STORED, text::SCHEME_HINT),
+        SecretInputError::Key(_) => format!("{e}. {}", text::NOTHING_STORED),
+        e => e.to_string(),
     })
 }
 

@@ -1,0 +1,253 @@
+//! Turning what a person typed or piped into a validated [`Secret`].
+//!
+//! This module owns the rules both front ends share: how a seed phrase is
+//! cleaned and checked (BIP39 checksum, SLIP-39 share), how a key is
+//! recognised, how a TOTP URI or base32 secret is read, how recovery codes
+//! are split. The command line and the TUI call [`parse_secret`] and add
+//! only their own hints (flags on one, form fields on the other) to the
+//! [`SecretInputError`] it returns.
+
+use super::{keys, seed, slip39, totp, ItemKind, RecoveryCode, Secret, SeedScheme};
+use crate::secret::SecretString;
+
+/// What else, beside the raw text, decides how input becomes a secret.
+#[derive(Debug, Clone, Default)]
+pub struct SecretInput {
+    /// Seed scheme (`None`: BIP39).
+    pub scheme: Option<SeedScheme>,
+    /// BIP39 word-list language (`None`: detect).
+    pub language: Option<String>,
+    /// Skip the seed checksum (store a phrase even if it does not verify).
+    pub no_verify: bool,
+    /// Username (password items).
+    pub username: Option<String>,
+    /// URL (password items).
+    pub url: Option<String>,
+}
+
+/// Why the input was refused. Messages never quote secret text, except a
+/// seed word that is not in the word list (it reveals little and the user
+/// must see which one it is).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SecretInputError {
+    /// A BIP39 phrase failed its checks.
+    #[error("{0}")]
+    Bip39(#[source] seed::SeedError),
+    /// A SLIP-39 share failed its checks.
+    #[error("{0}")]
+    Slip39(#[source] slip39::Slip39Error),
+    /// A private key looks like a known format but is broken.
+    #[error("{0}")]
+    Key(#[source] keys::KeyError),
+    /// A TOTP URI or secret is malformed.
+    #[error("{0}")]
+    Totp(#[source] totp::TotpError),
+}
+
+impl SecretInputError {
+    /// True when storing the text anyway (`--scheme other`, `--no-verify`,
+    /// or the form's scheme field) is a way out.
+    pub fn seed_check(&self) -> bool {
+        matches!(
+            self,
+            SecretInputError::Bip39(_) | SecretInputError::Slip39(_)
+        )
+    }
+}
+
+/// Turns raw input into a validated [`Secret`] of `kind`. A seed's BIP39
+/// passphrase is not read here (the caller asks for it after the words
+/// passed, and sets it on the result).
+pub fn parse_secret(
+    kind: ItemKind,
+    raw: &SecretString,
+    opts: &SecretInput,
+) -> Result<Secret, SecretInputError> {
+    Ok(match kind {
+        ItemKind::Seed => parse_seed(raw, opts)?,
+        ItemKind::Key => {
+            let key = SecretString::from(raw.expose().trim());
+            let format = keys::recognise(key.expose()).map_err(SecretInputError::Key)?;
+            Secret::Key {
+                key,
+                format: Some(format.as_str().to_owned()),
+            }
+        }
+        ItemKind::Totp => {
+            totp::parse_secret_input(raw.expose().trim()).map_err(SecretInputError::Totp)?
+        }
+        ItemKind::Codes => Secret::Codes {
+            codes: split_codes(raw.expose()),
+        },
+        ItemKind::Password => Secret::Password {
+            username: opts.username.clone(),
+            password: SecretString::from(raw.expose().lines().next().unwrap_or("")),
+            url: opts.url.clone(),
+        },
+        ItemKind::Note => Secret::Note {
+            text: SecretString::from(raw.expose().trim_end_matches('\n')),
+        },
+    })
+}
+
+/// Recovery codes: one per line; text on a single line is split at spaces.
+fn split_codes(raw: &str) -> Vec<RecoveryCode> {
+    let one_line = !raw.contains('\n');
+    raw.split(|c: char| c == '\n' || (one_line && c.is_whitespace()))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| RecoveryCode {
+            code: SecretString::from(l),
+            used: None,
+        })
+        .collect()
+}
+
+fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretInputError> {
+    let words = seed::normalize_words(raw.expose());
+    let scheme = opts.scheme.unwrap_or(SeedScheme::Bip39);
+    let mut language = opts.language.clone();
+    if !opts.no_verify {
+        match scheme {
+            SeedScheme::Bip39 => {
+                let info = seed::validate_bip39(words.expose(), opts.language.as_deref())
+                    .map_err(SecretInputError::Bip39)?;
+                language = Some(info.language.to_owned());
+            }
+            SeedScheme::Slip39 => {
+                slip39::decode_mnemonic(words.expose()).map_err(SecretInputError::Slip39)?;
+            }
+            SeedScheme::Other => {}
+        }
+    }
+    Ok(Secret::Seed {
+        words,
+        scheme,
+        language,
+        passphrase: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ABOUT: &str = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+
+    fn parse(kind: ItemKind, raw: &str, opts: &SecretInput) -> Result<Secret, SecretInputError> {
+        parse_secret(kind, &SecretString::from(raw), opts)
+    }
+
+    #[test]
+    fn bip39_checksum_is_checked_unless_told_otherwise() {
+        let bad = ABOUT.replace("about", "abandon");
+        let e = parse(ItemKind::Seed, &bad, &SecretInput::default()).unwrap_err();
+        assert!(matches!(
+            e,
+            SecretInputError::Bip39(seed::SeedError::Checksum)
+        ));
+        assert!(e.seed_check());
+        let other = SecretInput {
+            scheme: Some(SeedScheme::Other),
+            ..Default::default()
+        };
+        assert!(parse(ItemKind::Seed, &bad, &other).is_ok());
+        let unverified = SecretInput {
+            no_verify: true,
+            ..Default::default()
+        };
+        assert!(parse(ItemKind::Seed, &bad, &unverified).is_ok());
+        match parse(
+            ItemKind::Seed,
+            &format!("  {}\n", ABOUT.to_uppercase()),
+            &SecretInput::default(),
+        )
+        .unwrap()
+        {
+            Secret::Seed {
+                words,
+                scheme,
+                language,
+                passphrase,
+            } => {
+                assert_eq!(words.expose(), ABOUT);
+                assert_eq!(scheme, SeedScheme::Bip39);
+                assert_eq!(language.as_deref(), Some("english"));
+                assert!(passphrase.is_none());
+            }
+            other => panic!("not a seed: {:?}", other.kind()),
+        }
+    }
+
+    #[test]
+    fn slip39_share_is_checked() {
+        let slip = SecretInput {
+            scheme: Some(SeedScheme::Slip39),
+            ..Default::default()
+        };
+        let e = parse(ItemKind::Seed, ABOUT, &slip).unwrap_err();
+        assert!(matches!(e, SecretInputError::Slip39(_)));
+    }
+
+    #[test]
+    fn codes_split_by_line_or_by_space_on_one_line() {
+        let Secret::Codes { codes } = parse(
+            ItemKind::Codes,
+            "aaaa-1111 bbbb-2222",
+            &SecretInput::default(),
+        )
+        .unwrap() else {
+            panic!("not codes")
+        };
+        assert_eq!(codes.len(), 2);
+        let Secret::Codes { codes } = parse(
+            ItemKind::Codes,
+            "aaaa 1111\n\n bbbb 2222 \n",
+            &SecretInput::default(),
+        )
+        .unwrap() else {
+            panic!("not codes")
+        };
+        let got: Vec<&str> = codes.iter().map(|c| c.code.expose()).collect();
+        assert_eq!(got, ["aaaa 1111", "bbbb 2222"]);
+    }
+
+    #[test]
+    fn key_totp_password_note() {
+        let broken_hex = "ab".repeat(31) + "a";
+        assert!(matches!(
+            parse(ItemKind::Key, &broken_hex, &SecretInput::default()),
+            Err(SecretInputError::Key(_))
+        ));
+        assert!(matches!(
+            parse(
+                ItemKind::Totp,
+                "otpauth://totp/x?secret=0000",
+                &SecretInput::default()
+            ),
+            Err(SecretInputError::Totp(_))
+        ));
+        let opts = SecretInput {
+            username: Some("ann".into()),
+            ..Default::default()
+        };
+        let Secret::Password {
+            username, password, ..
+        } = parse(ItemKind::Password, "hunter2 long\nsecond", &opts).unwrap()
+        else {
+            panic!("not a password")
+        };
+        assert_eq!(username.as_deref(), Some("ann"));
+        assert_eq!(password.expose(), "hunter2 long");
+        let Secret::Note { text } = parse(
+            ItemKind::Note,
+            "line 1\nline 2\n\n",
+            &SecretInput::default(),
+        )
+        .unwrap() else {
+            panic!("not a note")
+        };
+        assert_eq!(text.expose(), "line 1\nline 2");
+    }
+}
