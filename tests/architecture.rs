@@ -36,7 +36,9 @@ fn names(code: &str, needle: &str) -> bool {
     code.match_indices(needle).any(|(i, _)| {
         let before = code[..i].chars().next_back();
         let after = code[i + needle.len()..].chars().next();
-        !before.is_some_and(ident) && !(needle.ends_with(ident) && after.is_some_and(ident))
+        let joined_before = before.is_some_and(ident);
+        let joined_after = needle.ends_with(ident) && after.is_some_and(ident);
+        !joined_before && !joined_after
     })
 }
 
