@@ -58,7 +58,7 @@ fn check_item(item: &Item, want: &Value, check_time: u64) {
         "{ctx}"
     );
     let want_hotp = want["type"] == "hotp";
-    assert_eq!(*otp_type == OtpType::Hotp, want_hotp, "{ctx}");
+    assert_eq!(otp_type.as_str(), want["type"].as_str().unwrap(), "{ctx}");
     if want_hotp {
         assert_eq!(*counter, want["counter"].as_u64().unwrap(), "{ctx}");
     } else {
@@ -104,11 +104,7 @@ fn compare_with_pyotp(items: &[Item]) {
             continue;
         };
         for t in times {
-            let kind = if *otp_type == OtpType::Hotp {
-                "hotp"
-            } else {
-                "totp"
-            };
+            let kind = otp_type.as_str();
             input.push_str(&format!(
                 "{kind} {} {} {digits} {period} {counter} {t}\n",
                 secret.expose(),
@@ -118,11 +114,13 @@ fn compare_with_pyotp(items: &[Item]) {
         }
     }
     let code = r#"
-import sys, hashlib, pyotp
+import sys, hashlib, pyotp, pyotp.contrib
 for line in sys.stdin:
     kind, s, alg, d, p, c, t = line.split()
     dg = {"SHA1": hashlib.sha1, "SHA256": hashlib.sha256, "SHA512": hashlib.sha512}[alg]
-    if kind == "hotp":
+    if kind == "steam":
+        print(pyotp.contrib.Steam(s, interval=int(p)).at(int(t)))
+    elif kind == "hotp":
         print(pyotp.HOTP(s, digits=int(d), digest=dg).at(int(c)))
     else:
         print(pyotp.TOTP(s, digits=int(d), digest=dg, interval=int(p)).at(int(t)))
@@ -164,25 +162,24 @@ fn aegis_plain_export() {
             "Legacy VPN (vpn-user)",
             "Bücher 書店 (ürsula@例え.jp)",
             "GitHub (alice@example.com) 2",
+            "Steam (gamer)",
             "NoName",
         ]
     );
-    // steam, motp, bad base32, MD5: entries 7-10, each with its own reason.
+    // motp, bad base32, MD5: entries 8-10, each with its own reason.
     let rejected: Vec<(usize, &str)> = report
         .rejected
         .iter()
         .map(|r| (r.line, r.reason.as_str()))
         .collect();
-    assert_eq!(rejected.len(), 4, "{rejected:?}");
-    assert_eq!(rejected[0].0, 7);
-    assert!(rejected[0].1.contains("\"steam\" is not supported"));
-    assert_eq!(rejected[1].0, 8);
-    assert!(rejected[1].1.contains("\"motp\""));
-    assert_eq!(rejected[2].0, 9);
-    assert!(rejected[2].1.contains("not valid base32"));
-    assert!(!rejected[2].1.contains("NOT*BASE32"));
-    assert_eq!(rejected[3].0, 10);
-    assert!(rejected[3].1.contains("\"MD5\""));
+    assert_eq!(rejected.len(), 3, "{rejected:?}");
+    assert_eq!(rejected[0].0, 8);
+    assert!(rejected[0].1.contains("mOTP"));
+    assert_eq!(rejected[1].0, 9);
+    assert!(rejected[1].1.contains("not valid base32"));
+    assert!(!rejected[1].1.contains("NOT*BASE32"));
+    assert_eq!(rejected[2].0, 10);
+    assert!(rejected[2].1.contains("\"MD5\""));
     compare_with_pyotp(&report.items);
 }
 
@@ -257,7 +254,7 @@ fn otpauth_list_from_pyotp() {
         (12, "no secret="),
         (13, "not valid base32"),
         (14, "\"MD5\""),
-        (15, "\"steam\""),
+        (15, "Yandex"),
         (16, "not an otpauth:// URI"),
         (17, "period"),
         (18, "%-encoding"),

@@ -17,9 +17,15 @@ fn bad_uris_give_specific_errors() {
         ("https://example.com/?secret=JBSWY3DP", NotOtpauth),
         ("otpauth:/totp/x?secret=JBSWY3DP", NotOtpauth),
         ("otpauth-migration://offline?data=AAAA", MigrationUri),
+        ("otpauth://motp/x?secret=JBSWY3DP", Motp),
+        ("otpauth://yaotp/x?secret=JBSWY3DP", Yandex),
         (
-            "otpauth://steam/x?secret=JBSWY3DP",
-            UnsupportedType("steam".into()),
+            "otpauth://totp/x?secret=JBSWY3DP&encoder=base26",
+            UnsupportedEncoder("base26".into()),
+        ),
+        (
+            "otpauth://vpn/x?secret=JBSWY3DP",
+            UnsupportedType("vpn".into()),
         ),
         ("otpauth://?secret=JBSWY3DP", UnsupportedType(String::new())),
         ("otpauth://totp/x", MissingSecret),

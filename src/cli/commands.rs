@@ -474,7 +474,7 @@ pub fn secret_json(i: &Item) -> Value {
             "algorithm": algorithm.as_str(),
             "digits": digits,
             "period": period,
-            "type": match otp_type { crate::item::OtpType::Totp => "totp", crate::item::OtpType::Hotp => "hotp" },
+            "type": otp_type.as_str(),
             "counter": counter,
         }),
         Secret::Codes { codes } => json!({

@@ -2,9 +2,9 @@
 //!
 //! This module owns reading the unencrypted export Aegis writes
 //! (`{"version":1,"header":{"slots":null,...},"db":{"version":N,"entries":[...],"groups":[...]}}`).
-//! TOTP and HOTP entries become items (issuer, account name, note, group
-//! names as tags); other entry types (Steam, mOTP, Yandex) are rejected one
-//! by one. An encrypted export (the `db` is a base64 string) is refused as a
+//! TOTP, HOTP and Steam entries become items (issuer, account name, note,
+//! group names as tags); mOTP and Yandex entries are rejected one by one
+//! with the reason. An encrypted export (the `db` is a base64 string) is refused as a
 //! whole with instructions, since lifeboat does not hold the Aegis password.
 
 use std::collections::HashMap;
@@ -117,6 +117,9 @@ fn entry_to_item(
     let otp_type = match kind.to_ascii_lowercase().as_str() {
         "totp" => OtpType::Totp,
         "hotp" => OtpType::Hotp,
+        "steam" => OtpType::Steam,
+        "motp" => return Err(TotpError::Motp.into()),
+        "yandex" => return Err(TotpError::Yandex.into()),
         _ => {
             let shown: String = kind
                 .chars()
@@ -128,39 +131,48 @@ fn entry_to_item(
     };
     let info = entry.info.ok_or(Reason::AegisMissing("info"))?;
     let raw = info.secret.ok_or(Reason::AegisMissing("info.secret"))?;
+    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let secret = totp::normalize_base32(raw.expose())?;
     let algorithm = totp::parse_algorithm(info.algo.as_deref().unwrap_or("SHA1"))?;
-    let digits = info
-        .digits
-        .unwrap_or(6)
-        .try_into()
-        .ok()
-        .filter(|d| totp::DIGITS.contains(d))
-        .ok_or(TotpError::InvalidDigits)?;
+    // Steam entries carry 5 digits; Steam's own rules apply to them.
+    let digits = if otp_type == OtpType::Steam {
+        totp::STEAM_CODE_CHARS
+    } else {
+        info.digits
+            .unwrap_or(6)
+            .try_into()
+            .ok()
+            .filter(|d| totp::DIGITS.contains(d))
+            .ok_or(TotpError::InvalidDigits)?
+    };
     let period = info.period.unwrap_or(30);
-    if otp_type == OtpType::Totp && !totp::PERIODS.contains(&period) {
+    if otp_type.is_time_based() && !totp::PERIODS.contains(&period) {
         return Err(TotpError::InvalidPeriod.into());
     }
-    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let issuer = nonempty(entry.issuer);
-    let secret = Secret::Totp {
-        secret,
-        issuer,
-        label: nonempty(entry.name),
-        algorithm,
-        digits,
-        period: if otp_type == OtpType::Totp {
-            period
-        } else {
-            30
-        },
-        otp_type,
-        counter: if otp_type == OtpType::Hotp {
-            info.counter.unwrap_or(0)
-        } else {
-            0
-        },
+    let secret = if otp_type == OtpType::Steam {
+        totp::steam_secret(secret.expose(), issuer, nonempty(entry.name))?
+    } else {
+        Secret::Totp {
+            secret,
+            issuer,
+            label: nonempty(entry.name),
+            algorithm,
+            digits,
+            period: if otp_type == OtpType::Totp {
+                period
+            } else {
+                30
+            },
+            otp_type,
+            counter: if otp_type == OtpType::Hotp {
+                info.counter.unwrap_or(0)
+            } else {
+                0
+            },
+        }
     };
+    totp::validate(&secret)?;
     let mut item = totp_item(secret, namer);
     item.notes = nonempty(entry.note);
     let mut tags: Vec<String> = entry

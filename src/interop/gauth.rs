@@ -213,7 +213,8 @@ fn to_secret(p: OtpParameters) -> Result<Secret, Reason> {
         1 => OtpType::Hotp,
         _ => return Err(Reason::UnknownEnum("type")),
     };
-    if p.secret.is_empty() || p.secret.len() > totp::MAX_SECRET_CHARS {
+    // Stored as base32 (8 characters per 5 bytes), within the cap.
+    if p.secret.is_empty() || p.secret.len() > totp::MAX_SECRET_CHARS / 8 * 5 {
         return Err(totp::TotpError::InvalidSecret.into());
     }
     // The name is often "Issuer:account"; keep the account part only.
@@ -226,14 +227,9 @@ fn to_secret(p: OtpParameters) -> Result<Secret, Reason> {
             account = rest.trim().to_owned();
         }
     }
-    Ok(build(
-        &p,
-        Some(issuer),
-        &account,
-        algorithm,
-        digits,
-        otp_type,
-    ))
+    let secret = build(&p, Some(issuer), &account, algorithm, digits, otp_type);
+    totp::validate(&secret)?;
+    Ok(secret)
 }
 
 fn build(

@@ -85,7 +85,7 @@ pub enum Reason {
     NotOtpauthLine,
     /// An Aegis entry type lifeboat cannot compute codes for.
     #[error(
-        "Aegis entry type \"{0}\" is not supported; only totp and hotp entries can be imported"
+        "Aegis entry type \"{0}\" is not supported; only totp, hotp and steam entries can be imported"
     )]
     AegisType(String),
     /// An Aegis entry whose fields have the wrong types.
@@ -203,11 +203,16 @@ pub fn import_otpauth_list(text: &str) -> ImportReport {
     report
 }
 
-/// Writes the TOTP/HOTP items as otpauth URIs, one per line; other kinds
-/// are skipped. The text carries secrets: the caller decides where it goes.
+/// Writes the TOTP/HOTP/Steam items as otpauth URIs, one per line; other
+/// kinds are skipped. A bare secret (no issuer, no account) is labelled
+/// with the item name, so an authenticator shows a named entry. The text
+/// carries secrets: the caller decides where it goes.
 pub fn export_otpauth(items: &[Item]) -> String {
     let mut out = String::new();
-    for uri in items.iter().filter_map(|i| totp::to_otpauth(&i.secret)) {
+    for uri in items
+        .iter()
+        .filter_map(|i| totp::to_otpauth_named(&i.secret, Some(&i.name)))
+    {
         out.push_str(&uri);
         out.push('\n');
     }

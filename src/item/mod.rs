@@ -131,6 +131,26 @@ pub enum OtpType {
     Totp,
     /// RFC 4226 counter-based.
     Hotp,
+    /// Steam Guard: RFC 6238 with SHA1 and a 30 s step, but the code is 5
+    /// characters from Steam's own alphabet instead of decimal digits.
+    Steam,
+}
+
+impl OtpType {
+    /// The stable lowercase name (`totp`, `hotp`, `steam`), as stored and
+    /// as in `show --json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OtpType::Totp => "totp",
+            OtpType::Hotp => "hotp",
+            OtpType::Steam => "steam",
+        }
+    }
+
+    /// Whether codes follow the clock (TOTP and Steam) rather than a counter.
+    pub fn is_time_based(self) -> bool {
+        matches!(self, OtpType::Totp | OtpType::Steam)
+    }
 }
 
 /// One recovery code and when it was used, if it was.
@@ -187,7 +207,7 @@ pub enum Secret {
         /// HMAC hash.
         #[serde(default)]
         algorithm: OtpAlgorithm,
-        /// Number of digits (6 to 8).
+        /// Number of digits (6 to 8; 5 characters for Steam).
         digits: u8,
         /// Time step in seconds (TOTP).
         period: u64,
@@ -391,6 +411,11 @@ impl Item {
         };
         if empty {
             return Err(ItemError::EmptySecret);
+        }
+        // Whatever is stored must survive every export that carries it
+        // (the otpauth form has a length limit on the way back in).
+        if let Secret::Totp { .. } = &self.secret {
+            totp::validate(&self.secret).map_err(|e| ItemError::Invalid(e.to_string()))?;
         }
         Ok(())
     }

@@ -1,9 +1,18 @@
 //! TOTP/HOTP codes and otpauth URIs.
 //!
 //! This module owns everything about one-time-password secrets: parsing
-//! `otpauth://totp|hotp/...` URIs and bare base32 secrets into
+//! `otpauth://totp|hotp|steam/...` URIs and bare base32 secrets into
 //! [`Secret::Totp`], writing them back out as URIs, and computing codes
-//! (RFC 4226 HOTP, RFC 6238 TOTP with SHA-1, SHA-256 or SHA-512).
+//! (RFC 4226 HOTP, RFC 6238 TOTP with SHA-1, SHA-256 or SHA-512, and
+//! Steam Guard's 5-character codes).
+//!
+//! Steam Guard arrives three ways: `otpauth://totp/...&encoder=steam` (as
+//! KeePassXC and pyotp write it), `otpauth://steam/...` (as Aegis writes
+//! it) and an authenticator's own "steam" type, which importers map with
+//! [`steam_secret`]. It is stored as [`OtpType::Steam`] and written back
+//! as `otpauth://totp/...&digits=5&encoder=steam`. Other non-standard
+//! schemes (mOTP, Yandex) are refused with the reason: a secret whose codes
+//! lifeboat would compute wrongly is worse than no secret.
 //!
 //! Secret bytes only ever live in [`SecretBytes`]/[`SecretString`]; no error
 //! message repeats any part of a URI, because a URI carries its secret.
@@ -20,8 +29,32 @@ pub const PERIODS: std::ops::RangeInclusive<u64> = 1..=3600;
 /// Longest base32 secret accepted (characters, after cleaning). Real secrets
 /// are 16 to 128 characters; the cap bounds the work on hostile input.
 pub const MAX_SECRET_CHARS: usize = 1024;
-/// Longest URI accepted, for the same reason.
-pub const MAX_URI_CHARS: usize = 8192;
+/// Longest issuer or account name accepted (characters). Real ones are
+/// a few dozen; the bound keeps every URI lifeboat writes under
+/// [`MAX_URI_CHARS`], so whatever is stored can be exported and read back.
+pub const MAX_TEXT_CHARS: usize = 256;
+/// Longest URI accepted, for the same reason as [`MAX_SECRET_CHARS`].
+/// It is larger than the longest URI [`to_otpauth`] can write for a valid
+/// secret ([`MAX_EXPORTED_URI_CHARS`]), checked at compile time below.
+pub const MAX_URI_CHARS: usize = 16 * 1024;
+/// The longest URI [`to_otpauth`] writes for a secret [`validate`] accepts:
+/// issuer and account of [`MAX_TEXT_CHARS`] characters of 4 UTF-8 bytes,
+/// each byte percent-encoded (3 characters), the issuer twice (label and
+/// parameter), the longest secret, and every parameter at its widest.
+pub const MAX_EXPORTED_URI_CHARS: usize = "otpauth://hotp/".len()
+    + 2 * MAX_TEXT_CHARS * 4 * 3
+    + ":?secret=".len()
+    + MAX_SECRET_CHARS
+    + "&issuer=".len()
+    + MAX_TEXT_CHARS * 4 * 3
+    + "&algorithm=SHA512&digits=8&counter=18446744073709551615&encoder=steam".len();
+const _: () = assert!(MAX_EXPORTED_URI_CHARS <= MAX_URI_CHARS);
+
+/// Steam Guard's code alphabet (digits and consonants that cannot be
+/// confused with each other).
+pub const STEAM_ALPHABET: &[u8; 26] = b"23456789BCDFGHJKMNPQRTVWXY";
+/// Characters in a Steam Guard code.
+pub const STEAM_CODE_CHARS: u8 = 5;
 
 /// Why a TOTP/HOTP secret or URI was refused.
 ///
@@ -35,9 +68,25 @@ pub enum TotpError {
     /// A Google Authenticator export was given where one secret was expected.
     #[error("this is a Google Authenticator export (otpauth-migration://); import it with the gauth import format instead")]
     MigrationUri,
-    /// The URI type is neither `totp` nor `hotp`.
-    #[error("unsupported one-time-password type{}; only totp and hotp are supported", shown(.0))]
+    /// The URI type is neither `totp`, `hotp` nor `steam`.
+    #[error("unsupported one-time-password type{}; only totp, hotp and Steam Guard are supported", shown(.0))]
     UnsupportedType(String),
+    /// mOTP (`otpauth://motp/`): MD5 of time, secret and a PIN.
+    #[error("this is an mOTP secret (a PIN plus MD5), which lifeboat cannot compute codes for; keep it in an app that supports mOTP, or set up 2FA again at the service with a standard TOTP app")]
+    Motp,
+    /// Yandex Key (`otpauth://yaotp/`): codes depend on a PIN and a
+    /// Yandex-specific algorithm.
+    #[error("this is a Yandex Key secret, which needs the Yandex PIN and algorithm that lifeboat does not implement; keep it in Yandex Key or an app that supports it")]
+    Yandex,
+    /// An `encoder=` other than `steam`: the codes would be wrong.
+    #[error("the otpauth URI asks for an unknown code encoder{}; only encoder=steam is supported, and plain codes would be wrong for this secret", shown(.0))]
+    UnsupportedEncoder(String),
+    /// A Steam Guard secret with parameters Steam never uses.
+    #[error("Steam Guard codes always use SHA1; this Steam secret asks for another algorithm, so it would give codes Steam rejects")]
+    SteamParams,
+    /// The issuer or account name is too long to be real.
+    #[error("the {0} is too long (over {MAX_TEXT_CHARS} characters); shorten it")]
+    TextTooLong(&'static str),
     /// The URI is too long to be a real otpauth URI.
     #[error("the otpauth URI is too long (over {MAX_URI_CHARS} characters); check that only one URI was pasted")]
     TooLong,
@@ -253,12 +302,13 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
     let (otp_type, label) = type_and_label
         .split_once('/')
         .unwrap_or((type_and_label, ""));
-    let otp_type = if otp_type.eq_ignore_ascii_case("totp") {
-        OtpType::Totp
-    } else if otp_type.eq_ignore_ascii_case("hotp") {
-        OtpType::Hotp
-    } else {
-        return Err(TotpError::UnsupportedType(safe_value(otp_type)));
+    let mut otp_type = match otp_type.to_ascii_lowercase().as_str() {
+        "totp" => OtpType::Totp,
+        "hotp" => OtpType::Hotp,
+        "steam" => OtpType::Steam,
+        "motp" => return Err(TotpError::Motp),
+        "yaotp" | "yandex" => return Err(TotpError::Yandex),
+        _ => return Err(TotpError::UnsupportedType(safe_value(otp_type))),
     };
 
     let mut secret = None;
@@ -267,22 +317,29 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
     let mut digits = 6u8;
     let mut period = 30u64;
     let mut counter = 0u64;
+    let mut algorithm_given = false;
+    let mut digits_given: Option<String> = None;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let value = SecretString::new(decode_query_value(raw)?);
         match key.to_ascii_lowercase().as_str() {
             "secret" => secret = Some(normalize_base32(value.expose())?),
             "issuer" => issuer = Some(value.expose().trim().to_owned()),
-            "algorithm" => algorithm = parse_algorithm(value.expose().trim())?,
-            "digits" => {
-                digits = value
-                    .expose()
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|d| DIGITS.contains(d))
-                    .ok_or(TotpError::InvalidDigits)?
+            "algorithm" => {
+                algorithm = parse_algorithm(value.expose().trim())?;
+                algorithm_given = true;
             }
+            "encoder" => match value.expose().trim().to_ascii_lowercase().as_str() {
+                "steam" if otp_type == OtpType::Totp => otp_type = OtpType::Steam,
+                "steam" if otp_type == OtpType::Steam => {}
+                "" => {}
+                "yandex" | "yaotp" => return Err(TotpError::Yandex),
+                "motp" => return Err(TotpError::Motp),
+                other => return Err(TotpError::UnsupportedEncoder(safe_value(other))),
+            },
+            // Checked after the loop: an `encoder=steam` after it changes
+            // what is valid.
+            "digits" => digits_given = Some(value.expose().trim().to_owned()),
             "period" => {
                 period = value
                     .expose()
@@ -308,13 +365,35 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
     let issuer = issuer
         .filter(|i| !i.is_empty())
         .or(label_issuer.filter(|i| !i.is_empty()));
+    let label = Some(account).filter(|a| !a.is_empty());
+    check_text(issuer.as_deref(), label.as_deref())?;
+    if otp_type == OtpType::Steam {
+        // Steam codes always have 5 characters, whatever a writer put in
+        // `digits=` (KeePassXC writes 5, others 6), as pyotp reads it.
+        if algorithm_given && algorithm != OtpAlgorithm::Sha1 {
+            return Err(TotpError::SteamParams);
+        }
+        digits = STEAM_CODE_CHARS;
+    } else if let Some(d) = digits_given {
+        digits = d
+            .parse()
+            .ok()
+            .filter(|d| DIGITS.contains(d))
+            .ok_or(TotpError::InvalidDigits)?;
+    }
     Ok(Secret::Totp {
         secret,
         issuer,
-        label: Some(account).filter(|a| !a.is_empty()),
+        label,
         algorithm,
         digits,
-        period,
+        // A counter-based secret has no time step; keep the default so the
+        // same secret always compares equal.
+        period: if otp_type == OtpType::Hotp {
+            30
+        } else {
+            period
+        },
         otp_type,
         counter: if otp_type == OtpType::Hotp {
             counter
@@ -322,6 +401,41 @@ pub fn parse_otpauth(uri: &str) -> Result<Secret, TotpError> {
             0
         },
     })
+}
+
+/// A Steam Guard secret, for importers whose format has a "steam" type
+/// (Aegis, 2FAS, Bitwarden's `steam://`): SHA1, 5 characters, 30 seconds.
+/// `secret` is base32 as people paste it; it is cleaned and checked here.
+pub fn steam_secret(
+    secret: &str,
+    issuer: Option<String>,
+    label: Option<String>,
+) -> Result<Secret, TotpError> {
+    let secret = normalize_base32(secret)?;
+    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let (issuer, label) = (nonempty(issuer), nonempty(label));
+    check_text(issuer.as_deref(), label.as_deref())?;
+    Ok(Secret::Totp {
+        secret,
+        issuer,
+        label,
+        algorithm: OtpAlgorithm::Sha1,
+        digits: STEAM_CODE_CHARS,
+        period: 30,
+        otp_type: OtpType::Steam,
+        counter: 0,
+    })
+}
+
+/// Checks the lengths of an issuer and an account name.
+fn check_text(issuer: Option<&str>, label: Option<&str>) -> Result<(), TotpError> {
+    if issuer.is_some_and(|i| i.chars().count() > MAX_TEXT_CHARS) {
+        return Err(TotpError::TextTooLong("issuer"));
+    }
+    if label.is_some_and(|l| l.chars().count() > MAX_TEXT_CHARS) {
+        return Err(TotpError::TextTooLong("account name"));
+    }
+    Ok(())
 }
 
 /// Splits a raw (still %-encoded) label into issuer and account.
@@ -367,24 +481,40 @@ pub fn parse_secret_input(input: &str) -> Result<Secret, TotpError> {
 }
 
 /// Checks an existing [`Secret::Totp`] (from a vault or another importer):
-/// base32 secret, 6-8 digits, a period from 1 to 3600 seconds.
+/// base32 secret, 6-8 digits (5 for Steam, with SHA1), a period from 1 to
+/// 3600 seconds, issuer and account name of at most [`MAX_TEXT_CHARS`].
+/// Whatever passes is written by [`to_otpauth`] within [`MAX_URI_CHARS`].
 pub fn validate(secret: &Secret) -> Result<(), TotpError> {
     match secret {
         Secret::Totp {
             secret,
+            issuer,
+            label,
+            algorithm,
             digits,
             period,
             otp_type,
             ..
         } => {
             normalize_base32(secret.expose())?;
-            if !DIGITS.contains(digits) {
-                return Err(TotpError::InvalidDigits);
+            match otp_type {
+                OtpType::Steam => {
+                    if *digits != STEAM_CODE_CHARS {
+                        return Err(TotpError::InvalidDigits);
+                    }
+                    if *algorithm != OtpAlgorithm::Sha1 {
+                        return Err(TotpError::SteamParams);
+                    }
+                }
+                OtpType::Totp | OtpType::Hotp if !DIGITS.contains(digits) => {
+                    return Err(TotpError::InvalidDigits)
+                }
+                _ => {}
             }
-            if *otp_type == OtpType::Totp && !PERIODS.contains(period) {
+            if otp_type.is_time_based() && !PERIODS.contains(period) {
                 return Err(TotpError::InvalidPeriod);
             }
-            Ok(())
+            check_text(issuer.as_deref(), label.as_deref())
         }
         _ => Err(TotpError::NotTotp),
     }
@@ -394,8 +524,17 @@ pub fn validate(secret: &Secret) -> Result<(), TotpError> {
 /// Aegis, pyotp and oathtool-based tools read. `None` for other kinds.
 ///
 /// Every parameter is written explicitly (algorithm, digits, period or
-/// counter) so readers with other defaults agree on the code.
+/// counter) so readers with other defaults agree on the code. Steam Guard
+/// is written as KeePassXC and pyotp read it: `totp` with `digits=5` and
+/// `encoder=steam`, without `algorithm=` (always SHA1).
 pub fn to_otpauth(secret: &Secret) -> Option<String> {
+    to_otpauth_named(secret, None)
+}
+
+/// [`to_otpauth`], with `fallback_label` as the account name when the
+/// secret has neither issuer nor account (a bare base32 secret), so an
+/// authenticator shows a named entry instead of a blank one.
+pub fn to_otpauth_named(secret: &Secret, fallback_label: Option<&str>) -> Option<String> {
     let Secret::Totp {
         secret,
         issuer,
@@ -412,10 +551,20 @@ pub fn to_otpauth(secret: &Secret) -> Option<String> {
     let (kind, tail) = match otp_type {
         OtpType::Totp => ("totp", format!("period={period}")),
         OtpType::Hotp => ("hotp", format!("counter={counter}")),
+        OtpType::Steam => ("totp", format!("period={period}&encoder=steam")),
     };
-    let account = label.as_deref().unwrap_or("");
+    let issuer_set = issuer.as_deref().is_some_and(|i| !i.is_empty());
+    let account = match label.as_deref() {
+        Some(l) if !l.is_empty() => l,
+        _ if !issuer_set => fallback_label.unwrap_or(""),
+        _ => "",
+    };
     let path = match issuer.as_deref().filter(|i| !i.is_empty()) {
         Some(i) => format!("{}:{}", percent_encode(i), percent_encode(account)),
+        // An encoded `:` in a label without issuer reads back as the
+        // issuer separator (Google's key URI format allows it); an empty
+        // issuer before a literal `:` keeps the account whole.
+        None if account.contains(':') => format!(":{}", percent_encode(account)),
         None => percent_encode(account),
     };
     let mut uri = format!("otpauth://{kind}/{path}?secret=");
@@ -428,10 +577,13 @@ pub fn to_otpauth(secret: &Secret) -> Option<String> {
         uri.push_str("&issuer=");
         uri.push_str(&percent_encode(i));
     }
-    uri.push_str(&format!(
-        "&algorithm={}&digits={digits}&{tail}",
-        algorithm.as_str()
-    ));
+    // Steam is always SHA1, and pyotp refuses `algorithm=` beside
+    // `encoder=steam` (KeePassXC does not write it either).
+    if *otp_type != OtpType::Steam {
+        uri.push_str("&algorithm=");
+        uri.push_str(algorithm.as_str());
+    }
+    uri.push_str(&format!("&digits={digits}&{tail}"));
     Some(uri)
 }
 
@@ -479,20 +631,43 @@ pub fn code_at(secret: &Secret, unix_seconds: u64) -> Result<String, TotpError> 
     else {
         return Err(TotpError::NotTotp);
     };
-    if !DIGITS.contains(digits) {
+    if *otp_type != OtpType::Steam && !DIGITS.contains(digits) {
         return Err(TotpError::InvalidDigits);
     }
     let key = decode_base32(normalize_base32(secret.expose())?.expose())?;
     let moving = match otp_type {
         OtpType::Hotp => *counter,
-        OtpType::Totp => {
+        OtpType::Totp | OtpType::Steam => {
             if !PERIODS.contains(period) {
                 return Err(TotpError::InvalidPeriod);
             }
             unix_seconds / period
         }
     };
+    if *otp_type == OtpType::Steam {
+        return Ok(steam_code(key.expose(), moving));
+    }
     Ok(hotp(key.expose(), moving, *digits, *algorithm))
+}
+
+/// Steam Guard: the HMAC-SHA1 of the counter truncated as in RFC 4226 to a
+/// 31-bit number, written as 5 characters of [`STEAM_ALPHABET`], least
+/// significant first.
+pub fn steam_code(key: &[u8], counter: u64) -> String {
+    let mac = zeroize::Zeroizing::new(hmac_digest::<Hmac<sha1::Sha1>>(key, &counter.to_be_bytes()));
+    let offset = usize::from(mac[mac.len() - 1] & 0x0f);
+    let mut word = u32::from_be_bytes([
+        mac[offset],
+        mac[offset + 1],
+        mac[offset + 2],
+        mac[offset + 3],
+    ]) & 0x7fff_ffff;
+    let mut code = String::with_capacity(usize::from(STEAM_CODE_CHARS));
+    for _ in 0..STEAM_CODE_CHARS {
+        code.push(char::from(STEAM_ALPHABET[(word % 26) as usize]));
+        word /= 26;
+    }
+    code
 }
 
 /// Seconds until the TOTP code changes (1..=period); `None` for HOTP
@@ -500,10 +675,10 @@ pub fn code_at(secret: &Secret, unix_seconds: u64) -> Result<String, TotpError> 
 pub fn seconds_left(secret: &Secret, unix_seconds: u64) -> Option<u64> {
     match secret {
         Secret::Totp {
-            period,
-            otp_type: OtpType::Totp,
-            ..
-        } if PERIODS.contains(period) => Some(period - unix_seconds % period),
+            period, otp_type, ..
+        } if otp_type.is_time_based() && PERIODS.contains(period) => {
+            Some(period - unix_seconds % period)
+        }
         _ => None,
     }
 }
@@ -594,6 +769,140 @@ mod tests {
             code_at(&h, 999).unwrap(),
             hotp(b"Hello!\xde\xad\xbe\xef", 3, 6, OtpAlgorithm::Sha1)
         );
+    }
+
+    /// Steam Guard codes for the RFC 6238 SHA1 key; expected values from
+    /// pyotp's `contrib.Steam` (tests/totp_steam.rs checks it live).
+    #[test]
+    fn steam_codes_match_pyotp() {
+        let key = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        let forms = [
+            format!("otpauth://totp/Steam:me?secret={key}&digits=5&encoder=steam"),
+            format!("otpauth://totp/Steam:me?encoder=steam&secret={key}&digits=6"),
+            format!("otpauth://steam/Steam:me?secret={key}"),
+            format!("otpauth://totp/Steam:me?digits=5&secret={key}&ENCODER=Steam"),
+        ];
+        for uri in &forms {
+            let s = parse_otpauth(uri).unwrap();
+            assert!(
+                matches!(
+                    s,
+                    Secret::Totp {
+                        otp_type: OtpType::Steam,
+                        digits: 5,
+                        period: 30,
+                        ..
+                    }
+                ),
+                "{uri}"
+            );
+            validate(&s).unwrap();
+            for (t, want) in [
+                (0, "GG5F5"),
+                (59, "PV9M4"),
+                (1111111109, "PY4YB"),
+                (1234567890, "VHHQY"),
+                (2000000000, "9N776"),
+            ] {
+                assert_eq!(code_at(&s, t).unwrap(), want, "{uri} t={t}");
+            }
+            // Written back with the encoder, read back the same.
+            let out = to_otpauth(&s).unwrap();
+            assert!(
+                out.contains("encoder=steam") && out.contains("digits=5"),
+                "{out}"
+            );
+            assert_eq!(parse_otpauth(&out).unwrap(), s);
+        }
+        let imported = steam_secret(key, Some("Steam".into()), Some("me".into())).unwrap();
+        assert_eq!(imported, parse_otpauth(&forms[0]).unwrap());
+        assert_eq!(seconds_left(&imported, 59), Some(1));
+    }
+
+    #[test]
+    fn unsupported_schemes_are_refused_with_a_reason() {
+        let key = "GEZDGNBVGY3TQOJQ";
+        assert_eq!(
+            parse_otpauth(&format!("otpauth://motp/x?secret={key}")),
+            Err(TotpError::Motp)
+        );
+        assert_eq!(
+            parse_otpauth(&format!("otpauth://yaotp/x?secret={key}")),
+            Err(TotpError::Yandex)
+        );
+        assert_eq!(
+            parse_otpauth(&format!("otpauth://totp/x?secret={key}&encoder=yandex")),
+            Err(TotpError::Yandex)
+        );
+        assert_eq!(
+            parse_otpauth(&format!("otpauth://totp/x?secret={key}&encoder=base26")),
+            Err(TotpError::UnsupportedEncoder("base26".into()))
+        );
+        assert_eq!(
+            parse_otpauth(&format!(
+                "otpauth://totp/x?secret={key}&encoder=steam&algorithm=SHA256"
+            )),
+            Err(TotpError::SteamParams)
+        );
+        // A Steam secret with other parameters is invalid when stored.
+        let mut s = steam_secret(key, None, None).unwrap();
+        if let Secret::Totp { digits, .. } = &mut s {
+            *digits = 6;
+        }
+        assert_eq!(validate(&s), Err(TotpError::InvalidDigits));
+        for e in [TotpError::Motp, TotpError::Yandex] {
+            assert!(e.to_string().contains("cannot") || e.to_string().contains("not"));
+        }
+    }
+
+    /// Regression: an issuer of 1,400 `!` was accepted, exported as a URI
+    /// over the import limit (the issuer is written twice, %-encoded), and
+    /// the export could not be imported back.
+    #[test]
+    fn every_accepted_uri_is_written_within_the_import_limit() {
+        let long = format!(
+            "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&issuer={}",
+            "!".repeat(1400)
+        );
+        assert_eq!(parse_otpauth(&long), Err(TotpError::TextTooLong("issuer")));
+        // The widest secret validate accepts still fits.
+        let wide = "\u{1F600}".repeat(MAX_TEXT_CHARS);
+        let s = Secret::Totp {
+            secret: SecretString::new("A".repeat(MAX_SECRET_CHARS)),
+            issuer: Some(wide.clone()),
+            label: Some(wide),
+            algorithm: OtpAlgorithm::Sha512,
+            digits: 8,
+            period: 30,
+            otp_type: OtpType::Hotp,
+            counter: u64::MAX,
+        };
+        validate(&s).unwrap();
+        let uri = to_otpauth(&s).unwrap();
+        assert!(uri.len() <= MAX_EXPORTED_URI_CHARS, "{}", uri.len());
+        assert_eq!(parse_otpauth(&uri).unwrap(), s);
+        let mut over = s;
+        if let Secret::Totp { issuer, .. } = &mut over {
+            *issuer = Some("x".repeat(MAX_TEXT_CHARS + 1));
+        }
+        assert_eq!(validate(&over), Err(TotpError::TextTooLong("issuer")));
+    }
+
+    #[test]
+    fn bare_secrets_are_labelled_with_the_fallback() {
+        let bare = parse_secret_input("JBSWY3DPEHPK3PXP").unwrap();
+        let uri = to_otpauth_named(&bare, Some("Work: GitHub 2FA")).unwrap();
+        let back = parse_otpauth(&uri).unwrap();
+        match back {
+            Secret::Totp { issuer, label, .. } => {
+                assert_eq!(issuer, None);
+                assert_eq!(label.as_deref(), Some("Work: GitHub 2FA"));
+            }
+            _ => unreachable!(),
+        }
+        // An issuer or account of its own wins over the fallback.
+        let named = parse_otpauth("otpauth://totp/GitHub:me?secret=JBSWY3DP").unwrap();
+        assert_eq!(to_otpauth_named(&named, Some("other")), to_otpauth(&named));
     }
 
     #[test]
