@@ -10,7 +10,7 @@ use lifeboat::interop::{
     export_otpauth, import_aegis, import_gauth, import_otpauth_list, ImportReport, InteropError,
 };
 use lifeboat::item::totp::{code_at, to_otpauth};
-use lifeboat::item::{Item, OtpType, Secret};
+use lifeboat::item::{Item, Secret};
 use serde_json::Value;
 
 fn fixture(path: &str) -> String {

@@ -523,7 +523,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
     let _ = writeln!(out, "Updated:  {}", rfc3339(&item.updated));
     show_secret_human(&mut out, item, a.reveal);
     if a.qr {
-        let Some(uri) = crate::item::totp::to_otpauth(&item.secret) else {
+        let Some(uri) = crate::item::totp::to_otpauth_named(&item.secret, Some(&item.name)) else {
             return Err(CliError::input("--qr works for TOTP items only"));
         };
         let qr = crate::interop::qr::try_to_terminal(&uri)
