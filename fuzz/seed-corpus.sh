@@ -52,11 +52,10 @@ for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
 PY
 
 # SLIP-39: every official vector's share set (one share per line).
-python3 - "$root/../shared/vectors/slip39-vectors.json" "$corpus/slip39_decode" <<'PY'
-import json, os, sys
-if os.path.exists(sys.argv[1]):
-    for i, v in enumerate(json.load(open(sys.argv[1]))):
-        open(f"{sys.argv[2]}/vector-{i}", "w").write("\n".join(v[1]))
+python3 - "$root/tests/vectors/slip39-vectors.json" "$corpus/slip39_decode" <<'PY'
+import json, sys
+for i, v in enumerate(json.load(open(sys.argv[1]))):
+    open(f"{sys.argv[2]}/vector-{i}", "w").write("\n".join(v[1]))
 PY
 
 # Vaults: a real tiny-KDF vault that the target's passphrase opens, also

@@ -165,3 +165,58 @@ fn the_checker_finds_a_planted_use() {
     assert!(!names("use super::clipboard;", "cli::"));
     assert!(!names("let public::x = 1;", "cli::"));
 }
+
+/// Nothing in the repository reads outside it: no test, bench, fuzz script,
+/// CI step or build step names a parent folder's shared files or this
+/// machine's paths. (`.ci/run` also runs the suite in a fresh clone.)
+#[test]
+fn nothing_reads_outside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["tests", "benches", "fuzz", ".ci", "src"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd {
+                let p = e.unwrap().path();
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                if p.is_dir() {
+                    // Build output and fuzz corpora are not the repository's text.
+                    if !["target", "corpus", "artifacts", "snapshots"].contains(&name.as_str()) {
+                        stack.push(p);
+                    }
+                } else if [".rs", ".sh", ".py", ".toml"]
+                    .iter()
+                    .any(|x| name.ends_with(x))
+                    || name == "run"
+                {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.push(root.join("Cargo.toml"));
+    assert!(files.len() > 20, "walked too few files: {}", files.len());
+    let outside = ["../shared", "/work/", concat!("shared", "/vectors")];
+    let mut hits = Vec::new();
+    for f in files {
+        if f.ends_with("tests/architecture.rs") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        for (n, line) in text.lines().enumerate() {
+            if outside.iter().any(|o| line.contains(o)) {
+                hits.push((f.clone(), n + 1, line.trim().to_owned()));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "reads outside the repository:\n{}",
+        show(&hits)
+    );
+}

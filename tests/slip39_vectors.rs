@@ -1,5 +1,5 @@
 //! The 45 official SLIP-39 test vectors (trezor/python-shamir-mnemonic
-//! `vectors.json`, read from the shared vectors folder): every valid set must
+//! `vectors.json`, kept in tests/vectors): every valid set must
 //! combine to the published master secret with passphrase "TREZOR", and every
 //! invalid set (empty secret) must be refused.
 
@@ -9,9 +9,7 @@ use lifeboat::item::slip39;
 
 #[test]
 fn official_vectors() {
-    let Some(dir) = common::shared_vectors() else {
-        return;
-    };
+    let dir = common::vectors();
     let text = std::fs::read_to_string(dir.join("slip39-vectors.json")).expect("read vectors");
     let vectors: Vec<serde_json::Value> = serde_json::from_str(&text).expect("parse vectors");
     assert_eq!(vectors.len(), 45, "the official set has 45 vectors");
@@ -64,9 +62,7 @@ fn official_vectors() {
 #[test]
 fn invalid_vectors_fail_for_the_right_reason() {
     use slip39::Slip39Error as E;
-    let Some(dir) = common::shared_vectors() else {
-        return;
-    };
+    let dir = common::vectors();
     let text = std::fs::read_to_string(dir.join("slip39-vectors.json")).expect("read vectors");
     let vectors: Vec<serde_json::Value> = serde_json::from_str(&text).expect("parse vectors");
     for v in &vectors {

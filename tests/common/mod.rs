@@ -77,14 +77,10 @@ pub fn run_python(python: &PathBuf, code: &str, stdin: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The shared test vectors folder (`../shared/vectors` beside the project
-/// root), or `None` after reporting it missing.
-pub fn shared_vectors() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        oracle_missing(&format!("shared vectors at {}", p.display()));
-        None
-    }
+/// The published test vectors kept in the repository (`tests/vectors`, see
+/// its README for each file's origin and licence).
+pub fn vectors() -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    assert!(p.is_dir(), "test vectors missing at {}", p.display());
+    p
 }
