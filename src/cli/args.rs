@@ -59,7 +59,9 @@ pub enum SchemeArg {
     Bip39,
     /// One SLIP-39 share (checksum verified)
     Slip39,
-    /// Anything else (not verified)
+    /// An Electrum seed (version verified)
+    Electrum,
+    /// Anything else (stored byte for byte, not verified)
     Other,
 }
 

@@ -11,7 +11,7 @@ use super::args::*;
 use super::input;
 use super::text;
 use super::{vault_path, CliError};
-use crate::item::input::{parse_secret, SecretInput, SecretInputError};
+use crate::item::input::{parse_secret, seed_note, SecretInput, SecretInputError, SeedNote};
 use crate::item::{now_utc, Item, ItemHead, ItemKind, Secret, SeedScheme};
 use crate::secret::SecretString;
 use crate::vault::crypto::KdfParams;
@@ -259,6 +259,7 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         scheme: a.scheme.map(|s| match s {
             SchemeArg::Bip39 => SeedScheme::Bip39,
             SchemeArg::Slip39 => SeedScheme::Slip39,
+            SchemeArg::Electrum => SeedScheme::Electrum,
             SchemeArg::Other => SeedScheme::Other,
         }),
         language: a.language.clone(),
@@ -275,6 +276,11 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         };
         CliError::input(format!("{e}{hint}"))
     })?;
+    match seed_note(&secret) {
+        Some(SeedNote::Electrum(k)) => eprintln!("{}", text::seed_is_electrum(k.as_str())),
+        Some(SeedNote::AlsoElectrum(k)) => eprintln!("{}", text::seed_also_electrum(k.as_str())),
+        None => {}
+    }
     match &mut secret {
         Secret::Key {
             format: Some(f), ..
@@ -546,7 +552,13 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
         } => {
             let n = words.expose().split_whitespace().count();
             let _ = writeln!(out, "Scheme:   {} ({n} words)", scheme.as_str());
-            if reveal {
+            if reveal && *scheme == SeedScheme::Other {
+                // Shown exactly as stored: case and spacing may matter.
+                let _ = writeln!(out, "Text:     {}", words.expose());
+                if let Some(p) = passphrase {
+                    let _ = writeln!(out, "Passphrase: {}", p.expose());
+                }
+            } else if reveal {
                 let _ = writeln!(
                     out,
                     "Words:\n{}",

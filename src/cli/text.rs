@@ -37,6 +37,14 @@ pub const SEED_SLIP39_HINT: &str = ". Nothing was stored. (Use --no-verify to st
 /// A key in no recognised format is kept as text.
 pub const KEY_AS_TEXT: &str =
     "Note: the key is not in a recognised format (hex, WIF, xprv); it is stored as text.";
+/// A seed recognised as Electrum's and stored with scheme `electrum`.
+pub fn seed_is_electrum(kind: &str) -> String {
+    format!("Note: these words are an Electrum seed ({kind}), not BIP39; stored with scheme electrum. Restore it in Electrum (a BIP39 wallet would show other addresses).")
+}
+/// A valid BIP39 phrase that also carries an Electrum version.
+pub fn seed_also_electrum(kind: &str) -> String {
+    format!("Note: these words pass the BIP39 checksum and also carry Electrum's \"{kind}\" version. If Electrum made this seed, remove the item and add it again with --scheme electrum.")
+}
 /// Asked for a seed's BIP39 passphrase.
 pub const PROMPT_BIP39_PASSPHRASE: &str = "BIP39 passphrase (hidden): ";
 

@@ -105,18 +105,47 @@ fn split_codes(raw: &str) -> Vec<RecoveryCode> {
 }
 
 fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretInputError> {
+    if opts.scheme == Some(SeedScheme::Other) {
+        // Material lifeboat cannot check is kept exactly as given: case,
+        // spacing and Unicode form may all matter to the wallet (an XRP
+        // secret's checksum breaks when lower-cased).
+        return Ok(Secret::Seed {
+            words: SecretString::from(raw.expose().trim()),
+            scheme: SeedScheme::Other,
+            language: opts.language.clone(),
+            passphrase: None,
+        });
+    }
     let words = seed::normalize_words(raw.expose());
-    let scheme = opts.scheme.unwrap_or(SeedScheme::Bip39);
+    let mut scheme = opts.scheme.unwrap_or(SeedScheme::Bip39);
     let mut language = opts.language.clone();
     if !opts.no_verify {
         match scheme {
             SeedScheme::Bip39 => {
-                let info = seed::validate_bip39(words.expose(), opts.language.as_deref())
-                    .map_err(SecretInputError::Bip39)?;
-                language = Some(info.language.to_owned());
+                match seed::validate_bip39(words.expose(), opts.language.as_deref()) {
+                    Ok(info) => language = Some(info.language.to_owned()),
+                    // Not BIP39, but an Electrum seed: say so instead of
+                    // calling its words typos.
+                    Err(e) => match seed::electrum_kind(words.expose()) {
+                        Some(_) if opts.scheme.is_none() => {
+                            scheme = SeedScheme::Electrum;
+                            language = None;
+                        }
+                        Some(kind) => {
+                            return Err(SecretInputError::Bip39(seed::SeedError::ElectrumNotBip39(
+                                kind.as_str(),
+                            )))
+                        }
+                        None => return Err(SecretInputError::Bip39(e)),
+                    },
+                }
             }
             SeedScheme::Slip39 => {
                 slip39::decode_mnemonic(words.expose()).map_err(SecretInputError::Slip39)?;
+            }
+            SeedScheme::Electrum => {
+                seed::electrum_kind(words.expose())
+                    .ok_or(SecretInputError::Bip39(seed::SeedError::NotElectrum))?;
             }
             SeedScheme::Other => {}
         }
@@ -127,6 +156,35 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
         language,
         passphrase: None,
     })
+}
+
+/// Something a front end should tell the user about a seed just parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedNote {
+    /// The words were recognised as an Electrum seed of this kind and
+    /// stored with scheme `electrum`.
+    Electrum(seed::ElectrumKind),
+    /// Valid BIP39, but the words also carry an Electrum version (1 in 256
+    /// BIP39 phrases do by chance, and 1 in 16 Electrum seeds pass the
+    /// BIP39 checksum): the user should know which wallet made it.
+    AlsoElectrum(seed::ElectrumKind),
+}
+
+/// What to tell the user about a parsed seed, if anything.
+pub fn seed_note(secret: &Secret) -> Option<SeedNote> {
+    match secret {
+        Secret::Seed {
+            words,
+            scheme: SeedScheme::Electrum,
+            ..
+        } => seed::electrum_kind(words.expose()).map(SeedNote::Electrum),
+        Secret::Seed {
+            words,
+            scheme: SeedScheme::Bip39,
+            ..
+        } => seed::electrum_kind(words.expose()).map(SeedNote::AlsoElectrum),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -83,7 +83,10 @@ pub enum SeedScheme {
     Bip39,
     /// One SLIP-39 share (RS1024 checksum verified on entry).
     Slip39,
-    /// Anything else (stored as given, not verified).
+    /// An Electrum seed (its version prefix verified on entry): not BIP39,
+    /// so a BIP39 wallet would restore other addresses from it.
+    Electrum,
+    /// Anything else (stored byte for byte as given, not verified).
     Other,
 }
 
@@ -93,6 +96,7 @@ impl SeedScheme {
         match self {
             SeedScheme::Bip39 => "bip39",
             SeedScheme::Slip39 => "slip39",
+            SeedScheme::Electrum => "electrum",
             SeedScheme::Other => "other",
         }
     }

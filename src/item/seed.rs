@@ -53,6 +53,12 @@ pub enum SeedError {
     /// Every word is valid but the checksum fails.
     #[error("the BIP39 checksum does not match: every word is in the list, but one is probably wrong or out of order; compare each word and its number with your backup")]
     Checksum,
+    /// An Electrum seed was given where BIP39 was asked for.
+    #[error("this is an Electrum seed ({0}), not BIP39: a BIP39 wallet would restore other addresses from it; store it with --scheme electrum and restore it in Electrum")]
+    ElectrumNotBip39(&'static str),
+    /// `--scheme electrum`, but the words carry no Electrum version.
+    #[error("these words are not an Electrum seed (their Electrum version check fails); compare each word with your backup, or store it with --scheme other")]
+    NotElectrum,
     /// The requested word-list language is not known.
     #[error("unknown BIP39 language \"{0}\"; use one of: english, chinese_simplified, chinese_traditional, czech, french, italian, japanese, korean, portuguese, spanish")]
     UnknownLanguage(String),
@@ -276,6 +282,98 @@ fn common_suffix(a: &[char], b: &[char]) -> usize {
         .zip(b.iter().rev())
         .take_while(|(x, y)| x == y)
         .count()
+}
+
+/// The kinds of Electrum seed, told apart by the version their HMAC
+/// carries (Electrum's `seed_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ElectrumKind {
+    /// Version prefix `01`: legacy (P2PKH) wallet.
+    Standard,
+    /// Version prefix `100`: native segwit wallet.
+    Segwit,
+    /// Version prefix `101`: two-factor (TrustedCoin) wallet.
+    TwoFactor,
+    /// Version prefix `102`: two-factor segwit wallet.
+    TwoFactorSegwit,
+}
+
+impl ElectrumKind {
+    /// How Electrum names the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ElectrumKind::Standard => "standard",
+            ElectrumKind::Segwit => "segwit",
+            ElectrumKind::TwoFactor => "2fa",
+            ElectrumKind::TwoFactorSegwit => "2fa-segwit",
+        }
+    }
+}
+
+/// Electrum's text normalization before the version check: NFKD, lower
+/// case, accents (combining marks) removed, whitespace collapsed, and no
+/// space between two CJK characters.
+pub fn electrum_normalize(input: &str) -> SecretString {
+    use unicode_normalization::char::is_combining_mark;
+    let nfkd = normalize_words(input);
+    let plain: Vec<char> = nfkd
+        .expose()
+        .chars()
+        .filter(|c| !is_combining_mark(*c))
+        .collect();
+    let words = SecretString::new(plain.iter().collect::<String>());
+    let chars: Vec<char> = words
+        .expose()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    let mut out = String::with_capacity(chars.len() * 4);
+    for (i, c) in chars.iter().enumerate() {
+        let between_cjk = *c == ' '
+            && i > 0
+            && is_cjk(chars[i - 1])
+            && chars.get(i + 1).copied().is_some_and(is_cjk);
+        if !between_cjk {
+            out.push(*c);
+        }
+    }
+    let _wipe = SecretString::new(chars.into_iter().collect());
+    SecretString::new(out)
+}
+
+/// CJK ideographs, kana and hangul: the scripts written without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x2FF0..=0x31FF | 0x3200..=0x4DBF
+        | 0x4E00..=0xA4CF | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF | 0x16FE0..=0x18AFF | 0x1B000..=0x1B2FF | 0x20000..=0x3134F)
+}
+
+/// Which kind of Electrum seed `words` is, by Electrum's rule: the
+/// HMAC-SHA512 keyed with "Seed version" of the normalized text starts
+/// (in hex) with the kind's version prefix. `None` for anything else.
+/// A random phrase matches `standard` once in 256 tries, so a phrase that
+/// is also valid BIP39 is ambiguous; callers say so.
+pub fn electrum_kind(words: &str) -> Option<ElectrumKind> {
+    use hmac::{Hmac, Mac};
+    let text = electrum_normalize(words);
+    if text.expose().split(' ').count() < 2 {
+        return None;
+    }
+    let mut mac = <Hmac<sha2::Sha512> as Mac>::new_from_slice(b"Seed version")
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    mac.update(text.expose().as_bytes());
+    let digest = zeroize::Zeroizing::new(mac.finalize().into_bytes().to_vec());
+    let (first, nibble) = (digest[0], digest[1] >> 4);
+    match (first, nibble) {
+        (0x01, _) => Some(ElectrumKind::Standard),
+        (0x10, 0) => Some(ElectrumKind::Segwit),
+        (0x10, 1) => Some(ElectrumKind::TwoFactor),
+        (0x10, 2) => Some(ElectrumKind::TwoFactorSegwit),
+        _ => None,
+    }
 }
 
 /// Lays the words out numbered, row by row, for copying onto paper:

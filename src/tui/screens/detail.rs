@@ -234,7 +234,10 @@ impl Widget for DetailView<'_> {
                 } else {
                     2
                 };
-                if self.revealed() {
+                if self.revealed() && *scheme == crate::item::SeedScheme::Other {
+                    // Shown exactly as stored: case and spacing may matter.
+                    lines.push(Line::styled(words.expose().to_owned(), t.secret()));
+                } else if self.revealed() {
                     let laid = crate::item::seed::format_columns(words.expose(), cols);
                     for l in laid.lines() {
                         lines.push(Line::styled(l.to_owned(), t.secret()));

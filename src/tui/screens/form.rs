@@ -190,9 +190,14 @@ impl FormState {
                 self.kind = all[((i + delta).rem_euclid(all.len() as isize)) as usize];
             }
             FormField::Scheme => {
-                let all = [SeedScheme::Bip39, SeedScheme::Slip39, SeedScheme::Other];
+                let all = [
+                    SeedScheme::Bip39,
+                    SeedScheme::Slip39,
+                    SeedScheme::Electrum,
+                    SeedScheme::Other,
+                ];
                 let i = all.iter().position(|k| *k == self.scheme).unwrap_or(0) as isize;
-                self.scheme = all[((i + delta).rem_euclid(3)) as usize];
+                self.scheme = all[((i + delta).rem_euclid(all.len() as isize)) as usize];
             }
             _ => {}
         }
