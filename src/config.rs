@@ -30,3 +30,9 @@ pub fn vault_path(flag: Option<&Path>) -> Result<PathBuf, PathError> {
     }
     crate::vault::default_vault_path().ok_or(PathError::NoHome)
 }
+
+/// The local time zone's offset from UTC now, as the platform reports it;
+/// UTC when it cannot be read (reports then say UTC).
+pub fn local_offset() -> time::UtcOffset {
+    time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC)
+}

@@ -307,3 +307,45 @@ fn show_text_lists_the_items_for_the_next_action() {
     );
     assert!(!text.contains("TOPSECRET"));
 }
+
+#[test]
+fn report_names_only_the_incident_accounts_items_and_its_contacts() {
+    let (pb, state) = locked_run();
+    let mut its = items();
+    its[0].support = Some("help.exchange.example, +1 555 0100".into());
+    its[2].support = Some("mail support chat".into());
+    let report = render_report(&pb, state.run(&pb.id).unwrap(), &its, at(60));
+    // The run is about exchange.example: its contact and username are in,
+    // the mail account is nowhere.
+    assert!(
+        report.contains("help.exchange.example, +1 555 0100"),
+        "{report}"
+    );
+    assert!(report.contains("Username (Exchange login): me"), "{report}");
+    assert!(!report.contains("Mail login"), "{report}");
+    assert!(!report.contains("mail support chat"), "{report}");
+    assert!(!report.contains("TOPSECRET"));
+}
+
+#[test]
+fn report_times_are_local_with_their_offset() {
+    let (pb, state) = locked_run();
+    let local = time::UtcOffset::from_hms(2, 0, 0).unwrap();
+    let report = render_report(
+        &pb,
+        state.run(&pb.id).unwrap(),
+        &items(),
+        at(60).to_offset(local),
+    );
+    // T0 is 09:30 UTC: 11:30 at UTC+02:00.
+    assert!(report.contains("2024-05-01 11:30 UTC+02:00"), "{report}");
+    assert!(!report.contains("09:30"), "{report}");
+    let west = time::UtcOffset::from_hms(-5, -30, 0).unwrap();
+    let report = render_report(
+        &pb,
+        state.run(&pb.id).unwrap(),
+        &items(),
+        at(60).to_offset(west),
+    );
+    assert!(report.contains("2024-05-01 04:00 UTC-05:30"), "{report}");
+}

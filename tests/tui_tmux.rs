@@ -196,6 +196,9 @@ fn unlock_search_reveal_tick_quit_in_tmux() {
         tmux.keys(&["j"]);
     }
     tmux.keys(&["Enter"]);
+    // A new incident: the runner first asks which account it is about.
+    tmux.wait_for("Which account is this incident about?");
+    tmux.keys(&["Enter"]); // any account
     tmux.wait_for("Was the device stolen");
     tmux.keys(&["2"]); // broken: nobody else has it
     tmux.wait_for("1 of 9 steps done");
@@ -237,6 +240,11 @@ const CODES: [&str; 4] = ["q7x2-9kd3", "m4p8-2zr6", "t5n1-8wj4", "h3v9-6cb7"];
 impl Tmux {
     /// Starts a detached 120x40 session running a clean bash.
     fn start() -> Tmux {
+        Tmux::start_at(120, 40)
+    }
+
+    /// Starts a detached session of `w` x `h` running a clean bash.
+    fn start_at(w: u16, h: u16) -> Tmux {
         let tmux = Tmux {
             socket: format!(
                 "lifeboat-test-{}-{:?}",
@@ -251,9 +259,9 @@ impl Tmux {
             "-s",
             "main",
             "-x",
-            "120",
+            &w.to_string(),
             "-y",
-            "40",
+            &h.to_string(),
             "bash --norc --noprofile",
         ]);
         assert!(started.status.success(), "{started:?}");
@@ -441,6 +449,8 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
         tmux.keys(&["j"]);
     }
     tmux.keys(&["Enter"]);
+    tmux.wait_for("Which account is this incident about?");
+    tmux.keys(&["Enter"]); // any account
     tmux.wait_for("Write down the lock message");
     let done = |n: usize| {
         let want = format!(" {n} of ");
@@ -454,7 +464,7 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
     tmux.wait_until("1 step done", done(1));
     // A note on a check step, then tick it.
     tmux.keys(&["n"]);
-    tmux.wait_for("Enter saves, Esc cancels");
+    tmux.wait_for("Enter save · Backspace delete · Esc cancel");
     tmux.type_text("no e-mail from the provider yet");
     tmux.keys(&["Enter"]);
     tmux.wait_for("no e-mail from the provider yet");
@@ -655,4 +665,162 @@ fn bare_lifeboat_without_a_terminal_is_a_usage_error() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
         assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
     }
+}
+
+/// The last words a step shows in the runner: its commands, else why it
+/// matters, else its instruction.
+fn last_words_of(step: &lifeboat::playbook::Step) -> String {
+    let last = match (step.commands.last(), &step.why, &step.detail) {
+        (Some(c), _, _) => c.clone(),
+        (None, Some(w), _) => w.clone(),
+        (None, None, Some(d)) => d.clone(),
+        _ => step.title.clone(),
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    words[words.len().saturating_sub(3)..].join(" ")
+}
+
+/// At 80x24: the last line of the longest step of every built-in playbook
+/// scrolls into view; a note is visible while typed; the idle lock during
+/// a note keeps it in the vault and unlocking returns to the step.
+#[test]
+fn runner_at_80x24_scrolls_shows_the_note_and_survives_the_idle_lock() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let vault = make_vault(dir.path());
+    // The shortest idle lock the TUI accepts, so the test waits 10 s.
+    {
+        let mut v =
+            Vault::open(&vault, &Unlock::Passphrase(SecretString::from(PASSPHRASE))).unwrap();
+        v.payload_mut().settings.auto_lock_secs = 10;
+        v.save().unwrap();
+    }
+    let tmux = Tmux::start_at(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
+        dir.path().display(),
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passphrase:");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 of 2");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("My account is locked");
+
+    let books = lifeboat::playbook::builtin();
+    for (pos, pb) in books.iter().enumerate() {
+        let (idx, step) = pb
+            .steps
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, s)| {
+                s.title.len()
+                    + s.detail.as_deref().map_or(0, str::len)
+                    + s.prompt.as_deref().map_or(0, str::len)
+                    + s.why.as_deref().map_or(0, str::len)
+                    + s.do_not.iter().map(String::len).sum::<usize>()
+                    + s.commands.iter().map(String::len).sum::<usize>()
+            })
+            .unwrap();
+        tmux.keys(&["g"]);
+        for _ in 0..pos {
+            tmux.keys(&["j"]);
+        }
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Which account is this incident about?");
+        tmux.keys(&["Escape"]);
+        std::thread::sleep(Duration::from_millis(300));
+        tmux.keys(&["g"]);
+        for _ in 0..idx {
+            tmux.keys(&["j"]);
+        }
+        tmux.wait_for(&format!(" {} ", idx + 1));
+        let want = last_words_of(step);
+        let mut seen = flat(&tmux.screen()).contains(&want);
+        for _ in 0..15 {
+            if seen {
+                break;
+            }
+            let s = tmux.screen();
+            assert!(s.contains("more: PgDn"), "{}: no more marker:\n{s}", pb.id);
+            tmux.keys(&["PageDown"]);
+            seen = flat(&tmux.screen()).contains(&want);
+        }
+        assert!(
+            seen,
+            "{}/{}: {want:?} never came into view:\n{}",
+            pb.id,
+            step.id,
+            tmux.screen()
+        );
+        tmux.keys(&["Escape"]);
+        std::thread::sleep(Duration::from_millis(300));
+        tmux.wait_for("My account is locked");
+    }
+
+    // The note: every word visible while typed, at 80x24.
+    let pos = books.iter().position(|p| p.id == "account-locked").unwrap();
+    tmux.keys(&["g"]);
+    for _ in 0..pos {
+        tmux.keys(&["j"]);
+    }
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Which account is this incident about?");
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["g", "Space"]);
+    tmux.wait_for("Enter save");
+    let chunks = [
+        "The site said: your account has been",
+        "temporarily locked because of too many",
+        "failed sign-in attempts. It happened at",
+        "09:12 on my phone, right after I changed",
+        "the SIM card; the third wrong password",
+        "was typed by my son who borrowed it",
+    ];
+    let mut note = String::new();
+    for c in chunks {
+        if !note.is_empty() {
+            note.push(' ');
+            tmux.type_text(" ");
+        }
+        tmux.type_text(c);
+        note.push_str(c);
+        let s = tmux.screen();
+        let f = flat(&s);
+        let tail: String = c.split_whitespace().last().unwrap().to_owned();
+        assert!(
+            f.contains(c) || f.contains(&tail),
+            "{c:?} not visible:\n{s}"
+        );
+        assert!(s.contains('▏'), "no cursor:\n{s}");
+    }
+    let s = tmux.screen();
+    assert!(flat(&s).contains(chunks[chunks.len() - 1]), "{s}");
+
+    // Leave it: the idle lock saves the note, then locks.
+    let s = tmux.wait_for("Passphrase:");
+    assert!(flat(&s).contains("unfinished note was saved"), "{s}");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("Write down the lock message");
+    assert!(s.contains("›[>]  1."), "back on step 1:\n{s}");
+    assert!(flat(&s).contains("Note: The site said"), "{s}");
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(500));
+
+    let v = Vault::open(&vault, &Unlock::Passphrase(SecretString::from(PASSPHRASE))).unwrap();
+    let rec = v
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .and_then(|r| r.record("write-down-message").cloned())
+        .expect("the note was saved");
+    assert_eq!(rec.note.as_deref(), Some(note.as_str()));
+    assert!(rec.done_at.is_none(), "kept as a note, not ticked");
 }

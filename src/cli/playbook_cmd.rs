@@ -162,7 +162,12 @@ fn report(ctx: &Ctx, id: &str, out: Option<&Path>) -> Result<(), CliError> {
         .run(id)
         .or_else(|| state.archived_runs(id).last())
         .ok_or_else(|| CliError::input(text::no_run(id)))?;
-    let md = playbook::render_report(pb, run, &vault.payload().items, now_utc());
+    let md = playbook::render_report(
+        pb,
+        run,
+        &vault.payload().items,
+        now_utc().to_offset(crate::config::local_offset()),
+    );
     match out {
         Some(out) => {
             write_private_file(out, &SecretString::new(md))?;

@@ -764,3 +764,48 @@ pub fn linked_items_for_run<'a>(
         })
         .collect()
 }
+
+/// A way to reach a provider's support, or the username to give it, as the
+/// user stored them on an item of the incident's account. Never a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// The item it comes from.
+    pub item: String,
+    /// The item's support contact.
+    pub support: Option<String>,
+    /// A login item's username.
+    pub username: Option<String>,
+}
+
+/// The support contacts and usernames stored on the items of `account`,
+/// in vault order: one entry per support contact, one per username.
+pub fn account_contacts(items: &[Item], account: &str) -> Vec<Contact> {
+    let mut out = Vec::new();
+    let want = account.trim();
+    for it in items.iter().filter(|i| {
+        i.account
+            .as_deref()
+            .is_some_and(|a| a.trim().eq_ignore_ascii_case(want))
+    }) {
+        if let Some(s) = it.support.as_deref().filter(|s| !s.trim().is_empty()) {
+            out.push(Contact {
+                item: it.name.clone(),
+                support: Some(s.trim().to_owned()),
+                username: None,
+            });
+        }
+        if let crate::item::Secret::Password {
+            username: Some(u), ..
+        } = &it.secret
+        {
+            if !u.trim().is_empty() {
+                out.push(Contact {
+                    item: it.name.clone(),
+                    support: None,
+                    username: Some(u.trim().to_owned()),
+                });
+            }
+        }
+    }
+    out
+}

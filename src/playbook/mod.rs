@@ -45,10 +45,11 @@ mod view;
 
 pub use builtin::{builtin, builtin_in, BUILTIN_IDS};
 pub use engine::{
-    answer, check, linked_items, linked_items_for_run, note, progress, set_account, start_wait,
-    step_states, uncheck, Event, PlaybookState, Progress, Run, StepRecord, StepState, StepView,
-    EVENT_ACCOUNT, EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED,
-    EVENT_REOPENED, EVENT_STARTED, EVENT_UNCHECKED, EVENT_WAIT_STARTED,
+    account_contacts, answer, check, linked_items, linked_items_for_run, note, progress,
+    set_account, start_wait, step_states, uncheck, Contact, Event, PlaybookState, Progress, Run,
+    StepRecord, StepState, StepView, EVENT_ACCOUNT, EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED,
+    EVENT_FINISHED, EVENT_NOTED, EVENT_REOPENED, EVENT_STARTED, EVENT_UNCHECKED,
+    EVENT_WAIT_STARTED,
 };
 pub use report::render_report;
 pub use schema::{

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 
 use crate::item::Item;
 
+use super::engine::account_contacts;
 use super::engine::{
     linked_items_for_run, progress, route, step_states, Run, StepState, EVENT_ACCOUNT,
     EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED, EVENT_REOPENED,
@@ -18,7 +19,7 @@ use super::engine::{
 };
 use super::schema::{Playbook, StepKind};
 use super::strings::strings;
-use super::view::{fmt_time, item_line};
+use super::view::{fmt_time_in, item_line};
 
 /// Escapes text for a Markdown table cell or list item: pipes would split
 /// cells and line breaks would end them.
@@ -29,9 +30,16 @@ fn cell(text: &str) -> String {
 }
 
 /// Renders a run as a Markdown incident report. `now` stamps when the
-/// report was written; all times are UTC.
+/// report was written; every time is shown in `now`'s offset (pass the
+/// local time) and carries that offset, so a reader anywhere can place it.
+///
+/// Items appear only when linked to a step taken, and, when the run names
+/// the incident's account, only that account's: a report sent to one
+/// provider does not list everything the user owns.
 pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTime) -> String {
     let s = strings(&pb.lang);
+    let off = now.offset();
+    let fmt_time = |t: OffsetDateTime| fmt_time_in(t, off);
     let p = progress(pb, Some(run));
     let mut out = String::new();
 
@@ -42,10 +50,10 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
     if let Some(a) = &run.account {
         let _ = writeln!(out, "- {}: {}", s.account, cell(a));
     }
-    let _ = writeln!(out, "- {}: {} UTC", s.started, fmt_time(run.started));
+    let _ = writeln!(out, "- {}: {}", s.started, fmt_time(run.started));
     match run.finished {
         Some(f) => {
-            let _ = writeln!(out, "- {}: {} UTC", s.finished, fmt_time(f));
+            let _ = writeln!(out, "- {}: {}", s.finished, fmt_time(f));
         }
         None => {
             let _ = writeln!(out, "- {}: {}", s.finished, s.still_open);
@@ -56,9 +64,26 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
         "- {}: {} {} {} {}",
         s.progress, p.done, s.of, p.total_on_path, s.steps_done
     );
-    let _ = writeln!(out, "- {}: {} UTC\n", s.report_written, fmt_time(now));
+    let _ = writeln!(out, "- {}: {}\n", s.report_written, fmt_time(now));
 
     // Notes in playbook order: the user's own account of events.
+    if let Some(a) = &run.account {
+        let contacts = account_contacts(items, a);
+        let _ = writeln!(out, "## {}\n", s.contacts);
+        if contacts.is_empty() {
+            let _ = writeln!(out, "{}", s.no_contacts);
+        }
+        for c in contacts {
+            if let Some(sup) = &c.support {
+                let _ = writeln!(out, "- {}: {}", cell(&c.item), cell(sup));
+            }
+            if let Some(u) = &c.username {
+                let _ = writeln!(out, "- {} ({}): {}", s.username, cell(&c.item), cell(u));
+            }
+        }
+        out.push('\n');
+    }
+
     let _ = writeln!(out, "## {}\n", s.what_happened);
     let mut any_note = false;
     for st in &pb.steps {
@@ -134,7 +159,7 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
         any_decision = true;
         let when = rec
             .done_at
-            .map(|t| format!(" ({} UTC)", fmt_time(t)))
+            .map(|t| format!(" ({})", fmt_time(t)))
             .unwrap_or_default();
         let _ = writeln!(out, "- {} **{}**{when}", cell(&st.title), cell(&c.title));
     }
@@ -183,7 +208,7 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
     }
     for v in open {
         let extra = match (v.state, v.wait_ends) {
-            (StepState::Waiting, Some(e)) => format!(" ({} {} UTC)", s.wait_ends, fmt_time(e)),
+            (StepState::Waiting, Some(e)) => format!(" ({} {})", s.wait_ends, fmt_time(e)),
             _ => String::new(),
         };
         let _ = writeln!(out, "- [ ] {}{extra}", cell(&v.title));

@@ -29,6 +29,30 @@ pub(crate) fn fmt_time(t: OffsetDateTime) -> String {
     )
 }
 
+/// A time for people reading a report: the time in `offset` (the local
+/// time where it was written) with that offset, "UTC" when it is zero.
+pub(crate) fn fmt_time_in(t: OffsetDateTime, offset: time::UtcOffset) -> String {
+    let local = t.to_offset(offset);
+    let base = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        local.year(),
+        u8::from(local.month()),
+        local.day(),
+        local.hour(),
+        local.minute()
+    );
+    if offset.is_utc() {
+        return format!("{base} UTC");
+    }
+    let (h, m, _) = offset.as_hms();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "{base} UTC{sign}{:02}:{:02}",
+        h.unsigned_abs(),
+        m.unsigned_abs()
+    )
+}
+
 /// A time for machines: RFC 3339 in UTC.
 pub(crate) fn rfc3339(t: OffsetDateTime) -> Value {
     t.to_offset(time::UtcOffset::UTC)

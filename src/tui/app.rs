@@ -20,12 +20,12 @@ use time::OffsetDateTime;
 
 use super::common::ListCursor;
 pub use super::common::{pop_secret, push_secret, Meter, NewPassphrase, PAGE};
+use super::screens::{self, create, detail, form, items, playbooks, recover, runner, unlock};
 pub use super::screens::{
     copy_text, expected_chars, form_to_item, report_file_name, AccountChoice, AccountPicker,
     CreateStage, CreateState, DetailState, FormField, FormState, ItemsState, ListRow, NotePurpose,
     RecoverStage, RecoverState, RunnerState, UnlockState, REVEAL_SECS,
 };
-use super::screens::{create, detail, form, items, playbooks, recover, runner, unlock};
 use super::text;
 use super::theme::Theme;
 use crate::item::{Item, ItemKind};
@@ -191,6 +191,38 @@ pub struct App {
     pub auto_lock_secs: u64,
     /// Seconds before the clipboard is cleared.
     pub clipboard_clear_secs: u64,
+    /// Where the user was when the vault locked by itself: reopened after
+    /// the next unlock. Holds ids and positions, never a secret.
+    pub resume: Option<Resume>,
+    /// An idle lock waits for the save of a half-written note; the notice
+    /// it will show.
+    pub lock_after_save: Option<String>,
+    /// The local offset from UTC, read once at start: reports show local
+    /// times with it.
+    pub local_offset: time::UtcOffset,
+}
+
+/// A page to reopen after an idle lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResumePage {
+    /// An item's page.
+    Detail(String),
+    /// A playbook at a step.
+    Runner {
+        /// Index into [`App::playbooks`].
+        playbook: usize,
+        /// The chosen step.
+        step: usize,
+    },
+}
+
+/// The screen to come back to after an idle lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resume {
+    /// The visible tab.
+    pub tab: Tab,
+    /// The pages that were open, bottom first.
+    pub pages: Vec<ResumePage>,
 }
 
 /// Everything that can happen.
@@ -374,6 +406,9 @@ impl App {
             clipboard_clear_at: None,
             auto_lock_secs: crate::vault::format::Settings::default().auto_lock_secs,
             clipboard_clear_secs: crate::vault::format::Settings::default().clipboard_clear_secs,
+            resume: None,
+            lock_after_save: None,
+            local_offset: time::UtcOffset::UTC,
         }
     }
 
@@ -382,8 +417,67 @@ impl App {
         let s = &vault.payload().settings;
         self.auto_lock_secs = s.auto_lock_secs.max(10);
         self.clipboard_clear_secs = s.clipboard_clear_secs.clamp(1, 600);
-        self.screen = Screen::Main(Box::new(Session::new(vault)));
+        let mut session = Session::new(vault);
+        if let Some(r) = self.resume.take() {
+            session.tab = r.tab;
+            for p in r.pages {
+                match p {
+                    ResumePage::Detail(id) if session.item(&id).is_some() => {
+                        session.pages.push(Page::Detail(DetailState::new(id)));
+                    }
+                    ResumePage::Runner { playbook, step } => {
+                        if let Some(pb) = self.playbooks.get(playbook) {
+                            let step = step.min(pb.steps.len().saturating_sub(1));
+                            session
+                                .pages
+                                .push(Page::Runner(RunnerState::new(playbook, step)));
+                        }
+                    }
+                    ResumePage::Detail(_) => {}
+                }
+            }
+        }
+        self.screen = Screen::Main(Box::new(session));
         self.last_input = self.now;
+    }
+
+    /// Locks because the user was away: keeps a half-written playbook note
+    /// (saving it first, then locking when the save comes back), drops an
+    /// unsaved item form with a message, and remembers the screen to come
+    /// back to after unlock.
+    pub(crate) fn idle_lock(&mut self) -> Vec<Effect> {
+        let notice = text::locked_idle(self.auto_lock_secs);
+        let now = self.now;
+        let App {
+            screen, playbooks, ..
+        } = self;
+        let Screen::Main(s) = screen else {
+            return Vec::new();
+        };
+        let mut pages = Vec::new();
+        let mut dropped_form = false;
+        for p in &s.pages {
+            match p {
+                Page::Detail(d) => pages.push(ResumePage::Detail(d.item_id.clone())),
+                Page::Runner(r) => pages.push(ResumePage::Runner {
+                    playbook: r.playbook,
+                    step: r.steps.selected,
+                }),
+                Page::Form(_) => dropped_form = true,
+            }
+        }
+        self.resume = Some(Resume { tab: s.tab, pages });
+        let notice = if dropped_form {
+            format!("{notice} {}", text::FORM_DISCARDED)
+        } else {
+            notice
+        };
+        if screens::runner::keep_open_note(s, playbooks, now) {
+            self.lock_after_save = Some(format!("{notice} {}", text::NOTE_KEPT));
+            self.last_input = now;
+            return vec![Effect::Save];
+        }
+        self.lock(notice)
     }
 
     /// The session while unlocked.
@@ -513,6 +607,15 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::RecoveryOpened(r) => recover::on_recovery_opened(app, r),
         Message::PassphraseSet(v, r) => recover::on_passphrase_set(app, v, r),
         Message::Saved(r) => {
+            if let Some(notice) = app.lock_after_save.take() {
+                // The note is in the vault (or the save said why not): now
+                // lock, as the idle timer asked.
+                let notice = match &r {
+                    Ok(()) => notice,
+                    Err(e) => format!("{notice} {}", text::save_failed(&e.to_string())),
+                };
+                return app.lock(notice);
+            }
             match r {
                 Ok(()) => {
                     if app.status.as_ref().is_none_or(|s| s.error) {
@@ -571,9 +674,8 @@ fn on_tick(app: &mut App, now: OffsetDateTime) -> Vec<Effect> {
     if app.clipboard_clear_at.is_some_and(|t| now >= t) {
         fx.extend(app.clear_clipboard_now());
     }
-    if app.lock_in() == Some(0) {
-        let secs = app.auto_lock_secs;
-        fx.extend(app.lock(text::locked_idle(secs)));
+    if app.lock_in() == Some(0) && app.lock_after_save.is_none() {
+        fx.extend(app.idle_lock());
         return fx;
     }
     if let Some(s) = app.session_mut() {

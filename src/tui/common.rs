@@ -313,3 +313,81 @@ pub(crate) fn passphrase_lines<'a>(f: &NewPassphrase, t: Theme) -> Vec<Line<'a>>
     }
     lines
 }
+
+/// Display width of a string in terminal columns.
+pub(crate) fn width_of(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// Display width of one character.
+fn char_width(c: char) -> usize {
+    let mut b = [0u8; 4];
+    width_of(c.encode_utf8(&mut b))
+}
+
+/// Shortens `s` to at most `width` columns, ending with "…" when cut, so a
+/// cut title never passes for a whole one.
+pub(crate) fn ellipsize(s: &str, width: usize) -> String {
+    if width_of(s) <= width {
+        return s.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = char_width(c);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    // Prefer to end at a word boundary when one is close.
+    if let Some(sp) = out.rfind(' ') {
+        if width_of(&out[sp..]) <= 12 && sp > 0 {
+            out.truncate(sp);
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+/// Wraps `text` into rows of at most `width` columns: at spaces where it
+/// can, inside a word only when one is longer than a row. Explicit line
+/// breaks are kept. The rows are exact, so the caller knows where the end
+/// of the text (the cursor) is.
+pub(crate) fn wrap_rows(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut rows = Vec::new();
+    for para in text.split('\n') {
+        let mut row = String::new();
+        let mut row_w = 0;
+        for word in para.split_inclusive(' ') {
+            let ww = width_of(word);
+            let ww_trim = width_of(word.trim_end_matches(' '));
+            if row_w + ww_trim > width && row_w > 0 {
+                rows.push(std::mem::take(&mut row));
+                row_w = 0;
+            }
+            if ww_trim > width {
+                for c in word.chars() {
+                    let cw = char_width(c);
+                    if row_w + cw > width {
+                        rows.push(std::mem::take(&mut row));
+                        row_w = 0;
+                    }
+                    row.push(c);
+                    row_w += cw;
+                }
+            } else {
+                row.push_str(word);
+                row_w += ww;
+            }
+        }
+        rows.push(row);
+    }
+    rows
+}

@@ -79,6 +79,7 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
         now,
     );
     app.has_identities = !opts.identity_files.is_empty();
+    app.local_offset = crate::config::local_offset();
     let mut initial = Vec::new();
     if exists {
         if app.has_identities {

@@ -164,6 +164,9 @@ fn runner_keys() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = unlocked_app(&dir);
     press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Enter)]);
+    // not started yet: the runner asks for the account first
+    assert_eq!(app.context(), Context::AccountEntry);
+    press(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!(app.context(), Context::Runner);
     assert!(matches!(map_key(&app, ch(' ')), Some(Message::Toggle)));
     assert!(matches!(map_key(&app, ch('2')), Some(Message::Answer(2))));
@@ -675,6 +678,10 @@ fn open_runner(app: &mut App, id: &str) {
         press(app, &[ch('j')]);
     }
     press(app, &[key(KeyCode::Enter)]);
+    // A playbook without a run asks first which account it is about.
+    if app.context() == Context::AccountEntry {
+        press(app, &[key(KeyCode::Esc)]);
+    }
 }
 
 #[test]
@@ -1179,4 +1186,319 @@ fn snapshot_playbooks() {
         &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
     );
     snap(&app, "runner_account");
+}
+
+// ---- the runner at 80x24 ---------------------------------------------
+
+/// Opens playbook `id` in the runner on step `step` (no account asked).
+fn runner_at(app: &mut App, id: &str, step: usize) {
+    open_runner(app, id);
+    press(app, &[ch('g')]);
+    for _ in 0..step {
+        press(app, &[ch('j')]);
+    }
+    assert_eq!(runner(app).steps.selected, step);
+}
+
+/// The last words a step shows: its commands, else why it matters.
+fn last_words_of(step: &crate::playbook::Step) -> String {
+    let last = match (step.commands.last(), &step.why, &step.detail) {
+        (Some(c), _, _) => c.clone(),
+        (None, Some(w), _) => w.clone(),
+        (None, None, Some(d)) => d.clone(),
+        _ => step.title.clone(),
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    words[words.len().saturating_sub(3)..].join(" ")
+}
+
+/// The screen with borders removed and whitespace collapsed, so a sentence
+/// wrapped over rows reads as one.
+fn flat_text(app: &App, w: u16, h: u16) -> String {
+    screen_text(app, w, h)
+        .replace(['│', '┃', '"'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn page_down_brings_the_last_line_of_every_playbooks_longest_step_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let pbs = crate::playbook::builtin();
+    for pb in &pbs {
+        // The longest step by the length of its text.
+        let (idx, step) = pb
+            .steps
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, s)| {
+                s.title.len()
+                    + s.detail.as_deref().map_or(0, str::len)
+                    + s.prompt.as_deref().map_or(0, str::len)
+                    + s.why.as_deref().map_or(0, str::len)
+                    + s.do_not.iter().map(String::len).sum::<usize>()
+                    + s.commands.iter().map(String::len).sum::<usize>()
+            })
+            .unwrap();
+        let mut app = unlocked_app(&dir);
+        runner_at(&mut app, &pb.id, idx);
+        let want = last_words_of(step);
+        let mut seen = flat_text(&app, 80, 24).contains(&want);
+        for _ in 0..20 {
+            if seen {
+                break;
+            }
+            // Before it is in view, the frame says there is more.
+            assert!(
+                screen_text(&app, 80, 24).contains(text::MORE_BELOW.trim()),
+                "{}: no more marker",
+                pb.id
+            );
+            press(&mut app, &[key(KeyCode::PageDown)]);
+            seen = flat_text(&app, 80, 24).contains(&want);
+        }
+        assert!(seen, "{}/{}: {want:?} never shown", pb.id, step.id);
+        // Back up to the top, and the title shows again.
+        for _ in 0..20 {
+            press(&mut app, &[key(KeyCode::PageUp)]);
+        }
+        assert_eq!(runner(&app).text_scroll, 0);
+    }
+}
+
+#[test]
+fn the_note_editor_shows_every_typed_word_and_the_cursor_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    runner_at(&mut app, "account-locked", 0);
+    press(&mut app, &[ch(' ')]);
+    assert_eq!(app.context(), Context::NoteEntry);
+    let mut typed = String::new();
+    for i in 0..60 {
+        let word = format!("word{i} ");
+        type_text(&mut app, &word);
+        typed.push_str(&word);
+        let screen = screen_text(&app, 80, 24);
+        // The last word typed and the cursor are always on screen.
+        assert!(screen.contains(&format!("word{i}")), "{screen}");
+        assert!(screen.contains('▏'), "{screen}");
+    }
+    // Enter saves it whole and ticks the step.
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    let run = session(&app)
+        .vault
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .unwrap();
+    assert_eq!(
+        run.record("write-down-message").unwrap().note.as_deref(),
+        Some(typed.trim())
+    );
+}
+
+#[test]
+fn enter_on_an_empty_required_note_says_what_to_do_with_the_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    runner_at(&mut app, "account-locked", 0);
+    press(&mut app, &[ch(' ')]);
+    type_text(&mut app, "   ");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    assert_eq!(app.context(), Context::NoteEntry);
+    let f = flat_text(&app, 80, 24);
+    assert!(f.contains("type the note, then Enter"), "{f}");
+    assert!(!f.contains("--note"), "{f}");
+    snap(&app, "runner_note_empty");
+    // typing clears the message
+    type_text(&mut app, "x");
+    assert!(!flat_text(&app, 80, 24).contains("type the note, then Enter"));
+}
+
+#[test]
+fn opening_a_playbook_without_a_run_asks_for_the_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let n = app
+        .playbooks
+        .iter()
+        .position(|p| p.id == "account-locked")
+        .unwrap();
+    for _ in 0..n {
+        press(&mut app, &[ch('j')]);
+    }
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::AccountEntry);
+    // a playbook with a run opens straight on its step
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Esc)]);
+    let m = app
+        .playbooks
+        .iter()
+        .position(|p| p.id == "lost-2fa-device")
+        .unwrap();
+    press(&mut app, &[ch('g')]);
+    for _ in 0..m {
+        press(&mut app, &[ch('j')]);
+    }
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::Runner);
+}
+
+#[test]
+fn contact_steps_show_the_accounts_support_and_username() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    let idx = app
+        .playbooks
+        .iter()
+        .find(|p| p.id == "account-locked")
+        .unwrap()
+        .step_index("contact-support")
+        .unwrap();
+    runner_at(&mut app, "account-locked", idx);
+    assert!(flat_text(&app, 80, 24).contains("A: set the incident's account"));
+    press(&mut app, &[ch('A')]);
+    type_text(&mut app, "mail.example.org");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let items = &session(&app).vault.payload().items;
+    let contacts = crate::playbook::account_contacts(items, "mail.example.org");
+    assert!(!contacts.is_empty(), "the demo has a mail login");
+    let f = flat_text(&app, 120, 40);
+    assert!(
+        f.contains("Support contacts stored for mail.example.org"),
+        "{f}"
+    );
+    for c in contacts {
+        if let Some(u) = c.username {
+            assert!(f.contains(&u), "{u} not shown: {f}");
+        }
+        if let Some(s) = c.support {
+            let start: String = s.chars().take(20).collect();
+            assert!(f.contains(&start), "{s} not shown: {f}");
+        }
+    }
+    snap(&app, "runner_contacts");
+}
+
+#[test]
+fn help_in_the_runner_explains_every_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    runner_at(&mut app, "lost-2fa-device", 0);
+    press(&mut app, &[ch('?')]);
+    let f = flat_text(&app, 80, 24);
+    for m in [
+        "[x]",
+        "[>]",
+        "[ ]",
+        "[~]",
+        "[-]",
+        "✎",
+        "? question",
+        "~ wait",
+        "!",
+    ] {
+        assert!(f.contains(m), "{m} not explained: {f}");
+    }
+    snap(&app, "runner_help");
+}
+
+#[test]
+fn long_step_titles_end_with_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    runner_at(&mut app, "lost-2fa-device", 0);
+    let s = screen_text(&app, 80, 24);
+    assert!(s.contains('…'), "{s}");
+    assert_eq!(
+        crate::tui::common::ellipsize("Lock or wipe the device remotely", 20),
+        "Lock or wipe the…"
+    );
+    assert_eq!(crate::tui::common::ellipsize("short", 20), "short");
+    let rows = crate::tui::common::wrap_rows("aaaa bbbb cccc", 9);
+    assert_eq!(rows, vec!["aaaa bbbb ", "cccc"]);
+    let rows = crate::tui::common::wrap_rows("abcdefghijkl", 5);
+    assert_eq!(rows, vec!["abcde", "fghij", "kl"]);
+}
+
+// ---- the idle lock ------------------------------------------------------
+
+#[test]
+fn idle_lock_keeps_a_half_written_note_and_returns_to_the_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    let idx = 5;
+    runner_at(&mut app, "account-locked", idx);
+    press(&mut app, &[ch('n')]);
+    type_text(&mut app, "ticket 4471, call back Friday");
+    let secs = app.auto_lock_secs as i64;
+    // Idle: the note is saved first...
+    let fx = update(&mut app, Message::Tick(NOW + time::Duration::seconds(secs)));
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    let step_id = app.playbooks[runner(&app).playbook].steps[idx].id.clone();
+    let rec = |app: &App| {
+        session(app)
+            .vault
+            .payload()
+            .playbooks
+            .run("account-locked")
+            .and_then(|r| r.record(&step_id).cloned())
+    };
+    assert_eq!(
+        rec(&app).unwrap().note.as_deref(),
+        Some("ticket 4471, call back Friday")
+    );
+    assert!(rec(&app).unwrap().done_at.is_none(), "saved, not ticked");
+    // ...then, once saved, the vault locks.
+    let vault = {
+        let Screen::Main(s) = &mut app.screen else {
+            panic!()
+        };
+        s.vault.save().unwrap();
+        s.vault.path().to_path_buf()
+    };
+    update(&mut app, Message::Saved(Ok(())));
+    assert_eq!(app.context(), Context::Unlock);
+    let f = flat_text(&app, 80, 24);
+    assert!(f.contains("unfinished note was saved"), "{f}");
+    // Unlock: back on the same step of the same playbook.
+    let v = Vault::open(
+        &vault,
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+    )
+    .unwrap();
+    update(&mut app, Message::Unlocked(Ok(Box::new(v))));
+    assert_eq!(app.context(), Context::Runner);
+    assert_eq!(runner(&app).steps.selected, idx);
+    assert_eq!(
+        app.playbooks[runner(&app).playbook].id,
+        "account-locked".to_owned()
+    );
+    assert_eq!(
+        rec(&app).unwrap().note.as_deref(),
+        Some("ticket 4471, call back Friday")
+    );
+}
+
+#[test]
+fn idle_lock_discards_an_unsaved_form_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_item(&mut app, "demo wallet");
+    press(&mut app, &[ch('e')]);
+    assert_eq!(app.context(), Context::Form);
+    type_text(&mut app, " renamed");
+    let secs = app.auto_lock_secs as i64;
+    update(&mut app, Message::Tick(NOW + time::Duration::seconds(secs)));
+    assert_eq!(app.context(), Context::Unlock);
+    let f = flat_text(&app, 80, 24);
+    assert!(f.contains("was not saved and was discarded"), "{f}");
+    assert_eq!(
+        app.resume.as_ref().unwrap().pages.len(),
+        1,
+        "the item page is reopened, the form is not"
+    );
 }

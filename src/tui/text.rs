@@ -43,7 +43,12 @@ pub const IDENTITY_HINT: &str =
 /// Forgot link.
 pub const FORGOT_LINK: &str =
     "Forgot the passphrase? Press Ctrl+R to use the recovery key or trustee shares.";
-/// The vault is locked after idling.
+/// Added to the idle-lock notice when an item form was open.
+pub const FORM_DISCARDED: &str =
+    "The item form you had open was not saved and was discarded; add the item again.";
+/// Added to the idle-lock notice when a half-written note was kept.
+pub const NOTE_KEPT: &str = "Your unfinished note was saved on its step.";
+/// Idle lock notice.
 pub fn locked_idle(secs: u64) -> String {
     format!(
         "Locked after {} of inactivity; secrets were cleared from memory.",
@@ -361,6 +366,36 @@ pub fn answer_with_numbers(n: usize) -> String {
 }
 /// Note entry prompt.
 pub const NOTE_PROMPT: &str = "Write it down (Enter saves, Esc cancels): ";
+/// Enter on an empty note that ticks its step.
+pub const NOTE_EMPTY_REQUIRED: &str =
+    "This step is ticked by writing it down: type the note, then Enter. Esc closes without ticking.";
+/// Enter on an empty note that ends a wait early.
+pub const NOTE_EMPTY_WAIT: &str =
+    "Say why the wait is over early, then Enter. Esc closes and the timer keeps running.";
+/// Enter on an empty note.
+pub const NOTE_EMPTY: &str = "The note is empty: type it, then Enter. Esc closes.";
+/// Title of the note editor.
+pub const NOTE_TITLE: &str = " Note ";
+/// Keys of the note editor, shown in it.
+pub const NOTE_KEYS: &str = "Enter save · Backspace delete · Esc cancel";
+/// The step text continues below.
+pub const MORE_BELOW: &str = " ▼ more: PgDn ";
+/// The step text continues above.
+pub const MORE_ABOVE: &str = " ▲ PgUp ";
+/// Support contacts heading in a contact step.
+pub fn h_contacts(account: &str) -> String {
+    format!("Support contacts stored for {account}:")
+}
+/// A contact step without an account set.
+pub const CONTACTS_NEED_ACCOUNT: &str =
+    "A: set the incident's account to see the support contacts stored for it.";
+/// A contact step whose account has no stored contact.
+pub const NO_CONTACTS: &str =
+    "No support contact stored for this account (add one with e on an item).";
+/// A username shown in a contact step.
+pub fn username_line(name: &str, user: &str) -> String {
+    format!("username ({name}): {user}")
+}
 /// Note for ending a wait early.
 pub const EARLY_WAIT_PROMPT: &str = "Why is the wait over early? (Enter saves): ";
 /// Report written.
@@ -449,9 +484,9 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::Form => "Tab/↑↓ field · ←/→ change · Ctrl+S save · Esc cancel",
         Context::Playbooks => "↑↓ move · Enter open · Tab items · ? help · q quit",
         Context::Runner => {
-            "Space tick · 1-9 answer · n note · Enter item · w report · Esc back · ? help"
+            "Space tick · 1-9 answer · n note · Enter item · PgDn text · Esc · ? help"
         }
-        Context::NoteEntry => "Enter save note · Esc cancel",
+        Context::NoteEntry => "type the note · Enter save · Esc cancel",
         Context::ConfirmReset => "y archive the run and start over · n keep it",
         Context::AccountEntry => "type to filter · ↑↓ choose · Enter set · Esc cancel",
     }
@@ -532,6 +567,10 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
         ],
         Context::Runner | Context::NoteEntry | Context::ConfirmReset | Context::AccountEntry => &[
             ("↑↓ / j k", "choose a step"),
+            (
+                "PgDn PgUp",
+                "scroll the step's text (▼ more: there is more)",
+            ),
             ("Space", "tick / untick; wait steps start their timer"),
             ("1-9", "answer a question"),
             ("n", "add a note to the step"),
@@ -541,7 +580,18 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("A", "set the incident's account (items narrow to it)"),
             ("R", "archive the run and start over (asks first)"),
             ("Esc", "back to the list"),
-            ("q", "quit"),
         ],
+    }
+}
+
+/// What the markers of a screen mean, shown under its keys in the help.
+pub fn help_markers(ctx: Context) -> &'static [&'static str] {
+    match ctx {
+        Context::Runner | Context::NoteEntry | Context::ConfirmReset | Context::AccountEntry => &[
+            "[x] done  [>] do next  [ ] to do  [~] waiting  [-] skipped (not on your path)",
+            "✎ write-down step  ? question  ~ wait  ! has DO NOT warnings  › chosen",
+        ],
+        Context::Playbooks => &["progress bar and n/m: steps done of the steps on your path"],
+        _ => &[],
     }
 }

@@ -31,6 +31,18 @@ pub struct DetailState {
     pub confirm_delete: bool,
 }
 
+impl DetailState {
+    /// The page of item `item_id`, secret masked.
+    pub fn new(item_id: String) -> DetailState {
+        DetailState {
+            item_id,
+            revealed_at: None,
+            code: ListCursor::default(),
+            confirm_delete: false,
+        }
+    }
+}
+
 /// What `c` copies: the secret, or for TOTP the current code, or for
 /// recovery codes the chosen code.
 pub fn copy_text(item: &Item, code_cursor: usize, unix: u64) -> Option<SecretString> {

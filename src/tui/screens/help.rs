@@ -16,11 +16,10 @@ pub(crate) struct HelpView<'a> {
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.app.theme;
-        let keys = text::help(self.app.context());
-        let h = keys.len() as u16 + 4;
-        let boxed = centered(area, 70, h);
-        Clear.render(boxed, buf);
-        let lines: Vec<Line> = keys
+        let ctx = self.app.context();
+        let keys = text::help(ctx);
+        let markers = text::help_markers(ctx);
+        let mut lines: Vec<Line> = keys
             .iter()
             .map(|(k, d)| {
                 Line::from(vec![
@@ -29,6 +28,14 @@ impl Widget for HelpView<'_> {
                 ])
             })
             .collect();
+        if !markers.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(markers.iter().map(|m| Line::styled(*m, t.dim())));
+        }
+        let w = if markers.is_empty() { 70 } else { 78 }.min(area.width);
+        let h = wrapped_height(&lines, w.saturating_sub(4)) + 4;
+        let boxed = centered(area, w, h);
+        Clear.render(boxed, buf);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(

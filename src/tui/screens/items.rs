@@ -163,12 +163,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             st.searching = false;
             if let Some(i) = st.selected_item() {
                 let id = items[i].id.clone();
-                s.pages.push(Page::Detail(DetailState {
-                    item_id: id,
-                    revealed_at: None,
-                    code: ListCursor::default(),
-                    confirm_delete: false,
-                }));
+                s.pages.push(Page::Detail(DetailState::new(id)));
             }
         }
         Message::SwitchTab => s.tab = Tab::Playbooks,

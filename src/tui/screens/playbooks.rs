@@ -1,8 +1,6 @@
 //! The playbook list (the Playbooks tab) with each playbook's progress.
 //! Pure update and view; its state is a [`ListCursor`] in the session.
 
-use std::cell::Cell;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -38,17 +36,13 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                 .next_step
                 .and_then(|id| book.step_index(&id))
                 .unwrap_or(0);
-            s.pages.push(Page::Runner(RunnerState {
-                playbook: pb,
-                steps: ListCursor {
-                    selected: next,
-                    offset: Cell::new(0),
-                },
-                link: 0,
-                note: None,
-                confirm_reset: false,
-                account: None,
-            }));
+            let mut runner = RunnerState::new(pb, next);
+            // A new incident: ask first which account it is about, so the
+            // steps and the report stay with that account's items.
+            if s.vault.payload().playbooks.run(&book.id).is_none() {
+                runner.account = Some(AccountPicker::new(&s.vault.payload().items, None));
+            }
+            s.pages.push(Page::Runner(runner));
         }
         _ => {}
     }

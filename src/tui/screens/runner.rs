@@ -2,6 +2,8 @@
 //! items, notes, decisions, the incident's account and the report.
 //! State, pure update and view.
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -124,12 +126,105 @@ pub struct RunnerState {
     pub steps: ListCursor,
     /// The chosen linked item of the step.
     pub link: usize,
-    /// An open note field.
-    pub note: Option<(NotePurpose, String)>,
+    /// The open note editor.
+    pub note: Option<NoteEditor>,
     /// Asking whether to archive the run and start over.
     pub confirm_reset: bool,
     /// The open account picker.
     pub account: Option<AccountPicker>,
+    /// Rows the step's text is scrolled by.
+    pub text_scroll: u16,
+    /// The most the step's text can scroll, and how many rows show (both
+    /// kept by the view, which is the only one that knows the width).
+    pub text_room: Cell<(u16, u16)>,
+}
+
+impl RunnerState {
+    /// The runner on step `selected` of playbook `playbook`.
+    pub fn new(playbook: usize, selected: usize) -> RunnerState {
+        RunnerState {
+            playbook,
+            steps: ListCursor {
+                selected,
+                offset: Cell::new(0),
+            },
+            link: 0,
+            note: None,
+            confirm_reset: false,
+            account: None,
+            text_scroll: 0,
+            text_room: Cell::new((0, 0)),
+        }
+    }
+
+    /// Scrolls the step's text by `rows` (negative: up), within its length.
+    fn scroll_text(&mut self, rows: i32) {
+        let (max, _) = self.text_room.get();
+        let to = i32::from(self.text_scroll) + rows;
+        self.text_scroll = to.clamp(0, i32::from(max)) as u16;
+    }
+
+    /// Rows a page of step text moves: the visible height less one row, so
+    /// the last row read stays on screen.
+    fn text_page(&self) -> i32 {
+        let (_, shown) = self.text_room.get();
+        i32::from(shown).saturating_sub(1).max(1)
+    }
+
+    fn choose_step(&mut self, delta: isize, n: usize) {
+        self.steps.step(delta, n);
+        self.link = 0;
+        self.text_scroll = 0;
+    }
+}
+
+/// The note being written in the runner: a popup editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteEditor {
+    /// Why it is open.
+    pub purpose: NotePurpose,
+    /// The text typed so far (the cursor is at its end).
+    pub text: String,
+    /// Why Enter was refused, if it was.
+    pub error: Option<&'static str>,
+}
+
+impl NoteEditor {
+    /// An empty editor.
+    pub fn new(purpose: NotePurpose) -> NoteEditor {
+        NoteEditor {
+            purpose,
+            text: String::new(),
+            error: None,
+        }
+    }
+}
+
+/// Saves what the open note editor holds as a note on the step, without
+/// ticking it: the idle lock calls this so a half-written note is kept in
+/// the vault rather than lost. Returns whether anything was saved.
+pub(crate) fn keep_open_note(s: &mut Session, playbooks: &[Playbook], now: OffsetDateTime) -> bool {
+    let Some(Page::Runner(r)) = s.pages.last_mut() else {
+        return false;
+    };
+    let Some(editor) = r.note.take() else {
+        return false;
+    };
+    let Some(pb) = playbooks.get(r.playbook) else {
+        return false;
+    };
+    let Some(step) = pb.steps.get(r.steps.selected) else {
+        return false;
+    };
+    let text_ = editor.text.trim().to_owned();
+    if text_.is_empty() {
+        return false;
+    }
+    let id = step.id.clone();
+    change_run(&mut s.vault, pb, now, |pb, run| {
+        playbook::note(pb, run, &id, &text_, now)
+    })
+    .is_ok()
 }
 
 /// Applies `f` to the playbook's run (starting one only if `f` succeeds).
@@ -167,6 +262,7 @@ pub fn report_file_name(id: &str, now: OffsetDateTime) -> String {
 
 pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
     let now = app.now;
+    let local_offset = app.local_offset;
     let App {
         screen, playbooks, ..
     } = app;
@@ -193,18 +289,35 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         .map(|i| i.id.clone())
         .collect();
 
-    // The note field takes the keys while open.
-    if let Some((purpose, note)) = &mut r.note {
+    // The note editor takes the keys while open.
+    if let Some(ed) = &mut r.note {
         match msg {
-            Message::Input(t) => note.push_str(&t),
-            Message::Paste(t) => note.push_str(t.expose()),
-            Message::Backspace => {
-                note.pop();
+            Message::Input(t) => {
+                ed.text.push_str(&t);
+                ed.error = None;
             }
+            Message::Paste(t) => {
+                ed.text.push_str(&t.expose().replace("\r\n", "\n"));
+                ed.error = None;
+            }
+            Message::Backspace => {
+                ed.text.pop();
+            }
+            Message::ClearField => ed.text.clear(),
             Message::Back => r.note = None,
             Message::Submit => {
-                let text_ = std::mem::take(note);
-                let purpose = *purpose;
+                if ed.text.trim().is_empty() {
+                    // The engine's refusal names a command-line flag; say
+                    // what to do with the keys on screen instead.
+                    ed.error = Some(match ed.purpose {
+                        NotePurpose::Tick => text::NOTE_EMPTY_REQUIRED,
+                        NotePurpose::EndWaitEarly => text::NOTE_EMPTY_WAIT,
+                        NotePurpose::Annotate => text::NOTE_EMPTY,
+                    });
+                    return Vec::new();
+                }
+                let text_ = std::mem::take(&mut ed.text);
+                let purpose = ed.purpose;
                 r.note = None;
                 let id = step.id.clone();
                 let res = change_run(&mut s.vault, pb, now, |pb, run| match purpose {
@@ -238,6 +351,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                     s.vault.audit("playbook-reset", Some(&pb.id));
                     r.steps.selected = 0;
                     r.link = 0;
+                    r.text_scroll = 0;
                     app.info(text::RUN_RESET);
                     return vec![Effect::Save];
                 }
@@ -317,18 +431,20 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
     let mut advance = false;
     let mut info: Option<String> = None;
     match msg {
-        Message::Up => {
-            r.steps.step(-1, n);
-            r.link = 0;
+        Message::Up => r.choose_step(-1, n),
+        Message::Down => r.choose_step(1, n),
+        // Page keys scroll the step's text: the list of steps is short,
+        // the text of one step may not fit at 80x24.
+        Message::PageUp => {
+            let page = r.text_page();
+            r.scroll_text(-page);
         }
-        Message::Down => {
-            r.steps.step(1, n);
-            r.link = 0;
+        Message::PageDown => {
+            let page = r.text_page();
+            r.scroll_text(page);
         }
-        Message::PageUp => r.steps.step(-PAGE, n),
-        Message::PageDown => r.steps.step(PAGE, n),
-        Message::Home => r.steps.selected = 0,
-        Message::End => r.steps.selected = n.saturating_sub(1),
+        Message::Home => r.choose_step(-(n as isize), n),
+        Message::End => r.choose_step(n as isize, n),
         Message::Left => r.link = r.link.saturating_sub(1),
         Message::Right => r.link = (r.link + 1).min(linked.len().saturating_sub(1)),
         Message::Back => {
@@ -336,15 +452,10 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         }
         Message::Open | Message::Submit => {
             if let Some(id) = linked.get(r.link.min(linked.len().saturating_sub(1))) {
-                s.pages.push(Page::Detail(DetailState {
-                    item_id: id.clone(),
-                    revealed_at: None,
-                    code: ListCursor::default(),
-                    confirm_delete: false,
-                }));
+                s.pages.push(Page::Detail(DetailState::new(id.clone())));
             }
         }
-        Message::AddNote => r.note = Some((NotePurpose::Annotate, String::new())),
+        Message::AddNote => r.note = Some(NoteEditor::new(NotePurpose::Annotate)),
         Message::ResetRun => match run {
             Some(_) => r.confirm_reset = true,
             None => info = Some(text::NOTHING_TO_RESET.to_owned()),
@@ -374,9 +485,9 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                         playbook::uncheck(pb, run, &id, now)
                     }));
                 }
-                StepKind::Note => r.note = Some((NotePurpose::Tick, String::new())),
+                StepKind::Note => r.note = Some(NoteEditor::new(NotePurpose::Tick)),
                 StepKind::Wait if view.state == StepState::Waiting => {
-                    r.note = Some((NotePurpose::EndWaitEarly, String::new()));
+                    r.note = Some(NoteEditor::new(NotePurpose::EndWaitEarly));
                 }
                 _ => {
                     result = Some(change_run(&mut s.vault, pb, now, |pb, run| {
@@ -390,7 +501,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             return match run {
                 Some(run) => vec![Effect::WriteReport {
                     file_name: report_file_name(&pb.id, now),
-                    text: playbook::render_report(pb, run, items, now),
+                    text: playbook::render_report(pb, run, items, now.to_offset(local_offset)),
                 }],
                 None => {
                     app.info(text::NOTHING_TO_REPORT);
@@ -440,6 +551,7 @@ pub(crate) fn advance_if_done(s: &mut Session, pb: &Playbook, from: usize) {
     if let Some(Page::Runner(r)) = s.pages.last_mut() {
         r.steps.selected = next;
         r.link = 0;
+        r.text_scroll = 0;
     }
 }
 
@@ -487,7 +599,10 @@ impl StatefulWidget for Checklist<'_> {
                 Span::raw(format!(" {:>2}. ", v.index + 1)),
                 Span::raw(kind),
                 Span::styled(if warn { "! " } else { "  " }, t.error()),
-                Span::styled(v.title.clone(), title_style),
+                Span::styled(
+                    ellipsize(&v.title, usize::from(area.width).saturating_sub(12)),
+                    title_style,
+                ),
             ];
             let r = Rect {
                 x: area.x,
@@ -526,7 +641,10 @@ impl Widget for RunnerView<'_> {
         } else {
             text::runner_progress(p.done, p.total_on_path)
         };
-        let mut title = vec![Span::styled(format!(" {}", pb.title), t.title())];
+        let mut title = vec![Span::styled(
+            format!(" {}", ellipsize(&pb.title, usize::from(area.width) / 2)),
+            t.title(),
+        )];
         if let Some(a) = run.and_then(|r| r.account.as_deref()) {
             title.push(Span::raw("  · "));
             title.push(Span::styled(text::runner_account(a), t.key()));
@@ -546,7 +664,9 @@ impl Widget for RunnerView<'_> {
         let [list_area, detail_area] = if wide {
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body)
         } else {
-            let list_h = (views.len() as u16 + 2).min(body.height / 2).max(4);
+            // At 80x24 the step's text matters more than the whole list:
+            // the list keeps a few rows and scrolls.
+            let list_h = (views.len() as u16 + 2).min(body.height / 3).max(4);
             Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1)]).areas(body)
         };
         let lb = Block::bordered().title(Line::styled(" Steps ", t.dim()));
@@ -581,132 +701,38 @@ impl Widget for RunnerView<'_> {
             .padding(Padding::horizontal(1));
         let di = db.inner(detail_area);
         db.render(detail_area, buf);
-        let note_h = if self.st.note.is_some() || self.st.confirm_reset {
-            3
-        } else {
-            0
-        };
-        let [content, note_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(note_h)]).areas(di);
+        let confirm_h = if self.st.confirm_reset { 3 } else { 0 };
+        let [content, confirm_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(confirm_h)]).areas(di);
 
-        let mut lines = vec![Line::styled(
-            step.title.clone(),
-            Style::new().add_modifier(Modifier::BOLD),
-        )];
-        for d in &step.do_not {
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {} ", text::H_DO_NOT.trim_end()), t.danger()),
-                Span::styled(format!(" {d}"), t.error()),
-            ]));
-        }
-        match step.kind {
-            StepKind::Decision => {
-                lines.push(Line::styled(text::H_CHOICES, t.dim()));
-                for (i, c) in step.choices.iter().enumerate() {
-                    let chosen = v.answer.as_deref() == Some(c.id.as_str());
-                    lines.push(Line::from(vec![
-                        Span::styled(format!(" {} ", i + 1), t.key()),
-                        Span::styled(
-                            format!("{} {}", if chosen { "●" } else { "○" }, c.title),
-                            if chosen { t.ok() } else { Style::new() },
-                        ),
-                    ]));
-                }
+        let lines = step_lines(self.s, pb, step, v, self.st, now, t);
+        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let total = para.line_count(content.width).min(usize::from(u16::MAX)) as u16;
+        let max = total.saturating_sub(content.height);
+        self.st.text_room.set((max, content.height));
+        let scroll = self.st.text_scroll.min(max);
+        para.scroll((scroll, 0)).render(content, buf);
+        // Markers on the frame say there is more, and which key shows it.
+        let right = |label: &str, y: u16, buf: &mut Buffer| {
+            let w = width_of(label) as u16;
+            if w + 4 < detail_area.width {
+                buf.set_string(
+                    detail_area.x + detail_area.width - w - 2,
+                    y,
+                    label,
+                    t.warn(),
+                );
             }
-            StepKind::Wait => {
-                let total = step.wait_seconds.unwrap_or(0);
-                let line = match (v.wait_ends, v.state) {
-                    (_, StepState::Done) => None,
-                    (None, _) => Some(text::wait_not_started(&playbook::format_duration(total))),
-                    (Some(ends), StepState::Waiting) => Some(text::wait_left(
-                        &playbook::format_duration((ends - now).whole_seconds().max(0)),
-                    )),
-                    (Some(_), _) => Some(text::WAIT_OVER.to_owned()),
-                };
-                if let Some(l) = line {
-                    lines.push(Line::styled(l, t.warn()));
-                }
-            }
-            _ => {}
+        };
+        if scroll < max {
+            right(
+                text::MORE_BELOW,
+                detail_area.y + detail_area.height.saturating_sub(1),
+                buf,
+            );
         }
-        if step.link.is_some() {
-            let linked = playbook::linked_items_for_run(step, run, &payload.items);
-            lines.push(Line::styled(text::H_LINKED, t.dim()));
-            if linked.is_empty() {
-                lines.push(Line::styled(format!("  {}", text::NO_LINKED), t.dim()));
-            }
-            let cur = self.st.link.min(linked.len().saturating_sub(1));
-            for (i, it) in linked.iter().enumerate().take(6) {
-                let chosen = i == cur;
-                let mut spans = vec![
-                    Span::raw(if chosen { " ▸ " } else { "   " }),
-                    Span::styled(kind_badge(it.kind()), t.badge(it.kind())),
-                    Span::raw(" "),
-                    Span::styled(
-                        it.name.clone(),
-                        if chosen {
-                            t.key().add_modifier(Modifier::BOLD)
-                        } else {
-                            Style::new()
-                        },
-                    ),
-                ];
-                if it.kind() == ItemKind::Codes {
-                    spans.push(Span::styled(
-                        format!("  {} unused", it.unused_codes()),
-                        t.dim(),
-                    ));
-                }
-                lines.push(Line::from(spans));
-            }
-            if linked.len() > 6 {
-                lines.push(Line::styled(
-                    format!("   … {} more", linked.len() - 6),
-                    t.dim(),
-                ));
-            }
-        }
-        if let Some(n) = &v.note {
-            lines.push(Line::from(vec![
-                Span::styled(text::H_NOTE, t.dim()),
-                Span::raw(n.clone()),
-            ]));
-        }
-        if let Some(d) = &step.detail {
-            lines.push(Line::raw(""));
-            lines.push(Line::raw(d.clone()));
-        }
-        if let Some(w) = &step.why {
-            lines.push(Line::from(vec![
-                Span::styled(text::H_WHY, t.dim()),
-                Span::raw(w.clone()),
-            ]));
-        }
-        if !step.commands.is_empty() {
-            lines.push(Line::from(vec![
-                Span::styled(text::H_COMMANDS, t.dim()),
-                Span::styled(step.commands.join("  ·  "), t.key()),
-            ]));
-        }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(content, buf);
-        if let Some((purpose, note)) = &self.st.note {
-            let prompt = match purpose {
-                NotePurpose::EndWaitEarly => text::EARLY_WAIT_PROMPT,
-                _ => step.prompt.as_deref().unwrap_or(text::NOTE_PROMPT),
-            };
-            Paragraph::new(vec![
-                Line::styled(prompt.to_owned(), t.key()),
-                Line::from(vec![
-                    Span::raw("> "),
-                    Span::raw(note.clone()),
-                    Span::styled("▏", t.key()),
-                ]),
-            ])
-            .wrap(Wrap { trim: false })
-            .block(Block::new().borders(Borders::TOP))
-            .render(note_area, buf);
+        if scroll > 0 {
+            right(text::MORE_ABOVE, detail_area.y, buf);
         }
         if self.st.confirm_reset {
             Paragraph::new(vec![
@@ -715,11 +741,225 @@ impl Widget for RunnerView<'_> {
             ])
             .wrap(Wrap { trim: false })
             .block(Block::new().borders(Borders::TOP))
-            .render(note_area, buf);
+            .render(confirm_area, buf);
+        }
+        if let Some(ed) = &self.st.note {
+            let prompt = match ed.purpose {
+                NotePurpose::EndWaitEarly => text::EARLY_WAIT_PROMPT,
+                _ => step.prompt.as_deref().unwrap_or(&step.title),
+            };
+            NoteEditorView {
+                ed,
+                prompt,
+                theme: t,
+            }
+            .render(body, buf);
         }
         if let Some(p) = &self.st.account {
             AccountPickerView { p, theme: t }.render(area, buf);
         }
+    }
+}
+
+/// Steps that send the user to a provider's support: they show the
+/// contacts stored for the incident's account.
+fn is_contact_step(step: &playbook::Step) -> bool {
+    step.id.contains("contact") || step.id.contains("support")
+}
+
+/// The text of the chosen step, in reading order: what to do, what not to
+/// do, then what it needs (choices, timer, contacts, items), the user's
+/// note, why, and the commands.
+fn step_lines<'a>(
+    s: &'a Session,
+    pb: &'a Playbook,
+    step: &'a playbook::Step,
+    v: &'a StepView,
+    st: &RunnerState,
+    now: OffsetDateTime,
+    t: Theme,
+) -> Vec<Line<'a>> {
+    let payload = s.vault.payload();
+    let run = payload.playbooks.run(&pb.id);
+    let mut lines = vec![Line::styled(
+        step.title.clone(),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    if let Some(d) = &step.detail {
+        lines.push(Line::raw(d.clone()));
+    }
+    // A note step's prompt says what to write down: it is its instruction.
+    if let (StepKind::Note, Some(p)) = (step.kind, &step.prompt) {
+        lines.push(Line::raw(p.clone()));
+    }
+    for d in &step.do_not {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {} ", text::H_DO_NOT.trim_end()), t.danger()),
+            Span::styled(format!(" {d}"), t.error()),
+        ]));
+    }
+    match step.kind {
+        StepKind::Decision => {
+            lines.push(Line::styled(text::H_CHOICES, t.dim()));
+            for (i, c) in step.choices.iter().enumerate() {
+                let chosen = v.answer.as_deref() == Some(c.id.as_str());
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {} ", i + 1), t.key()),
+                    Span::styled(
+                        format!("{} {}", if chosen { "●" } else { "○" }, c.title),
+                        if chosen { t.ok() } else { Style::new() },
+                    ),
+                ]));
+            }
+        }
+        StepKind::Wait => {
+            let total = step.wait_seconds.unwrap_or(0);
+            let line = match (v.wait_ends, v.state) {
+                (_, StepState::Done) => None,
+                (None, _) => Some(text::wait_not_started(&playbook::format_duration(total))),
+                (Some(ends), StepState::Waiting) => Some(text::wait_left(
+                    &playbook::format_duration((ends - now).whole_seconds().max(0)),
+                )),
+                (Some(_), _) => Some(text::WAIT_OVER.to_owned()),
+            };
+            if let Some(l) = line {
+                lines.push(Line::styled(l, t.warn()));
+            }
+        }
+        _ => {}
+    }
+    if is_contact_step(step) {
+        match run.and_then(|r| r.account.as_deref()) {
+            None => lines.push(Line::styled(text::CONTACTS_NEED_ACCOUNT, t.dim())),
+            Some(acc) => {
+                lines.push(Line::styled(text::h_contacts(acc), t.dim()));
+                let contacts = playbook::account_contacts(&payload.items, acc);
+                if contacts.is_empty() {
+                    lines.push(Line::styled(format!("  {}", text::NO_CONTACTS), t.dim()));
+                }
+                for c in contacts {
+                    let l = match c.username {
+                        Some(u) => text::username_line(&c.item, u.as_str()),
+                        None => format!("{}: {}", c.item, c.support.unwrap_or_default()),
+                    };
+                    lines.push(Line::styled(format!("  {l}"), t.key()));
+                }
+            }
+        }
+    }
+    if step.link.is_some() {
+        let linked = playbook::linked_items_for_run(step, run, &payload.items);
+        lines.push(Line::styled(text::H_LINKED, t.dim()));
+        if linked.is_empty() {
+            lines.push(Line::styled(format!("  {}", text::NO_LINKED), t.dim()));
+        }
+        let cur = st.link.min(linked.len().saturating_sub(1));
+        for (i, it) in linked.iter().enumerate().take(6) {
+            let chosen = i == cur;
+            let mut spans = vec![
+                Span::raw(if chosen { " ▸ " } else { "   " }),
+                Span::styled(kind_badge(it.kind()), t.badge(it.kind())),
+                Span::raw(" "),
+                Span::styled(
+                    it.name.clone(),
+                    if chosen {
+                        t.key().add_modifier(Modifier::BOLD)
+                    } else {
+                        Style::new()
+                    },
+                ),
+            ];
+            if it.kind() == ItemKind::Codes {
+                spans.push(Span::styled(
+                    format!("  {} unused", it.unused_codes()),
+                    t.dim(),
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        if linked.len() > 6 {
+            lines.push(Line::styled(
+                format!("   … {} more", linked.len() - 6),
+                t.dim(),
+            ));
+        }
+    }
+    if let Some(n) = &v.note {
+        lines.push(Line::from(vec![
+            Span::styled(text::H_NOTE, t.dim()),
+            Span::raw(n.clone()),
+        ]));
+    }
+    if let Some(w) = &step.why {
+        lines.push(Line::from(vec![
+            Span::styled(text::H_WHY, t.dim()),
+            Span::raw(w.clone()),
+        ]));
+    }
+    if !step.commands.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(text::H_COMMANDS, t.dim()),
+            Span::styled(step.commands.join("  ·  "), t.key()),
+        ]));
+    }
+    lines
+}
+
+/// The note editor: a box over the runner showing the prompt, every typed
+/// row wrapped to its width, and the cursor. When the text outgrows the
+/// box, the last rows show, so the cursor is always in view.
+pub(crate) struct NoteEditorView<'a> {
+    pub(crate) ed: &'a NoteEditor,
+    pub(crate) prompt: &'a str,
+    pub(crate) theme: Theme,
+}
+
+impl Widget for NoteEditorView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let w = area.width.saturating_sub(2).min(78);
+        let inner_w = usize::from(w.saturating_sub(4));
+        let prompt_rows = wrap_rows(self.prompt, inner_w);
+        // The cursor sits after the text: a full last row pushes it down.
+        let mut rows = wrap_rows(&self.ed.text, inner_w.saturating_sub(1));
+        let cursor_row = rows.len() - 1;
+        let extra = usize::from(self.ed.error.is_some()) * 2;
+        let fixed = prompt_rows.len() + 1 + 1 + extra + 2;
+        let max_text = usize::from(area.height).saturating_sub(fixed).max(1);
+        let shown_text = rows.len().clamp(3, max_text.max(1)).min(max_text);
+        let h = (fixed + shown_text).min(usize::from(area.height)) as u16;
+        let r = centered(area, w, h);
+        Clear.render(r, buf);
+        let mut lines: Vec<Line> = prompt_rows
+            .into_iter()
+            .map(|p| Line::styled(p, t.key()))
+            .collect();
+        lines.push(Line::raw(""));
+        let skip = rows.len().saturating_sub(shown_text);
+        let last = rows.len() - 1;
+        for (i, row) in rows.drain(..).enumerate().skip(skip) {
+            let mut spans = vec![Span::raw(row)];
+            if i == last && i == cursor_row {
+                spans.push(Span::styled("▏", t.key()));
+            }
+            lines.push(Line::from(spans));
+        }
+        while lines.len() < h as usize - 2 - 1 - extra {
+            lines.push(Line::raw(""));
+        }
+        if let Some(e) = self.ed.error {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(e, t.error()));
+        }
+        lines.push(Line::styled(text::NOTE_KEYS, t.dim()));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .title(Line::styled(text::NOTE_TITLE, t.title()))
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(r, buf);
     }
 }
 
