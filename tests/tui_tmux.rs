@@ -824,3 +824,92 @@ fn runner_at_80x24_scrolls_shows_the_note_and_survives_the_idle_lock() {
     assert_eq!(rec.note.as_deref(), Some(note.as_str()));
     assert!(rec.done_at.is_none(), "kept as a note, not ticked");
 }
+
+/// Forgot passphrase at 80x24 with two trustee shares, one word of the
+/// second typed wrong: the error names the word, every other word stays,
+/// and fixing that one word where the cursor already is opens the vault.
+#[test]
+fn a_share_with_one_wrong_word_is_fixed_by_editing_that_word() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let vault = make_vault(dir.path());
+    let out = Command::new(BIN)
+        .args([
+            "--vault",
+            "vault.age",
+            "split",
+            "--threshold",
+            "2",
+            "--shares",
+            "3",
+        ])
+        .args(["--passphrase-fd", "0"])
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .stdin(std::fs::File::open(dir.path().join("pass")).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let shares: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.split_whitespace().count() >= 20)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(shares.len(), 3, "{shares:?}");
+    let mut words: Vec<&str> = shares[1].split_whitespace().collect();
+    let right = words[6];
+    let wrong = if right == "academic" {
+        "acid"
+    } else {
+        "academic"
+    };
+    words[6] = wrong;
+
+    let tmux = Tmux::start_at(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
+        dir.path().display(),
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passphrase:");
+    tmux.keys(&["C-r"]);
+    tmux.wait_for("Forgot the passphrase");
+    tmux.type_text(&shares[0]);
+    tmux.keys(&["Enter"]);
+    tmux.type_text(&words.join(" "));
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("checksum fails");
+    let f = flat(&s);
+    assert!(
+        f.contains(&format!("word 7 \"{wrong}\" is probably \"{right}\"")),
+        "{s}"
+    );
+    // Nothing typed was lost: the last words of both shares are still there.
+    for share in [&shares[0], &shares[1]] {
+        let last = share.split_whitespace().last().unwrap();
+        assert!(f.contains(last), "{last} lost:\n{s}");
+    }
+    // The cursor is on the wrong word: erase it and type the right one.
+    for _ in 0..wrong.len() {
+        tmux.keys(&["BSpace"]);
+    }
+    tmux.type_text(right);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Choose a new passphrase");
+    let new_pass = "a brand new lifeboat passphrase 7";
+    tmux.type_text(new_pass);
+    tmux.keys(&["Tab"]);
+    tmux.type_text(new_pass);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Test wallet");
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(500));
+    Vault::open(&vault, &Unlock::Passphrase(SecretString::from(new_pass)))
+        .expect("the new passphrase opens the vault");
+}

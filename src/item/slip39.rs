@@ -554,6 +554,47 @@ fn rs1024_verify(customization: &[u8], data: &[u16]) -> bool {
     rs1024_polymod(customization, data) == 1
 }
 
+/// For a share whose words are all in the list but whose checksum fails:
+/// the one word that, changed, makes the checksum match, as its 1-based
+/// position and the word it should be. RS1024 corrects any single wrong
+/// word, so at most one change fits; `None` when the share is fine, has an
+/// unknown word, or more than one word is wrong.
+pub fn find_single_wrong_word(mnemonic: &str) -> Option<(usize, &'static str)> {
+    let mut indices: Zeroizing<Vec<u16>> = Zeroizing::new(Vec::new());
+    for raw in mnemonic.split_whitespace() {
+        indices.push(word_index(&Zeroizing::new(raw.to_lowercase()))?);
+    }
+    if indices.len() < MIN_MNEMONIC_WORDS {
+        return None;
+    }
+    let custom = |ix: &[u16]| {
+        let id_exp = (u32::from(ix[0]) << 10) | u32::from(ix[1]);
+        customization((id_exp >> 4) & 1 == 1)
+    };
+    if rs1024_verify(custom(&indices), &indices) {
+        return None;
+    }
+    let mut found = None;
+    for pos in 0..indices.len() {
+        let original = indices[pos];
+        for candidate in 0..1024u16 {
+            if candidate == original {
+                continue;
+            }
+            indices[pos] = candidate;
+            if rs1024_verify(custom(&indices), &indices) {
+                if found.is_some() {
+                    indices[pos] = original;
+                    return None;
+                }
+                found = Some((pos + 1, wordlist()[usize::from(candidate)]));
+            }
+        }
+        indices[pos] = original;
+    }
+    found
+}
+
 // ---------------------------------------------------------------------------
 // One share <-> mnemonic
 
@@ -1208,6 +1249,35 @@ mod tests {
         let mut words = pack_value(&[0xFF; 16]);
         words[0] |= 0x200;
         assert!(unpack_value(&words, 2).is_none());
+    }
+
+    #[test]
+    fn a_single_wrong_word_is_found_with_its_replacement() {
+        let shares = split(&[7u8; 16], b"", 1, &[(2, 3)], true, 0).unwrap();
+        let good = shares[0][0].expose().to_owned();
+        assert_eq!(find_single_wrong_word(&good), None);
+        let mut words: Vec<&str> = good.split_whitespace().collect();
+        let at = 7;
+        let right = words[at - 1];
+        let wrong = if right == "academic" {
+            "acid"
+        } else {
+            "academic"
+        };
+        words[at - 1] = wrong;
+        let bad = words.join(" ");
+        assert!(matches!(
+            decode_mnemonic(&bad),
+            Err(Slip39Error::ChecksumFailed { .. })
+        ));
+        assert_eq!(find_single_wrong_word(&bad), Some((at, right)));
+        // two wrong words: no single change fits
+        words[at] = if words[at] == "academic" {
+            "acid"
+        } else {
+            "academic"
+        };
+        assert_eq!(find_single_wrong_word(&words.join(" ")), None);
     }
 
     #[test]

@@ -333,20 +333,21 @@ fn recover_takes_a_pasted_key_then_a_new_passphrase() {
     press(&mut app, &[ctrl('r')]);
     assert_eq!(app.context(), Context::RecoverMaterial);
     update(&mut app, Message::Paste(SecretString::from(FAKE_KEY)));
-    assert!(!screen_text(&app, 80, 24).contains("QQQQ"));
+    // The paper the user holds is shown, to compare it word by word.
+    assert!(flat_text(&app, 120, 40).contains("QQQQ"));
     let fx = press(&mut app, &[key(KeyCode::Enter)]);
     assert!(matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == FAKE_KEY));
 
     // Shares: Enter adds lines until an empty line.
     let mut app = locked_app(true);
     press(&mut app, &[ctrl('r')]);
-    type_text(&mut app, "share one words");
+    type_text(&mut app, "academic acid");
     assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    type_text(&mut app, "share two words");
+    type_text(&mut app, "acne academic");
     assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
     let fx = press(&mut app, &[key(KeyCode::Enter)]);
     assert!(
-        matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == "share one words\nshare two words\n")
+        matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == "academic acid\nacne academic\n")
     );
 
     let dir = tempfile::tempdir().unwrap();
@@ -1501,4 +1502,123 @@ fn idle_lock_discards_an_unsaved_form_and_says_so() {
         1,
         "the item page is reopened, the form is not"
     );
+}
+
+// ---- typing recovery material ----------------------------------------------
+
+fn recover_text(app: &App) -> (String, usize, Option<String>) {
+    match &app.screen {
+        Screen::Recover(r) => match &r.stage {
+            RecoverStage::Material {
+                text: t,
+                cursor,
+                error,
+            } => (t.expose().to_owned(), *cursor, error.clone()),
+            other => panic!("not typing: {other:?}"),
+        },
+        _ => panic!("not recovering"),
+    }
+}
+
+/// Two shares of a 2-of-3 set (SLIP-39 test vector 4): fixed, so the
+/// snapshots are too.
+fn two_shares() -> Vec<String> {
+    vec![
+        "shadow pistol academic always adequate wildlife fancy gross oasis cylinder mustang wrist rescue view short owner flip making coding armed".to_owned(),
+        "shadow pistol academic acid actress prayer class unknown daughter sweater depict flip twice unkind craft early superior advocate guest smoking".to_owned(),
+    ]
+}
+
+#[test]
+fn an_unknown_share_word_is_marked_at_once_with_its_suggestion() {
+    let mut app = locked_app(true);
+    press(&mut app, &[ctrl('r')]);
+    type_text(&mut app, "academic acdi ");
+    let f = flat_text(&app, 80, 24);
+    assert!(
+        f.contains("word 2 acdi is not a share word: did you mean acid"),
+        "{f}"
+    );
+    // the word being typed is not flagged while it can still become one
+    type_text(&mut app, "acn");
+    let f = flat_text(&app, 80, 24);
+    assert!(!f.contains("word 3"), "{f}");
+    snap(&app, "recover_unknown_word");
+}
+
+#[test]
+fn a_share_with_one_wrong_word_keeps_the_others_and_is_fixed_in_place() {
+    let shares = two_shares();
+    let mut words: Vec<String> = shares[1].split_whitespace().map(str::to_owned).collect();
+    let right = words[6].clone();
+    let wrong = if right == "academic" {
+        "acid"
+    } else {
+        "academic"
+    };
+    words[6] = wrong.to_owned();
+    let typed = format!("{}\n{}\n", shares[0], words.join(" "));
+    let mut app = locked_app(true);
+    press(&mut app, &[ctrl('r')]);
+    update(&mut app, Message::Paste(SecretString::from(typed.as_str())));
+    // Enter on the empty line: refused before any work, nothing wiped,
+    // the cursor at the end of the wrong word, the fix named.
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    let (t, cursor, error) = recover_text(&app);
+    assert_eq!(t, typed);
+    let error = error.unwrap();
+    assert!(
+        error.contains(&format!("word 7 \"{wrong}\" is probably \"{right}\"")),
+        "{error}"
+    );
+    let line2_start = shares[0].chars().count() + 1;
+    let word_end = line2_start + words[..7].join(" ").chars().count();
+    assert_eq!(cursor, word_end);
+    snap(&app, "recover_checksum_word");
+    // Fix that one word where the cursor is, then continue.
+    for _ in 0..wrong.chars().count() {
+        press(&mut app, &[key(KeyCode::Backspace)]);
+    }
+    type_text(&mut app, &right);
+    press(&mut app, &[ctrl('s')]);
+    let _ = &app;
+    let fixed = format!("{}\n{}\n", shares[0], shares[1]);
+    match &app.screen {
+        Screen::Recover(r) => {
+            assert!(matches!(r.stage, RecoverStage::Working(_)));
+            assert_eq!(r.kept.expose(), fixed);
+        }
+        _ => panic!(),
+    }
+    // If opening fails anyway, the text comes back whole.
+    update(
+        &mut app,
+        Message::RecoveryOpened(Err("not this vault".into())),
+    );
+    let (t, _, error) = recover_text(&app);
+    assert_eq!(t, fixed);
+    assert!(error.unwrap().contains("not this vault"));
+}
+
+#[test]
+fn recover_cursor_moves_and_edits_in_the_middle() {
+    let mut app = locked_app(true);
+    press(&mut app, &[ctrl('r')]);
+    type_text(&mut app, "academic acne");
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Left),
+            key(KeyCode::Left),
+            key(KeyCode::Left),
+            key(KeyCode::Left),
+        ],
+    );
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    type_text(&mut app, "\u{20}");
+    let (t, cursor, _) = recover_text(&app);
+    assert_eq!(t, "academic acne");
+    assert_eq!(cursor, 9);
+    type_text(&mut app, "acid ");
+    assert_eq!(recover_text(&app).0, "academic acid acne");
 }

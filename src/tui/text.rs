@@ -121,7 +121,35 @@ pub const RECOVER_TITLE: &str = " Forgot the passphrase ";
 /// Recover explanation.
 pub const RECOVER_EXPLAIN: &str = "Paste the recovery key (AGE-SECRET-KEY-1...) or your trustee shares (SLIP-39 mnemonics, one per line).";
 /// Recover keys hint.
-pub const RECOVER_KEYS: &str = "Enter on an empty line (or Ctrl+S) continues. Esc goes back.";
+pub const RECOVER_KEYS: &str =
+    "Enter: new line; on an empty line (or Ctrl+S) continue. ←→↑↓ move, Tab next wrong word, Esc back.";
+/// The material is shown while typed.
+pub const RECOVER_VISIBLE: &str =
+    "Shown as typed, to compare with your paper: make sure nobody sees the screen.";
+/// A word not in the SLIP-39 list.
+pub fn share_word_unknown(line: usize, pos: usize, word: &str, suggestions: &[&str]) -> String {
+    let word: String = word.chars().take(20).collect();
+    match suggestions.first() {
+        Some(s) => {
+            format!("Line {line}, word {pos} \"{word}\" is not a share word: did you mean \"{s}\"?")
+        }
+        None => format!(
+            "Line {line}, word {pos} \"{word}\" is not a share word: check it on the paper."
+        ),
+    }
+}
+/// A share whose checksum one word change fixes.
+pub fn share_word_checksum(line: usize, pos: usize, word: &str, right: &str) -> String {
+    let word: String = word.chars().take(20).collect();
+    format!("Line {line}: the checksum fails; word {pos} \"{word}\" is probably \"{right}\": compare it with the paper.")
+}
+/// A share whose checksum fails with more than one word wrong.
+pub fn share_checksum(line: usize) -> String {
+    format!("Line {line}: the checksum fails: more than one word is wrong, missing or out of order; compare every word with the paper.")
+}
+/// A recovery key with a character it cannot hold.
+pub const KEY_CHARACTER: &str =
+    "The recovery key holds a character a key cannot (keys use letters and digits except 1, b, i, o after the prefix): compare it with the paper.";
 /// While opening.
 pub const RECOVER_OPENING: &str = "Opening the vault with the recovery material...";
 /// Nothing entered.
@@ -472,7 +500,9 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::CreatePassphrase => "Tab next field · Enter continue · F1 help · Esc quit",
         Context::CreateKey => "Enter I wrote it down · Ctrl+C quit",
         Context::CreateConfirm => "Enter check · Esc show the key again",
-        Context::RecoverMaterial => "Enter on empty line continue · Ctrl+S continue · Esc back",
+        Context::RecoverMaterial => {
+            "Enter new line (empty line: continue) · ←→↑↓ move · Tab wrong word · Esc back"
+        }
         Context::RecoverPassphrase => "Tab next field · Enter set passphrase · Esc cancel",
         Context::Items => {
             "↑↓ move · Enter open · / search · a add · Tab playbooks · ? help · q quit"
@@ -516,6 +546,8 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
         Context::RecoverMaterial => &[
             ("paste / type", "the recovery key or one share per line"),
             ("Enter", "new line; on an empty line: continue"),
+            ("← → ↑ ↓", "move the cursor to fix a word in place"),
+            ("Tab", "jump to the next word found wrong"),
             ("Ctrl+S", "continue"),
             ("Esc", "back to the passphrase"),
         ],

@@ -4,9 +4,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::item::slip39;
 use crate::secret::SecretString;
 use crate::tui::app::*;
 use crate::tui::common::*;
@@ -16,10 +18,13 @@ use crate::vault::{Vault, VaultError};
 /// Steps of "forgot passphrase".
 #[derive(Debug)]
 pub enum RecoverStage {
-    /// Pasting the key or shares.
+    /// Typing or pasting the key or shares.
     Material {
-        /// The text (may span lines).
+        /// The text (may span lines). Shown as typed: it is the paper the
+        /// user holds.
         text: SecretString,
+        /// The cursor, as a character index into `text`.
+        cursor: usize,
         /// Why the last attempt failed.
         error: Option<String>,
     },
@@ -39,6 +44,9 @@ pub enum RecoverStage {
 pub struct RecoverState {
     /// Where in the flow.
     pub stage: RecoverStage,
+    /// The material sent to be tried, kept so a failure never wipes what
+    /// was typed.
+    pub kept: SecretString,
 }
 
 impl Default for RecoverState {
@@ -46,10 +54,212 @@ impl Default for RecoverState {
         RecoverState {
             stage: RecoverStage::Material {
                 text: SecretString::default(),
+                cursor: 0,
                 error: None,
             },
+            kept: SecretString::default(),
         }
     }
+}
+
+/// What is wrong with a word of the recovery material.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordProblem {
+    /// Not a SLIP-39 word; the closest list words.
+    Unknown(Vec<&'static str>),
+    /// The share's checksum fails and this word is the one to change.
+    Checksum(&'static str),
+    /// The share's checksum fails; which word is wrong is not known.
+    ShareChecksum,
+    /// A character that cannot appear in a recovery key.
+    KeyCharacter,
+}
+
+/// A word of the material with a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordCheck {
+    /// The line (0-based).
+    pub line: usize,
+    /// The word in its line (1-based, as on paper).
+    pub position: usize,
+    /// Its characters in the whole text: `start..end`.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The word as typed.
+    pub word: String,
+    /// What is wrong.
+    pub problem: WordProblem,
+}
+
+/// The characters of an age secret key after its prefix (bech32).
+const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+/// Checks every word as typed: share words against the SLIP-39 list (the
+/// word under the cursor may still be a beginning), a complete share
+/// against its checksum (naming the word to change when one change fixes
+/// it), and a recovery key's characters.
+pub fn check_words(text: &str, cursor: usize) -> Vec<WordCheck> {
+    let mut out = Vec::new();
+    let mut line_start = 0usize;
+    for (line_no, line) in text.split('\n').enumerate() {
+        let line_len = line.chars().count();
+        let mut words: Vec<(usize, usize, String)> = Vec::new();
+        let mut cur: Option<(usize, String)> = None;
+        for (i, c) in line.chars().enumerate() {
+            if c.is_whitespace() {
+                if let Some((s, w)) = cur.take() {
+                    words.push((line_start + s, line_start + i, w));
+                }
+            } else {
+                cur.get_or_insert_with(|| (i, String::new())).1.push(c);
+            }
+        }
+        if let Some((s, w)) = cur.take() {
+            words.push((line_start + s, line_start + line_len, w));
+        }
+        let is_key = line
+            .trim_start()
+            .to_ascii_uppercase()
+            .starts_with("AGE-SECRET-KEY-1");
+        if is_key {
+            if let Some((s, e, w)) = words.first() {
+                let body = &w["AGE-SECRET-KEY-1".len()..];
+                if body
+                    .chars()
+                    .any(|c| !BECH32.contains(c.to_ascii_lowercase()))
+                {
+                    out.push(WordCheck {
+                        line: line_no,
+                        position: 1,
+                        start: *s,
+                        end: *e,
+                        word: String::new(),
+                        problem: WordProblem::KeyCharacter,
+                    });
+                }
+            }
+        } else {
+            let mut all_known = true;
+            for (n, (s, e, w)) in words.iter().enumerate() {
+                let lower = w.to_lowercase();
+                let known = slip39::wordlist().binary_search(&lower.as_str()).is_ok();
+                let typing = cursor == *e && !slip39::complete(&lower).is_empty();
+                if !known {
+                    all_known = false;
+                }
+                if !known && !typing {
+                    out.push(WordCheck {
+                        line: line_no,
+                        position: n + 1,
+                        start: *s,
+                        end: *e,
+                        word: w.clone(),
+                        problem: WordProblem::Unknown(slip39::suggest(&lower)),
+                    });
+                }
+            }
+            let full = matches!(words.len(), 20 | 33);
+            if all_known && full {
+                if let Err(slip39::Slip39Error::ChecksumFailed { .. }) =
+                    slip39::decode_mnemonic(line)
+                {
+                    match slip39::find_single_wrong_word(line) {
+                        Some((pos, right)) => {
+                            let (s, e, w) = &words[pos - 1];
+                            out.push(WordCheck {
+                                line: line_no,
+                                position: pos,
+                                start: *s,
+                                end: *e,
+                                word: w.clone(),
+                                problem: WordProblem::Checksum(right),
+                            });
+                        }
+                        None => {
+                            let (s, e, _) = &words[0];
+                            out.push(WordCheck {
+                                line: line_no,
+                                position: 1,
+                                start: *s,
+                                end: *e,
+                                word: String::new(),
+                                problem: WordProblem::ShareChecksum,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        line_start += line_len + 1;
+    }
+    out
+}
+
+/// The sentence for a problem, naming the line and the word as on paper.
+pub fn problem_text(c: &WordCheck) -> String {
+    match &c.problem {
+        WordProblem::Unknown(s) => text::share_word_unknown(c.line + 1, c.position, &c.word, s),
+        WordProblem::Checksum(right) => {
+            text::share_word_checksum(c.line + 1, c.position, &c.word, right)
+        }
+        WordProblem::ShareChecksum => text::share_checksum(c.line + 1),
+        WordProblem::KeyCharacter => text::KEY_CHARACTER.to_owned(),
+    }
+}
+
+/// Inserts `extra` at character `at` of a secret, wiping the old buffer.
+fn insert_secret(s: &mut SecretString, at: usize, extra: &str) {
+    let old = s.expose();
+    let byte = old.char_indices().nth(at).map_or(old.len(), |(b, _)| b);
+    let mut n = String::with_capacity(old.len() + extra.len());
+    n.push_str(&old[..byte]);
+    n.push_str(extra);
+    n.push_str(&old[byte..]);
+    *s = SecretString::new(n);
+}
+
+/// Removes the character before `at` of a secret, wiping the old buffer.
+fn remove_secret_char(s: &mut SecretString, at: usize) {
+    if at == 0 {
+        return;
+    }
+    let old = s.expose();
+    let mut n = String::with_capacity(old.len());
+    for (i, c) in old.chars().enumerate() {
+        if i + 1 != at {
+            n.push(c);
+        }
+    }
+    *s = SecretString::new(n);
+}
+
+/// The (line, column) of character `at`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let mut line = 0;
+    let mut col = 0;
+    for c in text.chars().take(at) {
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        } else {
+            col += 1;
+        }
+    }
+    (line, col)
+}
+
+/// The character index of (line, column), the column clamped to the line.
+fn index_of(text: &str, line: usize, col: usize) -> usize {
+    let mut idx = 0;
+    for (i, l) in text.split('\n').enumerate() {
+        let n = l.chars().count();
+        if i == line {
+            return idx + col.min(n);
+        }
+        idx += n + 1;
+    }
+    text.chars().count()
 }
 
 pub(crate) fn on_recovery_opened(app: &mut App, r: Result<Box<Vault>, String>) -> Vec<Effect> {
@@ -57,14 +267,27 @@ pub(crate) fn on_recovery_opened(app: &mut App, r: Result<Box<Vault>, String>) -
         return Vec::new();
     };
     rs.stage = match r {
-        Ok(v) => RecoverStage::NewPassphrase {
-            vault: Some(v),
-            fields: NewPassphrase::default(),
-        },
-        Err(e) => RecoverStage::Material {
-            text: SecretString::default(),
-            error: Some(text::recover_failed(&e)),
-        },
+        Ok(v) => {
+            rs.kept = SecretString::default();
+            RecoverStage::NewPassphrase {
+                vault: Some(v),
+                fields: NewPassphrase::default(),
+            }
+        }
+        Err(e) => {
+            // Everything typed comes back, the cursor on the first word
+            // found wrong (or at the end).
+            let text = std::mem::take(&mut rs.kept);
+            let end = text.expose().chars().count();
+            let cursor = check_words(text.expose(), end)
+                .first()
+                .map_or(end, |c| c.end);
+            RecoverStage::Material {
+                text,
+                cursor,
+                error: Some(text::recover_failed(&e)),
+            }
+        }
     };
     Vec::new()
 }
@@ -91,6 +314,7 @@ pub(crate) fn on_passphrase_set(
                         ..NewPassphrase::default()
                     },
                 },
+                kept: SecretString::default(),
             }));
         }
     }
@@ -102,35 +326,78 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         return Vec::new();
     };
     match &mut rs.stage {
-        RecoverStage::Material { text: t, error } => match msg {
-            Message::Input(s) => {
-                push_secret(t, &s);
-                *error = None;
-            }
-            Message::Paste(s) => {
-                push_secret(t, s.expose());
-                *error = None;
-            }
-            Message::Backspace => pop_secret(t),
-            Message::Submit | Message::Save => {
-                let body = t.expose().trim();
-                let single_key = !body.contains('\n')
-                    && body.to_ascii_uppercase().starts_with("AGE-SECRET-KEY-1");
-                let on_empty_line = t.expose().ends_with('\n') || t.is_empty();
-                if matches!(msg, Message::Save) || single_key || on_empty_line {
-                    if body.is_empty() {
-                        *error = Some(text::RECOVER_EMPTY.into());
-                        return Vec::new();
-                    }
-                    let material = std::mem::take(t);
-                    rs.stage = RecoverStage::Working(text::RECOVER_OPENING);
-                    return vec![Effect::OpenForRecovery(material)];
+        RecoverStage::Material {
+            text: t,
+            cursor,
+            error,
+        } => {
+            let len = t.expose().chars().count();
+            *cursor = (*cursor).min(len);
+            match msg {
+                Message::Input(s) => {
+                    insert_secret(t, *cursor, &s);
+                    *cursor += s.chars().count();
+                    *error = None;
                 }
-                push_secret(t, "\n");
+                Message::Paste(s) => {
+                    let s = s.expose().replace("\r\n", "\n");
+                    insert_secret(t, *cursor, &s);
+                    *cursor += s.chars().count();
+                    *error = None;
+                }
+                Message::Backspace => {
+                    remove_secret_char(t, *cursor);
+                    *cursor = cursor.saturating_sub(1);
+                }
+                Message::Left => *cursor = cursor.saturating_sub(1),
+                Message::Right => *cursor = (*cursor + 1).min(len),
+                Message::Up | Message::Down => {
+                    let (l, c) = line_col(t.expose(), *cursor);
+                    let l = if matches!(msg, Message::Up) {
+                        l.saturating_sub(1)
+                    } else {
+                        l + 1
+                    };
+                    *cursor = index_of(t.expose(), l, c);
+                }
+                Message::NextField | Message::PrevField => {
+                    // Jump to the next word found wrong, after the cursor
+                    // (wrapping round).
+                    let checks = check_words(t.expose(), usize::MAX);
+                    let next = checks.iter().find(|c| c.end > *cursor).or(checks.first());
+                    if let Some(c) = next {
+                        *cursor = c.end;
+                    }
+                }
+                Message::Submit | Message::Save => {
+                    let body = t.expose().trim();
+                    let single_key = !body.contains('\n')
+                        && body.to_ascii_uppercase().starts_with("AGE-SECRET-KEY-1");
+                    let at_end = *cursor == len;
+                    let on_empty_line = at_end && (t.expose().ends_with('\n') || t.is_empty());
+                    if matches!(msg, Message::Save) || (single_key && at_end) || on_empty_line {
+                        if body.is_empty() {
+                            *error = Some(text::RECOVER_EMPTY.into());
+                            return Vec::new();
+                        }
+                        // A word known wrong: stay, the cursor on it.
+                        if let Some(c) = check_words(t.expose(), usize::MAX).first() {
+                            *error = Some(problem_text(c));
+                            *cursor = c.end;
+                            return Vec::new();
+                        }
+                        let material = t.clone();
+                        rs.kept = std::mem::take(t);
+                        rs.stage = RecoverStage::Working(text::RECOVER_OPENING);
+                        return vec![Effect::OpenForRecovery(material)];
+                    }
+                    insert_secret(t, *cursor, "\n");
+                    *cursor += 1;
+                }
+                Message::Back => app.screen = Screen::Unlock(UnlockState::default()),
+                _ => {}
             }
-            Message::Back => app.screen = Screen::Unlock(UnlockState::default()),
-            _ => {}
-        },
+        }
         RecoverStage::Working(_) => {}
         RecoverStage::NewPassphrase { vault, fields } => match msg {
             Message::Input(s) => fields.input(&s),
@@ -167,27 +434,64 @@ impl Widget for RecoverView<'_> {
         let t = self.app.theme;
         let mut lines = Vec::new();
         match &self.st.stage {
-            RecoverStage::Material { text: body, error } => {
+            RecoverStage::Material {
+                text: body,
+                cursor,
+                error,
+            } => {
                 lines.push(Line::raw(text::RECOVER_EXPLAIN));
-                lines.push(Line::styled(text::RECOVER_KEYS, t.dim()));
+                lines.push(Line::styled(text::RECOVER_VISIBLE, t.warn()));
                 lines.push(Line::raw(""));
-                let parts: Vec<&str> = body.expose().split('\n').collect();
-                let n = parts.len();
-                for (i, l) in parts.iter().enumerate() {
+                let checks = check_words(body.expose(), *cursor);
+                let mut idx = 0usize;
+                for (i, l) in body.expose().split('\n').enumerate() {
                     let words = l.split_whitespace().count();
-                    let mut spans = vec![
-                        Span::styled(format!("{:>2}: ", i + 1), t.dim()),
-                        Span::raw(masked(l.chars().count())),
-                    ];
-                    if i + 1 == n {
-                        spans.push(Span::styled("▏", t.key()));
+                    let mut spans = vec![Span::styled(format!("{:>2}: ", i + 1), t.dim())];
+                    let mut run = String::new();
+                    let mut run_style = Style::new();
+                    let n = l.chars().count();
+                    for (j, c) in l.chars().chain(std::iter::once(' ')).enumerate() {
+                        let at = idx + j;
+                        let bad = checks.iter().find(|k| at >= k.start && at < k.end);
+                        let mut style = match bad.map(|k| &k.problem) {
+                            Some(WordProblem::Checksum(_)) => t.warn(),
+                            Some(_) => t.error(),
+                            None => Style::new(),
+                        };
+                        if bad.is_some() {
+                            style = style.add_modifier(Modifier::UNDERLINED);
+                        }
+                        if at == *cursor {
+                            style = style.add_modifier(Modifier::REVERSED);
+                        } else if j == n {
+                            break;
+                        }
+                        if style != run_style && !run.is_empty() {
+                            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+                        }
+                        run_style = style;
+                        run.push(c);
+                    }
+                    if !run.is_empty() {
+                        spans.push(Span::styled(run, run_style));
                     }
                     if words > 1 {
                         spans.push(Span::styled(format!("  ({words} words)"), t.dim()));
                     }
                     lines.push(Line::from(spans));
+                    idx += n + 1;
                 }
-                if let Some(e) = error {
+                if !checks.is_empty() {
+                    lines.push(Line::raw(""));
+                }
+                for c in checks.iter().take(3) {
+                    lines.push(Line::styled(problem_text(c), t.error()));
+                }
+                // The refusal repeats a problem listed above: say it once.
+                if let Some(e) = error
+                    .as_ref()
+                    .filter(|e| !checks.iter().any(|c| problem_text(c) == **e))
+                {
                     lines.push(Line::raw(""));
                     lines.push(Line::styled(e.clone(), t.error()));
                 }
