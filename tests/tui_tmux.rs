@@ -882,6 +882,10 @@ fn a_share_with_one_wrong_word_is_fixed_by_editing_that_word() {
     tmux.type_text(&shares[0]);
     tmux.keys(&["Enter"]);
     tmux.type_text(&words.join(" "));
+    let last = words[words.len() - 1];
+    tmux.wait_until("the second share typed", |s| {
+        flat(s).contains(&format!("{last} ({} words)", words.len()))
+    });
     tmux.keys(&["Enter"]);
     tmux.keys(&["Enter"]);
     let s = tmux.wait_for("checksum fails");

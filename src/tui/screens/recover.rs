@@ -159,8 +159,11 @@ pub fn check_words(text: &str, cursor: usize) -> Vec<WordCheck> {
                     });
                 }
             }
+            // A line still being typed at its end is not judged whole yet
+            // (20 words may be the start of a 33-word share).
+            let typing_line = cursor == line_start + line_len;
             let full = matches!(words.len(), 20 | 33);
-            if all_known && full {
+            if all_known && full && !typing_line {
                 if let Err(slip39::Slip39Error::ChecksumFailed { .. }) =
                     slip39::decode_mnemonic(line)
                 {
