@@ -290,9 +290,27 @@ pub struct ExportArgs {
     /// Write to FILE (mode 0600) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// lifeboat (native JSON) or otpauth (URI list)
+    /// lifeboat (native JSON), otpauth (URI list), aegis (Aegis plaintext
+    /// JSON) or gauth (Google Authenticator transfer URIs)
     #[arg(long, default_value = "lifeboat")]
     pub format: FormatArg,
+    /// gauth: write one QR image per batch into DIR (mode 0600) instead of
+    /// the URIs to stdout (`--out` still writes them to a file)
+    #[arg(long, value_name = "DIR")]
+    pub qr: Option<PathBuf>,
+    /// Image format for --qr
+    #[arg(long, default_value = "png", requires = "qr")]
+    pub qr_format: QrFormatArg,
+}
+
+/// Image formats for QR codes written to files.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum QrFormatArg {
+    /// PNG image
+    #[default]
+    Png,
+    /// SVG image
+    Svg,
 }
 
 /// `import`.

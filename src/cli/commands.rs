@@ -215,6 +215,20 @@ pub fn recovery_key_file_text(key: &SecretString, recipient: &str, vault: &str) 
     ))
 }
 
+/// [`write_private_file`] for bytes (a QR image of a secret).
+pub fn write_private_bytes(path: &Path, content: &[u8]) -> Result<(), CliError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| CliError::input(format!("cannot create {}: {e}", path.display())))?;
+    f.write_all(content)
+        .and_then(|_| f.sync_all())
+        .map_err(|e| CliError::input(format!("writing {} failed: {e}", path.display())))
+}
+
 /// Writes a new file with mode 0600, refusing to overwrite, flushed to disk.
 pub fn write_private_file(path: &Path, content: &SecretString) -> Result<(), CliError> {
     use std::os::unix::fs::OpenOptionsExt;
@@ -853,20 +867,73 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
 }
 
 fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
+    use crate::interop::export as ex;
+    if a.qr.is_some() && a.format != FormatArg::Gauth {
+        return Err(CliError::usage(text::QR_NEEDS_GAUTH));
+    }
     let vault = ctx.open()?;
-    let body = match a.format {
-        FormatArg::Lifeboat => crate::interop::native::export(vault.payload())
-            .map_err(|e| CliError::input(e.to_string()))?,
-        FormatArg::Otpauth => {
-            SecretString::new(crate::interop::export_otpauth(&vault.payload().items))
+    let items = &vault.payload().items;
+    let mut batches = Vec::new();
+    let (body, notes) = match a.format {
+        FormatArg::Lifeboat => (
+            crate::interop::native::export(vault.payload())
+                .map_err(|e| CliError::input(e.to_string()))?,
+            ex::ExportNotes::default(),
+        ),
+        FormatArg::Otpauth => (
+            SecretString::new(crate::interop::export_otpauth(items)),
+            ex::otpauth_notes(items),
+        ),
+        FormatArg::Aegis => ex::export_aegis(items),
+        FormatArg::Gauth => {
+            let (uris, notes) = ex::export_gauth(items);
+            let mut text = String::new();
+            for u in &uris {
+                text.push_str(u.expose());
+                text.push('\n');
+            }
+            batches = uris;
+            (SecretString::new(text), notes)
         }
+        #[allow(unreachable_patterns)]
         other => {
             return Err(CliError::usage(format!(
-                "export supports --format lifeboat or otpauth, not {other:?}"
+                "export supports --format lifeboat, otpauth, aegis or gauth, not {other:?}"
             )))
         }
     };
     eprintln!("{}", text::PLAINTEXT_WARNING);
+    for (name, why) in &notes.skipped {
+        eprintln!("{}", text::export_skipped(name, &why.to_string()));
+    }
+    if !notes.dropped_fields.is_empty() {
+        eprintln!("{}", text::export_drops(&notes.dropped_fields.join(", ")));
+    }
+    if let Some(dir) = &a.qr {
+        let ext = match a.qr_format {
+            QrFormatArg::Png => "png",
+            QrFormatArg::Svg => "svg",
+        };
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::input(format!("cannot create {}: {e}", dir.display())))?;
+        let total = batches.len();
+        for (n, uri) in batches.iter().enumerate() {
+            let matrix = crate::interop::qr::QrMatrix::encode(uri.expose())
+                .map_err(|e| CliError::input(format!("batch {} of {total}: {e}", n + 1)))?;
+            let path = dir.join(format!("gauth-{}-of-{total}.{ext}", n + 1));
+            let content = match a.qr_format {
+                QrFormatArg::Png => matrix.to_png(8),
+                QrFormatArg::Svg => matrix.to_svg(8).into_bytes(),
+            };
+            write_private_bytes(&path, &content)?;
+            eprintln!("{}", text::qr_written(&path.display().to_string()));
+        }
+        if let Some(out) = &a.out {
+            write_private_file(out, &body)?;
+            eprintln!("Exported to {} (mode 0600).", out.display());
+        }
+        return Ok(());
+    }
     match &a.out {
         Some(out) => {
             write_private_file(out, &body)?;

@@ -45,6 +45,21 @@ pub fn seed_is_electrum(kind: &str) -> String {
 pub fn seed_also_electrum(kind: &str) -> String {
     format!("Note: these words pass the BIP39 checksum and also carry Electrum's \"{kind}\" version. If Electrum made this seed, remove the item and add it again with --scheme electrum.")
 }
+/// `--qr` given to an export other than gauth.
+pub const QR_NEEDS_GAUTH: &str =
+    "--qr writes Google Authenticator transfer codes; use it with --format gauth";
+/// An item an export could not carry.
+pub fn export_skipped(name: &str, why: &str) -> String {
+    format!("  not exported: \"{name}\": {why}")
+}
+/// Fields an export has no place for.
+pub fn export_drops(fields: &str) -> String {
+    format!("Note: this format does not carry {fields}; they stay in the vault only.")
+}
+/// A QR image written.
+pub fn qr_written(path: &str) -> String {
+    format!("Wrote {path} (mode 0600).")
+}
 /// Asked for a seed's BIP39 passphrase.
 pub const PROMPT_BIP39_PASSPHRASE: &str = "BIP39 passphrase (hidden): ";
 

@@ -17,6 +17,7 @@ use crate::item::totp::{self, TotpError};
 use crate::item::{Item, Secret};
 
 pub mod aegis;
+pub mod export;
 pub mod gauth;
 pub mod native;
 pub mod qr;

@@ -1,7 +1,8 @@
 //! QR codes for otpauth URIs and recovery keys.
 //!
 //! This module owns turning text into a QR code for a terminal (Unicode
-//! half blocks, two modules per character cell) or for a page (SVG). The
+//! half blocks, two modules per character cell), for a page (SVG) or for a
+//! file (PNG, written by a small encoder of its own). The
 //! terminal form forces black modules on a white background with ANSI
 //! colours, so it scans the same on dark and light terminal themes; front
 //! ends that style text themselves use [`QrMatrix::half_block_lines`].
@@ -40,14 +41,55 @@ impl QrMatrix {
     pub fn encode(text: &str) -> Result<QrMatrix, QrError> {
         let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
             .map_err(|_| QrError::TooLong)?;
-        Ok(QrMatrix {
+        Ok(QrMatrix::from_code(&code))
+    }
+
+    /// The modules of a code built elsewhere (a fixed version or mode).
+    pub(crate) fn from_code(code: &QrCode) -> QrMatrix {
+        QrMatrix {
             width: code.width(),
             dark: code
                 .to_colors()
                 .into_iter()
                 .map(|c| c == Color::Dark)
                 .collect(),
-        })
+        }
+    }
+
+    /// A PNG image of the code: 8-bit grayscale, black on white, `scale`
+    /// pixels per module and a 4-module quiet zone, as the standard asks.
+    pub fn to_png(&self, scale: usize) -> Vec<u8> {
+        let scale = scale.max(1);
+        let quiet = 4isize;
+        let side = (self.width + 8) * scale;
+        let mut raw = Vec::with_capacity(side * (side + 1));
+        for py in 0..side {
+            raw.push(0u8); // filter type: none
+            let y = (py / scale) as isize - quiet;
+            for px in 0..side {
+                let x = (px / scale) as isize - quiet;
+                raw.push(if self.is_dark(x, y) { 0 } else { 255 });
+            }
+        }
+        png::grayscale(side as u32, side as u32, &raw)
+    }
+
+    /// A standalone SVG document of the code (black on white, 4-module
+    /// quiet zone, `scale` units per module).
+    pub fn to_svg(&self, scale: usize) -> String {
+        let side = (self.width + 8) * scale.max(1);
+        let mut path = String::new();
+        for y in 0..self.width {
+            for x in 0..self.width {
+                if self.is_dark(x as isize, y as isize) {
+                    path.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
+                }
+            }
+        }
+        format!(
+            "<?xml version=\"1.0\" standalone=\"yes\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{side}\" height=\"{side}\" viewBox=\"0 0 {v} {v}\" shape-rendering=\"crispEdges\"><rect width=\"{v}\" height=\"{v}\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"{path}\"/></svg>\n",
+            v = self.width + 8
+        )
     }
 
     /// Modules per side.
@@ -119,6 +161,83 @@ pub fn try_to_svg(text: &str) -> Result<String, QrError> {
 /// [`try_to_svg`], or an empty string when the text does not fit.
 pub fn to_svg(text: &str) -> String {
     try_to_svg(text).unwrap_or_default()
+}
+
+/// The QR code of `text` as a PNG image (see [`QrMatrix::to_png`]).
+pub fn try_to_png(text: &str) -> Result<Vec<u8>, QrError> {
+    Ok(QrMatrix::encode(text)?.to_png(8))
+}
+
+/// A minimal PNG writer: one 8-bit grayscale image, the pixel rows
+/// (each led by its filter byte) kept in stored (uncompressed) deflate
+/// blocks. QR images are small, so size does not matter, and no image
+/// library is needed to write them.
+mod png {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    fn adler32(data: &[u8]) -> u32 {
+        let (mut a, mut b) = (1u32, 0u32);
+        for &x in data {
+            a = (a + u32::from(x)) % 65521;
+            b = (b + a) % 65521;
+        }
+        (b << 16) | a
+    }
+
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+
+    /// `raw` holds `height` rows of 1 filter byte and `width` gray bytes.
+    pub(super) fn grayscale(width: u32, height: u32, raw: &[u8]) -> Vec<u8> {
+        let mut zlib = vec![0x78, 0x01];
+        let mut blocks = raw.chunks(65_535).peekable();
+        if blocks.peek().is_none() {
+            zlib.extend_from_slice(&[1, 0, 0, 0xFF, 0xFF]);
+        }
+        while let Some(block) = blocks.next() {
+            zlib.push(u8::from(blocks.peek().is_none()));
+            let len = block.len() as u16;
+            zlib.extend_from_slice(&len.to_le_bytes());
+            zlib.extend_from_slice(&(!len).to_le_bytes());
+            zlib.extend_from_slice(block);
+        }
+        zlib.extend_from_slice(&adler32(raw).to_be_bytes());
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut header = Vec::with_capacity(13);
+        header.extend_from_slice(&width.to_be_bytes());
+        header.extend_from_slice(&height.to_be_bytes());
+        header.extend_from_slice(&[8, 0, 0, 0, 0]); // 8-bit gray, no interlace
+        chunk(&mut out, b"IHDR", &header);
+        chunk(&mut out, b"IDAT", &zlib);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn checksums_match_known_values() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(adler32(b"Wikipedia"), 0x11E6_0398);
+    }
 }
 
 #[cfg(test)]

@@ -556,7 +556,7 @@ pub fn to_otpauth_named(secret: &Secret, fallback_label: Option<&str>) -> Option
     let issuer_set = issuer.as_deref().is_some_and(|i| !i.is_empty());
     let account = match label.as_deref() {
         Some(l) if !l.is_empty() => l,
-        _ if !issuer_set => fallback_label.unwrap_or(""),
+        _ if !issuer_set => fallback_label.map_or("", str::trim),
         _ => "",
     };
     let path = match issuer.as_deref().filter(|i| !i.is_empty()) {
