@@ -334,7 +334,7 @@ fn corpus(env: &Env) -> Vec<Case> {
     };
     cases.push(case(
         "payload version 999",
-        seal(&future).unwrap().0,
+        seal(&mut future).unwrap().0,
         too_new,
         too_new,
     ));
@@ -390,8 +390,8 @@ fn corpus(env: &Env) -> Vec<Case> {
         "forged vault encrypted to the public recovery recipient",
         forged,
         Expect {
-            code: 3,
-            words: &["no lifeboat passphrase stanza"],
+            code: 4,
+            words: &["no lifeboat passphrase stanza", "forgery"],
         },
         Expect {
             code: 4,

@@ -116,6 +116,8 @@ pub enum Command {
     Split(SplitArgs),
     /// Forgot the passphrase: open with the recovery key or shares, set a new one
     Recover(RecoverArgs),
+    /// New recovery key and new passphrase key after a device or key was lost
+    Rotate(RotateArgs),
     /// Write the printable emergency kit (HTML)
     Kit(KitArgs),
     /// Security check-up: backups, drills, 2FA coverage, KDF strength
@@ -383,6 +385,20 @@ pub struct RecoverArgs {
     #[arg(long, value_name = "N")]
     pub new_passphrase_fd: Option<u32>,
     /// Accept a passphrase that fails the strength policy
+    #[arg(long)]
+    pub allow_weak_passphrase: bool,
+}
+
+/// `rotate`.
+#[derive(Debug, Args)]
+pub struct RotateArgs {
+    /// Write the new recovery key to FILE (mode 0600) instead of showing it
+    #[arg(long, value_name = "FILE")]
+    pub recovery_key_out: Option<PathBuf>,
+    /// Also set a new passphrase, read from this file descriptor (needed when unlocking with the recovery key)
+    #[arg(long, value_name = "N")]
+    pub new_passphrase_fd: Option<u32>,
+    /// Accept a new passphrase that fails the strength policy
     #[arg(long)]
     pub allow_weak_passphrase: bool,
 }

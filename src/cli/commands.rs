@@ -32,11 +32,14 @@ impl Ctx {
         input::unlock_from(&self.global.identity, self.global.passphrase_fd)
     }
 
-    /// Opens the vault for reading.
+    /// Opens the vault for reading (an extra identity's unverified open
+    /// is allowed, with a warning on stderr).
     pub fn open(&self) -> Result<Vault, CliError> {
         self.require_exists()?;
         let unlock = self.unlock()?;
-        Ok(Vault::open(&self.path, &unlock)?)
+        let v = Vault::open(&self.path, &unlock)?;
+        warn_if_unverified(v.opened_by());
+        Ok(v)
     }
 
     /// Decrypts the vault for a read-only command (`list`, `show`, `code`);
@@ -67,6 +70,13 @@ impl Ctx {
     /// True for `--json`.
     pub fn json(&self) -> bool {
         self.global.json
+    }
+}
+
+/// Warns on stderr when a session could not prove the file genuine.
+pub fn warn_if_unverified(opened_by: &crate::vault::OpenedBy) {
+    if let crate::vault::OpenedBy::OtherIdentity(r) = opened_by {
+        eprintln!("{}", text::unverified_warning(r));
     }
 }
 
@@ -112,6 +122,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Restore(a) => super::recovery_cmd::restore(&ctx, a),
         Command::Split(a) => super::recovery_cmd::split(&ctx, a),
         Command::Recover(a) => super::recovery_cmd::recover(&ctx, a),
+        Command::Rotate(a) => super::recovery_cmd::rotate(&ctx, a),
         Command::Kit(a) => super::recovery_cmd::kit(&ctx, a),
         Command::Doctor => super::recovery_cmd::doctor(&ctx),
         Command::Playbook(c) => super::playbook_cmd::run(&ctx, c),
@@ -358,6 +369,13 @@ pub struct ItemSummary<'a> {
     name: &'a str,
     tags: Vec<&'a str>,
     updated: String,
+    /// Written only as `false`, for an unverified session.
+    #[serde(skip_serializing_if = "is_true")]
+    verified: bool,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 impl<'a> ItemSummary<'a> {
@@ -371,6 +389,7 @@ impl<'a> ItemSummary<'a> {
             name: &i.name,
             tags: i.tags.iter().map(String::as_str).collect(),
             updated: rfc3339(&i.updated),
+            verified: true,
         }
     }
 
@@ -384,6 +403,7 @@ impl<'a> ItemSummary<'a> {
             name: &i.name,
             tags: i.tags.iter().map(|t| &**t).collect(),
             updated: rfc3339(&i.updated),
+            verified: true,
         }
     }
 }
@@ -397,6 +417,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
     // Read-only: a view, so 10,000 items are not built only to print names.
     let vault = ctx.open_view()?;
     let view = vault.view()?;
+    warn_if_unverified(view.opened_by());
+    let verified = view.is_verified();
     let kind = a.kind.map(kind_of);
     let items: Vec<&ItemHead> = view
         .items()
@@ -417,7 +439,13 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         })
         .collect();
     if ctx.json() {
-        let summaries: Vec<ItemSummary> = items.iter().map(|i| ItemSummary::of_head(i)).collect();
+        let summaries: Vec<ItemSummary> = items
+            .iter()
+            .map(|i| ItemSummary {
+                verified,
+                ..ItemSummary::of_head(i)
+            })
+            .collect();
         return print_json(&summaries);
     }
     // Buffered for the same reason as `print_json`: one line per item.
@@ -514,9 +542,12 @@ pub fn secret_json(i: &Item) -> Value {
 
 fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
     let vault = ctx.open_view()?;
-    let item = &vault.view()?.item(&a.name)?;
+    let view = vault.view()?;
+    warn_if_unverified(view.opened_by());
+    let item = &view.item(&a.name)?;
     if ctx.json() {
         let mut v = item_summary_json(item);
+        v["verified"] = json!(view.is_verified());
         v["support"] = json!(item.support);
         v["notes"] = json!(item.notes);
         if a.reveal {
@@ -689,7 +720,9 @@ fn unix_now() -> u64 {
 
 fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
     let vault = ctx.open_view()?;
-    let item = &vault.view()?.item(&a.name)?;
+    let view = vault.view()?;
+    warn_if_unverified(view.opened_by());
+    let item = &view.item(&a.name)?;
     if item.kind() != ItemKind::Totp {
         return Err(CliError::input(format!(
             "\"{}\" is a {} item, not a TOTP secret",
@@ -705,6 +738,7 @@ fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
             "name": item.name,
             "code": digits,
             "seconds_left": crate::item::totp::seconds_left(&item.secret, at),
+            "verified": view.is_verified(),
         }));
     }
     println!("{digits}");

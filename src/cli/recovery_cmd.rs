@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use super::args::{BackupArgs, KitArgs, RecoverArgs, RestoreArgs, SplitArgs, VerifyArgs};
-use super::commands::{print_json, write_private_file, Ctx};
+use super::args::{
+    BackupArgs, KitArgs, RecoverArgs, RestoreArgs, RotateArgs, SplitArgs, VerifyArgs,
+};
+use super::commands::{print_json, recovery_key_file_text, write_private_file, Ctx};
 use super::{input, CliError};
 use crate::item::now_utc;
 use crate::item::slip39::{self, Slip39Error};
@@ -133,12 +135,14 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
         None
     };
     let opened = open_backup(&a.file, &unlock, current.as_ref().map(|v| v.payload()))?;
+    super::commands::warn_if_unverified(&opened.opened_by);
     let b = &opened.payload;
     let Some(vault) = current.as_mut() else {
         if ctx.json() {
             return print_json(&json!({
                 "file": a.file.display().to_string(),
                 "opens": true,
+                "verified": opened.opened_by.is_verified(),
                 "vault_id": b.vault_id,
                 "items": b.items.len(),
                 "compared": false,
@@ -526,7 +530,8 @@ pub fn recover(ctx: &Ctx, a: RecoverArgs) -> Result<(), CliError> {
         let key = split::rebuild_key(&mnemonics).map_err(|e| share_error(e, &mnemonics))?;
         (Unlock::Identities(vec![key]), true)
     };
-    let mut vault = match Vault::open_for_update(&ctx.path, &unlock) {
+    let mut vault = match Vault::open_for_recovery(&ctx.path, &unlock) {
+        Err(e @ VaultError::NotRecoveryKey { .. }) => return Err(e.into()),
         Err(e) if via_shares && e.class() == ErrorClass::Auth => {
             return Err(CliError::auth(text::REBUILT_KEY_WRONG))
         }
@@ -548,6 +553,82 @@ pub fn recover(ctx: &Ctx, a: RecoverArgs) -> Result<(), CliError> {
         eprintln!("{}", text::RECOVERED);
         Ok(())
     }
+}
+
+/// `rotate`: a new recovery key, a new passphrase key and a new
+/// authentication key, for when a device, a key or a plaintext copy was
+/// lost. Needs a proved session (passphrase or recovery key).
+pub fn rotate(ctx: &Ctx, a: RotateArgs) -> Result<(), CliError> {
+    if let Some(out) = &a.recovery_key_out {
+        if out.exists() {
+            return Err(CliError::input(format!(
+                "{} already exists; choose a new file for the recovery key",
+                out.display()
+            )));
+        }
+    }
+    if !ctx.path.exists() {
+        return Err(VaultError::Missing {
+            path: ctx.path.display().to_string(),
+        }
+        .into());
+    }
+    let unlock = ctx.unlock()?;
+    let mut vault = match &unlock {
+        Unlock::Passphrase(_) => Vault::open_for_update(&ctx.path, &unlock)?,
+        Unlock::Identities(_) => Vault::open_for_recovery(&ctx.path, &unlock)?,
+    };
+    let passphrase = match (&unlock, a.new_passphrase_fd) {
+        (Unlock::Passphrase(p), None) => p.clone(),
+        (_, fd) => {
+            if fd.is_none() && !input::have_tty() {
+                return Err(CliError::usage(text::ROTATE_NEEDS_PASSPHRASE));
+            }
+            input::new_passphrase(fd, a.allow_weak_passphrase)?
+        }
+    };
+    let params = vault.payload().keys.passphrase.params;
+    let key = vault.rotate_keys(&passphrase, params)?;
+    let recipient = vault.payload().keys.recovery_recipient.clone();
+    let shown_path = ctx.path.display().to_string();
+    // The key file first: if the save then fails, the file holds a key that
+    // opens nothing, which is harmless; the other way round could leave a
+    // vault whose new recovery key was never written down.
+    if let Some(out) = &a.recovery_key_out {
+        write_private_file(out, &recovery_key_file_text(&key, &recipient, &shown_path))?;
+    }
+    if a.recovery_key_out.is_some() {
+        vault.payload_mut().history.recovery_key_exported = Some(now_utc());
+    }
+    if let Err(e) = vault.save() {
+        if let Some(out) = &a.recovery_key_out {
+            let _ = std::fs::remove_file(out);
+        }
+        return Err(e.into());
+    }
+    if ctx.json() {
+        let mut v = json!({"rotated": true, "recovery_recipient": recipient});
+        match &a.recovery_key_out {
+            Some(out) => v["recovery_key_file"] = json!(out.display().to_string()),
+            None => v["recovery_key"] = json!(key.expose()),
+        }
+        return print_json(&v);
+    }
+    match &a.recovery_key_out {
+        Some(out) => eprintln!(
+            "{}",
+            super::text::recovery_key_written(&out.display().to_string())
+        ),
+        None => {
+            eprintln!("\n{}\n", text::ROTATE_KEY_BANNER);
+            let mut o = std::io::stdout().lock();
+            writeln!(o, "{}", key.expose())
+                .and_then(|()| o.flush())
+                .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
+        }
+    }
+    eprintln!("{}", text::rotated(&shown_path));
+    Ok(())
 }
 
 /// Reads shares for the kit: every file in a folder (sorted by name), or one file.

@@ -208,3 +208,8 @@ pub mod playbook {
         format!("{n} problem(s) in {file}; fix them and run `lifeboat playbook validate` again")
     }
 }
+
+/// Printed on stderr whenever a session is opened by an extra identity.
+pub fn unverified_warning(recipient: &str) -> String {
+    format!("WARNING: UNVERIFIED. This vault was opened with {recipient}, an extra recipient's key: it can read the vault but cannot prove who wrote it (anyone who can read it could have written it), so this session is read-only. Open it with the passphrase or the recovery key to check it and to make changes. If the key you used is your recovery key, this file is not your vault: do not trust it.")
+}

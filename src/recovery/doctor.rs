@@ -303,16 +303,15 @@ mod tests {
 
     fn payload(params: KdfParams) -> Payload {
         let id = NamedIdentity::generate();
-        Payload::new(Keys {
-            recovery_identity: id.text.clone(),
-            recovery_recipient: id.recipient.clone(),
-            // No KDF run: the check reads only the parameters.
-            passphrase: PassphraseKey {
+        // No KDF run: the check reads only the parameters.
+        Payload::new(Keys::new(
+            &id,
+            PassphraseKey {
                 salt: SecretBytes::new(vec![0; 16]),
                 params,
                 key: SecretBytes::new(vec![0; 32]),
             },
-        })
+        ))
     }
 
     fn totp(name: &str, account: Option<&str>) -> Item {

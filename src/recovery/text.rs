@@ -483,3 +483,17 @@ pub fn doctor_summary(critical: usize, warnings: usize) -> String {
         }
     }
 }
+
+/// `rotate`: the new recovery key is shown once.
+pub const ROTATE_KEY_BANNER: &str = "\
+This is your NEW RECOVERY KEY. The old one no longer opens the vault from
+now on. Write it down or print it now; it is shown only this once. Split it
+again and reprint the kit: old shares and kits hold the old key.";
+
+/// `rotate` done.
+pub fn rotated(path: &str) -> String {
+    format!("Keys rotated for {path}: new recovery key, new passphrase key and new authentication key. Copies and backups made before still open with the OLD recovery key and the OLD passphrase, and whoever held the old key can read them (not this vault from now on): delete old copies you control, make a fresh backup (`lifeboat backup DIR`), split the new key and reprint the kit.")
+}
+
+/// `rotate` opened by the recovery key needs a passphrase to make `K` from.
+pub const ROTATE_NEEDS_PASSPHRASE: &str = "rotate makes a new passphrase key, so it needs the passphrase: run it with the passphrase (prompt or --passphrase-fd), or, with the recovery key, give a new passphrase with --new-passphrase-fd N (or on the terminal)";

@@ -318,7 +318,9 @@ fn open_for_recovery(path: &Path, material: &SecretString) -> Result<Box<Vault>,
         let secret = crate::item::slip39::combine(&shares, b"").map_err(|e| e.to_string())?;
         vec![crypto::identity_from_bytes(secret.expose()).map_err(|e| e.to_string())?]
     };
-    let mut v = Vault::open(path, &Unlock::Identities(ids)).map_err(|e| match e {
+    // The same rule as `lifeboat recover`: only the recovery key the vault
+    // holds may set a new passphrase.
+    let mut v = Vault::open_for_recovery(path, &Unlock::Identities(ids)).map_err(|e| match e {
         VaultError::Auth(_) => "this key or these shares do not belong to this vault".to_owned(),
         other => other.to_string(),
     })?;

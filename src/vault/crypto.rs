@@ -282,6 +282,13 @@ fn parse_stanza_args(stanza: &Stanza) -> Result<StanzaArgs, String> {
     })
 }
 
+/// The KDF salt and parameters of a passphrase stanza, checked as an
+/// unlock would check them (no KDF run): what the header says, to compare
+/// with what the payload says.
+pub fn passphrase_stanza_params(stanza: &Stanza) -> Result<(Vec<u8>, KdfParams), String> {
+    parse_stanza_args(stanza).map(|a| (a.salt, a.params))
+}
+
 fn unwrap_with_key(kdf_out: &[u8], args: &StanzaArgs, body: &[u8]) -> Option<FileKey> {
     let k = wrap_key(kdf_out, &args.wrap_salt);
     let aead = ChaCha20Poly1305::new(Key::from_slice(k.as_ref()));

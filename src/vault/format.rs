@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::crypto::{
-    DerivedKeyIdentity, NamedIdentity, PassphraseIdentity, PassphraseKey, PassphraseOutcome,
-    PassphraseRecipient,
+    passphrase_stanza_params, random_bytes, DerivedKeyIdentity, KdfParams, NamedIdentity,
+    PassphraseIdentity, PassphraseKey, PassphraseOutcome, PassphraseRecipient, PASSPHRASE_TAG,
 };
 use super::VaultError;
 use crate::item::{now_utc, Item, ItemHead};
@@ -25,21 +25,128 @@ use crate::secret::{SecretBytes, SecretString};
 /// The `format` field of every payload.
 pub const FORMAT: &str = "lifeboat-vault";
 /// The payload version this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The stanza that carries the payload's authentication code.
+pub const MAC_TAG: &str = "lifeboat.dev/hmac-sha256";
+/// The `format` field of the inner envelope's JSON.
+pub const KEYS_FORMAT: &str = "lifeboat-keys";
+/// Length of the authentication key.
+pub const AUTH_KEY_LEN: usize = 32;
+/// The largest inner envelope accepted (base64 characters): a genuine one
+/// is under 1,000; the cap keeps a hostile one from reaching age's parser
+/// at any size.
+pub const MAX_SEALED_LEN: usize = 8 * 1024;
 /// A vault file larger than this is refused before decryption (256 MiB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Keys the vault keeps about itself, inside the encryption.
+/// Keys the vault keeps about itself. In memory the secrets are in the
+/// clear once an open has proved them (see [`authenticate`]); on disk
+/// (version 2) they travel only inside [`Keys::sealed`], an inner age
+/// envelope that the passphrase and the recovery key open and extra
+/// recipients do not. A version-1 payload carried them in the payload
+/// itself, readable by every recipient.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "KeysWire", into = "KeysWire")]
 pub struct Keys {
     /// The recovery key, `AGE-SECRET-KEY-1...`: kept so the kit can be
-    /// reprinted and the key split later, and so a file opened with it can
-    /// prove it is genuine (see docs/threat-model.md).
+    /// reprinted and the key split later. Empty when this session could
+    /// not open the inner envelope (an extra identity).
     pub recovery_identity: SecretString,
     /// The recovery key's public recipient, `age1...`.
     pub recovery_recipient: String,
-    /// The passphrase path's salt, parameters and Argon2id output.
+    /// The passphrase path's salt, parameters and Argon2id output `K`
+    /// (`key` empty when this session could not open the inner envelope).
     pub passphrase: PassphraseKey,
+    /// The random key of the payload's authentication code (HMAC-SHA256),
+    /// so only a holder of the passphrase or the recovery key can write a
+    /// vault that those paths accept. Empty until proved, and in a
+    /// version-1 vault until its first save.
+    pub auth_key: SecretBytes,
+    /// The inner envelope as read or as last written (base64 of an age
+    /// file); `None` for a version-1 payload.
+    pub sealed: Option<String>,
+}
+
+impl Keys {
+    /// Fresh keys for a new vault (or a rotation): this recovery key, this
+    /// passphrase key and a new random authentication key.
+    pub fn new(recovery: &NamedIdentity, passphrase: PassphraseKey) -> Keys {
+        Keys {
+            recovery_identity: recovery.text.clone(),
+            recovery_recipient: recovery.recipient.clone(),
+            passphrase,
+            auth_key: random_bytes(AUTH_KEY_LEN),
+            sealed: None,
+        }
+    }
+
+    /// True when this session knows the secrets (it proved the passphrase
+    /// or the recovery key), so it can write the vault.
+    pub fn known(&self) -> bool {
+        !self.recovery_identity.is_empty() && !self.passphrase.key.is_empty()
+    }
+
+    fn forget_secrets(&mut self) {
+        self.recovery_identity = SecretString::default();
+        self.passphrase.key = SecretBytes::default();
+        self.auth_key = SecretBytes::default();
+    }
+}
+
+/// `keys` as stored: version 2 writes `recovery_recipient`, the
+/// passphrase's `salt` and `params`, and `sealed`; version 1 wrote
+/// `recovery_identity` and the passphrase's `key` in the clear instead.
+#[derive(Serialize, Deserialize)]
+struct KeysWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    recovery_identity: Option<SecretString>,
+    recovery_recipient: String,
+    passphrase: PassphraseWire,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PassphraseWire {
+    salt: SecretBytes,
+    params: KdfParams,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<SecretBytes>,
+}
+
+impl From<KeysWire> for Keys {
+    fn from(w: KeysWire) -> Keys {
+        Keys {
+            recovery_identity: w.recovery_identity.unwrap_or_default(),
+            recovery_recipient: w.recovery_recipient,
+            passphrase: PassphraseKey {
+                salt: w.passphrase.salt,
+                params: w.passphrase.params,
+                key: w.passphrase.key.unwrap_or_default(),
+            },
+            auth_key: SecretBytes::default(),
+            sealed: w.sealed,
+        }
+    }
+}
+
+impl From<Keys> for KeysWire {
+    fn from(k: Keys) -> KeysWire {
+        // With an inner envelope the secrets stay inside it; without one
+        // (a version-1 payload, as tests build them) they are written as
+        // version 1 wrote them.
+        let v1 = k.sealed.is_none();
+        KeysWire {
+            recovery_identity: v1.then(|| k.recovery_identity.clone()),
+            recovery_recipient: k.recovery_recipient.clone(),
+            passphrase: PassphraseWire {
+                salt: k.passphrase.salt.clone(),
+                params: k.passphrase.params,
+                key: v1.then(|| k.passphrase.key.clone()),
+            },
+            sealed: k.sealed.clone(),
+        }
+    }
 }
 
 /// An extra age recipient the vault is also encrypted to.
@@ -345,15 +452,25 @@ impl std::fmt::Debug for Unlock {
     }
 }
 
-/// Which unlock path opened a vault.
+/// Which unlock path opened a vault, as proved by [`authenticate`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenedBy {
     /// The passphrase.
     Passphrase,
     /// The recovery key.
     RecoveryKey,
-    /// Another identity (an extra recipient), by its `age1...` recipient.
+    /// Another identity (an extra recipient), by its `age1...` recipient:
+    /// the open proves nothing about who wrote the file, so the session is
+    /// unverified and read-only.
     OtherIdentity(String),
+}
+
+impl OpenedBy {
+    /// True when the open proved the file genuine (the passphrase or the
+    /// recovery key); false for an extra identity's read-only open.
+    pub fn is_verified(&self) -> bool {
+        !matches!(self, OpenedBy::OtherIdentity(_))
+    }
 }
 
 /// A decrypted vault and how it was opened.
@@ -366,9 +483,26 @@ pub struct Unsealed {
 }
 
 /// Encrypts the payload to every unlock path: the passphrase stanza, the
-/// recovery key and each extra recipient.
-pub fn seal(payload: &Payload) -> Result<(Vec<u8>, SecretBytes), VaultError> {
+/// authentication stanza, the recovery key and each extra recipient.
+///
+/// Refreshes the inner envelope (`keys.sealed`) first, so the secrets
+/// travel only inside it, and computes the payload's authentication code
+/// over the exact JSON written. The payload's `version` is written as it
+/// is: [`super::Vault`] sets it to [`VERSION`] before saving. Refused when
+/// this session does not know the secrets (an extra identity's open).
+pub fn seal(payload: &mut Payload) -> Result<(Vec<u8>, SecretBytes), VaultError> {
+    if !payload.keys.known() {
+        return Err(VaultError::Internal(
+            "the vault's keys are not known in this session, so it cannot be written".into(),
+        ));
+    }
+    if payload.keys.auth_key.is_empty() {
+        // A version-1 vault's first save (migration).
+        payload.keys.auth_key = random_bytes(AUTH_KEY_LEN);
+    }
+    payload.keys.sealed = Some(seal_inner(&payload.keys)?);
     let json = payload.to_json()?;
+    let mac = MacRecipient(payload_mac(payload.keys.auth_key.expose(), json.expose()));
     let recovery: age::x25519::Recipient =
         payload.keys.recovery_recipient.parse().map_err(|_| {
             VaultError::Internal("the vault's recovery recipient is malformed".into())
@@ -384,7 +518,7 @@ pub fn seal(payload: &Payload) -> Result<(Vec<u8>, SecretBytes), VaultError> {
         extras.push(parsed);
     }
     let pass = PassphraseRecipient(&payload.keys.passphrase);
-    let mut recipients: Vec<&dyn age::Recipient> = vec![&pass, &recovery];
+    let mut recipients: Vec<&dyn age::Recipient> = vec![&pass, &mac, &recovery];
     recipients.extend(extras.iter().map(|r| r as &dyn age::Recipient));
     let enc = age::Encryptor::with_recipients(recipients.into_iter())
         .map_err(|e| VaultError::Internal(format!("could not encrypt: {e}")))?;
@@ -405,8 +539,127 @@ pub fn seal(payload: &Payload) -> Result<(Vec<u8>, SecretBytes), VaultError> {
     Ok((out, json))
 }
 
+/// HMAC-SHA256 of the payload's exact bytes under the authentication key.
+pub fn payload_mac(auth_key: &[u8], plaintext: &[u8]) -> [u8; 32] {
+    use hmac::Mac;
+    // HMAC takes keys of any length.
+    let mut m = hmac::Hmac::<sha2::Sha256>::new_from_slice(auth_key).expect("any key length");
+    m.update(plaintext);
+    m.finalize().into_bytes().into()
+}
+
+/// Writes the authentication stanza (`-> lifeboat.dev/hmac-sha256`, no
+/// arguments, body = the 32-byte code). It wraps nothing: it only rides in
+/// the header, which age's header MAC then covers. Empty label set, so it
+/// sits beside X25519 stanzas; age implementations skip stanzas they do
+/// not know, so `age -d -i` still opens the vault.
+struct MacRecipient([u8; 32]);
+
+impl age::Recipient for MacRecipient {
+    fn wrap_file_key(
+        &self,
+        _file_key: &age_core::format::FileKey,
+    ) -> Result<(Vec<age_core::format::Stanza>, std::collections::HashSet<String>), age::EncryptError>
+    {
+        Ok((
+            vec![age_core::format::Stanza {
+                tag: MAC_TAG.to_owned(),
+                args: Vec::new(),
+                body: self.0.to_vec(),
+            }],
+            std::collections::HashSet::new(),
+        ))
+    }
+}
+
+/// The inner envelope's plaintext: what authenticates a save.
+#[derive(Serialize, Deserialize)]
+struct InnerKeys {
+    format: String,
+    version: u32,
+    recovery_identity: SecretString,
+    passphrase_key: SecretBytes,
+    auth_key: SecretBytes,
+}
+
+/// Encrypts the secret keys to the passphrase path and the recovery key
+/// only (never to extra recipients); base64 (padded) of the age file.
+fn seal_inner(keys: &Keys) -> Result<String, VaultError> {
+    use base64::Engine;
+    let inside = NamedIdentity::parse(keys.recovery_identity.expose())
+        .map_err(|_| VaultError::Internal("the vault's recovery key is malformed".into()))?;
+    if inside.recipient != keys.recovery_recipient {
+        return Err(VaultError::Internal(
+            "the vault's recovery key does not match its recipient".into(),
+        ));
+    }
+    let inner = InnerKeys {
+        format: KEYS_FORMAT.to_owned(),
+        version: 1,
+        recovery_identity: keys.recovery_identity.clone(),
+        passphrase_key: keys.passphrase.key.clone(),
+        auth_key: keys.auth_key.clone(),
+    };
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_vec(&inner)
+            .map_err(|e| VaultError::Internal(format!("could not serialize the keys: {e}")))?,
+    );
+    let pass = PassphraseRecipient(&keys.passphrase);
+    let rec = inside.identity.to_public();
+    let recipients: Vec<&dyn age::Recipient> = vec![&pass, &rec];
+    let enc = age::Encryptor::with_recipients(recipients.into_iter())
+        .map_err(|e| VaultError::Internal(format!("could not encrypt the keys: {e}")))?;
+    let mut out = Vec::with_capacity(1024);
+    let io = |e: std::io::Error| VaultError::Internal(format!("could not encrypt the keys: {e}"));
+    let mut w = enc.wrap_output(&mut out).map_err(io)?;
+    w.write_all(&json).map_err(io)?;
+    w.finish().map_err(io)?;
+    Ok(base64::engine::general_purpose::STANDARD.encode(out))
+}
+
+/// Opens the inner envelope with whichever of `ids` can. `Ok(None)` when
+/// none of them can; an error when the envelope is malformed.
+fn open_inner(sealed: &str, ids: &[&dyn Identity]) -> Result<Option<InnerKeys>, VaultError> {
+    use base64::Engine;
+    let bad = |why: &str| VaultError::Forged {
+        reason: format!("the vault's key envelope {why}"),
+    };
+    if sealed.len() > MAX_SEALED_LEN {
+        return Err(bad("is far larger than any lifeboat writes"));
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(sealed.as_bytes())
+        .map_err(|_| bad("is not base64"))?;
+    let dec = age::Decryptor::new_buffered(bytes.as_slice())
+        .map_err(|_| bad("is not an age file"))?;
+    let mut reader = match dec.decrypt(ids.iter().copied()) {
+        Ok(r) => r,
+        Err(
+            age::DecryptError::NoMatchingKeys
+            | age::DecryptError::DecryptionFailed
+            | age::DecryptError::KeyDecryptionFailed,
+        ) => return Ok(None),
+        Err(_) => return Err(bad("is damaged")),
+    };
+    let mut plain = zeroize::Zeroizing::new(Vec::new());
+    reader
+        .read_to_end(&mut plain)
+        .map_err(|_| bad("fails authentication"))?;
+    let inner: InnerKeys = serde_json::from_slice(&plain).map_err(|_| bad("is malformed"))?;
+    if inner.format != KEYS_FORMAT || inner.version != 1 {
+        return Err(bad("has an unknown format"));
+    }
+    Ok(Some(inner))
+}
+
 fn corrupt(reason: impl Into<String>) -> VaultError {
     VaultError::Corrupt {
+        reason: reason.into(),
+    }
+}
+
+fn forged(reason: impl Into<String>) -> VaultError {
+    VaultError::Forged {
         reason: reason.into(),
     }
 }
@@ -417,21 +670,79 @@ pub fn unseal(bytes: &[u8], unlock: &Unlock) -> Result<Unsealed, VaultError> {
     unseal_decrypted(decrypt_bytes(bytes, unlock)?)
 }
 
+/// What the header held, seen while decrypting: what [`authenticate`]
+/// compares with the payload.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderFacts {
+    /// Each passphrase stanza's KDF salt and parameters (or why they are
+    /// invalid).
+    pub passphrase: Vec<Result<(Vec<u8>, KdfParams), String>>,
+    /// How many X25519 stanzas.
+    pub x25519: usize,
+    /// The body of each authentication stanza.
+    pub macs: Vec<Vec<u8>>,
+}
+
+/// An identity that unwraps nothing and records the header's stanzas. It
+/// goes first in the list, so it sees every stanza before any real
+/// identity runs.
+struct HeaderObserver(std::cell::RefCell<HeaderFacts>);
+
+impl Identity for HeaderObserver {
+    fn unwrap_stanza(
+        &self,
+        _stanza: &age_core::format::Stanza,
+    ) -> Option<Result<age_core::format::FileKey, age::DecryptError>> {
+        None
+    }
+
+    fn unwrap_stanzas(
+        &self,
+        stanzas: &[age_core::format::Stanza],
+    ) -> Option<Result<age_core::format::FileKey, age::DecryptError>> {
+        let mut f = HeaderFacts::default();
+        for s in stanzas {
+            match s.tag.as_str() {
+                PASSPHRASE_TAG => f.passphrase.push(passphrase_stanza_params(s)),
+                "X25519" => f.x25519 += 1,
+                MAC_TAG => f.macs.push(s.body.clone()),
+                _ => {}
+            }
+        }
+        *self.0.borrow_mut() = f;
+        None
+    }
+}
+
 /// What [`decrypt_bytes`] returns: the plaintext (not yet checked), the
-/// path used and, for a passphrase unlock, the derived key.
-pub type Decrypted = (SecretBytes, OpenedBy, Option<PassphraseKey>);
+/// path used, and what the checks need.
+#[derive(Debug)]
+pub struct Decrypted {
+    /// The plaintext JSON.
+    pub plaintext: SecretBytes,
+    /// The path that unwrapped the file key; an X25519 open is reported as
+    /// [`OpenedBy::OtherIdentity`] with the recipient of the identity in
+    /// hand until [`authenticate`] proves more.
+    pub opened_by: OpenedBy,
+    /// For a passphrase unlock, the derived key.
+    pub derived: Option<PassphraseKey>,
+    /// The header's stanzas.
+    pub header: HeaderFacts,
+    /// Every identity given (any of them may be the recovery key, which
+    /// proves the session even if another one unwrapped the file).
+    pub identities: Vec<SecretString>,
+}
 
 /// The second half of [`unseal`]: parse and check decrypted contents.
 pub fn unseal_decrypted(decrypted: Decrypted) -> Result<Unsealed, VaultError> {
-    let (plaintext, opened_by, derived) = decrypted;
-    let payload = Payload::from_json(plaintext.expose())?;
-    check_authentic(
-        &payload.keys,
+    let mut payload = Payload::from_json(decrypted.plaintext.expose())?;
+    let opened_by = authenticate(
+        decrypted.plaintext.expose(),
+        payload.version,
+        &mut payload.keys,
         &payload.recipients,
-        &opened_by,
-        derived.as_ref(),
+        &decrypted,
     )?;
-    let opened_by = classify(opened_by, &payload);
     Ok(Unsealed { payload, opened_by })
 }
 
@@ -440,6 +751,9 @@ pub fn unseal_decrypted(decrypted: Decrypted) -> Result<Unsealed, VaultError> {
 pub fn decrypt_bytes(bytes: &[u8], unlock: &Unlock) -> Result<Decrypted, VaultError> {
     decrypt_reader(bytes, bytes.len(), unlock)
 }
+
+/// The file has no passphrase stanza: lifeboat never writes such a vault.
+const NO_PASSPHRASE_STANZA: &str = "the file has no lifeboat passphrase stanza, which every vault lifeboat writes has, so it was made by something else (for example by someone who knows only the public recovery recipient)";
 
 /// [`decrypt_bytes`] from any buffered reader (an open vault file, so the
 /// ciphertext is streamed through a small buffer, as `age -d` does, rather
@@ -460,8 +774,9 @@ pub fn decrypt_reader<R: std::io::BufRead>(
         }
         _ => corrupt("the file is not a valid age file (its header cannot be read)"),
     })?;
+    let observer = HeaderObserver(Default::default());
     let pass_id;
-    let mut ids: Vec<&dyn Identity> = Vec::new();
+    let mut ids: Vec<&dyn Identity> = vec![&observer];
     match unlock {
         Unlock::Passphrase(p) => {
             pass_id = Some(PassphraseIdentity::new(p.clone()));
@@ -483,11 +798,7 @@ pub fn decrypt_reader<R: std::io::BufRead>(
                     PassphraseOutcome::Malformed(msg) => {
                         return Err(corrupt(format!("the passphrase stanza is invalid: {msg}")))
                     }
-                    PassphraseOutcome::NoStanza => {
-                        return Err(VaultError::Auth(
-                            "this file has no lifeboat passphrase stanza; open it with --identity and the recovery key".into(),
-                        ))
-                    }
+                    PassphraseOutcome::NoStanza => return Err(forged(NO_PASSPHRASE_STANZA)),
                     PassphraseOutcome::WrongPassphrase => {
                         return Err(VaultError::Auth("wrong passphrase".into()))
                     }
@@ -516,78 +827,240 @@ pub fn decrypt_reader<R: std::io::BufRead>(
         corrupt("the encrypted contents fail authentication: the file is damaged or truncated")
     })?;
     let plaintext = SecretBytes::new(std::mem::take(&mut *plain));
-    let (opened_by, derived) = match unlock {
+    let header = observer.0.into_inner();
+    let (opened_by, derived, identities) = match unlock {
         Unlock::Passphrase(_) => (
             OpenedBy::Passphrase,
             pass_id.as_ref().and_then(|p| p.take_derived()),
+            Vec::new(),
         ),
         Unlock::Identities(list) => {
             let used = list
                 .iter()
                 .find(|i| i.was_used())
                 .ok_or_else(|| VaultError::Internal("no identity recorded the unlock".into()))?;
-            (OpenedBy::OtherIdentity(used.recipient.clone()), None)
+            (
+                OpenedBy::OtherIdentity(used.recipient.clone()),
+                None,
+                list.iter().map(|i| i.text.clone()).collect(),
+            )
         }
     };
-    Ok((plaintext, opened_by, derived))
+    Ok(Decrypted {
+        plaintext,
+        opened_by,
+        derived,
+        header,
+        identities,
+    })
 }
 
-/// The forgery check. Anyone holding a public recipient can make an age
-/// file that decrypts with the matching identity, so decryption alone does
-/// not prove the vault is ours:
-/// - a passphrase unlock is proof by itself (the Argon2id output is needed
-///   to make the stanza); the payload's stored key must agree with it;
-/// - an identity unlock must find, inside the payload, the very recovery
-///   key that opened it, which someone holding only the public recipient
-///   cannot put there; an extra identity must at least be listed.
-fn check_authentic(
-    keys: &Keys,
+/// The authenticity check, the one rule every path goes through (open,
+/// the read-only view, backups, restore, recovery, the TUI). It decides
+/// what the open proves and returns the path to report:
+///
+/// - the header must be what lifeboat writes for these contents: exactly
+///   one passphrase stanza, with the payload's KDF salt and parameters,
+///   one X25519 stanza per key the payload lists (the recovery key and
+///   each extra recipient) and, from version 2, exactly one
+///   authentication stanza;
+/// - **passphrase**: version 2: the derived `K` opens the inner envelope,
+///   which holds that same `K`; version 1: the payload's `K` equals it;
+/// - **recovery key** (any identity given): version 2: it opens the inner
+///   envelope, which holds that very identity; version 1: the payload
+///   holds that very identity. Compared as the identity in hand's own
+///   recipient, never a recipient string from the payload;
+/// - version 2, both paths: the payload's HMAC-SHA256 under the inner
+///   envelope's authentication key equals the authentication stanza;
+/// - **another identity** listed in the payload: nothing can be proved
+///   (whoever holds it can read, and so can write, the same payload).
+///   Reported as [`OpenedBy::OtherIdentity`]: unverified, read-only; the
+///   secrets are forgotten.
+///
+/// Anything else is a possible forgery ([`VaultError::Forged`]).
+fn authenticate(
+    plain: &[u8],
+    version: u32,
+    keys: &mut Keys,
     recipients: &[ExtraRecipient],
-    opened_by: &OpenedBy,
-    derived: Option<&PassphraseKey>,
-) -> Result<(), VaultError> {
-    let forged = || VaultError::Forged;
-    match opened_by {
-        OpenedBy::Passphrase => {
-            let d = derived.ok_or_else(forged)?;
-            if d.key != keys.passphrase.key || d.salt != keys.passphrase.salt {
-                return Err(forged());
+    d: &Decrypted,
+) -> Result<OpenedBy, VaultError> {
+    let h = &d.header;
+    match h.passphrase.as_slice() {
+        [] => return Err(forged(NO_PASSPHRASE_STANZA)),
+        [Ok((salt, params))] => {
+            if salt.as_slice() != keys.passphrase.salt.expose() || *params != keys.passphrase.params
+            {
+                return Err(forged(
+                    "the passphrase stanza's salt or cost does not match the vault's contents",
+                ));
             }
         }
-        OpenedBy::OtherIdentity(recipient) => {
-            if *recipient == keys.recovery_recipient {
-                // Opened by the recovery key's recipient: the secret inside must
-                // be that same key.
-                let inside =
-                    NamedIdentity::parse(keys.recovery_identity.expose()).map_err(|_| forged())?;
-                if inside.recipient != *recipient {
-                    return Err(forged());
+        [Err(msg)] => return Err(corrupt(format!("the passphrase stanza is invalid: {msg}"))),
+        more => {
+            return Err(forged(format!(
+                "the header has {} passphrase stanzas; lifeboat writes exactly one",
+                more.len()
+            )))
+        }
+    }
+    if h.x25519 != 1 + recipients.len() {
+        return Err(forged(format!(
+            "the file is encrypted to {} keys but its contents list {} (the recovery key and {} extra recipients)",
+            h.x25519,
+            1 + recipients.len(),
+            recipients.len()
+        )));
+    }
+    let listed = |r: &str| recipients.iter().any(|x| x.recipient == r);
+    let opened = if version >= 2 {
+        let Some(sealed) = keys.sealed.clone() else {
+            return Err(forged("the contents have no key envelope"));
+        };
+        let mac = match h.macs.as_slice() {
+            [m] => m.clone(),
+            [] => return Err(forged("the file has no authentication stanza")),
+            more => {
+                return Err(forged(format!(
+                    "the header has {} authentication stanzas; lifeboat writes exactly one",
+                    more.len()
+                )))
+            }
+        };
+        let opened = match &d.opened_by {
+            OpenedBy::Passphrase => {
+                let k = d
+                    .derived
+                    .as_ref()
+                    .ok_or_else(|| forged("the passphrase open left no key"))?;
+                let inner = open_inner(&sealed, &[&DerivedKeyIdentity(k)])?
+                    .ok_or_else(|| forged("the passphrase does not open the vault's key envelope"))?;
+                if inner.passphrase_key != k.key {
+                    return Err(forged(
+                        "the key envelope holds another passphrase key than the passphrase gives",
+                    ));
                 }
-            } else if !recipients.iter().any(|r| r.recipient == *recipient) {
-                return Err(forged());
+                adopt(keys, inner);
+                OpenedBy::Passphrase
+            }
+            OpenedBy::RecoveryKey | OpenedBy::OtherIdentity(_) => {
+                let given = parse_all(&d.identities)?;
+                let refs: Vec<&dyn Identity> = given.iter().map(|i| i as &dyn Identity).collect();
+                match open_inner(&sealed, &refs)? {
+                    Some(inner) => {
+                        let holder = given.iter().find(|i| i.was_used()).ok_or_else(|| {
+                            VaultError::Internal("no identity recorded the unlock".into())
+                        })?;
+                        let inside = NamedIdentity::parse(inner.recovery_identity.expose())
+                            .map_err(|_| forged("the key envelope's recovery key is malformed"))?;
+                        if inside.recipient != holder.recipient {
+                            return Err(forged(
+                                "the key envelope opens with this key but holds another recovery key",
+                            ));
+                        }
+                        adopt(keys, inner);
+                        OpenedBy::RecoveryKey
+                    }
+                    None => other_identity(d, keys, &listed)?,
+                }
+            }
+        };
+        if !matches!(opened, OpenedBy::OtherIdentity(_)) {
+            let want = payload_mac(keys.auth_key.expose(), plain);
+            if !bool::from(subtle::ConstantTimeEq::ct_eq(&want[..], mac.as_slice())) {
+                return Err(forged(
+                    "the contents do not match their authentication code: they were written by someone who holds neither the passphrase nor the recovery key",
+                ));
             }
         }
-        OpenedBy::RecoveryKey => {}
+        opened
+    } else {
+        if !h.macs.is_empty() {
+            return Err(forged(
+                "a version-1 payload in a file with an authentication stanza",
+            ));
+        }
+        if keys.sealed.is_some() || !keys.known() {
+            return Err(corrupt(
+                "the version-1 `keys` section is incomplete or mixed with version 2",
+            ));
+        }
+        let inside = NamedIdentity::parse(keys.recovery_identity.expose())
+            .map_err(|_| forged("the vault's recovery key is malformed"))?;
+        match &d.opened_by {
+            OpenedBy::Passphrase => {
+                let k = d
+                    .derived
+                    .as_ref()
+                    .ok_or_else(|| forged("the passphrase open left no key"))?;
+                if k.key != keys.passphrase.key || k.salt != keys.passphrase.salt {
+                    return Err(forged(
+                        "the vault holds another passphrase key than the passphrase gives",
+                    ));
+                }
+                OpenedBy::Passphrase
+            }
+            OpenedBy::RecoveryKey | OpenedBy::OtherIdentity(_) => {
+                let given = parse_all(&d.identities)?;
+                if given.iter().any(|g| g.recipient == inside.recipient) {
+                    OpenedBy::RecoveryKey
+                } else {
+                    other_identity(d, keys, &listed)?
+                }
+            }
+        }
+    };
+    if matches!(opened, OpenedBy::OtherIdentity(_)) {
+        keys.forget_secrets();
+    } else {
+        let inside = NamedIdentity::parse(keys.recovery_identity.expose())
+            .map_err(|_| forged("the vault's recovery key is malformed"))?;
+        if inside.recipient != keys.recovery_recipient {
+            return Err(forged(
+                "the vault's recovery key does not match its recovery recipient",
+            ));
+        }
     }
-    // The stored recovery secret must match the stored recipient in any case.
-    let inside = NamedIdentity::parse(keys.recovery_identity.expose()).map_err(|_| forged())?;
-    if inside.recipient != keys.recovery_recipient {
-        return Err(forged());
-    }
-    Ok(())
+    Ok(opened)
 }
 
-/// Classifies how an unsealed vault was opened, telling the recovery key
-/// apart from other identities.
-pub fn classify(opened_by: OpenedBy, payload: &Payload) -> OpenedBy {
-    classify_by(opened_by, &payload.keys)
+/// An identity open that proved nothing: an extra recipient the payload
+/// lists (unverified, read-only), or else a possible forgery.
+fn other_identity(
+    d: &Decrypted,
+    keys: &Keys,
+    listed: &dyn Fn(&str) -> bool,
+) -> Result<OpenedBy, VaultError> {
+    let OpenedBy::OtherIdentity(r) = &d.opened_by else {
+        return Err(VaultError::Internal("not an identity open".into()));
+    };
+    if *r == keys.recovery_recipient {
+        return Err(forged(
+            "this key is the vault's recovery recipient, but the vault does not hold it as its recovery key",
+        ));
+    }
+    if listed(r) {
+        Ok(OpenedBy::OtherIdentity(r.clone()))
+    } else {
+        Err(forged(
+            "the key that opened the file is not one the vault's contents list",
+        ))
+    }
 }
 
-fn classify_by(opened_by: OpenedBy, keys: &Keys) -> OpenedBy {
-    match opened_by {
-        OpenedBy::OtherIdentity(r) if r == keys.recovery_recipient => OpenedBy::RecoveryKey,
-        other => other,
-    }
+fn parse_all(texts: &[SecretString]) -> Result<Vec<NamedIdentity>, VaultError> {
+    texts
+        .iter()
+        .map(|t| NamedIdentity::parse(t.expose()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| VaultError::Internal(e.to_string()))
+}
+
+/// Takes the proved secrets from the inner envelope.
+fn adopt(keys: &mut Keys, inner: InnerKeys) {
+    keys.recovery_identity = inner.recovery_identity;
+    keys.passphrase.key = inner.passphrase_key;
+    keys.auth_key = inner.auth_key;
 }
 
 /// The payload as a read-only command sees it: every section parsed and
@@ -654,16 +1127,12 @@ pub struct View<'a> {
 }
 
 /// Makes a [`View`] of decrypted contents (see [`decrypt_reader`]).
-pub fn view<'a>(
-    plaintext: &'a SecretBytes,
-    opened_by: OpenedBy,
-    derived: Option<&PassphraseKey>,
-) -> Result<View<'a>, VaultError> {
-    let bytes = plaintext.expose();
+pub fn view(decrypted: &Decrypted) -> Result<View<'_>, VaultError> {
+    let bytes = decrypted.plaintext.expose();
     let text = std::str::from_utf8(bytes).map_err(|_| VaultError::Corrupt {
         reason: "the decrypted contents are not valid JSON (not UTF-8 text)".into(),
     })?;
-    let head: PayloadView<'a> = match serde_json::from_str(text) {
+    let mut head: PayloadView<'_> = match serde_json::from_str(text) {
         Ok(p) => p,
         // The full parse gives the same messages for every failure.
         Err(_) => {
@@ -675,7 +1144,7 @@ pub fn view<'a>(
     Payload::check_head(Some(&head.format), Some(head.version))?;
     let mut items = Vec::with_capacity(head.items.len());
     for raw in head.items {
-        let item_head: ItemHead<'a> = serde_json::from_str(raw.get()).map_err(|e| {
+        let item_head: ItemHead<'_> = serde_json::from_str(raw.get()).map_err(|e| {
             // Report the position in the whole payload, as a full parse does.
             let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
             let before = &text[..offset];
@@ -698,22 +1167,42 @@ pub fn view<'a>(
             raw,
         });
     }
-    check_authentic(&head.keys, &head.recipients, &opened_by, derived)?;
-    Ok(View {
-        opened_by: classify_by(opened_by, &head.keys),
-        items,
-    })
+    let opened_by = authenticate(
+        bytes,
+        head.version,
+        &mut head.keys,
+        &head.recipients,
+        decrypted,
+    )?;
+    Ok(View { opened_by, items })
 }
 
 /// Verifies freshly written bytes: they must decrypt with the recovery key
-/// and with the stored passphrase key to exactly `expected`.
+/// to exactly `expected`, pass the authenticity check on that path (inner
+/// envelope and authentication code), and carry a passphrase stanza that
+/// the stored passphrase key unwraps.
 pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Result<(), VaultError> {
     let recovery = NamedIdentity::parse(payload.keys.recovery_identity.expose())
         .map_err(|e| VaultError::Internal(e.to_string()))?;
-    let (plain, _, _) = decrypt_bytes(bytes, &Unlock::Identities(vec![recovery]))?;
-    if plain.expose() != expected {
+    let decrypted = decrypt_bytes(bytes, &Unlock::Identities(vec![recovery]))?;
+    if decrypted.plaintext.expose() != expected {
         return Err(VaultError::Internal(
             "the written file does not read back to what was written".into(),
+        ));
+    }
+    // The bytes are the serialization of `payload`, so its keys and
+    // recipients are what a full parse would find: no need to parse again.
+    let mut keys = payload.keys.clone();
+    let opened = authenticate(
+        expected,
+        payload.version,
+        &mut keys,
+        &payload.recipients,
+        &decrypted,
+    )?;
+    if opened != OpenedBy::RecoveryKey || keys != payload.keys {
+        return Err(VaultError::Internal(
+            "the written file does not prove itself with the recovery key".into(),
         ));
     }
     // The passphrase path must work too: a save must never leave the user
@@ -726,17 +1215,230 @@ pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Resul
     // file key this stanza unwraps, so success means it is the same file key
     // the recovery key unwrapped above, and the payload (already decrypted
     // and compared) reads the same. Decrypting it a second time would cost a
-    // full pass over the vault on every save.
+    // full pass over the vault on every save. The inner envelope's
+    // passphrase stanza is checked the same way.
     dec.decrypt(std::iter::once(&id as &dyn Identity))
         .map_err(|_| {
             VaultError::Internal("the passphrase stanza does not open the written file".into())
         })?;
+    if let Some(sealed) = &payload.keys.sealed {
+        if open_inner(sealed, &[&id])?.is_none() {
+            return Err(VaultError::Internal(
+                "the passphrase does not open the written key envelope".into(),
+            ));
+        }
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fast() -> KdfParams {
+        KdfParams {
+            m_kib: 8 * 1024,
+            t: 1,
+            p: 1,
+        }
+    }
+
+    fn new_payload() -> Payload {
+        let rk = NamedIdentity::generate();
+        let pk = super::super::crypto::new_passphrase_key(&"pw".into(), fast()).unwrap();
+        Payload::new(Keys::new(&rk, pk))
+    }
+
+    fn recovery_of(p: &Payload) -> Unlock {
+        Unlock::Identities(vec![
+            NamedIdentity::parse(p.keys.recovery_identity.expose()).unwrap()
+        ])
+    }
+
+    /// Encrypts `json` as lifeboat's header would, with a chosen
+    /// authentication stanza (or none) and extra X25519 recipients.
+    fn encrypt_parts(
+        keys: &Keys,
+        json: &[u8],
+        mac: Option<[u8; 32]>,
+        extra: &[age::x25519::Recipient],
+    ) -> Vec<u8> {
+        let pass = PassphraseRecipient(&keys.passphrase);
+        let rec: age::x25519::Recipient = keys.recovery_recipient.parse().unwrap();
+        let m = mac.map(MacRecipient);
+        let mut r: Vec<&dyn age::Recipient> = vec![&pass, &rec];
+        if let Some(m) = &m {
+            r.push(m);
+        }
+        r.extend(extra.iter().map(|x| x as &dyn age::Recipient));
+        let enc = age::Encryptor::with_recipients(r.into_iter()).unwrap();
+        let mut out = Vec::new();
+        let mut w = enc.wrap_output(&mut out).unwrap();
+        w.write_all(json).unwrap();
+        w.finish().unwrap();
+        out
+    }
+
+    fn is_forged(r: Result<Unsealed, VaultError>, why: &str) {
+        match r {
+            Err(VaultError::Forged { reason }) => assert!(reason.contains(why), "{reason}"),
+            other => panic!("expected a forgery ({why}), got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_proved_path_fills_the_keys_and_extra_identities_prove_nothing() {
+        let mut p = new_payload();
+        let extra = NamedIdentity::generate();
+        p.recipients.push(ExtraRecipient {
+            recipient: extra.recipient.clone(),
+            added: now_utc(),
+        });
+        let (bytes, _) = seal(&mut p).unwrap();
+        let u = unseal(&bytes, &Unlock::Passphrase("pw".into())).unwrap();
+        assert_eq!(u.opened_by, OpenedBy::Passphrase);
+        assert_eq!(u.payload.keys, p.keys);
+        let u = unseal(&bytes, &recovery_of(&p)).unwrap();
+        assert_eq!(u.opened_by, OpenedBy::RecoveryKey);
+        assert_eq!(u.payload.keys, p.keys);
+        let u = unseal(&bytes, &Unlock::Identities(vec![extra])).unwrap();
+        assert_eq!(u.opened_by, OpenedBy::OtherIdentity(p.recipients[0].recipient.clone()));
+        assert!(!u.opened_by.is_verified());
+        assert!(!u.payload.keys.known() && u.payload.keys.auth_key.is_empty());
+        // The read-only view applies the same rule.
+        let d = decrypt_bytes(&bytes, &recovery_of(&p)).unwrap();
+        assert_eq!(view(&d).unwrap().opened_by, OpenedBy::RecoveryKey);
+    }
+
+    #[test]
+    fn changed_contents_fail_the_authentication_code() {
+        let mut p = new_payload();
+        let (_, json) = seal(&mut p).unwrap();
+        let mut changed = p.clone();
+        changed.items.push(Item::new(
+            "planted",
+            crate::item::Secret::Note { text: "x".into() },
+        ));
+        let json2 = changed.to_json().unwrap();
+        // The genuine code for the genuine contents, the changed contents.
+        let genuine_mac = payload_mac(p.keys.auth_key.expose(), json.expose());
+        let bytes = encrypt_parts(&p.keys, json2.expose(), Some(genuine_mac), &[]);
+        is_forged(unseal(&bytes, &Unlock::Passphrase("pw".into())), "authentication code");
+        is_forged(unseal(&bytes, &recovery_of(&p)), "authentication code");
+        // A code under another key.
+        let other = payload_mac(&[7u8; 32], json2.expose());
+        let bytes = encrypt_parts(&p.keys, json2.expose(), Some(other), &[]);
+        is_forged(unseal(&bytes, &recovery_of(&p)), "authentication code");
+        // No code at all.
+        let bytes = encrypt_parts(&p.keys, json2.expose(), None, &[]);
+        is_forged(unseal(&bytes, &recovery_of(&p)), "no authentication stanza");
+        // Two codes.
+        let good = payload_mac(p.keys.auth_key.expose(), json.expose());
+        let two = {
+            let pass = PassphraseRecipient(&p.keys.passphrase);
+            let rec: age::x25519::Recipient = p.keys.recovery_recipient.parse().unwrap();
+            let (m1, m2) = (MacRecipient(good), MacRecipient(good));
+            let r: Vec<&dyn age::Recipient> = vec![&pass, &m1, &m2, &rec];
+            let enc = age::Encryptor::with_recipients(r.into_iter()).unwrap();
+            let mut out = Vec::new();
+            let mut w = enc.wrap_output(&mut out).unwrap();
+            w.write_all(json.expose()).unwrap();
+            w.finish().unwrap();
+            out
+        };
+        is_forged(unseal(&two, &recovery_of(&p)), "2 authentication stanzas");
+        // The genuine pair still opens.
+        let bytes = encrypt_parts(&p.keys, json.expose(), Some(good), &[]);
+        assert_eq!(unseal(&bytes, &recovery_of(&p)).unwrap().opened_by, OpenedBy::RecoveryKey);
+    }
+
+    #[test]
+    fn an_envelope_holding_another_recovery_key_is_refused() {
+        // The attacker knows the victim's public recovery recipient and
+        // encrypts an envelope to it, holding their own recovery key and
+        // authentication key.
+        let mut victim = new_payload();
+        seal(&mut victim).unwrap();
+        let attacker = NamedIdentity::generate();
+        let mut fake = victim.clone();
+        fake.keys.recovery_identity = attacker.text.clone();
+        fake.keys.recovery_recipient = attacker.recipient.clone();
+        let inner = InnerKeys {
+            format: KEYS_FORMAT.into(),
+            version: 1,
+            recovery_identity: attacker.text.clone(),
+            passphrase_key: fake.keys.passphrase.key.clone(),
+            auth_key: fake.keys.auth_key.clone(),
+        };
+        let rec: age::x25519::Recipient = victim.keys.recovery_recipient.parse().unwrap();
+        let blob = age::encrypt(&rec, &serde_json::to_vec(&inner).unwrap()).unwrap();
+        use base64::Engine;
+        fake.keys.sealed = Some(base64::engine::general_purpose::STANDARD.encode(blob));
+        fake.keys.recovery_recipient = victim.keys.recovery_recipient.clone();
+        let json = fake.to_json().unwrap();
+        let mac = payload_mac(fake.keys.auth_key.expose(), json.expose());
+        let bytes = encrypt_parts(&victim.keys, json.expose(), Some(mac), &[]);
+        is_forged(unseal(&bytes, &recovery_of(&victim)), "holds another recovery key");
+    }
+
+    #[test]
+    fn header_must_match_the_contents() {
+        let mut p = new_payload();
+        let (_, json) = seal(&mut p).unwrap();
+        let mac = payload_mac(p.keys.auth_key.expose(), json.expose());
+        // Encrypted to a key the contents do not list.
+        let stranger = NamedIdentity::generate();
+        let r: age::x25519::Recipient = stranger.recipient.parse().unwrap();
+        let bytes = encrypt_parts(&p.keys, json.expose(), Some(mac), &[r]);
+        is_forged(unseal(&bytes, &recovery_of(&p)), "encrypted to 2 keys");
+        is_forged(
+            unseal(&bytes, &Unlock::Identities(vec![stranger])),
+            "encrypted to 2 keys",
+        );
+        // No passphrase stanza: refused on the passphrase path too.
+        let rec: age::x25519::Recipient = p.keys.recovery_recipient.parse().unwrap();
+        let bytes = age::encrypt(&rec, json.expose()).unwrap();
+        is_forged(unseal(&bytes, &recovery_of(&p)), "no lifeboat passphrase stanza");
+        is_forged(
+            unseal(&bytes, &Unlock::Passphrase("pw".into())),
+            "no lifeboat passphrase stanza",
+        );
+    }
+
+    #[test]
+    fn version_1_keeps_the_identity_in_hand_rule() {
+        // A version-1 payload (secrets in the clear, no envelope).
+        let mut p = new_payload();
+        p.version = 1;
+        let extra = NamedIdentity::generate();
+        p.recipients.push(ExtraRecipient {
+            recipient: extra.recipient.clone(),
+            added: now_utc(),
+        });
+        let json = p.to_json().unwrap();
+        let xr: age::x25519::Recipient = extra.recipient.parse().unwrap();
+        let bytes = encrypt_parts(&p.keys, json.expose(), None, &[xr.clone()]);
+        assert_eq!(unseal(&bytes, &recovery_of(&p)).unwrap().opened_by, OpenedBy::RecoveryKey);
+        assert_eq!(
+            unseal(&bytes, &Unlock::Passphrase("pw".into())).unwrap().opened_by,
+            OpenedBy::Passphrase
+        );
+        let u = unseal(&bytes, &Unlock::Identities(vec![NamedIdentity::parse(extra.text.expose()).unwrap()])).unwrap();
+        assert!(!u.opened_by.is_verified());
+        assert!(!u.payload.keys.known(), "an unverified open must forget the secrets");
+        // The victim's recovery key listed as an extra, the attacker's as the
+        // recovery key: never a recovery-key open.
+        let attacker = NamedIdentity::generate();
+        let mut fake = p.clone();
+        fake.keys.recovery_identity = attacker.text.clone();
+        fake.keys.recovery_recipient = attacker.recipient.clone();
+        fake.recipients[0].recipient = p.keys.recovery_recipient.clone();
+        let json = fake.to_json().unwrap();
+        let victim: age::x25519::Recipient = p.keys.recovery_recipient.parse().unwrap();
+        let bytes = encrypt_parts(&fake.keys, json.expose(), None, &[victim]);
+        let u = unseal(&bytes, &recovery_of(&p)).unwrap();
+        assert_eq!(u.opened_by, OpenedBy::OtherIdentity(p.keys.recovery_recipient.clone()));
+    }
 
     #[test]
     fn zeroizing_writer_keeps_every_byte() {

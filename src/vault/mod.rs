@@ -90,8 +90,25 @@ pub enum VaultError {
         reason: String,
     },
     /// Decrypts, but is not the vault the keys say it is.
-    #[error("the vault decrypts but fails the authenticity check: it was not written by lifeboat with this vault's keys (possible forgery). Do not trust its contents; restore a backup or the previous generation")]
-    Forged,
+    #[error("the vault fails the authenticity check: {reason}. It was not written by lifeboat with this vault's keys (possible forgery). Do not trust its contents and do not save anything into it; restore a backup or the previous generation that opens with your passphrase (`lifeboat restore FILE`)")]
+    Forged {
+        /// What did not match.
+        reason: String,
+    },
+    /// A write in a session opened by an extra identity, which cannot prove
+    /// the file genuine.
+    #[error("this vault was opened with {recipient}, an extra recipient's key, which can read the vault but cannot prove who wrote it, so the session is read-only. To change the vault, open it with the passphrase or the recovery key (the recovery key may be given as a second --identity). If the key you used is your recovery key, this file is not your vault: do not trust it, restore a backup")]
+    Unverified {
+        /// The extra identity's recipient.
+        recipient: String,
+    },
+    /// A recovery (new passphrase, rotation) with a key that is not the
+    /// vault's recovery key.
+    #[error("this key opens the vault file but is not the recovery key the vault holds (it is listed as an extra recipient, {recipient}); an extra recipient can read but not recover or change the vault. If it is your recovery key, this file is not your vault: do not trust it, restore a backup")]
+    NotRecoveryKey {
+        /// The key's recipient.
+        recipient: String,
+    },
     /// Written by a newer lifeboat.
     #[error("the vault was written by a newer lifeboat (payload version {version}); upgrade lifeboat, or read it with `age -d -i <recovery key>`")]
     TooNew {
@@ -119,10 +136,12 @@ impl VaultError {
     /// The class that decides the exit code.
     pub fn class(&self) -> ErrorClass {
         match self {
-            VaultError::Auth(_) => ErrorClass::Auth,
+            VaultError::Auth(_)
+            | VaultError::Unverified { .. }
+            | VaultError::NotRecoveryKey { .. } => ErrorClass::Auth,
             VaultError::Missing { .. }
             | VaultError::Corrupt { .. }
-            | VaultError::Forged
+            | VaultError::Forged { .. }
             | VaultError::TooNew { .. }
             | VaultError::Io { .. } => ErrorClass::Corrupt,
             VaultError::Locked { .. } | VaultError::Changed => ErrorClass::Locked,

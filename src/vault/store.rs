@@ -266,11 +266,7 @@ impl Vault {
         let passphrase_key = new_passphrase_key(passphrase, params)
             .map_err(|e| VaultError::Invalid(e.to_string()))?;
         let recovery = NamedIdentity::generate();
-        let keys = Keys {
-            recovery_identity: recovery.text.clone(),
-            recovery_recipient: recovery.recipient.clone(),
-            passphrase: passphrase_key,
-        };
+        let keys = Keys::new(&recovery, passphrase_key);
         let mut payload = Payload::new(keys);
         payload.audit.push(AuditEntry {
             at: now_utc(),
@@ -315,7 +311,45 @@ impl Vault {
         }
         let lock = acquire_lock(path)?;
         clean_stale_temps(path);
-        Self::open_inner(path, unlock, Some(lock))
+        let v = Self::open_inner(path, unlock, Some(lock))?;
+        v.require_verified()?;
+        Ok(v)
+    }
+
+    /// Opens a vault with what the user says is its recovery key (the
+    /// `recover` command, trustee shares, the TUI's recovery): for update,
+    /// like [`Vault::open_for_update`], and only if one of the identities
+    /// is the recovery key the vault holds. An extra recipient's key, or a
+    /// file that lists the key only as an extra recipient, is refused with
+    /// [`VaultError::NotRecoveryKey`].
+    pub fn open_for_recovery(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
+        if !path.exists() {
+            return Err(VaultError::Missing { path: show(path) });
+        }
+        let lock = acquire_lock(path)?;
+        clean_stale_temps(path);
+        let v = Self::open_inner(path, unlock, Some(lock))?;
+        match &v.opened_by {
+            OpenedBy::RecoveryKey => Ok(v),
+            OpenedBy::OtherIdentity(r) => Err(VaultError::NotRecoveryKey {
+                recipient: r.clone(),
+            }),
+            OpenedBy::Passphrase => Err(VaultError::Internal(
+                "a recovery open needs the recovery key, not the passphrase".into(),
+            )),
+        }
+    }
+
+    /// True when the open proved the file genuine (passphrase or recovery
+    /// key). An extra identity's open is unverified: readable, never
+    /// written.
+    pub fn is_verified(&self) -> bool {
+        self.opened_by.is_verified()
+    }
+
+    /// Refuses a write in an unverified session.
+    pub fn require_verified(&self) -> Result<(), VaultError> {
+        require_verified(&self.opened_by)
     }
 
     fn open_inner(
@@ -346,6 +380,7 @@ impl Vault {
         payload: Payload,
         opened_by: OpenedBy,
     ) -> Result<Vault, VaultError> {
+        require_verified(&opened_by)?;
         ensure_private_dir(&dir_of(path))?;
         let lock = acquire_lock(path)?;
         clean_stale_temps(path);
@@ -464,8 +499,33 @@ impl Vault {
         Ok(())
     }
 
-    /// Saves through the full protocol (see the module docs).
+    /// Makes new keys after a device, a key or a copy was lost: a new
+    /// recovery key, a new passphrase key `K` (fresh salt, from
+    /// `passphrase`, which becomes the passphrase) and a new authentication
+    /// key. Returns the new recovery key's text. Shares, kits and backups
+    /// made before hold the old key and keep opening old copies.
+    pub fn rotate_keys(
+        &mut self,
+        passphrase: &SecretString,
+        params: KdfParams,
+    ) -> Result<SecretString, VaultError> {
+        self.require_verified()?;
+        let passphrase_key = new_passphrase_key(passphrase, params)
+            .map_err(|e| VaultError::Invalid(e.to_string()))?;
+        let recovery = NamedIdentity::generate();
+        self.payload.keys = Keys::new(&recovery, passphrase_key);
+        let h = &mut self.payload.history;
+        h.recovery_key_exported = None;
+        h.recovery_key_split = None;
+        h.kit_printed = None;
+        self.audit("rotate", None);
+        Ok(recovery.text.clone())
+    }
+
+    /// Saves through the full protocol (see the module docs). Refused in an
+    /// unverified session.
     pub fn save(&mut self) -> Result<(), VaultError> {
+        self.require_verified()?;
         self.write_protocol(false)
     }
 
@@ -484,7 +544,10 @@ impl Vault {
             }
         }
         self.payload.updated = now_utc();
-        let (bytes, json) = format::seal(&self.payload)?;
+        // Every save writes the current format (a version-1 vault migrates
+        // on its first save).
+        self.payload.version = format::VERSION;
+        let (bytes, json) = format::seal(&mut self.payload)?;
         let dir = dir_of(&path);
         let tmp = dir.join(format!("{}{}", temp_prefix(&path), crate::item::new_id()));
         let result = write_verified(&tmp, &bytes, &self.payload, json.expose());
@@ -562,9 +625,7 @@ impl DecryptedVault {
     /// Parses and checks the contents (format, version, every section and
     /// item, authenticity), borrowing from the decrypted text.
     pub fn view(&self) -> Result<VaultView<'_>, VaultError> {
-        let (plain, opened_by, derived) = &self.decrypted;
-        let view = format::view(plain, opened_by.clone(), derived.as_ref())
-            .map_err(|e| with_prev_hint(e, &self.path))?;
+        let view = format::view(&self.decrypted).map_err(|e| with_prev_hint(e, &self.path))?;
         Ok(VaultView { view })
     }
 }
@@ -582,6 +643,11 @@ impl<'a> VaultView<'a> {
     /// Which unlock path opened it.
     pub fn opened_by(&self) -> &OpenedBy {
         &self.view.opened_by
+    }
+
+    /// True when the open proved the file genuine (see [`Vault::is_verified`]).
+    pub fn is_verified(&self) -> bool {
+        self.view.opened_by.is_verified()
     }
 
     /// The items' non-secret fields, in vault order.
@@ -611,6 +677,15 @@ fn same_name(a: &str, b: &str, b_lower: &str) -> bool {
         a.eq_ignore_ascii_case(b)
     } else {
         a.to_lowercase() == b_lower
+    }
+}
+
+fn require_verified(opened_by: &OpenedBy) -> Result<(), VaultError> {
+    match opened_by {
+        OpenedBy::OtherIdentity(r) => Err(VaultError::Unverified {
+            recipient: r.clone(),
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -793,14 +868,14 @@ mod tests {
         fs::write(&path, bytes).unwrap();
         let ids = vec![NamedIdentity::parse(real.keys.recovery_identity.expose()).unwrap()];
         let e = Vault::open(&path, &Unlock::Identities(ids)).unwrap_err();
-        assert!(matches!(e, VaultError::Forged), "{e:?}");
+        assert!(matches!(e, VaultError::Forged { .. }), "{e:?}");
         // The read-only view runs the same check.
         let ids = vec![NamedIdentity::parse(real.keys.recovery_identity.expose()).unwrap()];
         let e = Vault::open_view(&path, &Unlock::Identities(ids))
             .unwrap()
             .view()
             .unwrap_err();
-        assert!(matches!(e, VaultError::Forged), "{e:?}");
+        assert!(matches!(e, VaultError::Forged { .. }), "{e:?}");
     }
 
     #[test]
