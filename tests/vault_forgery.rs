@@ -73,10 +73,9 @@ fn forge_with_recipient_only(env: &Env) -> Vec<u8> {
         k.remove("sealed");
     }
     p["keys"]["passphrase"]["key"] = json!("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-    p["recipients"]
-        .as_array_mut()
-        .unwrap()
-        .push(json!({"recipient": victim.to_public().to_string(), "added": "2026-01-01T00:00:00Z"}));
+    p["recipients"].as_array_mut().unwrap().push(
+        json!({"recipient": victim.to_public().to_string(), "added": "2026-01-01T00:00:00Z"}),
+    );
     p["items"].as_array_mut().unwrap().push(planted_item());
     let plain = serde_json::to_vec(&p).unwrap();
     encrypt_to(&[&victim.to_public()], &plain)
@@ -103,17 +102,13 @@ fn forge_with_own_passphrase(env: &Env) -> Vec<u8> {
         "recovery_recipient": attacker.to_public().to_string(),
         "passphrase": serde_json::to_value(&pk).unwrap(),
     });
-    p["recipients"]
-        .as_array_mut()
-        .unwrap()
-        .push(json!({"recipient": victim.to_public().to_string(), "added": "2026-01-01T00:00:00Z"}));
+    p["recipients"].as_array_mut().unwrap().push(
+        json!({"recipient": victim.to_public().to_string(), "added": "2026-01-01T00:00:00Z"}),
+    );
     p["items"].as_array_mut().unwrap().push(planted_item());
     let plain = serde_json::to_vec(&p).unwrap();
     let pass = PassphraseRecipient(&pk);
-    encrypt_to(
-        &[&pass, &attacker.to_public(), &victim.to_public()],
-        &plain,
-    )
+    encrypt_to(&[&pass, &attacker.to_public(), &victim.to_public()], &plain)
 }
 
 /// A file's header (up to and including the `--- mac` line) and its X25519
@@ -210,11 +205,8 @@ fn add_extra(env: &Env) -> (age::x25519::Identity, PathBuf) {
     let extra = age::x25519::Identity::generate();
     let file = env.dir.path().join("extra.txt");
     std::fs::write(&file, format!("{}\n", extra.to_string().expose_secret())).unwrap();
-    env.pass_cmd(
-        &["recipient", "add", &extra.to_public().to_string()],
-        None,
-    )
-    .ok();
+    env.pass_cmd(&["recipient", "add", &extra.to_public().to_string()], None)
+        .ok();
     (extra, file)
 }
 
@@ -316,7 +308,11 @@ fn recovery_recipient_forgery_is_refused_on_every_path_and_command() {
     // The passphrase path: no longer "use --identity" (straight into the
     // trap) but a possible forgery.
     let out = refused_as_forgery(env.pass_cmd(&["list"], None));
-    assert!(!out.stderr.contains("open it with --identity"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("open it with --identity"),
+        "{}",
+        out.stderr
+    );
     before.assert_unchanged(&env.vault, "forged vault after every command");
     assert!(!backups.exists() || std::fs::read_dir(&backups).unwrap().next().is_none());
 }
@@ -376,8 +372,11 @@ fn careful_recovery_forgery_is_read_only_and_never_recovered() {
     recover_with_shares(&env, &shares).code(3);
     env.key_cmd(&["add", "note", "x"], Some(b"x")).code(3);
     env.key_cmd(&["rm", PLANTED], None).code(3);
-    env.key_cmd(&["playbook", "check", "account-locked", "confirm-lockout"], None)
-        .code(3);
+    env.key_cmd(
+        &["playbook", "check", "account-locked", "confirm-lockout"],
+        None,
+    )
+    .code(3);
     before.assert_unchanged(&env.vault, "careful forgery after writes");
 }
 
@@ -389,9 +388,20 @@ fn extra_recipients_never_see_what_authenticates_a_save() {
     let plain = decrypt(&extra, &env.vault);
     let text = String::from_utf8(plain).unwrap();
     let p: Value = serde_json::from_str(&text).unwrap();
-    assert!(p["keys"].get("recovery_identity").is_none(), "{}", p["keys"]);
-    assert!(p["keys"]["passphrase"].get("key").is_none(), "{}", p["keys"]);
-    assert!(!text.contains(&env.recovery_key()), "recovery key readable by extra");
+    assert!(
+        p["keys"].get("recovery_identity").is_none(),
+        "{}",
+        p["keys"]
+    );
+    assert!(
+        p["keys"]["passphrase"].get("key").is_none(),
+        "{}",
+        p["keys"]
+    );
+    assert!(
+        !text.contains(&env.recovery_key()),
+        "recovery key readable by extra"
+    );
     assert!(!text.to_uppercase().contains("AGE-SECRET-KEY-1"));
     // The inner envelope does not open with the extra identity.
     use base64::Engine;
@@ -436,10 +446,15 @@ fn extra_identity_forgery_with_a_fresh_file_is_refused() {
     let mut p: Value = serde_json::from_slice(&decrypt(&extra, &env.vault)).unwrap();
     p["items"].as_array_mut().unwrap().push(planted_item());
     let plain = serde_json::to_vec(&p).unwrap();
-    let params: KdfParams = serde_json::from_value(p["keys"]["passphrase"]["params"].clone()).unwrap();
+    let params: KdfParams =
+        serde_json::from_value(p["keys"]["passphrase"]["params"].clone()).unwrap();
     let guess = new_passphrase_key(&"a guess".into(), params).unwrap();
     let pass = PassphraseRecipient(&guess);
-    let rec: age::x25519::Recipient = p["keys"]["recovery_recipient"].as_str().unwrap().parse().unwrap();
+    let rec: age::x25519::Recipient = p["keys"]["recovery_recipient"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     let forged = encrypt_to(&[&pass, &rec, &extra.to_public()], &plain);
     std::fs::write(&env.vault, &forged).unwrap();
     let before = env.snapshot();
@@ -466,16 +481,30 @@ fn genuine_vault_opens_on_every_path() {
     assert_eq!(out.json().as_array().unwrap().len(), 3);
     assert!(out.json()[0].get("verified").is_none());
     // The extra identity reads, marked unverified.
-    let out = ids_cmd(&env, &[&extra_file], &["show", "by key", "--json", "--reveal"], None).ok();
+    let out = ids_cmd(
+        &env,
+        &[&extra_file],
+        &["show", "by key", "--json", "--reveal"],
+        None,
+    )
+    .ok();
     assert_eq!(out.json()["verified"], false);
     assert_eq!(out.json()["secret"]["text"], "two");
     assert!(out.stderr.contains("UNVERIFIED"), "{}", out.stderr);
     // Extra identity plus the recovery key proves the session.
-    ids_cmd(&env, &[&extra_file, &env.key], &["add", "note", "both"], Some(b"4")).ok();
+    ids_cmd(
+        &env,
+        &[&extra_file, &env.key],
+        &["add", "note", "both"],
+        Some(b"4"),
+    )
+    .ok();
     assert_eq!(env.names().len(), 4);
     // The previous generation and a backup open on every path too.
     let backups = env.dir.path().join("b");
-    let out = env.key_cmd(&["backup", backups.to_str().unwrap()], None).ok();
+    let out = env
+        .key_cmd(&["backup", backups.to_str().unwrap()], None)
+        .ok();
     let b = out.stdout.trim().to_owned();
     env.pass_cmd(&["verify", &b], None).ok();
     env.key_cmd(&["verify", &b], None).ok();
@@ -500,12 +529,46 @@ fn extra_identity_reads_but_every_write_is_refused_with_exit_3() {
     for (args, input) in [
         (&["add", "note", "n"][..], Some(&b"n"[..])),
         (&["rm", "genuine"], None),
-        (&["passwd", "--new-passphrase-fd", "0", "--allow-weak-passphrase"], Some(&b"new passphrase here\n"[..])),
-        (&["recover", "--new-passphrase-fd", "0", "--allow-weak-passphrase"], Some(&b"new passphrase here\n"[..])),
+        (
+            &[
+                "passwd",
+                "--new-passphrase-fd",
+                "0",
+                "--allow-weak-passphrase",
+            ],
+            Some(&b"new passphrase here\n"[..]),
+        ),
+        (
+            &[
+                "recover",
+                "--new-passphrase-fd",
+                "0",
+                "--allow-weak-passphrase",
+            ],
+            Some(&b"new passphrase here\n"[..]),
+        ),
         (&["restore", &backup, "--force"], None),
-        (&["playbook", "check", "account-locked", "confirm-lockout"], None),
-        (&["recipient", "rm", "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq"], None),
-        (&["rotate", "--new-passphrase-fd", "0", "--allow-weak-passphrase"], Some(&b"new passphrase here\n"[..])),
+        (
+            &["playbook", "check", "account-locked", "confirm-lockout"],
+            None,
+        ),
+        (
+            &[
+                "recipient",
+                "rm",
+                "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq",
+            ],
+            None,
+        ),
+        (
+            &[
+                "rotate",
+                "--new-passphrase-fd",
+                "0",
+                "--allow-weak-passphrase",
+            ],
+            Some(&b"new passphrase here\n"[..]),
+        ),
         (&["split", "--threshold", "2", "--shares", "3"], None),
         (&["backup", backups.to_str().unwrap()], None),
     ] {
@@ -533,7 +596,11 @@ fn escape_hatch_still_opens_with_stock_age_and_reaches_the_keys() {
         .arg(&env.vault)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let p: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(p["version"], 2);
     assert_eq!(p["items"][0]["secret"]["text"], "real note");
@@ -551,7 +618,12 @@ fn escape_hatch_still_opens_with_stock_age_and_reaches_the_keys() {
         .unwrap();
     child.stdin.take().unwrap().write_all(&sealed).unwrap();
     let mut inner = String::new();
-    child.stdout.take().unwrap().read_to_string(&mut inner).unwrap();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut inner)
+        .unwrap();
     assert!(child.wait().unwrap().success());
     let inner: Value = serde_json::from_str(&inner).unwrap();
     assert_eq!(inner["recovery_identity"], env.recovery_key());
@@ -612,11 +684,22 @@ fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
     let old_key = env.recovery_key();
     let old_plain: Value = serde_json::from_slice(&decrypt(&recovery(&env), &env.vault)).unwrap();
     let new_key_file = env.dir.path().join("new-key.txt");
-    env.pass_cmd(&["rotate", "--recovery-key-out", new_key_file.to_str().unwrap()], None)
-        .ok();
+    env.pass_cmd(
+        &[
+            "rotate",
+            "--recovery-key-out",
+            new_key_file.to_str().unwrap(),
+        ],
+        None,
+    )
+    .ok();
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(
-        std::fs::metadata(&new_key_file).unwrap().permissions().mode() & 0o777,
+        std::fs::metadata(&new_key_file)
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
         0o600
     );
     // The old key no longer opens the vault; the new one does, as its
@@ -633,17 +716,31 @@ fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
         .parse()
         .unwrap();
     let new_plain: Value = serde_json::from_slice(&decrypt(&new_id, &env.vault)).unwrap();
-    assert_ne!(new_plain["keys"]["passphrase"]["salt"], old_plain["keys"]["passphrase"]["salt"]);
-    assert_ne!(new_plain["keys"]["recovery_recipient"], old_plain["keys"]["recovery_recipient"]);
+    assert_ne!(
+        new_plain["keys"]["passphrase"]["salt"],
+        old_plain["keys"]["passphrase"]["salt"]
+    );
+    assert_ne!(
+        new_plain["keys"]["recovery_recipient"],
+        old_plain["keys"]["recovery_recipient"]
+    );
     assert_ne!(new_plain["keys"]["recovery_recipient"], json!(old_key));
     // Old backups still open with the old key: documented, not hidden.
     let mut c = Command::new(vault_harness::BIN);
-    c.args(["--vault", &old_backup, "--identity"]).arg(&env.key).arg("list");
+    c.args(["--vault", &old_backup, "--identity"])
+        .arg(&env.key)
+        .arg("list");
     run(c, None, LIMIT).ok();
     // With the recovery key, rotate needs a new passphrase.
     let mut a: Vec<&str> = vec!["--vault", env.vault.to_str().unwrap(), "--identity"];
     a.push(new_key_file.to_str().unwrap());
-    a.extend(["rotate", "--new-passphrase-fd", "3", "--allow-weak-passphrase", "--json"]);
+    a.extend([
+        "rotate",
+        "--new-passphrase-fd",
+        "3",
+        "--allow-weak-passphrase",
+        "--json",
+    ]);
     let out = run(with_fd3(&env.pass, &a), None, LIMIT).ok();
     let k = out.json()["recovery_key"].as_str().unwrap().to_owned();
     assert!(k.starts_with("AGE-SECRET-KEY-1"));

@@ -154,11 +154,26 @@ fn extra_recipient_opens_until_removed() {
     );
     let p: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(item(&p, "first")["secret"]["text"], "one");
-    // lifeboat itself opens the vault with that identity and can save.
+    // lifeboat itself opens the vault with that identity, read-only: it
+    // cannot prove who wrote the file (docs/threat-model.md), so it reads
+    // and refuses to save; with the recovery key beside it, it saves.
+    let mut c = Command::new(vault_harness::BIN);
+    c.args(env.vault_args(&["show", "first", "--reveal"]))
+        .arg("--identity")
+        .arg(&other);
+    let out = vault_harness::run(c, None, vault_harness::LIMIT).ok();
+    assert!(out.stdout.contains("one") && out.stderr.contains("UNVERIFIED"));
     let mut c = Command::new(vault_harness::BIN);
     c.args(env.vault_args(&["add", "note", "by-other"]))
         .arg("--identity")
         .arg(&other);
+    vault_harness::run(c, Some(b"two"), vault_harness::LIMIT).code(3);
+    let mut c = Command::new(vault_harness::BIN);
+    c.args(env.vault_args(&["add", "note", "by-other"]))
+        .arg("--identity")
+        .arg(&other)
+        .arg("--identity")
+        .arg(&env.key);
     vault_harness::run(c, Some(b"two"), vault_harness::LIMIT).ok();
     assert_eq!(env.names(), ["first", "by-other"]);
 

@@ -166,7 +166,7 @@ pub fn render(input: &KitInput) -> Result<SecretString, KitError> {
     // Page 2: opening the vault without lifeboat.
     let _ = write!(
         h,
-        "<section class=\"page\" id=\"age\">\n<h2>{}</h2>\n<p>{}</p>\n<ol>\n<li>{}<pre>AGE-SECRET-KEY-1...   (one line, no spaces)</pre></li>\n<li>{}<pre>age -d -i recovery-key.txt {vault_sh} &gt; vault.json</pre></li>\n<li>{}<pre>jq -r '.items[] | [.name, .secret.kind] | @tsv' vault.json\njq '.items[] | select(.name == \"NAME\") | .secret' vault.json</pre></li>\n<li>{}</li>\n</ol>\n<p>{}</p>\n</section>\n",
+        "<section class=\"page\" id=\"age\">\n<h2>{}</h2>\n<p>{}</p>\n<ol>\n<li>{}<pre>AGE-SECRET-KEY-1...   (one line, no spaces)</pre></li>\n<li>{}<pre>age -d -i recovery-key.txt {vault_sh} | jq -r '.items[] | [.name, .secret.kind] | @tsv'</pre></li>\n<li>{}<pre>age -d -i recovery-key.txt {vault_sh} | jq '.items[] | select(.name == \"NAME\") | .secret'</pre></li>\n<li>{}</li>\n</ol>\n<p>{}</p>\n</section>\n",
         escape(text::KIT_AGE_TITLE),
         escape(text::KIT_AGE_INTRO),
         escape(text::KIT_AGE_STEP_KEYFILE),

@@ -273,13 +273,13 @@ pub const KIT_AGE_INTRO: &str = "The vault is a standard age file. If lifeboat i
 pub const KIT_AGE_STEP_KEYFILE: &str =
     "Create a text file recovery-key.txt holding the recovery key on one line:";
 /// Step.
-pub const KIT_AGE_STEP_DECRYPT: &str = "Decrypt the vault (use the path of your copy or backup):";
+pub const KIT_AGE_STEP_DECRYPT: &str = "List the items (use the path of your copy or backup). age decrypts straight into jq, so nothing unencrypted is written to disk:";
 /// Step.
 pub const KIT_AGE_STEP_READ: &str =
-    "Read it: list the items, then show one (jq is optional; any text editor opens vault.json):";
+    "Show one item's secret (replace NAME; without jq, pipe into `less` to read the whole JSON):";
 /// Step.
 pub const KIT_AGE_STEP_WIPE: &str =
-    "When done, delete vault.json and recovery-key.txt: they hold your secrets unencrypted.";
+    "Never redirect the output to a file (`> vault.json`): that leaves every secret unencrypted on disk, for anyone who finds it (delete such a file at once). When done, delete recovery-key.txt.";
 /// Where to get age.
 pub const KIT_AGE_GET: &str =
     "Any age implementation works: age, rage, or the age library in Go, Rust or Python (pyrage).";

@@ -1622,3 +1622,37 @@ fn recover_cursor_moves_and_edits_in_the_middle() {
     type_text(&mut app, "acid ");
     assert_eq!(recover_text(&app).0, "academic acid acne");
 }
+
+// ---- unverified opens ---------------------------------------------------
+
+#[test]
+fn extra_identity_session_shows_the_unverified_banner_and_cannot_save() {
+    use crate::vault::format::ExtraRecipient;
+    use crate::vault::{NamedIdentity, Unlock};
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = vault_in(&dir);
+    let extra = NamedIdentity::generate();
+    v.payload_mut().recipients.push(ExtraRecipient {
+        recipient: extra.recipient.clone(),
+        added: NOW,
+    });
+    v.save().unwrap();
+    let path = v.path().to_path_buf();
+    drop(v);
+    let mut ro = Vault::open(&path, &Unlock::Identities(vec![extra])).unwrap();
+    assert!(!ro.is_verified());
+    ro.release_lock();
+    let mut app = locked_app(true);
+    app.enter_session(ro);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("UNVERIFIED, read-only"), "{text}");
+    // Every save of the session is refused by the core.
+    let Screen::Main(s) = &mut app.screen else {
+        panic!("not in a session")
+    };
+    let e = s.vault.save().unwrap_err();
+    assert!(matches!(e, VaultError::Unverified { .. }), "{e:?}");
+    // A proved session has no banner.
+    let genuine = unlocked_app(&dir);
+    assert!(!screen_text(&genuine, 80, 24).contains("UNVERIFIED"));
+}

@@ -559,8 +559,13 @@ impl age::Recipient for MacRecipient {
     fn wrap_file_key(
         &self,
         _file_key: &age_core::format::FileKey,
-    ) -> Result<(Vec<age_core::format::Stanza>, std::collections::HashSet<String>), age::EncryptError>
-    {
+    ) -> Result<
+        (
+            Vec<age_core::format::Stanza>,
+            std::collections::HashSet<String>,
+        ),
+        age::EncryptError,
+    > {
         Ok((
             vec![age_core::format::Stanza {
                 tag: MAC_TAG.to_owned(),
@@ -630,8 +635,8 @@ fn open_inner(sealed: &str, ids: &[&dyn Identity]) -> Result<Option<InnerKeys>, 
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(sealed.as_bytes())
         .map_err(|_| bad("is not base64"))?;
-    let dec = age::Decryptor::new_buffered(bytes.as_slice())
-        .map_err(|_| bad("is not an age file"))?;
+    let dec =
+        age::Decryptor::new_buffered(bytes.as_slice()).map_err(|_| bad("is not an age file"))?;
     let mut reader = match dec.decrypt(ids.iter().copied()) {
         Ok(r) => r,
         Err(
@@ -933,8 +938,9 @@ fn authenticate(
                     .derived
                     .as_ref()
                     .ok_or_else(|| forged("the passphrase open left no key"))?;
-                let inner = open_inner(&sealed, &[&DerivedKeyIdentity(k)])?
-                    .ok_or_else(|| forged("the passphrase does not open the vault's key envelope"))?;
+                let inner = open_inner(&sealed, &[&DerivedKeyIdentity(k)])?.ok_or_else(|| {
+                    forged("the passphrase does not open the vault's key envelope")
+                })?;
                 if inner.passphrase_key != k.key {
                     return Err(forged(
                         "the key envelope holds another passphrase key than the passphrase gives",
@@ -1250,9 +1256,10 @@ mod tests {
     }
 
     fn recovery_of(p: &Payload) -> Unlock {
-        Unlock::Identities(vec![
-            NamedIdentity::parse(p.keys.recovery_identity.expose()).unwrap()
-        ])
+        Unlock::Identities(vec![NamedIdentity::parse(
+            p.keys.recovery_identity.expose(),
+        )
+        .unwrap()])
     }
 
     /// Encrypts `json` as lifeboat's header would, with a chosen
@@ -1302,7 +1309,10 @@ mod tests {
         assert_eq!(u.opened_by, OpenedBy::RecoveryKey);
         assert_eq!(u.payload.keys, p.keys);
         let u = unseal(&bytes, &Unlock::Identities(vec![extra])).unwrap();
-        assert_eq!(u.opened_by, OpenedBy::OtherIdentity(p.recipients[0].recipient.clone()));
+        assert_eq!(
+            u.opened_by,
+            OpenedBy::OtherIdentity(p.recipients[0].recipient.clone())
+        );
         assert!(!u.opened_by.is_verified());
         assert!(!u.payload.keys.known() && u.payload.keys.auth_key.is_empty());
         // The read-only view applies the same rule.
@@ -1323,7 +1333,10 @@ mod tests {
         // The genuine code for the genuine contents, the changed contents.
         let genuine_mac = payload_mac(p.keys.auth_key.expose(), json.expose());
         let bytes = encrypt_parts(&p.keys, json2.expose(), Some(genuine_mac), &[]);
-        is_forged(unseal(&bytes, &Unlock::Passphrase("pw".into())), "authentication code");
+        is_forged(
+            unseal(&bytes, &Unlock::Passphrase("pw".into())),
+            "authentication code",
+        );
         is_forged(unseal(&bytes, &recovery_of(&p)), "authentication code");
         // A code under another key.
         let other = payload_mac(&[7u8; 32], json2.expose());
@@ -1349,7 +1362,10 @@ mod tests {
         is_forged(unseal(&two, &recovery_of(&p)), "2 authentication stanzas");
         // The genuine pair still opens.
         let bytes = encrypt_parts(&p.keys, json.expose(), Some(good), &[]);
-        assert_eq!(unseal(&bytes, &recovery_of(&p)).unwrap().opened_by, OpenedBy::RecoveryKey);
+        assert_eq!(
+            unseal(&bytes, &recovery_of(&p)).unwrap().opened_by,
+            OpenedBy::RecoveryKey
+        );
     }
 
     #[test]
@@ -1378,7 +1394,10 @@ mod tests {
         let json = fake.to_json().unwrap();
         let mac = payload_mac(fake.keys.auth_key.expose(), json.expose());
         let bytes = encrypt_parts(&victim.keys, json.expose(), Some(mac), &[]);
-        is_forged(unseal(&bytes, &recovery_of(&victim)), "holds another recovery key");
+        is_forged(
+            unseal(&bytes, &recovery_of(&victim)),
+            "holds another recovery key",
+        );
     }
 
     #[test]
@@ -1398,7 +1417,10 @@ mod tests {
         // No passphrase stanza: refused on the passphrase path too.
         let rec: age::x25519::Recipient = p.keys.recovery_recipient.parse().unwrap();
         let bytes = age::encrypt(&rec, json.expose()).unwrap();
-        is_forged(unseal(&bytes, &recovery_of(&p)), "no lifeboat passphrase stanza");
+        is_forged(
+            unseal(&bytes, &recovery_of(&p)),
+            "no lifeboat passphrase stanza",
+        );
         is_forged(
             unseal(&bytes, &Unlock::Passphrase("pw".into())),
             "no lifeboat passphrase stanza",
@@ -1417,15 +1439,27 @@ mod tests {
         });
         let json = p.to_json().unwrap();
         let xr: age::x25519::Recipient = extra.recipient.parse().unwrap();
-        let bytes = encrypt_parts(&p.keys, json.expose(), None, &[xr.clone()]);
-        assert_eq!(unseal(&bytes, &recovery_of(&p)).unwrap().opened_by, OpenedBy::RecoveryKey);
+        let bytes = encrypt_parts(&p.keys, json.expose(), None, &[xr]);
         assert_eq!(
-            unseal(&bytes, &Unlock::Passphrase("pw".into())).unwrap().opened_by,
+            unseal(&bytes, &recovery_of(&p)).unwrap().opened_by,
+            OpenedBy::RecoveryKey
+        );
+        assert_eq!(
+            unseal(&bytes, &Unlock::Passphrase("pw".into()))
+                .unwrap()
+                .opened_by,
             OpenedBy::Passphrase
         );
-        let u = unseal(&bytes, &Unlock::Identities(vec![NamedIdentity::parse(extra.text.expose()).unwrap()])).unwrap();
+        let u = unseal(
+            &bytes,
+            &Unlock::Identities(vec![NamedIdentity::parse(extra.text.expose()).unwrap()]),
+        )
+        .unwrap();
         assert!(!u.opened_by.is_verified());
-        assert!(!u.payload.keys.known(), "an unverified open must forget the secrets");
+        assert!(
+            !u.payload.keys.known(),
+            "an unverified open must forget the secrets"
+        );
         // The victim's recovery key listed as an extra, the attacker's as the
         // recovery key: never a recovery-key open.
         let attacker = NamedIdentity::generate();
@@ -1437,7 +1471,10 @@ mod tests {
         let victim: age::x25519::Recipient = p.keys.recovery_recipient.parse().unwrap();
         let bytes = encrypt_parts(&fake.keys, json.expose(), None, &[victim]);
         let u = unseal(&bytes, &recovery_of(&p)).unwrap();
-        assert_eq!(u.opened_by, OpenedBy::OtherIdentity(p.keys.recovery_recipient.clone()));
+        assert_eq!(
+            u.opened_by,
+            OpenedBy::OtherIdentity(p.keys.recovery_recipient.clone())
+        );
     }
 
     #[test]

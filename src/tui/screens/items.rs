@@ -183,8 +183,18 @@ impl Widget for ItemsView<'_> {
         let t = self.app.theme;
         let st = &self.s.items;
         let items = &self.s.vault.payload().items;
-        let [search, list] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        // An extra identity's open proves nothing about who wrote the file:
+        // say so above the list, every frame, for as long as it is open.
+        let banner = u16::from(!self.s.vault.is_verified());
+        let [warning, search, list] = Layout::vertical([
+            Constraint::Length(banner),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        if banner > 0 {
+            Line::styled(text::UNVERIFIED_BANNER, t.warn()).render(warning, buf);
+        }
         // Search line.
         let count = format!(" {} of {} ", st.matches.len(), items.len());
         let search_line = if st.searching {
