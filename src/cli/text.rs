@@ -60,6 +60,8 @@ pub fn export_drops(fields: &str) -> String {
 pub fn qr_written(path: &str) -> String {
     format!("Wrote {path} (mode 0600).")
 }
+/// A BIP38-encrypted key was stored.
+pub const KEY_BIP38: &str = "Note: this is a BIP38 passphrase-encrypted key, stored as bip38. It is useless without its passphrase: keep that passphrase too (for example as a password item).";
 /// Asked for a seed's BIP39 passphrase.
 pub const PROMPT_BIP39_PASSPHRASE: &str = "BIP39 passphrase (hidden): ";
 

@@ -3,9 +3,13 @@
 //! This module owns deciding what kind of private key a pasted text is, so
 //! the vault can label it and catch copy mistakes early: a 64-digit hex key,
 //! a Wallet Import Format key (Base58Check, any coin's version byte), or a
-//! BIP32 extended private key (`xprv`, `tprv`, SLIP-132 `yprv`/`zprv`...).
-//! Text that looks like one of these but is damaged is refused; an extended
-//! *public* key is refused with an explanation; anything else is free text.
+//! BIP32 extended private key (`xprv`, `tprv`, SLIP-132 `yprv`/`zprv`...),
+//! or a BIP38 passphrase-encrypted key (`6P...`).
+//! Text that looks like one of these but is damaged is refused (including
+//! the invalid extended keys of BIP32's test vector 5). Public material is
+//! refused with an explanation: an extended public key, a hex public key, a
+//! Bitcoin address (Base58Check or bech32/bech32m) or an Ethereum address
+//! cannot restore anything. Anything else is free text.
 
 /// What a key text was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +20,9 @@ pub enum KeyFormat {
     Wif,
     /// BIP32 extended private key (`xprv`, `tprv`, `yprv`, `zprv`, ...).
     Extended,
+    /// BIP38 passphrase-encrypted private key (`6P...`): useless without
+    /// its passphrase.
+    Bip38,
     /// Anything else, stored as given.
     Text,
 }
@@ -27,6 +34,7 @@ impl KeyFormat {
             KeyFormat::Hex => "hex",
             KeyFormat::Wif => "wif",
             KeyFormat::Extended => "xprv",
+            KeyFormat::Bip38 => "bip38",
             KeyFormat::Text => "text",
         }
     }
@@ -54,6 +62,21 @@ pub enum KeyError {
         /// `"WIF"` or the extended-key prefix.
         format: &'static str,
     },
+    /// An extended private key of depth 0 (a master key) that names a
+    /// parent or a child index: BIP32 forbids it, so the key is corrupt.
+    #[error("this {prefix} claims to be a master key (depth 0) but carries a non-zero {what}; BIP32 forbids that, so the key is damaged or forged; copy it again from the wallet")]
+    MasterWithParent {
+        /// The extended-key prefix.
+        prefix: &'static str,
+        /// `"parent fingerprint"` or `"child index"`.
+        what: &'static str,
+    },
+    /// A cryptocurrency address was given.
+    #[error("this is a {0} address: it is public (it receives funds) and cannot restore or spend anything; store the wallet's private key or seed phrase instead")]
+    Address(&'static str),
+    /// A hex public key was given.
+    #[error("this is a public key ({0}), not a private key: it cannot restore or spend anything; store the private key or the seed phrase instead")]
+    PublicKeyHex(&'static str),
     /// An extended public key was given.
     #[error("this is an extended public key ({prefix}), not a private key: it can watch the wallet but not spend from it or restore it; store the matching private key ({private}) or the seed phrase instead")]
     PublicKey {
@@ -103,15 +126,30 @@ pub fn recognise(key: &str) -> Result<KeyFormat, KeyError> {
         .or_else(|| key.strip_prefix("0X"))
         .unwrap_or(key);
     if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let prefixed = hex.len() != key.len();
         return match hex.len() {
             64 => Ok(KeyFormat::Hex),
+            66 if hex.starts_with("02") || hex.starts_with("03") => {
+                Err(KeyError::PublicKeyHex("compressed secp256k1"))
+            }
+            130 if hex.starts_with("04") => Err(KeyError::PublicKeyHex("uncompressed secp256k1")),
+            40 if prefixed => Err(KeyError::Address("Ethereum")),
             // One digit lost or gained is a copying slip, not another format.
             63 | 65 => Err(KeyError::HexLength { digits: hex.len() }),
             _ => Ok(KeyFormat::Text),
         };
     }
+    if let Some(kind) = segwit_address(key) {
+        return Err(KeyError::Address(kind));
+    }
     if !is_base58(key) {
         return Ok(KeyFormat::Text);
+    }
+    if key.starts_with("6P") && key.len() == 58 {
+        return check_bip38(key);
+    }
+    if let Some(kind) = base58_address(key) {
+        return Err(KeyError::Address(kind));
     }
     if key.len() >= 4 {
         let prefix = &key[..4];
@@ -150,7 +188,70 @@ fn check_extended(key: &str, prefix: &'static str, version: u32) -> Result<KeyFo
     {
         return Err(KeyError::Malformed { format: prefix });
     }
+    if data[4] == 0 {
+        if data[5..9] != [0; 4] {
+            return Err(KeyError::MasterWithParent {
+                prefix,
+                what: "parent fingerprint",
+            });
+        }
+        if data[9..13] != [0; 4] {
+            return Err(KeyError::MasterWithParent {
+                prefix,
+                what: "child index",
+            });
+        }
+    }
     Ok(KeyFormat::Extended)
+}
+
+/// BIP38: Base58Check of 39 bytes, `01 42` (plain) or `01 43` (EC
+/// multiplied) first.
+fn check_bip38(key: &str) -> Result<KeyFormat, KeyError> {
+    let data = zeroize::Zeroizing::new(bs58::decode(key).with_check(None).into_vec().map_err(
+        |e| match e {
+            bs58::decode::Error::InvalidChecksum { .. } => {
+                KeyError::BadChecksum { format: "BIP38" }
+            }
+            _ => KeyError::Malformed { format: "BIP38" },
+        },
+    )?);
+    if data.len() == 39 && data[0] == 0x01 && matches!(data[1], 0x42 | 0x43) {
+        Ok(KeyFormat::Bip38)
+    } else {
+        Err(KeyError::Malformed { format: "BIP38" })
+    }
+}
+
+/// A Base58Check string of 21 bytes is a hash-based address (a version
+/// byte and a 20-byte hash): Bitcoin's P2PKH (`1...`, `m/n...`), P2SH
+/// (`3...`, `2...`) and the same shapes in other coins.
+fn base58_address(key: &str) -> Option<&'static str> {
+    if !(25..=35).contains(&key.len()) {
+        return None;
+    }
+    let data = bs58::decode(key).with_check(None).into_vec().ok()?;
+    if data.len() != 21 {
+        return None;
+    }
+    Some(match data[0] {
+        0x00 | 0x05 => "Bitcoin",
+        0x6f | 0xc4 => "Bitcoin testnet",
+        _ => "cryptocurrency",
+    })
+}
+
+/// A valid bech32/bech32m segwit address (`bc1...`, `tb1...`, `ltc1...`).
+fn segwit_address(key: &str) -> Option<&'static str> {
+    if !(14..=90).contains(&key.len()) || !key.contains('1') {
+        return None;
+    }
+    let (hrp, _, _) = bech32::segwit::decode(key).ok()?;
+    Some(match hrp.to_lowercase().as_str() {
+        "bc" => "Bitcoin",
+        "tb" | "bcrt" => "Bitcoin testnet",
+        _ => "cryptocurrency",
+    })
 }
 
 fn check_wif(key: &str) -> Result<KeyFormat, KeyError> {
