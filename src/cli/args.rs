@@ -228,6 +228,9 @@ pub struct CodeArgs {
     /// The time to compute the code for, in Unix seconds
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub at: Option<u64>,
+    /// HOTP: show the next code without advancing the stored counter
+    #[arg(long)]
+    pub peek: bool,
 }
 
 /// `codes ...`.

@@ -735,6 +735,18 @@ fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
             item.kind()
         )));
     }
+    let hotp = matches!(
+        item.secret,
+        Secret::Totp {
+            otp_type: crate::item::OtpType::Hotp,
+            ..
+        }
+    );
+    if hotp && !a.peek {
+        drop(view);
+        drop(vault);
+        return hotp_advance(ctx, &a.name);
+    }
     let at = a.at.unwrap_or_else(unix_now);
     let digits =
         crate::item::totp::code_at(&item.secret, at).map_err(|e| CliError::input(e.to_string()))?;
@@ -747,6 +759,34 @@ fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
         }));
     }
     println!("{digits}");
+    Ok(())
+}
+
+/// `code NAME` for an HOTP secret: the code for the stored counter, shown
+/// only after the counter moved on has been saved (save protocol), so a
+/// code is never shown twice and a failed save shows none.
+fn hotp_advance(ctx: &Ctx, name: &str) -> Result<(), CliError> {
+    let mut vault = ctx.open_for_update()?;
+    let item = vault.item_mut(name)?;
+    let code =
+        crate::item::totp::code_at(&item.secret, 0).map_err(|e| CliError::input(e.to_string()))?;
+    let Secret::Totp { counter, .. } = &mut item.secret else {
+        return Err(CliError::input(text::NOT_HOTP));
+    };
+    let used = *counter;
+    *counter = used
+        .checked_add(1)
+        .ok_or_else(|| CliError::input(text::HOTP_COUNTER_END))?;
+    item.updated = now_utc();
+    let item_name = item.name.clone();
+    vault.audit("hotp-code", Some(&item_name));
+    vault.save()?;
+    if ctx.json() {
+        return print_json(
+            &json!({"name": item_name, "code": code, "counter": used, "next_counter": used + 1}),
+        );
+    }
+    println!("{code}");
     Ok(())
 }
 

@@ -62,6 +62,10 @@ pub fn qr_written(path: &str) -> String {
 }
 /// A BIP38-encrypted key was stored.
 pub const KEY_BIP38: &str = "Note: this is a BIP38 passphrase-encrypted key, stored as bip38. It is useless without its passphrase: keep that passphrase too (for example as a password item).";
+/// The item changed kind between reading and locking.
+pub const NOT_HOTP: &str = "this item is no longer an HOTP secret; run the command again";
+/// An HOTP counter at its largest value.
+pub const HOTP_COUNTER_END: &str = "this HOTP counter is at its largest value and cannot advance; set up the secret again at the service";
 /// Asked for a seed's BIP39 passphrase.
 pub const PROMPT_BIP39_PASSPHRASE: &str = "BIP39 passphrase (hidden): ";
 
