@@ -4,13 +4,20 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use lifeboat::cli::output;
 
 fn main() -> ExitCode {
     lifeboat::cli::harden_process();
     let cli = match lifeboat::cli::args::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            if let Err(err) = e.print() {
+                // `--help | head` is fine; `--help > /dev/full` is not.
+                if err.kind() != std::io::ErrorKind::BrokenPipe {
+                    output::report_error(&lifeboat::cli::text::output_failed(&err));
+                    return ExitCode::from(lifeboat::cli::exit::INPUT);
+                }
+            }
             return ExitCode::from(match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
                 _ => lifeboat::cli::exit::USAGE,
@@ -18,9 +25,18 @@ fn main() -> ExitCode {
         }
     };
     match lifeboat::cli::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => match output::stderr_failure() {
+            // The command ran but its messages were lost: say so where
+            // it can still be read.
+            Some(m) => {
+                output::report_error(&m);
+                ExitCode::from(lifeboat::cli::exit::INPUT)
+            }
+            None => ExitCode::SUCCESS,
+        },
+        Err(e) if e.is_quiet() => ExitCode::from(e.code),
         Err(e) => {
-            eprintln!("lifeboat: {e}");
+            output::report_error(&e.message);
             ExitCode::from(e.code)
         }
     }

@@ -490,9 +490,13 @@ fn recovery_codes_are_used_once_with_a_warning_when_few_are_left() {
     .ok();
     assert_eq!(used_flags(&env, "GitHub codes"), [false; 4]);
 
-    let out = env.run(&["codes", "use", "GitHub codes", "bbbb-2222"]).ok();
+    // The code on stdin (kept out of argv and the shell history).
+    let out = env
+        .run_in(&["codes", "use", "GitHub codes"], "bbbb-2222\n")
+        .ok();
     assert!(out.stderr.contains("3 unused left"), "{}", out.stderr);
     assert!(!out.stderr.contains("WARNING"), "{}", out.stderr);
+    assert!(!out.stderr.contains("shell history"), "{}", out.stderr);
     assert_eq!(
         used_flags(&env, "GitHub codes"),
         [false, true, false, false]
@@ -503,8 +507,10 @@ fn recovery_codes_are_used_once_with_a_warning_when_few_are_left() {
         .unwrap()
         .ends_with('Z'));
 
-    // Spelled differently (case, no dash): the same code.
+    // Spelled differently (case, no dash): the same code. As an argument
+    // it still works, with a warning about argv and the shell history.
     let out = env.run(&["codes", "use", "GitHub codes", "AAAA1111"]).ok();
+    assert!(out.stderr.contains("shell history"), "{}", out.stderr);
     assert!(
         out.stderr.contains("WARNING: only 2 unused"),
         "{}",

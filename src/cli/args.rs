@@ -22,16 +22,26 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalOpts {
     /// Vault file [default: $LIFEBOAT_VAULT, else <data dir>/lifeboat/vault.age]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "PATH"
+    )]
     pub vault: Option<PathBuf>,
     /// Read the passphrase from this file descriptor (first line) instead of the terminal
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "N")]
     pub passphrase_fd: Option<u32>,
     /// Unlock with an age identity file (the recovery key or another); repeatable
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "FILE"
+    )]
     pub identity: Vec<PathBuf>,
     /// Machine-readable output on stdout
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
 }
 
@@ -129,6 +139,28 @@ pub enum Command {
     Tui,
     /// The TUI on a throwaway vault with fake sample items, for a first look
     Demo,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Print the man page, or write every page into a folder with --out
+    Man(ManArgs),
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Install, e.g.: lifeboat completions bash > ~/.local/share/bash-completion/completions/lifeboat"
+)]
+pub struct CompletionsArgs {
+    /// The shell
+    pub shell: clap_complete::Shell,
+}
+
+/// `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write lifeboat.1 and one page per command (lifeboat-COMMAND.1) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// `init`.
@@ -156,6 +188,7 @@ pub struct InitArgs {
 
 /// `add`.
 #[derive(Debug, Args)]
+#[command(after_help = ADD_AFTER_HELP)]
 pub struct AddArgs {
     /// seed, key, totp, codes, password or note
     pub kind: KindArg,
@@ -174,24 +207,35 @@ pub struct AddArgs {
     #[arg(long)]
     pub support: Option<String>,
     /// Seed scheme [default: bip39]
-    #[arg(long)]
+    #[arg(long, help_heading = "Seed options")]
     pub scheme: Option<SchemeArg>,
     /// BIP39 word-list language (default: detect)
-    #[arg(long)]
+    #[arg(long, help_heading = "Seed options")]
     pub language: Option<String>,
     /// Store a seed even if its checksum fails
-    #[arg(long)]
+    #[arg(long, help_heading = "Seed options")]
     pub no_verify: bool,
     /// Also ask for a BIP39 passphrase to store with the seed
-    #[arg(long)]
+    #[arg(long, help_heading = "Seed options")]
     pub with_passphrase: bool,
     /// Username (password items)
-    #[arg(long)]
+    #[arg(long, help_heading = "Password options")]
     pub username: Option<String>,
     /// URL (password items)
-    #[arg(long)]
+    #[arg(long, help_heading = "Password options")]
     pub url: Option<String>,
 }
+
+/// What `add` reads for each kind (stdin when it is not a terminal, else a
+/// hidden prompt).
+const ADD_AFTER_HELP: &str = "\
+The secret is read from stdin when stdin is not a terminal, else from a hidden prompt:
+  seed      the words (BIP39 checksum verified; see Seed options)
+  key       the private key text (hex, WIF and xprv are recognised)
+  totp      an otpauth:// URI or a base32 secret
+  codes     recovery codes, one per line
+  password  the password on the first line (see Password options)
+  note      all of stdin";
 
 /// `list`.
 #[derive(Debug, Args)]
@@ -236,12 +280,12 @@ pub struct CodeArgs {
 /// `codes ...`.
 #[derive(Debug, Subcommand)]
 pub enum CodesCommand {
-    /// Mark one recovery code used
+    /// Mark one recovery code used (the code comes from stdin or a hidden prompt)
     Use {
         /// The codes item's name
         name: String,
-        /// The code being used
-        code: String,
+        /// The code being used: better left out, so it stays out of the shell history
+        code: Option<String>,
     },
 }
 
@@ -250,6 +294,9 @@ pub enum CodesCommand {
 pub struct RmArgs {
     /// The item's name
     pub name: String,
+    /// Do not ask for confirmation on a terminal
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 /// `passwd`.

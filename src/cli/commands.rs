@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::args::*;
 use super::input;
+use super::output::output_error;
 use super::text;
 use super::{vault_path, CliError};
 use crate::item::input::{parse_secret, seed_note, SecretInput, SecretInputError, SeedNote};
@@ -17,6 +18,7 @@ use crate::secret::SecretString;
 use crate::vault::crypto::KdfParams;
 use crate::vault::format::ExtraRecipient;
 use crate::vault::{Unlock, Vault};
+use crate::{noteln, outln};
 
 /// Everything a command needs from the global options.
 pub struct Ctx {
@@ -76,7 +78,7 @@ impl Ctx {
 /// Warns on stderr when a session could not prove the file genuine.
 pub fn warn_if_unverified(opened_by: &crate::vault::OpenedBy) {
     if let crate::vault::OpenedBy::OtherIdentity(r) = opened_by {
-        eprintln!("{}", text::unverified_warning(r));
+        noteln!("{}", text::unverified_warning(r));
     }
 }
 
@@ -86,10 +88,10 @@ pub fn print_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), CliError> {
     // 10,000 items is 100,000 lines, one write(2) each without this.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, v)
-        .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
-    writeln!(out)
-        .and_then(|_| out.flush())
-        .map_err(|e| CliError::input(format!("writing output failed: {e}")))
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush())
+        .map_err(output_error)
 }
 
 /// Runs one parsed command line.
@@ -111,7 +113,16 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::List(a) => list(&ctx, a),
         Command::Show(a) => show(&ctx, a),
         Command::Code(a) => code(&ctx, a),
-        Command::Codes(CodesCommand::Use { name, code }) => codes_use(&ctx, &name, &code),
+        Command::Codes(CodesCommand::Use { name, code }) => {
+            let code = match code {
+                Some(c) => {
+                    noteln!("{}", text::CODE_IN_ARGV);
+                    SecretString::new(c)
+                }
+                None => input::secret_from_stdin_or_prompt(text::PROMPT_RECOVERY_CODE)?,
+            };
+            codes_use(&ctx, &name, code.expose().trim())
+        }
         Command::Rm(a) => rm(&ctx, a),
         Command::Passwd(a) => passwd(&ctx, a),
         Command::Recipient(c) => recipient(&ctx, c),
@@ -128,6 +139,8 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Playbook(c) => super::playbook_cmd::run(&ctx, c),
         Command::Tui => open_tui(&ctx, false),
         Command::Demo => open_tui(&ctx, true),
+        Command::Completions(a) => super::shell_cmd::completions(&a),
+        Command::Man(a) => super::shell_cmd::man(&a),
     }
 }
 
@@ -180,36 +193,60 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
     let key = vault.payload().keys.recovery_identity.clone();
     let recipient = vault.payload().keys.recovery_recipient.clone();
     let shown_path = ctx.path.display().to_string();
-    match &a.recovery_key_out {
-        Some(out) => {
-            write_private_file(out, &recovery_key_file_text(&key, &recipient, &shown_path))?;
-            if !ctx.json() {
-                eprintln!("{}", text::vault_created(&shown_path));
-                eprintln!("{}", text::recovery_key_written(&out.display().to_string()));
-            }
-        }
-        None => {
-            eprintln!("{}", text::vault_created(&shown_path));
-            eprintln!("\n{}\n", text::RECOVERY_KEY_BANNER);
-            if !ctx.json() {
-                println!("{}", key.expose());
-            }
-        }
-    }
-    vault.payload_mut().history.recovery_key_exported = Some(now_utc());
-    vault.payload_mut().settings.armor = a.armor;
-    vault.save()?;
-    if ctx.json() {
+    let json_out = |extra: (&str, Value)| {
         let mut v = json!({
             "path": shown_path,
             "recovery_recipient": recipient,
             "kdf": {"memory_kib": params.m_kib, "time": params.t, "parallelism": params.p},
         });
-        match &a.recovery_key_out {
-            Some(out) => v["recovery_key_file"] = json!(out.display().to_string()),
-            None => v["recovery_key"] = json!(key.expose()),
+        v[extra.0] = extra.1;
+        print_json(&v)
+    };
+    // The recovery key is handed over before anything else is saved.
+    let delivered = match &a.recovery_key_out {
+        Some(out) => {
+            write_private_file(out, &recovery_key_file_text(&key, &recipient, &shown_path))
         }
-        print_json(&v)?;
+        None => {
+            noteln!("{}", text::vault_created(&shown_path));
+            noteln!("\n{}\n", text::RECOVERY_KEY_BANNER);
+            if ctx.json() {
+                json_out(("recovery_key", json!(key.expose())))
+            } else {
+                outln!("{}", key.expose())
+            }
+        }
+    };
+    if let Err(e) = delivered {
+        // Nobody has the recovery key of this brand-new, empty vault: remove
+        // it rather than leave a vault whose way back in was never seen.
+        drop(vault);
+        let removed = [ctx.path.clone(), crate::vault::store::prev_path(&ctx.path)]
+            .iter()
+            .filter(|p| p.exists())
+            .all(|p| std::fs::remove_file(p).is_ok());
+        let why = if e.is_quiet() {
+            text::STDOUT_CLOSED.to_owned()
+        } else {
+            e.message
+        };
+        return Err(CliError::input(text::recovery_key_not_shown(
+            &why,
+            &shown_path,
+            removed,
+        )));
+    }
+    vault.payload_mut().history.recovery_key_exported = Some(now_utc());
+    vault.payload_mut().settings.armor = a.armor;
+    vault.save()?;
+    if let Some(out) = &a.recovery_key_out {
+        let file = out.display().to_string();
+        if ctx.json() {
+            json_out(("recovery_key_file", json!(file)))?;
+        } else {
+            noteln!("{}", text::vault_created(&shown_path));
+            noteln!("{}", text::recovery_key_written(&file));
+        }
     }
     Ok(())
 }
@@ -302,15 +339,15 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         CliError::input(format!("{e}{hint}"))
     })?;
     match seed_note(&secret) {
-        Some(SeedNote::Electrum(k)) => eprintln!("{}", text::seed_is_electrum(k.as_str())),
-        Some(SeedNote::AlsoElectrum(k)) => eprintln!("{}", text::seed_also_electrum(k.as_str())),
+        Some(SeedNote::Electrum(k)) => noteln!("{}", text::seed_is_electrum(k.as_str())),
+        Some(SeedNote::AlsoElectrum(k)) => noteln!("{}", text::seed_also_electrum(k.as_str())),
         None => {}
     }
     match &mut secret {
         Secret::Key {
             format: Some(f), ..
         } if f == crate::item::keys::KeyFormat::Text.as_str() => {
-            eprintln!("{}", text::KEY_AS_TEXT);
+            noteln!("{}", text::KEY_AS_TEXT);
         }
         Secret::Key {
             format: Some(f), ..
@@ -351,7 +388,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
     if ctx.json() {
         print_json(&json!({"added": a.name, "kind": kind.as_str()}))
     } else {
-        eprintln!("{}", text::item_added(kind.as_str(), &a.name));
+        noteln!("{}", text::item_added(kind.as_str(), &a.name));
         Ok(())
     }
 }
@@ -456,7 +493,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
     // Buffered for the same reason as `print_json`: one line per item.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if items.is_empty() {
-        let _ = writeln!(out, "No items. Add one with `lifeboat add KIND NAME`.");
+        writeln!(out, "No items. Add one with `lifeboat add KIND NAME`.").map_err(output_error)?;
         return Ok(());
     }
     let w = items
@@ -465,11 +502,12 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         .max()
         .unwrap_or(4)
         .max(4);
-    let _ = writeln!(
+    writeln!(
         out,
         "{:<w$}  {:<8}  {:<20}  TAGS",
         "NAME", "KIND", "ACCOUNT"
-    );
+    )
+    .map_err(output_error)?;
     let mut tags = String::new();
     for i in items {
         tags.clear();
@@ -479,17 +517,17 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
             }
             tags.push_str(t);
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "{:<w$}  {:<8}  {:<20}  {}",
             &*i.name,
             i.kind.as_str(),
             i.account.as_deref().unwrap_or("-"),
             tags
-        );
+        )
+        .map_err(output_error)?;
     }
-    let _ = out.flush();
-    Ok(())
+    out.flush().map_err(output_error)
 }
 
 /// The `secret` object of `show --json --reveal`, by kind (see CLI.md).
@@ -561,38 +599,39 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
         return print_json(&v);
     }
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "Name:     {}", item.name);
-    let _ = writeln!(out, "Kind:     {}", item.kind());
+    writeln!(out, "Name:     {}", item.name).map_err(output_error)?;
+    writeln!(out, "Kind:     {}", item.kind()).map_err(output_error)?;
     if let Some(acc) = &item.account {
-        let _ = writeln!(out, "Account:  {acc}");
+        writeln!(out, "Account:  {acc}").map_err(output_error)?;
     }
     if !item.tags.is_empty() {
-        let _ = writeln!(out, "Tags:     {}", item.tags.join(", "));
+        writeln!(out, "Tags:     {}", item.tags.join(", ")).map_err(output_error)?;
     }
     if let Some(s) = &item.support {
-        let _ = writeln!(out, "Support:  {s}");
+        writeln!(out, "Support:  {s}").map_err(output_error)?;
     }
     if let Some(n) = &item.notes {
-        let _ = writeln!(out, "Notes:    {n}");
+        writeln!(out, "Notes:    {n}").map_err(output_error)?;
     }
-    let _ = writeln!(out, "Created:  {}", rfc3339(&item.created));
-    let _ = writeln!(out, "Updated:  {}", rfc3339(&item.updated));
-    show_secret_human(&mut out, item, a.reveal);
+    writeln!(out, "Created:  {}", rfc3339(&item.created)).map_err(output_error)?;
+    writeln!(out, "Updated:  {}", rfc3339(&item.updated)).map_err(output_error)?;
+    show_secret_human(&mut out, item, a.reveal)?;
     if a.qr {
         let Some(uri) = crate::item::totp::to_otpauth_named(&item.secret, Some(&item.name)) else {
             return Err(CliError::input("--qr works for TOTP items only"));
         };
         let qr = crate::interop::qr::try_to_terminal(&uri)
             .map_err(|e| CliError::input(e.to_string()))?;
-        let _ = writeln!(
+        writeln!(
             out,
             "\nScan with your authenticator app, then clear the screen:\n{qr}"
-        );
+        )
+        .map_err(output_error)?;
     }
     Ok(())
 }
 
-fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
+fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<(), CliError> {
     match &item.secret {
         Secret::Seed {
             words,
@@ -601,32 +640,33 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
             ..
         } => {
             let n = words.expose().split_whitespace().count();
-            let _ = writeln!(out, "Scheme:   {} ({n} words)", scheme.as_str());
+            writeln!(out, "Scheme:   {} ({n} words)", scheme.as_str()).map_err(output_error)?;
             if reveal && *scheme == SeedScheme::Other {
                 // Shown exactly as stored: case and spacing may matter.
-                let _ = writeln!(out, "Text:     {}", words.expose());
+                writeln!(out, "Text:     {}", words.expose()).map_err(output_error)?;
                 if let Some(p) = passphrase {
-                    let _ = writeln!(out, "Passphrase: {}", p.expose());
+                    writeln!(out, "Passphrase: {}", p.expose()).map_err(output_error)?;
                 }
             } else if reveal {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "Words:\n{}",
                     crate::item::seed::format_columns(words.expose(), 3)
-                );
+                )
+                .map_err(output_error)?;
                 if let Some(p) = passphrase {
-                    let _ = writeln!(out, "Passphrase: {}", p.expose());
+                    writeln!(out, "Passphrase: {}", p.expose()).map_err(output_error)?;
                 }
             } else {
-                let _ = writeln!(out, "Words:    {}", text::MASKED);
+                writeln!(out, "Words:    {}", text::MASKED).map_err(output_error)?;
             }
         }
         Secret::Key { key, format } => {
             if let Some(f) = format {
-                let _ = writeln!(out, "Format:   {f}");
+                writeln!(out, "Format:   {f}").map_err(output_error)?;
             }
             let shown = if reveal { key.expose() } else { text::MASKED };
-            let _ = writeln!(out, "Key:      {shown}");
+            writeln!(out, "Key:      {shown}").map_err(output_error)?;
         }
         Secret::Totp {
             secret,
@@ -638,24 +678,25 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
             ..
         } => {
             if let Some(i) = issuer {
-                let _ = writeln!(out, "Issuer:   {i}");
+                writeln!(out, "Issuer:   {i}").map_err(output_error)?;
             }
             if let Some(l) = label {
-                let _ = writeln!(out, "Login:    {l}");
+                writeln!(out, "Login:    {l}").map_err(output_error)?;
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "Params:   {} / {digits} digits / {period} s",
                 algorithm.as_str()
-            );
+            )
+            .map_err(output_error)?;
             let now = unix_now();
             if let Ok(code) = crate::item::totp::code_at(&item.secret, now) {
                 match crate::item::totp::seconds_left(&item.secret, now) {
                     Some(left) => {
-                        let _ = writeln!(out, "Code:     {code}  ({left} s left)");
+                        writeln!(out, "Code:     {code}  ({left} s left)").map_err(output_error)?;
                     }
                     None => {
-                        let _ = writeln!(out, "Code:     {code}");
+                        writeln!(out, "Code:     {code}").map_err(output_error)?;
                     }
                 }
             }
@@ -664,11 +705,11 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
             } else {
                 text::MASKED
             };
-            let _ = writeln!(out, "Secret:   {shown}");
+            writeln!(out, "Secret:   {shown}").map_err(output_error)?;
         }
         Secret::Codes { codes } => {
             let unused = codes.iter().filter(|c| c.used.is_none()).count();
-            let _ = writeln!(out, "Codes:    {unused} unused of {}", codes.len());
+            writeln!(out, "Codes:    {unused} unused of {}", codes.len()).map_err(output_error)?;
             for (n, c) in codes.iter().enumerate() {
                 let code = if reveal {
                     c.code.expose()
@@ -677,18 +718,19 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
                 };
                 match &c.used {
                     Some(t) => {
-                        let _ = writeln!(out, "  {:>2}. {code}  used {}", n + 1, rfc3339(t));
+                        writeln!(out, "  {:>2}. {code}  used {}", n + 1, rfc3339(t))
+                            .map_err(output_error)?;
                     }
                     None => {
-                        let _ = writeln!(out, "  {:>2}. {code}", n + 1);
+                        writeln!(out, "  {:>2}. {code}", n + 1).map_err(output_error)?;
                     }
                 }
             }
             if unused <= 2 {
-                let _ = writeln!(out, "{}", text::low_codes(unused));
+                writeln!(out, "{}", text::low_codes(unused)).map_err(output_error)?;
             }
             if !reveal {
-                let _ = writeln!(out, "(add --reveal to show the codes)");
+                writeln!(out, "(add --reveal to show the codes)").map_err(output_error)?;
             }
         }
         Secret::Password {
@@ -697,23 +739,24 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) {
             url,
         } => {
             if let Some(u) = username {
-                let _ = writeln!(out, "Username: {u}");
+                writeln!(out, "Username: {u}").map_err(output_error)?;
             }
             if let Some(u) = url {
-                let _ = writeln!(out, "URL:      {u}");
+                writeln!(out, "URL:      {u}").map_err(output_error)?;
             }
             let shown = if reveal {
                 password.expose()
             } else {
                 text::MASKED
             };
-            let _ = writeln!(out, "Password: {shown}");
+            writeln!(out, "Password: {shown}").map_err(output_error)?;
         }
         Secret::Note { text: t } => {
             let shown = if reveal { t.expose() } else { text::MASKED };
-            let _ = writeln!(out, "Text:     {shown}");
+            writeln!(out, "Text:     {shown}").map_err(output_error)?;
         }
     }
+    Ok(())
 }
 
 fn unix_now() -> u64 {
@@ -758,7 +801,7 @@ fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
             "verified": view.is_verified(),
         }));
     }
-    println!("{digits}");
+    outln!("{digits}")?;
     Ok(())
 }
 
@@ -829,21 +872,27 @@ fn codes_use(ctx: &Ctx, name: &str, code: &str) -> Result<(), CliError> {
     if ctx.json() {
         return print_json(&json!({"name": item_name, "unused": unused}));
     }
-    eprintln!("Marked one code of \"{item_name}\" used; {unused} unused left.");
+    noteln!("Marked one code of \"{item_name}\" used; {unused} unused left.");
     if unused <= 2 {
-        eprintln!("{}", text::low_codes(unused));
+        noteln!("{}", text::low_codes(unused));
     }
     Ok(())
 }
 
 fn rm(ctx: &Ctx, a: RmArgs) -> Result<(), CliError> {
     let mut vault = ctx.open_for_update()?;
+    if !a.yes && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        let item = vault.item(&a.name)?;
+        if !input::confirm(&text::confirm_rm(&item.name, item.kind().as_str()))? {
+            return Err(CliError::input(text::RM_CANCELLED));
+        }
+    }
     let item = vault.remove_item(&a.name)?;
     vault.save()?;
     if ctx.json() {
         print_json(&json!({"removed": item.name}))
     } else {
-        eprintln!("{}", text::item_removed(&item.name));
+        noteln!("{}", text::item_removed(&item.name));
         Ok(())
     }
 }
@@ -866,7 +915,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<(), CliError> {
     if ctx.json() {
         print_json(&json!({"passphrase_changed": true}))
     } else {
-        eprintln!("Passphrase changed. The old passphrase no longer opens the vault (backups made before keep the old one).");
+        noteln!("Passphrase changed. The old passphrase no longer opens the vault (backups made before keep the old one).");
         Ok(())
     }
 }
@@ -882,9 +931,9 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
                     "extra": p.recipients.iter().map(|r| json!({"recipient": r.recipient, "added": rfc3339(&r.added)})).collect::<Vec<_>>(),
                 }));
             }
-            println!("{}  (recovery key)", p.keys.recovery_recipient);
+            outln!("{}  (recovery key)", p.keys.recovery_recipient)?;
             for r in &p.recipients {
-                println!("{}  (added {})", r.recipient, rfc3339(&r.added));
+                outln!("{}  (added {})", r.recipient, rfc3339(&r.added))?;
             }
             Ok(())
         }
@@ -914,7 +963,7 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
             if ctx.json() {
                 print_json(&json!({"added": r}))
             } else {
-                eprintln!("The vault is now also encrypted to {r}.");
+                noteln!("The vault is now also encrypted to {r}.");
                 Ok(())
             }
         }
@@ -938,7 +987,7 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
             if ctx.json() {
                 print_json(&json!({"removed": r}))
             } else {
-                eprintln!("Removed {r}. Note: copies and backups made before still open with it.");
+                noteln!("Removed {r}. Note: copies and backups made before still open with it.");
                 Ok(())
             }
         }
@@ -981,12 +1030,12 @@ fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
             )))
         }
     };
-    eprintln!("{}", text::PLAINTEXT_WARNING);
+    noteln!("{}", text::PLAINTEXT_WARNING);
     for (name, why) in &notes.skipped {
-        eprintln!("{}", text::export_skipped(name, &why.to_string()));
+        noteln!("{}", text::export_skipped(name, &why.to_string()));
     }
     if !notes.dropped_fields.is_empty() {
-        eprintln!("{}", text::export_drops(&notes.dropped_fields.join(", ")));
+        noteln!("{}", text::export_drops(&notes.dropped_fields.join(", ")));
     }
     if let Some(dir) = &a.qr {
         let ext = match a.qr_format {
@@ -1005,23 +1054,21 @@ fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
                 QrFormatArg::Svg => matrix.to_svg(8).into_bytes(),
             };
             write_private_bytes(&path, &content)?;
-            eprintln!("{}", text::qr_written(&path.display().to_string()));
+            noteln!("{}", text::qr_written(&path.display().to_string()));
         }
         if let Some(out) = &a.out {
             write_private_file(out, &body)?;
-            eprintln!("Exported to {} (mode 0600).", out.display());
+            noteln!("Exported to {} (mode 0600).", out.display());
         }
         return Ok(());
     }
     match &a.out {
         Some(out) => {
             write_private_file(out, &body)?;
-            eprintln!("Exported to {} (mode 0600).", out.display());
+            noteln!("Exported to {} (mode 0600).", out.display());
         }
         None => {
-            let mut o = std::io::stdout().lock();
-            o.write_all(body.expose().as_bytes())
-                .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
+            super::output::out_bytes(body.expose().as_bytes())?;
         }
     }
     Ok(())
@@ -1085,17 +1132,17 @@ fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
             "rejected": report.rejected.iter().map(|r| json!({"line": r.line, "reason": r.reason})).collect::<Vec<_>>(),
         }));
     }
-    eprintln!(
+    noteln!(
         "Imported {} item(s); skipped {} duplicate(s); rejected {}.",
         added.len(),
         skipped.len(),
         report.rejected.len()
     );
     for s in &skipped {
-        eprintln!("  skipped (already in the vault): {s}");
+        noteln!("  skipped (already in the vault): {s}");
     }
     for r in &report.rejected {
-        eprintln!("  rejected line {}: {}", r.line, r.reason);
+        noteln!("  rejected line {}: {}", r.line, r.reason);
     }
     // Only a file with nothing usable is an error; one whose entries are all
     // in the vault already has done its job.

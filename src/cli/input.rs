@@ -69,6 +69,25 @@ pub fn prompt_hidden(prompt: &str) -> Result<SecretString, CliError> {
         .map_err(|e| CliError::input(format!("could not read from the terminal: {e}")))
 }
 
+/// Asks a yes/no question on the terminal; only "y" or "yes" is yes.
+pub fn confirm(question: &str) -> Result<bool, CliError> {
+    use std::io::{BufRead, Write};
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .map_err(|_| CliError::usage(text::NO_TTY_CONFIRM))?;
+    let mut w = &tty;
+    write!(w, "{question} [y/N] ")
+        .and_then(|()| w.flush())
+        .map_err(|e| CliError::input(format!("could not ask on the terminal: {e}")))?;
+    let mut answer = String::new();
+    std::io::BufReader::new(&tty)
+        .read_line(&mut answer)
+        .map_err(|e| CliError::input(format!("could not read from the terminal: {e}")))?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
 /// Builds the unlock path from the global options: identity files, else the
 /// passphrase from a descriptor, else from the terminal. Fails at once when
 /// none is possible.

@@ -1,13 +1,15 @@
 //! The command-line front end: argument grammar ([`args`]), secret input
 //! ([`input`]), strings ([`text`]) and the command functions
-//! ([`commands`]). [`run`] dispatches a parsed command line; errors carry
+//! ([`commands`]); [`output`] writes without panicking. [`run`] dispatches a parsed command line; errors carry
 //! the exit code of the CLI contract.
 
 pub mod args;
 pub mod commands;
 pub mod input;
+pub mod output;
 pub mod playbook_cmd;
 pub mod recovery_cmd;
+pub mod shell_cmd;
 pub mod text;
 
 use std::path::PathBuf;
@@ -61,6 +63,17 @@ impl CliError {
             code: exit::AUTH,
             message: m.into(),
         }
+    }
+    /// The reader of stdout went away (`| head`): end quietly, exit 0.
+    pub fn closed_pipe() -> Self {
+        Self {
+            code: exit::OK,
+            message: String::new(),
+        }
+    }
+    /// True for [`CliError::closed_pipe`]: nothing to report.
+    pub fn is_quiet(&self) -> bool {
+        self.message.is_empty()
     }
     /// Vault missing or damaged (exit 4).
     pub fn corrupt(m: impl Into<String>) -> Self {

@@ -19,6 +19,7 @@ use crate::item::now_utc;
 use crate::playbook::{self, Playbook, PlaybookError, PlaybookState, Run, StepKind, StepState};
 use crate::secret::SecretString;
 use crate::vault::Vault;
+use crate::{noteln, out, outln};
 
 /// Runs one `playbook` subcommand.
 pub fn run(ctx: &Ctx, c: PlaybookCommand) -> Result<(), CliError> {
@@ -68,7 +69,7 @@ pub fn load() -> Result<Vec<Playbook>, CliError> {
     match playbook::all_playbooks(dir.as_deref()) {
         Ok(pbs) => Ok(pbs),
         Err(e @ PlaybookError::Invalid(_)) => {
-            eprintln!("{}", text::user_dir_invalid(&e.to_string()));
+            noteln!("{}", text::user_dir_invalid(&e.to_string()));
             Ok(playbook::builtin())
         }
         Err(e) => Err(pb_error(e)),
@@ -87,7 +88,7 @@ fn find<'a>(pbs: &'a [Playbook], id: &str) -> Result<&'a Playbook, CliError> {
 /// a playbook is still worth reading without one.
 fn open_if_present(ctx: &Ctx) -> Result<Option<Vault>, CliError> {
     if !ctx.path.exists() {
-        eprintln!("{}", text::NO_VAULT);
+        noteln!("{}", text::NO_VAULT);
         return Ok(None);
     }
     ctx.open().map(Some)
@@ -101,7 +102,7 @@ fn list(ctx: &Ctx) -> Result<(), CliError> {
     if ctx.json() {
         return print_json(&playbook::list_json(&pbs, state));
     }
-    print!("{}", playbook::list_text(&pbs, state));
+    out!("{}", playbook::list_text(&pbs, state))?;
     Ok(())
 }
 
@@ -114,7 +115,7 @@ fn show(ctx: &Ctx, id: &str) -> Result<(), CliError> {
     if ctx.json() {
         return print_json(&playbook::show_json(pb, run, items, now_utc()));
     }
-    print!("{}", playbook::show_text(pb, run, items, now_utc()));
+    out!("{}", playbook::show_text(pb, run, items, now_utc()))?;
     Ok(())
 }
 
@@ -127,7 +128,7 @@ fn validate(ctx: &Ctx, file: &Path) -> Result<(), CliError> {
                     "file": shown, "ok": true, "id": pb.id, "steps": pb.steps.len(), "diagnostics": [],
                 }))
             } else {
-                println!("{}", text::valid(&shown, &pb.id, pb.steps.len()));
+                outln!("{}", text::valid(&shown, &pb.id, pb.steps.len()))?;
                 Ok(())
             }
         }
@@ -136,7 +137,7 @@ fn validate(ctx: &Ctx, file: &Path) -> Result<(), CliError> {
                 print_json(&json!({"file": shown, "ok": false, "diagnostics": diags}))?;
             } else {
                 for d in &diags {
-                    println!("{d}");
+                    outln!("{d}")?;
                 }
             }
             Err(CliError::input(text::invalid(&shown, diags.len())))
@@ -175,13 +176,13 @@ fn report(ctx: &Ctx, id: &str, out: Option<&Path>) -> Result<(), CliError> {
             if ctx.json() {
                 print_json(&json!({"id": id, "written": shown}))
             } else {
-                eprintln!("{}", text::report_written(&shown));
+                noteln!("{}", text::report_written(&shown));
                 Ok(())
             }
         }
         None if ctx.json() => print_json(&json!({"id": id, "markdown": md})),
         None => {
-            print!("{md}");
+            out!("{md}")?;
             Ok(())
         }
     }
@@ -380,7 +381,7 @@ fn change(ctx: &Ctx, id: &str, change: Change) -> Result<(), CliError> {
     } else {
         text::UNCHANGED
     };
-    eprintln!("{shown}");
+    noteln!("{shown}");
     if let Some(run) = run {
         let p = playbook::progress(pb, Some(run));
         let next = p
@@ -388,7 +389,7 @@ fn change(ctx: &Ctx, id: &str, change: Change) -> Result<(), CliError> {
             .as_deref()
             .and_then(|n| pb.step(n))
             .map(|s| (s.id.as_str(), s.title.as_str()));
-        eprintln!("{}", text::progress(p.done, p.total_on_path, next, id));
+        noteln!("{}", text::progress(p.done, p.total_on_path, next, id));
     }
     Ok(())
 }

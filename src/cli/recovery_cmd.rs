@@ -12,6 +12,7 @@ use super::args::{
     BackupArgs, KitArgs, RecoverArgs, RestoreArgs, RotateArgs, SplitArgs, VerifyArgs,
 };
 use super::commands::{print_json, recovery_key_file_text, write_private_file, Ctx};
+use super::output::output_error;
 use super::{input, CliError};
 use crate::item::now_utc;
 use crate::item::slip39::{self, Slip39Error};
@@ -22,6 +23,7 @@ use crate::vault::crypto::{identity_to_bytes, NamedIdentity};
 use crate::vault::format::{self, Payload, Unlock, Unsealed};
 use crate::vault::store::{lock_path, prev_path, read_guarded, temp_prefix};
 use crate::vault::{ErrorClass, Vault, VaultError};
+use crate::{noteln, outln};
 
 fn rfc3339(t: &time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
@@ -96,7 +98,7 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<(), CliError> {
     vault.audit("backup", name.as_deref());
     let recorded = vault.save();
     if let Err(e) = &recorded {
-        eprintln!("{}", text::backup_not_recorded(&e.to_string()));
+        noteln!("{}", text::backup_not_recorded(&e.to_string()));
     }
     if ctx.json() {
         print_json(&json!({
@@ -108,8 +110,8 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<(), CliError> {
             "recorded": recorded.is_ok(),
         }))
     } else {
-        println!("{shown}");
-        eprintln!(
+        outln!("{shown}")?;
+        noteln!(
             "{}",
             text::backup_written(&shown, report.kept, report.removed.len())
         );
@@ -126,7 +128,7 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
         match Vault::open_for_update(&ctx.path, &duplicate(&unlock)?) {
             Ok(v) => Some(v),
             Err(e) if e.class() == ErrorClass::Corrupt => {
-                eprintln!("{}", text::verify_current_damaged(&e.to_string()));
+                noteln!("{}", text::verify_current_damaged(&e.to_string()));
                 None
             }
             Err(e) => return Err(e.into()),
@@ -149,7 +151,7 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
                 "drill_recorded": false,
             }));
         }
-        eprintln!("{}", text::VERIFY_NO_VAULT);
+        noteln!("{}", text::VERIFY_NO_VAULT);
         return Ok(());
     };
     if b.vault_id != vault.payload().vault_id {
@@ -179,14 +181,14 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
         }));
     }
     if cmp.is_identical() {
-        println!("{}", text::VERIFY_IDENTICAL);
+        outln!("{}", text::VERIFY_IDENTICAL)?;
     } else {
-        println!(
+        outln!(
             "{}",
             text::verify_differs(&cmp.added, &cmp.removed, &cmp.changed)
-        );
+        )?;
     }
-    eprintln!("{}", text::DRILL_RECORDED);
+    noteln!("{}", text::DRILL_RECORDED);
     Ok(())
 }
 
@@ -244,7 +246,7 @@ pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), CliError> {
             "keys_from_backup": true,
         }));
     }
-    eprintln!("{}", text::restored(&shown, &prev, items, had_current));
+    noteln!("{}", text::restored(&shown, &prev, items, had_current));
     Ok(())
 }
 
@@ -354,22 +356,21 @@ pub fn split(ctx: &Ctx, a: SplitArgs) -> Result<(), CliError> {
         }))?;
     } else if let Some(dir) = &a.out {
         for (s, p) in set.shares.iter().zip(&files) {
-            eprintln!("{}: {}", p.display(), label(s));
+            noteln!("{}: {}", p.display(), label(s));
         }
-        eprintln!(
+        noteln!(
             "{}",
             text::split_written(&dir.display().to_string(), files.len())
         );
     } else {
         let mut out = std::io::stdout().lock();
         for (n, s) in set.shares.iter().enumerate() {
-            eprintln!("line {}: {}", n + 1, label(s));
-            writeln!(out, "{}", s.mnemonic.expose())
-                .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
+            noteln!("line {}: {}", n + 1, label(s));
+            writeln!(out, "{}", s.mnemonic.expose()).map_err(output_error)?;
         }
     }
     if !ctx.json() {
-        eprintln!(
+        noteln!(
             "{}",
             text::split_done(set.shares.len(), set.subsets_checked, set.exhaustive)
         );
@@ -550,7 +551,7 @@ pub fn recover(ctx: &Ctx, a: RecoverArgs) -> Result<(), CliError> {
             &json!({"recovered": true, "via": if via_shares { "shares" } else { "identity" }}),
         )
     } else {
-        eprintln!("{}", text::RECOVERED);
+        noteln!("{}", text::RECOVERED);
         Ok(())
     }
 }
@@ -615,19 +616,19 @@ pub fn rotate(ctx: &Ctx, a: RotateArgs) -> Result<(), CliError> {
         return print_json(&v);
     }
     match &a.recovery_key_out {
-        Some(out) => eprintln!(
+        Some(out) => noteln!(
             "{}",
             super::text::recovery_key_written(&out.display().to_string())
         ),
         None => {
-            eprintln!("\n{}\n", text::ROTATE_KEY_BANNER);
+            noteln!("\n{}\n", text::ROTATE_KEY_BANNER);
             let mut o = std::io::stdout().lock();
             writeln!(o, "{}", key.expose())
                 .and_then(|()| o.flush())
-                .map_err(|e| CliError::input(format!("writing output failed: {e}")))?;
+                .map_err(output_error)?;
         }
     }
-    eprintln!("{}", text::rotated(&shown_path));
+    noteln!("{}", text::rotated(&shown_path));
     Ok(())
 }
 
@@ -696,10 +697,10 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
     };
     let html = kit::render(&input).map_err(|e| CliError::input(e.to_string()))?;
     write_private_file(&a.out, &html)?;
-    eprintln!("{}", text::KIT_WRITTEN_WARNING);
+    noteln!("{}", text::KIT_WRITTEN_WARNING);
     match shares_verified {
-        Some(true) => eprintln!("{}", text::KIT_SHARES_VERIFIED),
-        Some(false) => eprintln!("{}", text::KIT_SHARES_UNVERIFIED),
+        Some(true) => noteln!("{}", text::KIT_SHARES_VERIFIED),
+        Some(false) => noteln!("{}", text::KIT_SHARES_UNVERIFIED),
         None => {}
     }
     vault.payload_mut().history.kit_printed = Some(now_utc());
@@ -711,7 +712,7 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
             &json!({"kit": shown, "shares": input.shares.len(), "shares_verified": shares_verified}),
         )
     } else {
-        eprintln!("{}", text::kit_written(&shown));
+        noteln!("{}", text::kit_written(&shown));
         Ok(())
     }
 }
@@ -775,17 +776,18 @@ pub fn doctor(ctx: &Ctx) -> Result<(), CliError> {
     } else {
         let mut out = std::io::stdout().lock();
         for f in &findings {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "[{:<8}] {}",
                 f.severity.as_str().to_uppercase(),
                 f.message
-            );
+            )
+            .map_err(output_error)?;
             if !f.fix.is_empty() {
-                let _ = writeln!(out, "           fix: {}", f.fix);
+                writeln!(out, "           fix: {}", f.fix).map_err(output_error)?;
             }
         }
-        let _ = writeln!(out, "{}", text::doctor_summary(critical, warnings));
+        writeln!(out, "{}", text::doctor_summary(critical, warnings)).map_err(output_error)?;
     }
     if doctor::has_critical(&findings) {
         return Err(CliError::input(text::doctor_summary(critical, warnings)));

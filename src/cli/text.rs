@@ -219,3 +219,52 @@ pub mod playbook {
 pub fn unverified_warning(recipient: &str) -> String {
     format!("WARNING: UNVERIFIED. This vault was opened with {recipient}, an extra recipient's key: it can read the vault but cannot prove who wrote it (anyone who can read it could have written it), so this session is read-only. Open it with the passphrase or the recovery key to check it and to make changes. If the key you used is your recovery key, this file is not your vault: do not trust it.")
 }
+
+/// Writing the command's output failed.
+pub fn output_failed(e: &std::io::Error) -> String {
+    format!("writing the output failed ({e}); the output is incomplete. Check free space or where stdout goes, and run the command again")
+}
+
+/// Writing messages to stderr failed (reported on stdout at the end).
+pub fn messages_failed(e: &std::io::Error) -> String {
+    format!("could not write messages to stderr ({e}); the command ran, but its messages were lost")
+}
+
+/// Why the recovery key could not be shown, when stdout was closed.
+pub const STDOUT_CLOSED: &str = "stdout was closed before the key was written";
+
+/// `init` could not hand the recovery key over.
+pub fn recovery_key_not_shown(why: &str, vault: &str, removed: bool) -> String {
+    if removed {
+        format!("the recovery key could not be shown: {why}. The new vault at {vault} was removed, so no vault exists whose recovery key nobody saw. Run `lifeboat init` again with stdout on a terminal, or with --recovery-key-out FILE")
+    } else {
+        format!("the recovery key could not be shown: {why}, and the new vault at {vault} could not be removed. Delete it yourself and run `lifeboat init` again with --recovery-key-out FILE")
+    }
+}
+
+/// `man --out DIR` wrote the pages.
+pub fn man_written(dir: &str) -> String {
+    format!("Man pages written to {dir} (read one with `man -l {dir}/lifeboat.1`)")
+}
+
+/// `man --out DIR` could not write the pages.
+pub fn man_failed(dir: &str, e: &std::io::Error) -> String {
+    format!("cannot write the man pages into {dir}: {e}; choose a folder you can write to")
+}
+
+/// `rm` asks before removing on a terminal.
+pub fn confirm_rm(name: &str, kind: &str) -> String {
+    format!("Remove the {kind} item \"{name}\"? It stays only in backups and the previous generation (.prev).")
+}
+
+/// `rm` was answered no.
+pub const RM_CANCELLED: &str = "nothing was removed (answer y to remove, or pass --yes)";
+
+/// No terminal to confirm on.
+pub const NO_TTY_CONFIRM: &str = "no terminal to confirm on; pass --yes to go ahead without asking";
+
+/// Asked for a recovery code.
+pub const PROMPT_RECOVERY_CODE: &str = "Recovery code being used (hidden): ";
+
+/// A recovery code was given as an argument.
+pub const CODE_IN_ARGV: &str = "Warning: a code given as an argument is visible to other users in the process list and stays in your shell history; next time leave it out and type it at the prompt, or pipe it on stdin.";
