@@ -352,7 +352,7 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         Secret::Key {
             format: Some(f), ..
         } if f == crate::item::keys::KeyFormat::Bip38.as_str() => {
-            eprintln!("{}", text::KEY_BIP38);
+            noteln!("{}", text::KEY_BIP38);
         }
         Secret::Seed { passphrase, .. } if a.with_passphrase => {
             *passphrase = Some(input::prompt_hidden(text::PROMPT_BIP39_PASSPHRASE)?);
