@@ -829,7 +829,7 @@ fn hotp_advance(ctx: &Ctx, name: &str) -> Result<(), CliError> {
             &json!({"name": item_name, "code": code, "counter": used, "next_counter": used + 1}),
         );
     }
-    println!("{code}");
+    outln!("{code}")?;
     Ok(())
 }
 
