@@ -670,8 +670,76 @@ fn version_1_vault_opens_and_migrates_on_its_next_save() {
     env.key_cmd(&["show", "after upgrade"], None).ok();
 }
 
+/// An authentication stanza as lifeboat writes it (docs/vault-format.md,
+/// section 4.2), for forgeries by someone who knows the keys.
+struct MacStanza([u8; 32]);
+
+impl age::Recipient for MacStanza {
+    fn wrap_file_key(
+        &self,
+        _: &age_core::format::FileKey,
+    ) -> Result<
+        (
+            Vec<age_core::format::Stanza>,
+            std::collections::HashSet<String>,
+        ),
+        age::EncryptError,
+    > {
+        let s = age_core::format::Stanza {
+            tag: "lifeboat.dev/hmac-sha256".into(),
+            args: vec![],
+            body: self.0.to_vec(),
+        };
+        Ok((vec![s], Default::default()))
+    }
+}
+
+/// A vault written from the spec by someone who knows `K` for a salt (the
+/// passphrase's stand-in) but neither the recovery key nor the
+/// authentication key: their own envelope, recovery key and code.
+fn forge_with_known_k(genuine: &Value, k: &str) -> Vec<u8> {
+    use age::secrecy::ExposeSecret;
+    use base64::Engine;
+    use hmac::Mac;
+    use lifeboat::secret::SecretBytes;
+    use lifeboat::vault::crypto::{PassphraseKey, PassphraseRecipient};
+    let b64 = &base64::engine::general_purpose::STANDARD;
+    let pk = PassphraseKey {
+        salt: SecretBytes::new(
+            b64.decode(genuine["keys"]["passphrase"]["salt"].as_str().unwrap())
+                .unwrap(),
+        ),
+        params: serde_json::from_value(genuine["keys"]["passphrase"]["params"].clone()).unwrap(),
+        key: SecretBytes::new(b64.decode(k).unwrap()),
+    };
+    let attacker = age::x25519::Identity::generate();
+    let auth = [9u8; 32];
+    let inner = json!({
+        "format": "lifeboat-keys", "version": 1,
+        "recovery_identity": attacker.to_string().expose_secret(),
+        "passphrase_key": k,
+        "auth_key": b64.encode(auth),
+    });
+    let pass = PassphraseRecipient(&pk);
+    let sealed = encrypt_to(
+        &[&pass, &attacker.to_public()],
+        &serde_json::to_vec(&inner).unwrap(),
+    );
+    let mut p = genuine.clone();
+    p["keys"]["recovery_recipient"] = json!(attacker.to_public().to_string());
+    p["keys"]["sealed"] = json!(b64.encode(sealed));
+    p["recipients"] = json!([]);
+    p["items"].as_array_mut().unwrap().push(planted_item());
+    let plain = serde_json::to_vec(&p).unwrap();
+    let mut m = hmac::Hmac::<sha2::Sha256>::new_from_slice(&auth).unwrap();
+    m.update(&plain);
+    let mac = MacStanza(m.finalize().into_bytes().into());
+    encrypt_to(&[&pass, &mac, &attacker.to_public()], &plain)
+}
+
 #[test]
 fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
+    use base64::Engine;
     let env = Env::init();
     env.add_note("genuine", "real note");
     let backups = env.dir.path().join("b");
@@ -683,16 +751,59 @@ fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
         .to_owned();
     let old_key = env.recovery_key();
     let old_plain: Value = serde_json::from_slice(&decrypt(&recovery(&env), &env.vault)).unwrap();
-    let new_key_file = env.dir.path().join("new-key.txt");
-    env.pass_cmd(
-        &[
-            "rotate",
-            "--recovery-key-out",
-            new_key_file.to_str().unwrap(),
-        ],
-        None,
+    // What an old reader learned: K (here through the recovery key; any
+    // version-1 copy held it in the clear).
+    let sealed = base64::engine::general_purpose::STANDARD
+        .decode(old_plain["keys"]["sealed"].as_str().unwrap())
+        .unwrap();
+    let inner: Value =
+        serde_json::from_slice(&age::decrypt(&recovery(&env), &sealed).unwrap()).unwrap();
+    let old_k = inner["passphrase_key"].as_str().unwrap().to_owned();
+    // Knowing K is as good as knowing the passphrase: a vault built from
+    // the spec with it opens with the passphrase, as genuine.
+    let forged = env.dir.path().join("forged.age");
+    std::fs::write(&forged, forge_with_known_k(&old_plain, &old_k)).unwrap();
+    let f = forged.to_str().unwrap();
+    let open_forged = |pass: &Path| {
+        run(
+            with_fd3(
+                pass,
+                &["--vault", f, "--passphrase-fd", "3", "show", PLANTED],
+            ),
+            None,
+            LIMIT,
+        )
+    };
+    open_forged(&env.pass).ok();
+
+    // rotate with the passphrase: a new passphrase on the same descriptor.
+    let both = env.dir.path().join("both.txt");
+    let new_pass = env.dir.path().join("new-pass.txt");
+    std::fs::write(
+        &both,
+        format!("{}\nthe rotated passphrase 42\n", vault_harness::PASSPHRASE),
     )
-    .ok();
+    .unwrap();
+    std::fs::write(&new_pass, "the rotated passphrase 42\n").unwrap();
+    let new_key_file = env.dir.path().join("new-key.txt");
+    let v = env.vault.to_str().unwrap();
+    let nk = new_key_file.to_str().unwrap();
+    // The same passphrase again is refused, unless asked for.
+    let same = env.dir.path().join("same.txt");
+    std::fs::write(&same, format!("{0}\n{0}\n", vault_harness::PASSPHRASE)).unwrap();
+    let mut rot = vec![
+        "--vault",
+        v,
+        "--passphrase-fd",
+        "3",
+        "rotate",
+        "--new-passphrase-fd",
+        "3",
+    ];
+    rot.push("--allow-weak-passphrase");
+    run(with_fd3(&same, &rot), None, LIMIT).code(1);
+    rot.extend(["--recovery-key-out", nk]);
+    run(with_fd3(&both, &rot), None, LIMIT).ok();
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(
         std::fs::metadata(&new_key_file)
@@ -702,12 +813,13 @@ fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
             & 0o777,
         0o600
     );
-    // The old key no longer opens the vault; the new one does, as its
-    // recovery key; the passphrase still works with a new K.
+    // The old key and passphrase no longer open the vault; the new ones do,
+    // proved (not an extra identity's read-only open).
     env.key_cmd(&["list"], None).code(3);
+    env.pass_cmd(&["list"], None).code(3);
     let out = ids_cmd(&env, &[&new_key_file], &["add", "note", "n"], Some(b"n")).ok();
     assert!(!out.stderr.contains("UNVERIFIED"));
-    env.pass_cmd(&["show", "n"], None).ok();
+    env.passfile_cmd(&new_pass, &["show", "n"], None).ok();
     let new_id: age::x25519::Identity = std::fs::read_to_string(&new_key_file)
         .unwrap()
         .lines()
@@ -724,16 +836,21 @@ fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
         new_plain["keys"]["recovery_recipient"],
         old_plain["keys"]["recovery_recipient"]
     );
-    assert_ne!(new_plain["keys"]["recovery_recipient"], json!(old_key));
+    assert_ne!(new_plain["keys"]["sealed"], old_plain["keys"]["sealed"]);
+    assert_eq!(new_plain["vault_id"], old_plain["vault_id"]);
+    // The old K no longer forges anything the new passphrase opens.
+    open_forged(&new_pass).code(3);
     // Old backups still open with the old key: documented, not hidden.
     let mut c = Command::new(vault_harness::BIN);
     c.args(["--vault", &old_backup, "--identity"])
         .arg(&env.key)
         .arg("list");
-    run(c, None, LIMIT).ok();
-    // With the recovery key, rotate needs a new passphrase.
-    let mut a: Vec<&str> = vec!["--vault", env.vault.to_str().unwrap(), "--identity"];
-    a.push(new_key_file.to_str().unwrap());
+    let out = run(c, None, LIMIT).ok();
+    assert!(out.stdout.contains("genuine"));
+    assert_ne!(json!(old_key), new_plain["keys"]["recovery_recipient"]);
+    // With the recovery key, rotate needs a new passphrase and shows the
+    // new key once (JSON here).
+    let mut a: Vec<&str> = vec!["--vault", v, "--identity", nk];
     a.extend([
         "rotate",
         "--new-passphrase-fd",
@@ -744,5 +861,11 @@ fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
     let out = run(with_fd3(&env.pass, &a), None, LIMIT).ok();
     let k = out.json()["recovery_key"].as_str().unwrap().to_owned();
     assert!(k.starts_with("AGE-SECRET-KEY-1"));
+    env.pass_cmd(&["list"], None).ok();
+    // --keep-passphrase keeps it, with a warning.
+    let out = env
+        .pass_cmd(&["rotate", "--keep-passphrase", "--json"], None)
+        .ok();
+    assert!(out.stderr.contains("WARNING"), "{}", out.stderr);
     env.pass_cmd(&["list"], None).ok();
 }

@@ -445,9 +445,12 @@ pub struct RotateArgs {
     /// Write the new recovery key to FILE (mode 0600) instead of showing it
     #[arg(long, value_name = "FILE")]
     pub recovery_key_out: Option<PathBuf>,
-    /// Also set a new passphrase, read from this file descriptor (needed when unlocking with the recovery key)
+    /// Read the new passphrase from this file descriptor (else it is asked on the terminal)
     #[arg(long, value_name = "N")]
     pub new_passphrase_fd: Option<u32>,
+    /// Keep the current passphrase (then whoever learned the old passphrase key can still forge vaults it opens)
+    #[arg(long, conflicts_with = "new_passphrase_fd")]
+    pub keep_passphrase: bool,
     /// Accept a new passphrase that fails the strength policy
     #[arg(long)]
     pub allow_weak_passphrase: bool,

@@ -579,16 +579,32 @@ pub fn rotate(ctx: &Ctx, a: RotateArgs) -> Result<(), CliError> {
         Unlock::Passphrase(_) => Vault::open_for_update(&ctx.path, &unlock)?,
         Unlock::Identities(_) => Vault::open_for_recovery(&ctx.path, &unlock)?,
     };
-    let passphrase = match (&unlock, a.new_passphrase_fd) {
-        (Unlock::Passphrase(p), None) => p.clone(),
-        (_, fd) => {
-            if fd.is_none() && !input::have_tty() {
+    let params = vault.payload().keys.passphrase.params;
+    // Whoever knows K can make a passphrase stanza (with the old salt) that
+    // the same passphrase opens, so a rotation that must shut out such a
+    // holder changes the passphrase too; keeping it is an explicit choice.
+    let passphrase = match (&unlock, a.keep_passphrase) {
+        (Unlock::Passphrase(p), true) => {
+            eprintln!("{}", text::ROTATE_KEEPS_PASSPHRASE);
+            p.clone()
+        }
+        (Unlock::Identities(_), true) => {
+            return Err(CliError::usage(text::ROTATE_KEEP_NEEDS_PASSPHRASE))
+        }
+        (_, false) => {
+            if a.new_passphrase_fd.is_none() && !input::have_tty() {
                 return Err(CliError::usage(text::ROTATE_NEEDS_PASSPHRASE));
             }
-            input::new_passphrase(fd, a.allow_weak_passphrase)?
+            let new = input::new_passphrase(a.new_passphrase_fd, a.allow_weak_passphrase)?;
+            let current = &vault.payload().keys.passphrase;
+            let same = crate::vault::crypto::derive_key(&new, current.salt.expose(), params)
+                .map_err(|e| CliError::input(e.to_string()))?;
+            if same == current.key {
+                return Err(CliError::input(text::ROTATE_SAME_PASSPHRASE));
+            }
+            new
         }
     };
-    let params = vault.payload().keys.passphrase.params;
     let key = vault.rotate_keys(&passphrase, params)?;
     let recipient = vault.payload().keys.recovery_recipient.clone();
     let shown_path = ctx.path.display().to_string();

@@ -495,5 +495,14 @@ pub fn rotated(path: &str) -> String {
     format!("Keys rotated for {path}: new recovery key, new passphrase key and new authentication key. Copies and backups made before still open with the OLD recovery key and the OLD passphrase, and whoever held the old key can read them (not this vault from now on): delete old copies you control, make a fresh backup (`lifeboat backup DIR`), split the new key and reprint the kit.")
 }
 
-/// `rotate` opened by the recovery key needs a passphrase to make `K` from.
-pub const ROTATE_NEEDS_PASSPHRASE: &str = "rotate makes a new passphrase key, so it needs the passphrase: run it with the passphrase (prompt or --passphrase-fd), or, with the recovery key, give a new passphrase with --new-passphrase-fd N (or on the terminal)";
+/// `rotate` without a way to read the new passphrase.
+pub const ROTATE_NEEDS_PASSPHRASE: &str = "rotate sets a new passphrase as well (whoever learned the old passphrase key could otherwise still forge vaults the old passphrase opens): give it with --new-passphrase-fd N or run it on a terminal; --keep-passphrase keeps the current one";
+
+/// `rotate --keep-passphrase` with the recovery key.
+pub const ROTATE_KEEP_NEEDS_PASSPHRASE: &str = "--keep-passphrase needs the vault opened with the passphrase; with the recovery key, give a new passphrase (--new-passphrase-fd N or the terminal)";
+
+/// `rotate` given the current passphrase as the new one.
+pub const ROTATE_SAME_PASSPHRASE: &str = "the new passphrase is the current one; nothing was changed. Choose a new passphrase, or pass --keep-passphrase to keep it (see the warning it prints)";
+
+/// `rotate --keep-passphrase`.
+pub const ROTATE_KEEPS_PASSPHRASE: &str = "WARNING: keeping the passphrase. The new recovery key and authentication key shut out holders of the old recovery key, but anyone who learned the old passphrase key (an old decrypted copy of a version-1 vault, or the passphrase itself) can still make a vault that this passphrase opens. Change the passphrase to shut them out too.";
