@@ -156,21 +156,125 @@ fn json_report_of_an_import() {
 fn aegis_export_imports_with_notes_and_rejections() {
     let env = Env::new();
     let out = import(&env, &fixture("aegis/plain.json"), "aegis").ok();
-    assert!(out.stderr.contains("rejected line"), "{}", out.stderr);
-    assert!(out.stderr.contains("mOTP"), "{}", out.stderr);
+    // Entries are named by position, issuer and account.
+    assert!(
+        out.stderr.contains("rejected entry 8 (mOTP, old): "),
+        "{}",
+        out.stderr
+    );
     assert_holds_expected(&env, "aegis");
     let out = import(&env, &fixture("aegis/plain.json"), "aegis").ok();
     assert!(out.stderr.contains("Imported 0 item(s)"), "{}", out.stderr);
 }
 
 #[test]
-fn an_encrypted_aegis_export_is_refused_with_what_to_do() {
+fn an_encrypted_aegis_export_needs_its_password_and_a_wrong_one_changes_nothing() {
     let env = Env::new();
     let before = env.vault_bytes();
-    let out = import(&env, &fixture("aegis/encrypted.json"), "aegis").code(1);
+    let file = fixture("aegis/encrypted.json");
+    // No terminal and no descriptor: say how to give the password.
+    let out = import(&env, &file, "aegis").code(2);
     assert!(out.stderr.contains("encrypted"), "{}", out.stderr);
-    assert!(out.stderr.contains("unencrypted"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--import-passphrase-fd"),
+        "{}",
+        out.stderr
+    );
+    // The fixture's ciphertext is random: no password opens it (exit 3).
+    let out = env
+        .run_in(
+            &[
+                "import",
+                file.to_str().unwrap(),
+                "--import-passphrase-fd",
+                "0",
+            ],
+            "not the password\n",
+        )
+        .code(3);
+    assert!(
+        out.stderr
+            .contains("the password does not open this Aegis export"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("not the password"), "{}", out.stderr);
     assert_eq!(env.vault_bytes(), before);
+}
+
+#[test]
+fn items_that_share_a_secret_survive_a_native_round_trip() {
+    // Two logins with the same password and two notes with the same text:
+    // different items, all four must come back.
+    let a = Env::new();
+    for (name, account) in [("Exchange A login", "a"), ("Exchange B login", "b")] {
+        a.run_in(
+            &["add", "password", name, "--account", account],
+            "Reused-pass-1\n",
+        )
+        .ok();
+    }
+    a.run_in(&["add", "note", "Safe combination"], "12-34-56")
+        .ok();
+    a.run_in(&["add", "note", "Locker combination"], "12-34-56")
+        .ok();
+    let native = a.path("export.json");
+    a.run(&["export", "--out", native.to_str().unwrap()]).ok();
+
+    let b = Env::new();
+    let out = b.run(&["import", native.to_str().unwrap()]).ok();
+    assert!(
+        out.stderr
+            .contains("Imported 4 item(s); skipped 0 duplicate(s); rejected 0."),
+        "{}",
+        out.stderr
+    );
+    let ids = |e: &Env| {
+        let mut v: Vec<(String, String)> = e
+            .list()
+            .iter()
+            .map(|i| {
+                (
+                    i["id"].as_str().unwrap().to_owned(),
+                    i["name"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&a), ids(&b));
+    assert_eq!(
+        b.reveal("Exchange B login")["secret"]["password"],
+        "Reused-pass-1"
+    );
+
+    // The same export again: every item's id is taken by an identical item.
+    let before = b.vault_bytes();
+    let out = b.run(&["import", native.to_str().unwrap()]).ok();
+    assert!(
+        out.stderr.contains("Imported 0 item(s); skipped 4"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "skipped item \"Exchange B login\": the same as \"Exchange B login\" in the vault"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(b.vault_bytes(), before);
+
+    // Removed and added again with other text (a new id): the exported
+    // item comes back beside it under a free name.
+    b.run(&["rm", "Safe combination"]).ok();
+    b.run_in(&["add", "note", "Safe combination"], "99-99-99")
+        .ok();
+    let out = b.run(&["import", native.to_str().unwrap()]).ok();
+    assert!(out.stderr.contains("Imported 1 item(s)"), "{}", out.stderr);
+    assert_eq!(b.reveal("Safe combination 2")["secret"]["text"], "12-34-56");
+    assert_eq!(b.reveal("Safe combination")["secret"]["text"], "99-99-99");
 }
 
 #[test]

@@ -368,11 +368,47 @@ pub enum QrFormatArg {
 /// `import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file to import (`-` for stdin)
+    /// The file to import (`-` for stdin): an export, or a PNG/JPEG image of a QR code
     pub file: PathBuf,
-    /// Its format
-    #[arg(long, default_value = "lifeboat")]
-    pub format: FormatArg,
+    /// Its format; `auto` tells it from the content
+    #[arg(long, default_value = "auto")]
+    pub format: ImportFormatArg,
+    /// Read the password of an encrypted export from file descriptor N (first line)
+    #[arg(long, value_name = "N")]
+    pub import_passphrase_fd: Option<u32>,
+}
+
+/// Formats `import` reads.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum ImportFormatArg {
+    /// Tell the format from the content
+    #[default]
+    Auto,
+    /// lifeboat's native JSON (lossless)
+    Lifeboat,
+    /// otpauth:// URIs, one per line
+    Otpauth,
+    /// Aegis JSON export: plaintext, encrypted (password), or the db object alone
+    Aegis,
+    /// Google Authenticator otpauth-migration:// URIs
+    Gauth,
+    /// 2FAS backup (.2fas), plain or encrypted
+    #[value(name = "2fas")]
+    TwoFas,
+    /// Bitwarden JSON or CSV export (unencrypted)
+    Bitwarden,
+    /// andOTP backup, plain JSON or encrypted (.json.aes)
+    Andotp,
+    /// FreeOTP+ JSON export
+    FreeotpPlus,
+    /// Proton Authenticator JSON export
+    Proton,
+    /// Authenticator Pro plain JSON backup
+    AuthenticatorPro,
+    /// KeePassXC CSV export (passwords and the TOTP column)
+    KeepassxcCsv,
+    /// PNG/JPEG image of QR codes, or zbarimg output
+    Qr,
 }
 
 /// `backup`.

@@ -127,7 +127,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Passwd(a) => passwd(&ctx, a),
         Command::Recipient(c) => recipient(&ctx, c),
         Command::Export(a) => export(&ctx, a),
-        Command::Import(a) => import(&ctx, a),
+        Command::Import(a) => super::import_cmd::import(&ctx, a),
         Command::Backup(a) => super::recovery_cmd::backup(&ctx, a),
         Command::Verify(a) => super::recovery_cmd::verify(&ctx, a),
         Command::Restore(a) => super::recovery_cmd::restore(&ctx, a),
@@ -1070,84 +1070,6 @@ fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
         None => {
             super::output::out_bytes(body.expose().as_bytes())?;
         }
-    }
-    Ok(())
-}
-
-fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
-    let data = if a.file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| CliError::input(format!("reading stdin failed: {e}")))?;
-        SecretString::new(s)
-    } else {
-        let bytes = std::fs::read(&a.file)
-            .map_err(|e| CliError::input(format!("cannot read {}: {e}", a.file.display())))?;
-        SecretString::new(
-            String::from_utf8(bytes)
-                .map_err(|_| CliError::input(format!("{} is not UTF-8 text", a.file.display())))?,
-        )
-    };
-    // Parse everything before unlocking: a malformed file changes nothing.
-    let report = match a.format {
-        FormatArg::Lifeboat => crate::interop::native::import(data.expose())
-            .map_err(|e| CliError::input(format!("{}: {e}", a.file.display())))?,
-        FormatArg::Otpauth => crate::interop::import_otpauth_list(data.expose()),
-        FormatArg::Aegis => crate::interop::import_aegis(data.expose())
-            .map_err(|e| CliError::input(format!("{}: {e}", a.file.display())))?,
-        FormatArg::Gauth => crate::interop::import_gauth(data.expose()),
-    };
-    let mut vault = ctx.open_for_update()?;
-    let mut added = Vec::new();
-    let mut skipped = Vec::new();
-    for mut item in report.items {
-        // A duplicate is the same secret; the same name with another secret
-        // (2FA set up again) is new material and gets a free name.
-        let dup = vault
-            .payload()
-            .items
-            .iter()
-            .any(|i| i.kind() == item.kind() && i.secret == item.secret);
-        if dup {
-            skipped.push(item.name.clone());
-            continue;
-        }
-        let base = item.name.clone();
-        let mut n = 2;
-        while vault.find(&item.name).is_some() {
-            item.name = format!("{base} {n}");
-            n += 1;
-        }
-        let name = item.name.clone();
-        vault.add_item(item)?;
-        added.push(name);
-    }
-    if !added.is_empty() {
-        vault.save()?;
-    }
-    if ctx.json() {
-        return print_json(&json!({
-            "added": added.len(),
-            "skipped": skipped.len(),
-            "rejected": report.rejected.iter().map(|r| json!({"line": r.line, "reason": r.reason})).collect::<Vec<_>>(),
-        }));
-    }
-    noteln!(
-        "Imported {} item(s); skipped {} duplicate(s); rejected {}.",
-        added.len(),
-        skipped.len(),
-        report.rejected.len()
-    );
-    for s in &skipped {
-        noteln!("  skipped (already in the vault): {s}");
-    }
-    for r in &report.rejected {
-        noteln!("  rejected line {}: {}", r.line, r.reason);
-    }
-    // Only a file with nothing usable is an error; one whose entries are all
-    // in the vault already has done its job.
-    if added.is_empty() && skipped.is_empty() && !report.rejected.is_empty() {
-        return Err(CliError::input("nothing was imported"));
     }
     Ok(())
 }

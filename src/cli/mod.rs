@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod import_cmd;
 pub mod input;
 pub mod output;
 pub mod playbook_cmd;

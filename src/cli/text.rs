@@ -268,3 +268,44 @@ pub const PROMPT_RECOVERY_CODE: &str = "Recovery code being used (hidden): ";
 
 /// A recovery code was given as an argument.
 pub const CODE_IN_ARGV: &str = "Warning: a code given as an argument is visible to other users in the process list and stays in your shell history; next time leave it out and type it at the prompt, or pipe it on stdin.";
+
+/// Strings of `import`.
+pub mod import {
+    /// The password prompt of an encrypted export.
+    pub fn prompt(what: &str) -> String {
+        format!("Password of the {what}: ")
+    }
+
+    /// An encrypted export and no way to ask its password.
+    pub fn no_tty(what: &str) -> String {
+        format!("this {what} is encrypted and there is no terminal to ask its password; pass it on a file descriptor with --import-passphrase-fd N (e.g. `--import-passphrase-fd 3 3<file`)")
+    }
+
+    /// `--format auto` could not tell.
+    pub fn unknown(file: &str) -> String {
+        format!("{file}: lifeboat cannot tell what kind of export this is; name its format with --format (`lifeboat import --help` lists them)")
+    }
+
+    /// The one-line summary.
+    pub fn summary(added: usize, skipped: usize, rejected: usize) -> String {
+        format!("Imported {added} item(s); skipped {skipped} duplicate(s); rejected {rejected}.")
+    }
+
+    /// An entry left out as a duplicate, naming both sides.
+    pub fn skipped(entry: &str, matched: &str) -> String {
+        format!("  skipped {entry}: the same as {matched}")
+    }
+
+    /// An entry whose id was taken by a different item.
+    pub fn kept_both(entry: &str, matched: &str, new_name: &str) -> String {
+        format!("  kept both: {entry} has the id of {matched} but differs from it; imported as \"{new_name}\"")
+    }
+
+    /// An entry that was refused.
+    pub fn rejected(place: &str, reason: &str) -> String {
+        format!("  rejected {place}: {reason}")
+    }
+
+    /// Nothing came in.
+    pub const NOTHING: &str = "nothing was imported";
+}

@@ -4,15 +4,19 @@
 //! (`{"version":1,"header":{"slots":null,...},"db":{"version":N,"entries":[...],"groups":[...]}}`).
 //! TOTP, HOTP and Steam entries become items (issuer, account name, note,
 //! group names as tags); mOTP and Yandex entries are rejected one by one
-//! with the reason. An encrypted export (the `db` is a base64 string) is refused as a
-//! whole with instructions, since lifeboat does not hold the Aegis password.
+//! with the reason. The `db` object alone (what Aegis's decrypt script
+//! prints) is read the same way. An encrypted export (the `db` is a base64
+//! string) is opened with its password by [`super::aegis_vault`].
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{totp_item, ImportReport, InteropError, Namer, Reason, MAX_IMPORT_BYTES};
+use super::dedup::Carries;
+use super::{
+    entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit, MAX_IMPORT_BYTES,
+};
 use crate::item::totp::{self, TotpError};
 use crate::item::{Item, OtpType, Secret};
 use crate::secret::SecretString;
@@ -49,11 +53,22 @@ struct Info {
     counter: Option<u64>,
 }
 
-/// Imports an Aegis plaintext JSON export.
+/// Imports an Aegis plaintext JSON export (or the `db` object alone, as
+/// Aegis's decrypt script prints it). An encrypted export is refused with
+/// [`InteropError::AegisEncrypted`]; [`import_aegis_with_password`] opens it.
 ///
 /// Whole-file problems (not JSON, encrypted, not Aegis, too large) are an
 /// [`InteropError`]; a bad entry is a rejection with its 1-based index.
 pub fn import_aegis(json: &str) -> Result<ImportReport, InteropError> {
+    import_aegis_with_password(json, None)
+}
+
+/// Imports any Aegis export: plaintext, `db` only, or encrypted with a
+/// password slot (then `password` opens it; see [`super::aegis_vault`]).
+pub fn import_aegis_with_password(
+    json: &str,
+    password: Option<&SecretString>,
+) -> Result<ImportReport, InteropError> {
     if json.len() > MAX_IMPORT_BYTES {
         return Err(InteropError::TooLarge);
     }
@@ -64,17 +79,30 @@ pub fn import_aegis(json: &str) -> Result<ImportReport, InteropError> {
     let Value::Object(mut root) = root else {
         return Err(InteropError::NotAegis);
     };
-    let db = root.remove("db");
     let encrypted_header = root
         .get("header")
         .and_then(|h| h.get("slots"))
         .is_some_and(|s| !s.is_null());
-    let mut db = match db {
+    if encrypted_header && !root.get("db").is_some_and(Value::is_object) {
+        let password = password.ok_or(InteropError::AegisEncrypted)?;
+        return match super::aegis_vault::decrypt(&root, password)? {
+            Value::Object(db) => import_db(db),
+            _ => Err(InteropError::NotAegis),
+        };
+    }
+    let db = match root.remove("db") {
         Some(Value::Object(db)) => db,
         Some(Value::String(_)) => return Err(InteropError::AegisEncrypted),
-        _ if encrypted_header => return Err(InteropError::AegisEncrypted),
+        // The `db` object alone: what Aegis's decrypt script prints.
+        None if root.contains_key("entries") => root,
         _ => return Err(InteropError::NotAegis),
     };
+    import_db(db)
+}
+
+/// Imports the entries of a decrypted `db` object.
+fn import_db(mut db: serde_json::Map<String, Value>) -> Result<ImportReport, InteropError> {
+    let mut report = ImportReport::new(Unit::Entry, Carries::NOTES_AND_TAGS);
     let Some(Value::Array(entries)) = db.remove("entries") else {
         return Err(InteropError::NotAegis);
     };
@@ -94,12 +122,15 @@ pub fn import_aegis(json: &str) -> Result<ImportReport, InteropError> {
         })
         .unwrap_or_default();
 
-    let mut report = ImportReport::default();
     let mut namer = Namer::default();
     for (index, value) in entries.into_iter().enumerate() {
+        let label = entry_label(
+            value.get("issuer").and_then(Value::as_str),
+            value.get("name").and_then(Value::as_str),
+        );
         match entry_to_item(value, &group_names, &mut namer) {
-            Ok(item) => report.items.push(item),
-            Err(reason) => report.rejected.push(reason.at(index + 1)),
+            Ok(item) => report.add(item, index + 1),
+            Err(reason) => report.refuse(index + 1, label, reason),
         }
     }
     Ok(report)

@@ -23,7 +23,8 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use zeroize::Zeroizing;
 
-use super::{totp_item, ImportReport, Namer, Reason, MAX_IMPORT_BYTES};
+use super::dedup::Carries;
+use super::{totp_item, ImportReport, Namer, Reason, Unit, MAX_IMPORT_BYTES};
 use crate::item::totp;
 use crate::item::{OtpAlgorithm, OtpType, Secret};
 use crate::secret::SecretBytes;
@@ -260,7 +261,7 @@ fn build(
 /// export gives several). Blank lines and `#` comments are skipped; a bad
 /// account is rejected with its line, and the other accounts still import.
 pub fn import_gauth(text: &str) -> ImportReport {
-    let mut report = ImportReport::default();
+    let mut report = ImportReport::new(Unit::Line, Carries::SECRET_ONLY);
     if text.len() > MAX_IMPORT_BYTES {
         report.rejected.push(Reason::BadMigrationData.at(1));
         return report;
@@ -289,7 +290,7 @@ pub fn import_gauth(text: &str) -> ImportReport {
         };
         for (n, account) in accounts.into_iter().enumerate() {
             match to_secret(account) {
-                Ok(secret) => report.items.push(totp_item(secret, &mut namer)),
+                Ok(secret) => report.add(totp_item(secret, &mut namer), index + 1),
                 Err(reason) => report.rejected.push(
                     Reason::InEntry {
                         index: n + 1,

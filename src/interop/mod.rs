@@ -17,10 +17,25 @@ use crate::item::totp::{self, TotpError};
 use crate::item::{Item, Secret};
 
 pub mod aegis;
+pub mod aegis_vault;
+pub mod andotp;
+pub mod authpro;
+pub mod bitwarden;
+pub mod crypto;
+pub mod csv;
+pub mod dedup;
+pub mod detect;
 pub mod export;
+pub mod freeotp;
 pub mod gauth;
+pub mod keepassxc;
+pub(crate) mod logins;
 pub mod native;
+pub(crate) mod otp;
+pub mod proton;
 pub mod qr;
+pub mod qr_image;
+pub mod twofas;
 
 pub use aegis::import_aegis;
 pub use gauth::import_gauth;
@@ -36,6 +51,35 @@ pub struct Rejection {
     pub line: usize,
     /// Why, in plain words (never the secret).
     pub reason: String,
+    /// Whether `line` counts lines or entries.
+    pub unit: Unit,
+    /// What the entry was, e.g. `GitHub, alice` (issuer and account; never
+    /// the secret), when the file said.
+    pub label: Option<String>,
+}
+
+impl Rejection {
+    /// Where the entry was, for a report: `line 3` or `entry 7 (GitHub, alice)`.
+    pub fn place(&self) -> String {
+        let unit = match self.unit {
+            Unit::Line => "line",
+            Unit::Entry => "entry",
+        };
+        match &self.label {
+            Some(label) => format!("{unit} {} ({label})", self.line),
+            None => format!("{unit} {}", self.line),
+        }
+    }
+}
+
+/// What a position in an import counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// Lines of a text file.
+    #[default]
+    Line,
+    /// Entries of a JSON or CSV export (1-based, in file order).
+    Entry,
 }
 
 /// What an import produced: the items to add and the entries left out.
@@ -45,6 +89,67 @@ pub struct ImportReport {
     pub items: Vec<Item>,
     /// Entries that were refused, with where and why.
     pub rejected: Vec<Rejection>,
+    /// For each item, the 1-based line or entry it came from (same order
+    /// as `items`; empty when the importer did not say).
+    pub origins: Vec<usize>,
+    /// What `origins` counts.
+    pub unit: Unit,
+    /// Which item fields the format carries, for duplicate detection.
+    pub carries: dedup::Carries,
+}
+
+impl ImportReport {
+    /// An empty report whose positions count `unit`.
+    pub fn new(unit: Unit, carries: dedup::Carries) -> ImportReport {
+        ImportReport {
+            unit,
+            carries,
+            ..ImportReport::default()
+        }
+    }
+
+    /// Adds an item that came from line or entry `position`.
+    pub fn add(&mut self, item: Item, position: usize) {
+        self.items.push(item);
+        self.origins.push(position);
+    }
+
+    /// Refuses line or entry `position` (labelled when the file said what
+    /// it was) for `reason`.
+    pub fn refuse(&mut self, position: usize, label: Option<String>, reason: impl ToString) {
+        self.rejected.push(Rejection {
+            line: position,
+            reason: reason.to_string(),
+            unit: self.unit,
+            label,
+        });
+    }
+}
+
+/// A short, printable label naming an entry by issuer and account (never
+/// the secret): control characters dropped, at most 80 characters.
+pub fn entry_label(issuer: Option<&str>, account: Option<&str>) -> Option<String> {
+    let clean = |s: Option<&str>| {
+        s.map(|s| {
+            s.chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        })
+        .filter(|s| !s.is_empty())
+    };
+    let text = match (clean(issuer), clean(account)) {
+        (Some(i), Some(a)) if i != a => format!("{i}, {a}"),
+        (Some(i), _) => i,
+        (None, Some(a)) => a,
+        (None, None) => return None,
+    };
+    let mut short: String = text.chars().take(80).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    Some(short)
 }
 
 /// Why a whole import failed (as opposed to single entries).
@@ -57,19 +162,68 @@ pub enum InteropError {
     )]
     TooLarge,
     /// The file is not valid JSON.
-    #[error("the file is not valid JSON (line {line}, column {column}); check that it is an Aegis export and was not cut short")]
+    #[error("the file is not valid JSON (line {line}, column {column}); check that the right file was chosen and that it was not cut short")]
     NotJson {
         /// Where the parser stopped.
         line: usize,
         /// Where the parser stopped.
         column: usize,
     },
-    /// The Aegis export is encrypted.
-    #[error("this Aegis export is encrypted; export it unencrypted from Aegis (Settings, Import & Export, Export, with encryption turned off), import that file, then delete it securely")]
+    /// The Aegis export is encrypted and no password was given.
+    #[error("this Aegis export is encrypted; give its password on the terminal or with --import-passphrase-fd N")]
     AegisEncrypted,
     /// Valid JSON, but not shaped like an Aegis export.
     #[error("this JSON file is not an Aegis export (it has no db.entries list); export the vault again from Aegis as JSON")]
     NotAegis,
+    /// An encrypted export and no password.
+    #[error(
+        "this {0} is encrypted; give its password on the terminal or with --import-passphrase-fd N"
+    )]
+    NeedPassword(&'static str),
+    /// The password does not open the export.
+    #[error("the password does not open this {0} (or the file is damaged); check the password set when exporting and try again")]
+    WrongPassword(&'static str),
+    /// Key-derivation parameters that the app never writes, or over the caps.
+    #[error("this {0} asks for key-derivation parameters that the app never writes (a damaged or hostile file); export it again")]
+    BadKdf(&'static str),
+    /// The file is not in the format named.
+    #[error("this is not {what}: {detail}")]
+    NotFormat {
+        /// The format, with an article (`an andOTP export`).
+        what: &'static str,
+        /// What is wrong, in plain words (never a value from the file).
+        detail: &'static str,
+    },
+    /// A variant of the format that lifeboat does not read.
+    #[error("{0}")]
+    Unsupported(&'static str),
+    /// Neither text nor an image.
+    #[error("the file is neither UTF-8 text nor a PNG or JPEG image; check that the right file was chosen")]
+    NotText,
+    /// `--format` names another format than the file's.
+    #[error("this file looks like {looks_like}, not {asked}; run the import again with --format {suggest}, or without --format to let lifeboat tell")]
+    WrongFormat {
+        /// The format asked for, with an article.
+        asked: &'static str,
+        /// What the file looks like, with an article.
+        looks_like: &'static str,
+        /// The `--format` value for what it looks like.
+        suggest: &'static str,
+    },
+    /// `--format auto` could not tell.
+    #[error("lifeboat cannot tell what kind of export this is; name its format with --format (`lifeboat import --help` lists them)")]
+    Unknown,
+    /// An image without a readable QR code.
+    #[error("no QR code could be read in this image; crop it to the code, or photograph it again straight on and in focus")]
+    NoQrCode,
+    /// An image that cannot be decoded.
+    #[error(
+        "the image cannot be decoded (a damaged PNG or JPEG, or too large); save it again as PNG"
+    )]
+    BadImage,
+    /// A lifeboat export that cannot be read.
+    #[error("{0}")]
+    Native(String),
 }
 
 /// Why one entry was refused. The Display text is the user-facing reason.
@@ -118,6 +272,26 @@ pub enum Reason {
     /// An enum value outside the published range.
     #[error("this account has an unknown {0} value; update the exporting app or set up this account by hand")]
     UnknownEnum(&'static str),
+    /// An OTP type other than TOTP, HOTP or Steam.
+    #[error("one-time-password type \"{0}\" is not supported (only TOTP, HOTP and Steam are); keep this entry in its app")]
+    OtpType(String),
+    /// An entry whose fields have the wrong types or are missing.
+    #[error("this entry is malformed ({0}); export it again from the app")]
+    Malformed(&'static str),
+    /// An entry kind that is not recovery material lifeboat keeps.
+    #[error(
+        "{0} entries are not imported (lifeboat keeps logins, notes and one-time-password secrets)"
+    )]
+    NotImported(&'static str),
+    /// A SeedQR where a one-time-password QR code was expected.
+    #[error("this QR code is a SeedQR (a seed phrase), which import does not read; add the seed with `lifeboat add seed NAME`")]
+    SeedQr,
+    /// A QR code holding something else.
+    #[error("this QR code holds neither an otpauth:// URI, a Google Authenticator transfer, nor a SeedQR")]
+    NotOtpQr,
+    /// An entry with nothing to import.
+    #[error("this entry has neither a password nor a one-time-password secret; nothing to import")]
+    Empty,
 }
 
 impl Reason {
@@ -125,6 +299,8 @@ impl Reason {
         Rejection {
             line,
             reason: self.to_string(),
+            unit: Unit::Line,
+            label: None,
         }
     }
 }
@@ -185,10 +361,10 @@ pub(crate) fn totp_item(secret: Secret, namer: &mut Namer) -> Item {
 /// Imports a list of otpauth URIs, one per line; blank lines and lines
 /// starting with `#` are skipped.
 pub fn import_otpauth_list(text: &str) -> ImportReport {
-    let mut report = ImportReport::default();
+    let mut report = ImportReport::new(Unit::Line, dedup::Carries::SECRET_ONLY);
     let mut namer = Namer::default();
     for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
+        let line = line.trim_start_matches('\u{feff}').trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -197,7 +373,7 @@ pub fn import_otpauth_list(text: &str) -> ImportReport {
             continue;
         }
         match totp::parse_otpauth(line) {
-            Ok(secret) => report.items.push(totp_item(secret, &mut namer)),
+            Ok(secret) => report.add(totp_item(secret, &mut namer), index + 1),
             Err(e) => report.rejected.push(Reason::from(e).at(index + 1)),
         }
     }

@@ -4,7 +4,8 @@
 
 use serde_json::{json, Value};
 
-use super::{ImportReport, Rejection};
+use super::dedup::Carries;
+use super::{ImportReport, Unit};
 use crate::item::Item;
 use crate::secret::SecretString;
 use crate::vault::format::Payload;
@@ -34,13 +35,22 @@ pub enum NativeError {
 
 /// Writes the export of a vault's items (and playbook progress).
 pub fn export(payload: &Payload) -> Result<SecretString, NativeError> {
+    export_items(&payload.vault_id, &payload.items, &payload.playbooks)
+}
+
+/// Writes the export of these items and playbook progress.
+pub fn export_items(
+    vault_id: &str,
+    items: &[Item],
+    playbooks: &crate::playbook::PlaybookState,
+) -> Result<SecretString, NativeError> {
     let v = json!({
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported": crate::item::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-        "vault_id": payload.vault_id,
-        "items": payload.items,
-        "playbooks": payload.playbooks,
+        "vault_id": vault_id,
+        "items": items,
+        "playbooks": playbooks,
     });
     let mut s = serde_json::to_string_pretty(&v).map_err(|e| NativeError::Write(e.to_string()))?;
     s.push('\n');
@@ -59,32 +69,31 @@ pub fn import(text: &str) -> Result<ImportReport, NativeError> {
         Some(_) => {}
         None => return Err(NativeError::WrongFormat),
     }
-    let mut report = ImportReport {
-        items: Vec::new(),
-        rejected: Vec::new(),
-    };
+    let mut report = ImportReport::new(Unit::Entry, Carries::NATIVE);
     let Some(items) = v.get("items").and_then(Value::as_array) else {
         return Err(NativeError::WrongFormat);
     };
     for (n, raw) in items.iter().enumerate() {
+        let label = raw
+            .get("name")
+            .and_then(Value::as_str)
+            .and_then(|name| super::entry_label(Some(name), None));
         match serde_json::from_value::<Item>(raw.clone()) {
             Ok(item) => match item.validate_common() {
-                Ok(()) => report.items.push(item),
-                Err(e) => report.rejected.push(Rejection {
-                    line: n + 1,
-                    reason: e.to_string(),
-                }),
+                Ok(()) => report.add(item, n + 1),
+                Err(e) => report.refuse(n + 1, label, e),
             },
-            Err(e) => report.rejected.push(Rejection {
-                line: n + 1,
-                // serde_json's messages can quote the offending value, which
-                // may be a secret: keep only the field and what was expected.
-                reason: format!(
+            // serde_json's messages can quote the offending value, which
+            // may be a secret: keep only the field and what was expected.
+            Err(e) => report.refuse(
+                n + 1,
+                label,
+                format!(
                     "item {} is malformed: {}",
                     n + 1,
                     crate::vault::format::json_error_without_values(&e)
                 ),
-            }),
+            ),
         }
     }
     Ok(report)

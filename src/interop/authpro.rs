@@ -1,0 +1,146 @@
+//! Authenticator Pro plain JSON backups.
+//!
+//! This module owns reading the unencrypted JSON backup of Authenticator Pro
+//! (Stratum): `Authenticators` is a list with `Type` (1 HOTP, 2 TOTP,
+//! 3 mOTP, 4 Steam, 5 Yandex), `Issuer`, `Username`, `Secret` (base32),
+//! `Algorithm` (0 SHA1, 1 SHA256, 2 SHA512), `Digits`, `Period`, `Counter`;
+//! `Categories` (`Id`, `Name`) and `AuthenticatorCategories` (`CategoryId`,
+//! `AuthenticatorSecret`) put entries in categories, imported as tags. A
+//! password-protected backup (binary, starting `AuthenticatorPro`) is
+//! refused with what to do.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::dedup::Carries;
+use super::otp::{self, Fields, Kind};
+use super::{entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
+use crate::secret::SecretString;
+
+/// The first bytes of a password-protected backup.
+pub const ENCRYPTED_MAGIC: &[u8] = b"AuthenticatorPro";
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Root<'a> {
+    #[serde(borrow)]
+    authenticators: Vec<&'a RawValue>,
+    #[serde(default)]
+    categories: Vec<Category>,
+    #[serde(default)]
+    authenticator_categories: Vec<Link>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Category {
+    id: Option<String>,
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Link {
+    category_id: Option<String>,
+    authenticator_secret: Option<SecretString>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Entry {
+    #[serde(rename = "Type")]
+    kind: Option<i64>,
+    issuer: Option<String>,
+    username: Option<String>,
+    secret: Option<SecretString>,
+    algorithm: Option<i64>,
+    digits: Option<i64>,
+    period: Option<i64>,
+    counter: Option<i64>,
+}
+
+/// Imports an Authenticator Pro plain JSON backup.
+pub fn import_authenticator_pro(json: &str) -> Result<ImportReport, InteropError> {
+    let root: Root<'_> = serde_json::from_str(json).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => InteropError::NotFormat {
+            what: "an Authenticator Pro backup",
+            detail: "it has no Authenticators list",
+        },
+        _ => InteropError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    let names: HashMap<String, String> = root
+        .categories
+        .into_iter()
+        .filter_map(|c| Some((c.id?, c.name?)))
+        .collect();
+    let mut report = ImportReport::new(Unit::Entry, Carries::TAGS);
+    let mut namer = Namer::default();
+    for (n, raw) in root.authenticators.iter().enumerate() {
+        let position = n + 1;
+        let entry: Entry = match serde_json::from_str(raw.get()) {
+            Ok(e) => e,
+            Err(_) => {
+                report.refuse(
+                    position,
+                    None,
+                    Reason::Malformed("a field has the wrong type"),
+                );
+                continue;
+            }
+        };
+        let issuer = otp::nonempty(entry.issuer);
+        let account = otp::nonempty(entry.username);
+        let label = entry_label(issuer.as_deref(), account.as_deref());
+        let result = (|| {
+            let kind = match entry.kind {
+                Some(1) => Kind::Hotp,
+                Some(2) | None => Kind::Totp,
+                Some(3) => return Err(crate::item::totp::TotpError::Motp.into()),
+                Some(4) => Kind::Steam,
+                Some(5) => return Err(crate::item::totp::TotpError::Yandex.into()),
+                Some(_) => return Err(Reason::UnknownEnum("type")),
+            };
+            let algorithm = match entry.algorithm {
+                Some(0) | None => "SHA1",
+                Some(1) => "SHA256",
+                Some(2) => "SHA512",
+                Some(_) => return Err(Reason::UnknownEnum("algorithm")),
+            };
+            let secret = entry.secret.ok_or(Reason::Malformed("no secret"))?;
+            let mut f = Fields::new(kind, secret);
+            f.issuer = issuer.clone();
+            f.account = account.clone();
+            f.algorithm = Some(algorithm.to_owned());
+            f.digits = entry.digits;
+            f.period = entry.period;
+            f.counter = entry.counter;
+            otp::build(f)
+        })();
+        match result {
+            Ok(secret) => {
+                let mut item = totp_item(secret, &mut namer);
+                if let crate::item::Secret::Totp { secret, .. } = &item.secret {
+                    item.tags = root
+                        .authenticator_categories
+                        .iter()
+                        .filter(|l| {
+                            l.authenticator_secret.as_ref().is_some_and(|s| {
+                                crate::item::totp::normalize_base32(s.expose())
+                                    .is_ok_and(|s| s.expose() == secret.expose())
+                            })
+                        })
+                        .filter_map(|l| names.get(l.category_id.as_deref()?).cloned())
+                        .collect();
+                }
+                report.add(item, position);
+            }
+            Err(reason) => report.refuse(position, label, reason),
+        }
+    }
+    Ok(report)
+}

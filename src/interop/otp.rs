@@ -1,0 +1,239 @@
+//! One-time-password entries as other apps describe them.
+//!
+//! This module owns turning the fields an authenticator export gives for
+//! one entry (type name, base32 or raw secret, issuer, account, algorithm,
+//! digits, period, counter) into a validated [`Secret::Totp`], with the
+//! defaults of the key URI format where a field is missing. Every importer
+//! goes through here, so the rules (Steam entries mapped to
+//! [`totp::steam_secret`], mOTP and Yandex refused) are the same for all.
+
+use super::Reason;
+use crate::item::totp::{self, TotpError};
+use crate::item::{OtpAlgorithm, OtpType, Secret};
+use crate::secret::SecretString;
+
+/// The kinds of entry an export may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// RFC 6238.
+    Totp,
+    /// RFC 4226.
+    Hotp,
+    /// Steam Guard (TOTP with Steam's own alphabet).
+    Steam,
+}
+
+impl Kind {
+    /// Reads a type name in any case (`totp`, `TOTP`, `Steam`); anything
+    /// else is refused, its name shown only when harmless.
+    pub(crate) fn parse(name: &str) -> Result<Kind, Reason> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "totp" => Ok(Kind::Totp),
+            "hotp" => Ok(Kind::Hotp),
+            "steam" => Ok(Kind::Steam),
+            "motp" => Err(TotpError::Motp.into()),
+            "yandex" | "yaotp" => Err(TotpError::Yandex.into()),
+            _ => Err(Reason::OtpType(harmless(name))),
+        }
+    }
+}
+
+/// A type name safe to repeat in a message: ASCII letters and digits only,
+/// at most 16 of them.
+pub(crate) fn harmless(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(16)
+        .collect()
+}
+
+/// The fields of one entry, before validation.
+#[derive(Debug)]
+pub(crate) struct Fields {
+    /// What kind of entry.
+    pub kind: Kind,
+    /// The shared secret, base32 (spaces, dashes, padding and lower case
+    /// tolerated).
+    pub secret: SecretString,
+    /// The service.
+    pub issuer: Option<String>,
+    /// The account at the service.
+    pub account: Option<String>,
+    /// `SHA1`, `SHA256` or `SHA512` in any spelling; SHA1 when absent.
+    pub algorithm: Option<String>,
+    /// 6 to 8; 6 when absent.
+    pub digits: Option<i64>,
+    /// Seconds; 30 when absent.
+    pub period: Option<i64>,
+    /// HOTP counter; 0 when absent.
+    pub counter: Option<i64>,
+}
+
+impl Fields {
+    /// A TOTP entry with this secret and no other field set.
+    pub(crate) fn new(kind: Kind, secret: SecretString) -> Fields {
+        Fields {
+            kind,
+            secret,
+            issuer: None,
+            account: None,
+            algorithm: None,
+            digits: None,
+            period: None,
+            counter: None,
+        }
+    }
+}
+
+/// Trims a text field and drops it when empty.
+pub(crate) fn nonempty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// Validates the fields into a [`Secret::Totp`].
+pub(crate) fn build(f: Fields) -> Result<Secret, Reason> {
+    let otp_type = match f.kind {
+        Kind::Totp => OtpType::Totp,
+        Kind::Hotp => OtpType::Hotp,
+        // Steam codes are always SHA1, 5 characters, 30 seconds: the
+        // digits an app writes for them (5, or 6 in some) are not used.
+        Kind::Steam => return Ok(totp::steam_secret(f.secret.expose(), f.issuer, f.account)?),
+    };
+    let secret = totp::normalize_base32(f.secret.expose())?;
+    let algorithm = match f.algorithm.as_deref().map(str::trim) {
+        None | Some("") => OtpAlgorithm::Sha1,
+        Some(a) => totp::parse_algorithm(a)?,
+    };
+    let digits = f
+        .digits
+        .unwrap_or(6)
+        .try_into()
+        .ok()
+        .filter(|d| totp::DIGITS.contains(d))
+        .ok_or(TotpError::InvalidDigits)?;
+    let period = match otp_type {
+        OtpType::Totp => f
+            .period
+            .unwrap_or(30)
+            .try_into()
+            .ok()
+            .filter(|p| totp::PERIODS.contains(p))
+            .ok_or(TotpError::InvalidPeriod)?,
+        OtpType::Hotp | OtpType::Steam => 30,
+    };
+    let counter = match otp_type {
+        OtpType::Hotp => f
+            .counter
+            .unwrap_or(0)
+            .try_into()
+            .map_err(|_| TotpError::InvalidCounter)?,
+        OtpType::Totp | OtpType::Steam => 0,
+    };
+    Ok(Secret::Totp {
+        secret,
+        issuer: nonempty(f.issuer),
+        label: nonempty(f.account),
+        algorithm,
+        digits,
+        period,
+        otp_type,
+        counter,
+    })
+}
+
+/// Parses what a password manager keeps in its TOTP field: an otpauth URI,
+/// a `steam://` secret, or a bare base32 secret. `issuer` and `account`
+/// fill in what a bare secret lacks.
+pub(crate) fn from_totp_field(
+    field: &str,
+    issuer: Option<&str>,
+    account: Option<&str>,
+) -> Result<Secret, Reason> {
+    let field = field.trim();
+    let own = |s: Option<&str>| s.map(str::to_owned);
+    if let Some(secret) = totp::strip_prefix_ci(field, "steam://") {
+        return Ok(totp::steam_secret(secret, own(issuer), own(account))?);
+    }
+    if totp::strip_prefix_ci(field, "otpauth").is_some() {
+        let mut secret = totp::parse_otpauth(field)?;
+        if let Secret::Totp {
+            issuer: i,
+            label: l,
+            ..
+        } = &mut secret
+        {
+            if i.is_none() {
+                *i = issuer.map(str::to_owned).and_then(|s| nonempty(Some(s)));
+            }
+            if l.is_none() {
+                *l = account.map(str::to_owned).and_then(|s| nonempty(Some(s)));
+            }
+        }
+        return Ok(secret);
+    }
+    let mut fields = Fields::new(Kind::Totp, SecretString::from(field));
+    fields.issuer = issuer.map(str::to_owned);
+    fields.account = account.map(str::to_owned);
+    build(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_limits() {
+        let s = build(Fields::new(Kind::Totp, "jbsw y3dp".into())).unwrap();
+        assert_eq!(
+            totp::to_otpauth(&s).unwrap(),
+            "otpauth://totp/?secret=JBSWY3DP&algorithm=SHA1&digits=6&period=30"
+        );
+        let mut f = Fields::new(Kind::Hotp, "JBSWY3DP".into());
+        f.counter = Some(-1);
+        assert!(build(f).is_err());
+        let mut f = Fields::new(Kind::Totp, "JBSWY3DP".into());
+        f.period = Some(0);
+        assert!(build(f).is_err());
+        let mut f = Fields::new(Kind::Totp, "JBSWY3DP".into());
+        f.digits = Some(5);
+        assert!(build(f).is_err());
+        let steam = build(Fields::new(Kind::Steam, "JBSWY3DP".into())).unwrap();
+        assert!(matches!(
+            steam,
+            Secret::Totp {
+                otp_type: OtpType::Steam,
+                digits: 5,
+                ..
+            }
+        ));
+        assert!(Kind::parse("yandex").is_err());
+        assert_eq!(Kind::parse("MOTP"), Err(Reason::OtpType("MOTP".into())));
+        assert_eq!(Kind::parse("a\"b<c>"), Err(Reason::OtpType("abc".into())));
+    }
+
+    #[test]
+    fn totp_fields_of_password_managers() {
+        let s = from_totp_field("JBSWY3DPEHPK3PXP", Some("Mail"), Some("me")).unwrap();
+        let uri = totp::to_otpauth(&s).unwrap();
+        assert!(
+            uri.starts_with("otpauth://totp/Mail:me?secret=JBSWY3DPEHPK3PXP"),
+            "{uri}"
+        );
+        let s = from_totp_field(
+            "otpauth://totp/X:y?secret=JBSWY3DP&digits=8",
+            Some("Mail"),
+            None,
+        )
+        .unwrap();
+        assert!(totp::to_otpauth(&s).unwrap().contains("digits=8"));
+        let steam = from_totp_field("steam://JBSWY3DP", Some("Steam"), None).unwrap();
+        assert!(matches!(
+            steam,
+            Secret::Totp {
+                otp_type: OtpType::Steam,
+                ..
+            }
+        ));
+        assert!(from_totp_field("not base32!", None, None).is_err());
+    }
+}
