@@ -396,13 +396,17 @@ fn malformed_import_files() {
     let before = b.snapshot();
     for (file, words) in [
         (
-            write("not-json.json", "this is { not json"),
-            &["not valid JSON"][..],
+            write("not-json.json", "{ this is not json"),
+            &["not valid JSON (line 1, column 3)"][..],
         ),
-        (write("empty.json", ""), &["not valid JSON"]),
+        (
+            write("not-an-export.json", "this is { not json"),
+            &["cannot tell what kind of export this is", "--format"][..],
+        ),
+        (write("empty.json", ""), &["the file is empty"]),
         (
             write("other.json", r#"{"format": "keepass", "items": []}"#),
-            &["not a lifeboat export"],
+            &["cannot tell what kind of export"],
         ),
         (
             write(
@@ -418,9 +422,18 @@ fn malformed_import_files() {
             ),
             &["not a lifeboat export"],
         ),
-        (write("binary.json", "\u{0}\u{1}\u{2}"), &["not valid JSON"]),
+        (write("binary.json", "\u{0}\u{1}\u{2}"), &["cannot tell"]),
+        (
+            write("forced.json", r#"{"format": "keepass", "items": []}"#),
+            &["not a lifeboat export"],
+        ),
     ] {
-        b.pass_cmd(&["import", &file], None).code(1).says(words);
+        let args: &[&str] = if file.ends_with("forced.json") {
+            &["import", &file, "--format", "lifeboat"]
+        } else {
+            &["import", &file]
+        };
+        b.pass_cmd(args, None).code(1).says(words);
         before.assert_unchanged(&b.vault, &file);
     }
     b.pass_cmd(&["import", "/nonexistent/file.json"], None)
@@ -436,8 +449,8 @@ fn malformed_import_files() {
     let out = b.pass_cmd(&["import", &file], None).ok().says(&[
         "imported 4 item(s)",
         "rejected 2",
-        "rejected line 2",
-        "rejected line 5",
+        "rejected entry 2",
+        "rejected entry 5",
     ]);
     assert!(!out.stderr.contains("panicked"));
     let mut names = b.names();
@@ -453,8 +466,8 @@ fn malformed_import_files() {
     let file = write("all-bad.json", &all_bad.to_string());
     b.pass_cmd(&["import", &file], None).code(1).says(&[
         "nothing was imported",
-        "rejected line 1",
-        "rejected line 3",
+        "rejected entry 1 (a)",
+        "rejected entry 3",
     ]);
     before.assert_unchanged(&b.vault, "all-bad import");
 }

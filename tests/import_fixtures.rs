@@ -184,10 +184,10 @@ fn aegis_plain_export() {
 }
 
 #[test]
-fn aegis_encrypted_export_is_refused_with_instructions() {
+fn aegis_encrypted_export_without_a_password_says_how_to_give_it() {
     let err = import_aegis(&fixture("aegis/encrypted.json")).unwrap_err();
     assert_eq!(err, InteropError::AegisEncrypted);
-    assert!(err.to_string().contains("export it unencrypted from Aegis"));
+    assert!(err.to_string().contains("--import-passphrase-fd"));
 }
 
 #[test]

@@ -80,7 +80,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
         }
         None => detect::detect(data.expose())
             .map(|d| d.format)
-            .ok_or_else(|| CliError::input(text::import::unknown(&file)))?,
+            .ok_or_else(|| import_error(&file, detect::explain_unknown(data.expose())))?,
     };
     let password = if detect::needs_password(format, data.expose()) {
         Some(export_password(format, a.import_passphrase_fd)?)

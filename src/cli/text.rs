@@ -281,11 +281,6 @@ pub mod import {
         format!("this {what} is encrypted and there is no terminal to ask its password; pass it on a file descriptor with --import-passphrase-fd N (e.g. `--import-passphrase-fd 3 3<file`)")
     }
 
-    /// `--format auto` could not tell.
-    pub fn unknown(file: &str) -> String {
-        format!("{file}: lifeboat cannot tell what kind of export this is; name its format with --format (`lifeboat import --help` lists them)")
-    }
-
     /// The one-line summary.
     pub fn summary(added: usize, skipped: usize, rejected: usize) -> String {
         format!("Imported {added} item(s); skipped {skipped} duplicate(s); rejected {rejected}.")

@@ -206,6 +206,30 @@ fn detect_json(text: &str) -> Option<Detected> {
     }
 }
 
+/// Why [`detect`] found nothing, as precisely as the bytes allow: empty,
+/// not text, broken JSON (with where), or simply unknown.
+pub fn explain_unknown(bytes: &[u8]) -> InteropError {
+    let Some(text) = text_of(bytes) else {
+        return InteropError::NotText;
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return InteropError::NotFormat {
+            what: "an export",
+            detail: "the file is empty",
+        };
+    }
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            return InteropError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            };
+        }
+    }
+    InteropError::Unknown
+}
+
 /// Whether `asked` can read a file detected as `found`.
 fn compatible(asked: ImportFormat, found: ImportFormat) -> bool {
     asked == found

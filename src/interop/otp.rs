@@ -207,7 +207,11 @@ mod tests {
             }
         ));
         assert!(Kind::parse("yandex").is_err());
-        assert_eq!(Kind::parse("MOTP"), Err(Reason::OtpType("MOTP".into())));
+        assert_eq!(
+            Kind::parse("MOTP"),
+            Err(Reason::Totp(crate::item::totp::TotpError::Motp))
+        );
+        assert_eq!(Kind::parse("hmac"), Err(Reason::OtpType("hmac".into())));
         assert_eq!(Kind::parse("a\"b<c>"), Err(Reason::OtpType("abc".into())));
     }
 
