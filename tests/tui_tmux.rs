@@ -917,3 +917,53 @@ fn a_share_with_one_wrong_word_is_fixed_by_editing_that_word() {
     Vault::open(&vault, &Unlock::Passphrase(SecretString::from(new_pass)))
         .expect("the new passphrase opens the vault");
 }
+
+/// The Tools tab at 80x24 makes a backup into a typed folder, and the
+/// command line's `verify` accepts it.
+#[test]
+fn the_tools_tab_makes_a_backup_that_verify_accepts() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path());
+    let tmux = Tmux::start_at(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
+        dir.path().display(),
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passphrase:");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 of 2");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("My account is locked");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("Make a backup");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Folder (a USB stick");
+    tmux.keys(&["C-u"]);
+    let folder = dir.path().join("usb-stick");
+    tmux.type_text(&folder.display().to_string());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Backup written and verified");
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(500));
+    let backup = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "age"))
+        .expect("a backup file");
+    let out = Command::new(BIN)
+        .args(["--vault", "vault.age", "--passphrase-fd", "0", "verify"])
+        .arg(&backup)
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .stdin(std::fs::File::open(dir.path().join("pass")).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "verify refused it: {out:?}");
+}

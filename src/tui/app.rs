@@ -20,11 +20,13 @@ use time::OffsetDateTime;
 
 use super::common::ListCursor;
 pub use super::common::{pop_secret, push_secret, Meter, NewPassphrase, PAGE};
-use super::screens::{self, create, detail, form, items, playbooks, recover, runner, unlock};
+use super::screens::{
+    self, create, detail, form, items, playbooks, recover, runner, tools, unlock,
+};
 pub use super::screens::{
     copy_text, expected_chars, form_to_item, report_file_name, AccountChoice, AccountPicker,
     CreateStage, CreateState, DetailState, FormField, FormState, ItemsState, ListRow, NotePurpose,
-    RecoverStage, RecoverState, RunnerState, UnlockState, REVEAL_SECS,
+    RecoverStage, RecoverState, RunnerState, Tool, ToolsState, UnlockState, REVEAL_SECS,
 };
 use super::text;
 use super::theme::Theme;
@@ -43,6 +45,8 @@ pub enum Tab {
     Items,
     /// The playbooks.
     Playbooks,
+    /// Backup, drill, kit, doctor.
+    Tools,
 }
 
 /// A line in the status bar.
@@ -80,6 +84,8 @@ pub struct Session {
     pub playbooks: ListCursor,
     /// Pages opened on top of the list, last on top.
     pub pages: Vec<Page>,
+    /// The Tools tab.
+    pub tools: ToolsState,
 }
 
 impl Session {
@@ -93,6 +99,7 @@ impl Session {
             items,
             playbooks: ListCursor::default(),
             pages: Vec::new(),
+            tools: ToolsState::default(),
         }
     }
 
@@ -158,6 +165,10 @@ pub enum Context {
     ConfirmReset,
     /// The runner's account picker.
     AccountEntry,
+    /// The Tools tab.
+    Tools,
+    /// Typing the backup folder.
+    ToolsFolder,
 }
 
 /// The whole TUI state.
@@ -322,6 +333,17 @@ pub enum Message {
     ClipboardCleared,
     /// The report was written (or not).
     ReportWritten(Result<PathBuf, String>),
+    /// A tool of the Tools tab finished.
+    ToolDone(Result<ToolDone, String>),
+}
+
+/// What a tool of the Tools tab did.
+#[derive(Debug)]
+pub enum ToolDone {
+    /// Lines to show (what was written, what a drill found).
+    Lines(Vec<String>),
+    /// The doctor's findings.
+    Findings(Vec<crate::recovery::doctor::Finding>),
 }
 
 impl Message {
@@ -338,6 +360,7 @@ impl Message {
                 | Message::Copied(_)
                 | Message::ClipboardCleared
                 | Message::ReportWritten(_)
+                | Message::ToolDone(_)
         )
     }
 }
@@ -368,6 +391,23 @@ pub enum Effect {
     Copy(SecretString),
     /// Clear the clipboard.
     ClearClipboard,
+    /// Write a verified backup into a folder and remember the folder.
+    Backup {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// Open the newest backup in a folder and compare it with the vault.
+    Drill {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// Write the emergency kit into a folder.
+    WriteKit {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// Run the doctor's checks.
+    Doctor,
     /// Write a report into the current directory.
     WriteReport {
         /// The file name.
@@ -516,6 +556,8 @@ impl App {
                     Tab::Items if s.items.searching => Context::Search,
                     Tab::Items => Context::Items,
                     Tab::Playbooks => Context::Playbooks,
+                    Tab::Tools if s.tools.folder.is_some() => Context::ToolsFolder,
+                    Tab::Tools => Context::Tools,
                 },
                 Some(Page::Detail(d)) if d.confirm_delete => Context::ConfirmDelete,
                 Some(Page::Detail(d)) => {
@@ -644,6 +686,7 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Message::ToolDone(r) => tools::on_done(app, r),
         Message::ReportWritten(r) => {
             match r {
                 Ok(p) => app.info(text::report_written(&p.display().to_string())),
@@ -700,6 +743,7 @@ fn update_main(app: &mut App, msg: Message) -> Vec<Effect> {
         None => match s.tab {
             Tab::Items => items::update(app, msg),
             Tab::Playbooks => playbooks::update(app, msg),
+            Tab::Tools => tools::update(app, msg),
         },
         Some(Page::Detail(_)) => detail::update(app, msg),
         Some(Page::Form(_)) => form::update(app, msg),

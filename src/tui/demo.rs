@@ -130,6 +130,8 @@ pub fn sample_items(now: OffsetDateTime) -> Vec<Item> {
 /// Adds the samples and a `lost-2fa-device` run with two steps done.
 pub fn fill(vault: &mut Vault, playbooks: &[crate::playbook::Playbook], now: OffsetDateTime) {
     vault.payload_mut().items.extend(sample_items(now));
+    // The demo's key is thrown away with it: nothing to confirm.
+    vault.payload_mut().history.recovery_key_exported = Some(now);
     if let Some(pb) = playbooks.iter().find(|p| p.id == "lost-2fa-device") {
         let state = &mut vault.payload_mut().playbooks;
         let run = state.run_mut_or_start(&pb.id, now);

@@ -41,7 +41,8 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::Search
         | Context::Form
         | Context::NoteEntry
-        | Context::AccountEntry => text_key(ctx, key, ctrl),
+        | Context::AccountEntry
+        | Context::ToolsFolder => text_key(ctx, key, ctrl),
         Context::ConfirmDelete | Context::ConfirmReset => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Confirm(true)),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Message::Confirm(false)),
@@ -51,7 +52,8 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::Playbooks
         | Context::Detail
         | Context::DetailCodes
-        | Context::Runner => command_key(ctx, key, ctrl),
+        | Context::Runner
+        | Context::Tools => command_key(ctx, key, ctrl),
     }
 }
 
@@ -60,7 +62,12 @@ fn text_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         return match key.code {
             KeyCode::Char('r') if ctx == Context::Unlock => Some(Message::Forgot),
             KeyCode::Char('s') => Some(Message::Save),
-            KeyCode::Char('u') if matches!(ctx, Context::Form | Context::AccountEntry) => {
+            KeyCode::Char('u')
+                if matches!(
+                    ctx,
+                    Context::Form | Context::AccountEntry | Context::ToolsFolder
+                ) =>
+            {
                 Some(Message::ClearField)
             }
             _ => None,
@@ -108,7 +115,7 @@ fn command_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         return common;
     }
     match (ctx, key.code) {
-        (Context::Items | Context::Playbooks, KeyCode::Tab | KeyCode::BackTab) => {
+        (Context::Items | Context::Playbooks | Context::Tools, KeyCode::Tab | KeyCode::BackTab) => {
             Some(Message::SwitchTab)
         }
         (Context::Items, KeyCode::Char('/')) => Some(Message::StartSearch),

@@ -12,6 +12,8 @@
 //! - [`theme`]: styles, `NO_COLOR` aware;
 //! - [`runtime`]: the terminal, the event loop and the effects (threads for
 //!   Argon2id and SLIP-39, saving, clipboard, reports);
+//! - [`tool_work`]: the file work of the Tools tab (backup, drill, kit,
+//!   doctor);
 //! - [`clipboard`]: external clipboard helpers, secret through stdin;
 //! - [`demo`]: the throwaway vault of `lifeboat demo`.
 //!
@@ -26,6 +28,7 @@ pub mod runtime;
 pub mod screens;
 pub mod text;
 pub mod theme;
+pub mod tool_work;
 pub mod view;
 
 #[cfg(test)]

@@ -247,6 +247,10 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
             clipboard::clear();
             Some(Message::ClipboardCleared)
         }
+        Effect::Backup { dir } => tool(app, |v| super::tool_work::make_backup(v, &dir)),
+        Effect::Drill { dir } => tool(app, |v| super::tool_work::drill(v, &dir)),
+        Effect::WriteKit { dir } => tool(app, |v| super::tool_work::write_kit(v, &dir)),
+        Effect::Doctor => tool(app, |v| Ok(super::tool_work::check_up(v))),
         Effect::WriteReport { file_name, text } => {
             Some(Message::ReportWritten(write_report(&file_name, &text)))
         }
@@ -305,6 +309,17 @@ fn challenge_positions(len: usize) -> [usize; 2] {
 }
 
 /// Opens the vault with a pasted recovery key or SLIP-39 shares.
+/// Runs a tool of the Tools tab on the open vault.
+fn tool(
+    app: &mut App,
+    f: impl FnOnce(&mut Vault) -> Result<super::app::ToolDone, String>,
+) -> Option<Message> {
+    match &mut app.screen {
+        super::app::Screen::Main(s) => Some(Message::ToolDone(f(&mut s.vault))),
+        _ => None,
+    }
+}
+
 fn open_for_recovery(path: &Path, material: &SecretString) -> Result<Box<Vault>, String> {
     let body = material.expose().trim();
     let ids = if body.to_ascii_uppercase().contains("AGE-SECRET-KEY-1") {

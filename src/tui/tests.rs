@@ -1172,6 +1172,8 @@ fn snapshot_playbooks() {
     press(&mut app, &[key(KeyCode::Tab)]);
     snap(&app, "playbooks");
     press(&mut app, &[key(KeyCode::Tab)]);
+    snap(&app, "tools");
+    press(&mut app, &[key(KeyCode::Tab)]);
     open_runner(&mut app, "lost-2fa-device");
     snap(&app, "runner");
     press(&mut app, &[ch('n')]);
@@ -1655,4 +1657,140 @@ fn extra_identity_session_shows_the_unverified_banner_and_cannot_save() {
     // A proved session has no banner.
     let genuine = unlocked_app(&dir);
     assert!(!screen_text(&genuine, 80, 24).contains("UNVERIFIED"));
+}
+
+// ---- the tools tab -------------------------------------------------------
+
+/// Runs a tool effect the way the runtime does and feeds the result back.
+fn run_tool(app: &mut App, fx: Vec<Effect>) {
+    for e in fx {
+        let Screen::Main(s) = &mut app.screen else {
+            panic!("locked")
+        };
+        let done = match e {
+            Effect::Backup { dir } => crate::tui::tool_work::make_backup(&mut s.vault, &dir),
+            Effect::Drill { dir } => crate::tui::tool_work::drill(&mut s.vault, &dir),
+            Effect::WriteKit { dir } => crate::tui::tool_work::write_kit(&mut s.vault, &dir),
+            Effect::Doctor => Ok(crate::tui::tool_work::check_up(&s.vault)),
+            other => panic!("unexpected {other:?}"),
+        };
+        update(app, Message::ToolDone(done));
+    }
+}
+
+#[test]
+fn tools_make_a_backup_drill_it_write_the_kit_and_check_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+    assert_eq!(app.context(), Context::Tools);
+    // Make a backup: the folder is asked (the default beside the vault).
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::ToolsFolder);
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "/media/usb/lifeboat");
+    snap(&app, "tools_folder");
+    press(&mut app, &[ctrl('u')]);
+    let folder = dir.path().join("usb");
+    type_text(&mut app, &folder.display().to_string());
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        matches!(&fx[..], [Effect::Backup { dir }] if *dir == folder),
+        "{fx:?}"
+    );
+    run_tool(&mut app, fx);
+    let f = flat_text(&app, 120, 40);
+    assert!(f.contains("Backup written and verified"), "{f}");
+    let backups = crate::recovery::backup::list_backups(&folder).unwrap();
+    assert_eq!(backups.len(), 1);
+    // The backup opens with the recovery key alone.
+    let rk = crate::vault::NamedIdentity::parse(
+        session(&app)
+            .vault
+            .payload()
+            .keys
+            .recovery_identity
+            .expose(),
+    )
+    .unwrap();
+    let v = Vault::open(
+        &backups[0].path,
+        &crate::vault::Unlock::Identities(vec![rk]),
+    )
+    .unwrap();
+    assert_eq!(
+        v.payload().items.len(),
+        session(&app).vault.payload().items.len()
+    );
+    drop(v);
+    // The folder is remembered, the backup recorded.
+    let p = session(&app).vault.payload();
+    assert_eq!(
+        p.settings.backup_dir.as_deref(),
+        Some(folder.to_str().unwrap())
+    );
+    assert!(p.history.last_backup.is_some());
+    // Restore drill on it: the remembered folder is offered.
+    press(&mut app, &[ch('j'), key(KeyCode::Enter)]);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        matches!(&fx[..], [Effect::Drill { dir }] if *dir == folder),
+        "{fx:?}"
+    );
+    run_tool(&mut app, fx);
+    assert!(flat_text(&app, 120, 40).contains("opens with the recovery key"));
+    assert!(session(&app).vault.payload().history.last_drill.is_some());
+    // The kit: a private file in the folder.
+    press(&mut app, &[ch('j'), key(KeyCode::Enter)]);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    run_tool(&mut app, fx);
+    let kit = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "html"))
+        .expect("the kit");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&kit).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(session(&app).vault.payload().history.kit_printed.is_some());
+    // The doctor's findings, with their fixes.
+    press(&mut app, &[ch('G')]);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Doctor]));
+    run_tool(&mut app, fx);
+    assert!(session(&app)
+        .tools
+        .findings
+        .as_ref()
+        .is_some_and(|f| !f.is_empty()));
+    // Paths vary per run: snapshot the doctor with the folder hidden.
+    let Screen::Main(s) = &mut app.screen else {
+        panic!()
+    };
+    s.vault.payload_mut().settings.backup_dir = Some("/media/usb/lifeboat".into());
+    let real = s.vault.path().parent().unwrap().display().to_string();
+    for f in s.tools.findings.as_mut().unwrap() {
+        f.message = f.message.replace(&real, "/home/ada/.local/share/lifeboat");
+    }
+    snap(&app, "tools_doctor");
+}
+
+#[test]
+fn a_vault_whose_key_was_never_confirmed_shows_a_banner_until_the_kit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    assert!(!flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
+    let Screen::Main(s) = &mut app.screen else {
+        panic!()
+    };
+    s.vault.payload_mut().history.recovery_key_exported = None;
+    assert!(flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
+    snap(&app, "items_key_banner");
+    let Screen::Main(s) = &mut app.screen else {
+        panic!()
+    };
+    s.vault.payload_mut().history.kit_printed = Some(NOW);
+    assert!(!flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
 }

@@ -10,6 +10,76 @@ pub const APP_NAME: &str = "lifeboat";
 pub const TAB_ITEMS: &str = "Items";
 /// Tab titles.
 pub const TAB_PLAYBOOKS: &str = "Playbooks";
+/// Banner: the recovery key was never confirmed nor printed.
+pub const BANNER_KEY_NOT_CONFIRMED: &str =
+    " ! Recovery key not confirmed: Tab to Tools, Emergency kit, and print it.";
+/// Tab names.
+pub const TAB_TOOLS: &str = "Tools";
+/// Title of the tools list.
+pub const TOOLS_TITLE: &str = " Keep the vault recoverable ";
+/// A tool is running.
+pub const TOOL_WORKING: &str = "Working...";
+/// Asking for the backup folder.
+pub const TOOL_FOLDER_ASK: &str = "Folder (a USB stick or another disk is best; it is remembered):";
+/// Keys while typing the folder.
+pub const TOOL_FOLDER_KEYS: &str = "Enter go · Ctrl+U clear · Esc cancel";
+/// The folder shown under folder tools.
+pub fn tool_folder(dir: &str) -> String {
+    format!("Backup folder: {dir}")
+}
+/// Name and purpose of each tool.
+pub fn tool_label(tool: super::screens::Tool) -> (&'static str, &'static str) {
+    use super::screens::Tool;
+    match tool {
+        Tool::Backup => ("Make a backup", "a verified copy into the backup folder"),
+        Tool::Drill => ("Restore drill", "open the newest backup there and compare"),
+        Tool::Kit => ("Emergency kit", "printable recovery key and instructions"),
+        Tool::Split => ("Split the key", "recovery key as trustee shares"),
+        Tool::Passphrase => ("Change passphrase", "set a new passphrase"),
+        Tool::Doctor => ("Check-up (doctor)", "what to fix, and how"),
+    }
+}
+/// A backup was written.
+pub fn tool_backup_done(path: &str, kept: usize) -> Vec<String> {
+    vec![
+        format!("Backup written and verified: {path}"),
+        format!("{kept} backup(s) in the folder. Check one with Restore drill now and then."),
+    ]
+}
+/// A drill passed.
+pub fn tool_drill_done(path: &str, identical: bool) -> Vec<String> {
+    vec![
+        format!("Drill: {path} opens with the recovery key."),
+        if identical {
+            "It holds the same items as the vault. Drill recorded.".to_owned()
+        } else {
+            "It differs from the vault (older, or changes since): make a new backup. Drill recorded.".to_owned()
+        },
+    ]
+}
+/// No backup to drill.
+pub fn tool_no_backup(dir: &str) -> String {
+    format!("No lifeboat backup in {dir}: make one first (Make a backup).")
+}
+/// The kit was written.
+pub fn tool_kit_done(path: &str) -> Vec<String> {
+    vec![
+        format!("Emergency kit written: {path} (mode 0600)."),
+        "Open it in a browser, print it, then delete the file: it holds the recovery key."
+            .to_owned(),
+    ]
+}
+/// Splitting is done from the command line for now.
+pub const TOOL_SPLIT: &[&str] = &[
+    "Splitting prints the shares, one per trustee; do it where nobody watches:",
+    "  lifeboat split --threshold 2 --shares 3 --out FOLDER",
+    "(run it in a terminal after quitting; each share is a file to print and hand over)",
+];
+/// Changing the passphrase is done from the command line for now.
+pub const TOOL_PASSPHRASE: &[&str] = &[
+    "Change the passphrase in a terminal after quitting:",
+    "  lifeboat passwd",
+];
 /// Shown in place of a secret.
 pub const MASK: &str = "••••••••";
 /// Hint beside a masked secret.
@@ -117,7 +187,8 @@ pub const CONFIRM_LABEL: &str = "Characters: ";
 pub const CONFIRM_WRONG: &str =
     "Those characters do not match. Check your copy; Esc shows the key again.";
 /// Vault ready.
-pub const CREATED: &str = "Vault created and the recovery key confirmed. Press a to add an item.";
+pub const CREATED: &str =
+    "Vault created, key confirmed. Next: Tab Tab to Tools for the first backup and the kit; a adds an item.";
 
 // ---- recover ----------------------------------------------------------
 /// Recover box title.
@@ -516,13 +587,15 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::DetailCodes => "↑↓ code · u used · r reveal · c copy · e edit · Esc back · ? help",
         Context::ConfirmDelete => "y delete · n keep",
         Context::Form => "Tab/↑↓ field · ←/→ change · Ctrl+S save · Esc cancel",
-        Context::Playbooks => "↑↓ move · Enter open · Tab items · ? help · q quit",
+        Context::Playbooks => "↑↓ move · Enter open · Tab tools · ? help · q quit",
         Context::Runner => {
             "Space tick · 1-9 answer · n note · Enter item · PgDn text · Esc · ? help"
         }
         Context::NoteEntry => "type the note · Enter save · Esc cancel",
         Context::ConfirmReset => "y archive the run and start over · n keep it",
         Context::AccountEntry => "type to filter · ↑↓ choose · Enter set · Esc cancel",
+        Context::Tools => "↑↓ choose · Enter run · Tab items · ? help · q quit",
+        Context::ToolsFolder => "type the folder · Enter go · Esc cancel",
     }
 }
 
@@ -562,7 +635,10 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("/", "search names, accounts and tags"),
             ("Esc", "clear the search"),
             ("a", "add an item"),
-            ("Tab", "switch to Playbooks"),
+            (
+                "Tab",
+                "switch to Playbooks, then Tools (backup, drill, kit, check-up)",
+            ),
             ("L", "lock now"),
             ("?", "this help"),
             ("q", "quit"),
@@ -593,10 +669,17 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("Ctrl+U", "clear the field (retype a masked secret)"),
             ("Esc", "cancel"),
         ],
+        Context::Tools | Context::ToolsFolder => &[
+            ("↑↓ / j k", "choose a tool"),
+            ("Enter", "run it (folder tools ask for the folder)"),
+            ("Tab", "switch to Items"),
+            ("L", "lock now"),
+            ("q", "quit"),
+        ],
         Context::Playbooks => &[
             ("↑↓ / j k", "move"),
             ("Enter", "open the playbook"),
-            ("Tab", "switch to Items"),
+            ("Tab", "switch to Tools"),
             ("L", "lock now"),
             ("?", "this help"),
             ("q", "quit"),

@@ -24,6 +24,7 @@ use super::screens::items::ItemsView;
 use super::screens::playbooks::PlaybooksView;
 use super::screens::recover::RecoverView;
 use super::screens::runner::RunnerView;
+use super::screens::tools::ToolsView;
 use super::screens::unlock::UnlockView;
 use super::text;
 
@@ -72,6 +73,7 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         for (tab, name) in [
             (Tab::Items, text::TAB_ITEMS),
             (Tab::Playbooks, text::TAB_PLAYBOOKS),
+            (Tab::Tools, text::TAB_TOOLS),
         ] {
             let style = if s.tab == tab {
                 t.tab_active()
@@ -157,6 +159,11 @@ impl Widget for MainView<'_> {
                 }
                 .render(area, buf),
                 Tab::Playbooks => PlaybooksView {
+                    app: self.app,
+                    s: self.s,
+                }
+                .render(area, buf),
+                Tab::Tools => ToolsView {
                     app: self.app,
                     s: self.s,
                 }

@@ -171,6 +171,9 @@ pub struct Settings {
     pub auto_lock_secs: u64,
     /// Seconds before a copied secret is cleared from the clipboard.
     pub clipboard_clear_secs: u64,
+    /// The folder the TUI last wrote a backup into, offered again next time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup_dir: Option<String>,
 }
 
 impl Default for Settings {
@@ -180,6 +183,7 @@ impl Default for Settings {
             backup_keep: 10,
             auto_lock_secs: 300,
             clipboard_clear_secs: 20,
+            backup_dir: None,
         }
     }
 }

@@ -183,18 +183,16 @@ impl Widget for ItemsView<'_> {
         let t = self.app.theme;
         let st = &self.s.items;
         let items = &self.s.vault.payload().items;
-        // An extra identity's open proves nothing about who wrote the file:
-        // say so above the list, every frame, for as long as it is open.
-        let banner = u16::from(!self.s.vault.is_verified());
-        let [warning, search, list] = Layout::vertical([
-            Constraint::Length(banner),
+        // Banners: one line each, above the search, for what the user must
+        // know about this vault before anything else.
+        let banners = banners(self.s, t);
+        let [banner_area, search, list] = Layout::vertical([
+            Constraint::Length(banners.len() as u16),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(area);
-        if banner > 0 {
-            Line::styled(text::UNVERIFIED_BANNER, t.warn()).render(warning, buf);
-        }
+        Paragraph::new(banners).render(banner_area, buf);
         // Search line.
         let count = format!(" {} of {} ", st.matches.len(), items.len());
         let search_line = if st.searching {
@@ -295,4 +293,20 @@ pub(crate) fn item_row<'a>(item: &'a Item, selected: bool, name_w: usize, t: The
         spans.push(Span::styled(tags.join(" "), t.dim()));
     }
     Line::from(spans)
+}
+
+/// The banner lines of the items screen, most important first. Each is one
+/// line; add new ones here.
+pub(crate) fn banners(s: &Session, t: crate::tui::theme::Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    // An extra identity's open proves nothing about who wrote the file:
+    // say so above the list, every frame, for as long as it is open.
+    if !s.vault.is_verified() {
+        out.push(Line::styled(text::UNVERIFIED_BANNER, t.warn()));
+    }
+    let h = &s.vault.payload().history;
+    if h.recovery_key_exported.is_none() && h.kit_printed.is_none() {
+        out.push(Line::styled(text::BANNER_KEY_NOT_CONFIRMED, t.warn()));
+    }
+    out
 }

@@ -10,6 +10,7 @@
 //! - [`form`]: adding or editing an item;
 //! - [`playbooks`]: the Playbooks tab;
 //! - [`runner`]: working through a playbook;
+//! - [`tools`]: the Tools tab (backup, drill, kit, doctor);
 //! - [`help`]: the help overlay.
 
 pub mod create;
@@ -20,6 +21,7 @@ pub mod items;
 pub mod playbooks;
 pub mod recover;
 pub mod runner;
+pub mod tools;
 pub mod unlock;
 
 pub use create::{expected_chars, CreateStage, CreateState};
@@ -28,4 +30,5 @@ pub use form::{form_to_item, FormField, FormState};
 pub use items::{ItemsState, ListRow};
 pub use recover::{RecoverStage, RecoverState};
 pub use runner::{report_file_name, AccountChoice, AccountPicker, NotePurpose, RunnerState};
+pub use tools::{Tool, ToolsState};
 pub use unlock::UnlockState;

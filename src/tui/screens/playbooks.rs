@@ -27,7 +27,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::PageDown => s.playbooks.step(PAGE, len),
         Message::Home => s.playbooks.selected = 0,
         Message::End => s.playbooks.selected = len.saturating_sub(1),
-        Message::SwitchTab => s.tab = Tab::Items,
+        Message::SwitchTab => s.tab = Tab::Tools,
         Message::Open | Message::Submit if len > 0 => {
             let pb = s.playbooks.selected.min(len - 1);
             // Start at the step to do now.

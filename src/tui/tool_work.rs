@@ -1,0 +1,138 @@
+//! The file work of the Tools tab, run by the runtime for the effects the
+//! pure update asks for: a verified backup, a restore drill on the newest
+//! backup of a folder, the emergency kit, and the doctor's checks. Each
+//! records what it did in the vault (dates, audit, the folder used) and
+//! saves through the save protocol.
+
+use std::path::Path;
+
+use crate::item::now_utc;
+use crate::recovery::{backup, doctor, kit};
+use crate::secret::SecretString;
+use crate::vault::format::{self, Unlock};
+use crate::vault::store::{prev_path, read_guarded};
+use crate::vault::{NamedIdentity, Vault};
+
+use super::app::ToolDone;
+use super::text;
+
+fn remember(vault: &mut Vault, dir: &Path) {
+    vault.payload_mut().settings.backup_dir = Some(dir.display().to_string());
+}
+
+/// Writes a verified backup of the open vault into `dir`.
+pub fn make_backup(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
+    // Save first, so the file copied is exactly what is open.
+    vault.save().map_err(|e| e.to_string())?;
+    let (bytes, _) = read_guarded(vault.path()).map_err(|e| e.to_string())?;
+    let keep = vault.payload().settings.backup_keep.max(1) as usize;
+    let now = now_utc();
+    let report =
+        backup::write_backup(dir, &bytes, vault.payload(), keep, now).map_err(|e| e.to_string())?;
+    let name = report
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    vault.payload_mut().history.last_backup = Some(now);
+    remember(vault, dir);
+    vault.audit("backup", name.as_deref());
+    vault.save().map_err(|e| e.to_string())?;
+    Ok(ToolDone::Lines(text::tool_backup_done(
+        &report.path.display().to_string(),
+        report.kept,
+    )))
+}
+
+/// Opens the newest backup in `dir` (listed newest first) with the vault's recovery key and
+/// compares it with the vault; records the drill.
+pub fn drill(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
+    let shown = dir.display().to_string();
+    let newest = backup::list_backups(dir)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .next()
+        .ok_or_else(|| text::tool_no_backup(&shown))?;
+    let (bytes, _) = read_guarded(&newest.path).map_err(|e| e.to_string())?;
+    let key = NamedIdentity::parse(vault.payload().keys.recovery_identity.expose())
+        .map_err(|e| e.to_string())?;
+    let opened =
+        format::unseal(&bytes, &Unlock::Identities(vec![key])).map_err(|e| e.to_string())?;
+    if opened.payload.vault_id != vault.payload().vault_id {
+        return Err(crate::recovery::text::foreign_vault(
+            &opened.payload.vault_id,
+            &vault.payload().vault_id,
+        ));
+    }
+    let same = backup::compare(vault.payload(), &opened.payload).is_identical();
+    vault.payload_mut().history.last_drill = Some(now_utc());
+    remember(vault, dir);
+    let name = newest
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    vault.audit("verify", name.as_deref());
+    vault.save().map_err(|e| e.to_string())?;
+    Ok(ToolDone::Lines(text::tool_drill_done(
+        &newest.path.display().to_string(),
+        same,
+    )))
+}
+
+/// Writes the emergency kit into `dir` as a new 0600 file.
+pub fn write_kit(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
+    use std::io::Write;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    let now = now_utc();
+    let p = vault.payload();
+    let input = kit::KitInput {
+        recovery_key: p.keys.recovery_identity.clone(),
+        recipient: p.keys.recovery_recipient.clone(),
+        vault_path: std::path::absolute(vault.path())
+            .unwrap_or_else(|_| vault.path().to_path_buf())
+            .display()
+            .to_string(),
+        vault_id: p.vault_id.clone(),
+        generated: now
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        shares: Vec::new(),
+    };
+    let html: SecretString = kit::render(&input).map_err(|e| e.to_string())?;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let path = dir.join(format!("lifeboat-kit-{}.html", backup::stamp_of(now)));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    f.write_all(html.expose().as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| format!("writing {} failed: {e}", path.display()))?;
+    vault.payload_mut().history.kit_printed = Some(now);
+    remember(vault, dir);
+    vault.audit("kit", None);
+    vault.save().map_err(|e| e.to_string())?;
+    Ok(ToolDone::Lines(text::tool_kit_done(
+        &path.display().to_string(),
+    )))
+}
+
+/// The doctor's findings for the open vault.
+pub fn check_up(vault: &Vault) -> ToolDone {
+    use std::os::unix::fs::PermissionsExt;
+    let path = vault.path();
+    let facts = doctor::FileFacts {
+        path: path.display().to_string(),
+        mode: std::fs::metadata(path).ok().map(|m| m.permissions().mode()),
+        prev_exists: prev_path(path).exists(),
+        // This process holds the lock while the TUI is open.
+        lock_held: false,
+        stale_temps: 0,
+    };
+    ToolDone::Findings(doctor::check(vault.payload(), &facts, now_utc()))
+}
