@@ -61,6 +61,7 @@ fn text_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
     if ctrl {
         return match key.code {
             KeyCode::Char('r') if ctx == Context::Unlock => Some(Message::Forgot),
+            KeyCode::Char('r') if ctx == Context::Form => Some(Message::Reveal),
             KeyCode::Char('s') => Some(Message::Save),
             KeyCode::Char('u')
                 if matches!(

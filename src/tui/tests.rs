@@ -1794,3 +1794,47 @@ fn a_vault_whose_key_was_never_confirmed_shows_a_banner_until_the_kit() {
     s.vault.payload_mut().history.kit_printed = Some(NOW);
     assert!(!flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
 }
+
+// ---- the seed form -------------------------------------------------------
+
+#[test]
+fn a_seed_refused_for_one_word_is_fixed_by_editing_that_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('a'), key(KeyCode::Tab)]);
+    type_text(&mut app, "Typo wallet");
+    for _ in 0..4 {
+        press(&mut app, &[key(KeyCode::Tab)]);
+    }
+    let mut words = vec!["abandon"; 11];
+    words.push("about");
+    words[4] = "abandn";
+    type_text(&mut app, &words.join(" "));
+    assert!(press(&mut app, &[ctrl('s')]).is_empty(), "refused");
+    // The refusal names word 5: it is chosen, nothing was wiped.
+    assert_eq!(form(&app).word, Some(4));
+    assert_eq!(form(&app).focus, FormField::Secret);
+    assert_eq!(form(&app).secret.expose(), words.join(" "));
+    // Masked until shown; Ctrl+R shows the words.
+    assert!(!screen_text(&app, 120, 40).contains("1:abandon"));
+    press(&mut app, &[ctrl('r')]);
+    assert!(screen_text(&app, 120, 40).contains("1:abandon"));
+    assert!(screen_text(&app, 120, 40).contains("5:abandn"));
+    snap(&app, "form_seed_word_fix");
+    // Fix that word alone.
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    type_text(&mut app, "on");
+    assert_eq!(
+        form(&app).secret.expose(),
+        format!("{} about", ["abandon"; 11].join(" "))
+    );
+    // ←/→ choose other words; past the last, typing appends again.
+    press(&mut app, &[key(KeyCode::Right)]);
+    assert_eq!(form(&app).word, Some(5));
+    for _ in 0..7 {
+        press(&mut app, &[key(KeyCode::Right)]);
+    }
+    assert_eq!(form(&app).word, None);
+    let fx = press(&mut app, &[ctrl('s')]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+}

@@ -167,6 +167,12 @@ pub const CREATING: &str = "Creating the vault (deriving the key)...";
 pub const KEY_TITLE: &str = " Your recovery key: write it down now ";
 /// Recovery key explanation.
 pub const KEY_EXPLAIN: &str = "This key opens the vault if you forget the passphrase, and `age -d -i key.txt vault.age` opens it even without lifeboat. Write it on paper and keep it somewhere safe and offline. It is shown only this once here.";
+/// Editing one word of a seed.
+pub const WORD_EDIT_HINT: &str =
+    "←/→ choose a word · type or Backspace to fix it · → past the last word to add more · Ctrl+R show/hide";
+/// Above the key in groups.
+pub const KEY_GROUPS: &str =
+    "The same key after AGE-SECRET-KEY-1, in groups of five as on the kit:";
 /// Continue from the key screen.
 pub const KEY_CONTINUE: &str = "When it is written down, press Enter.";
 /// Confirmation title.
@@ -586,7 +592,7 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::Detail => "r reveal · c copy · e edit · d delete · Esc back · ? help · q quit",
         Context::DetailCodes => "↑↓ code · u used · r reveal · c copy · e edit · Esc back · ? help",
         Context::ConfirmDelete => "y delete · n keep",
-        Context::Form => "Tab/↑↓ field · ←/→ change · Ctrl+S save · Esc cancel",
+        Context::Form => "Tab/↑↓ field · ←/→ change/word · Ctrl+R show · Ctrl+S save · Esc",
         Context::Playbooks => "↑↓ move · Enter open · Tab tools · ? help · q quit",
         Context::Runner => {
             "Space tick · 1-9 answer · n note · Enter item · PgDn text · Esc · ? help"
@@ -666,7 +672,9 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("← →", "change kind or scheme"),
             ("Enter", "next field; on the last: save"),
             ("Ctrl+S", "save"),
-            ("Ctrl+U", "clear the field (retype a masked secret)"),
+            ("Ctrl+U", "clear the field"),
+            ("Ctrl+R", "show / hide the secret as typed"),
+            ("← → on a seed", "choose one word to fix in place"),
             ("Esc", "cancel"),
         ],
         Context::Tools | Context::ToolsFolder => &[

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::secret::SecretString;
@@ -210,18 +210,33 @@ impl Widget for CreateView<'_> {
             CreateStage::ShowKey => {
                 let key = self.st.key.expose();
                 let (marks, nums) = ruler(key.chars().count());
-                (
-                    text::KEY_TITLE,
-                    vec![
-                        Line::raw(text::KEY_EXPLAIN),
-                        Line::raw(""),
-                        Line::styled(key.to_owned(), t.secret().add_modifier(Modifier::BOLD)),
-                        Line::styled(marks, t.dim()),
-                        Line::styled(nums, t.dim()),
-                        Line::raw(""),
-                        Line::styled(text::KEY_CONTINUE, t.key()),
-                    ],
-                )
+                let mut lines = vec![
+                    Line::raw(text::KEY_EXPLAIN),
+                    Line::raw(""),
+                    Line::styled(key.to_owned(), t.secret().add_modifier(Modifier::BOLD)),
+                    Line::styled(marks, t.dim()),
+                    Line::styled(nums, t.dim()),
+                    Line::raw(""),
+                    Line::styled(text::KEY_GROUPS, t.dim()),
+                ];
+                // The same key in numbered groups of five, as on the kit:
+                // easier to copy by hand and to read aloud.
+                let groups = crate::recovery::kit::group_key(key);
+                for row in groups.chunks(6).enumerate() {
+                    let (r, chunk) = row;
+                    let mut spans = Vec::new();
+                    for (i, g) in chunk.iter().enumerate() {
+                        spans.push(Span::styled(format!("{:>3} ", r * 6 + i + 1), t.dim()));
+                        spans.push(Span::styled(
+                            format!("{g}  "),
+                            t.secret().add_modifier(Modifier::BOLD),
+                        ));
+                    }
+                    lines.push(Line::from(spans));
+                }
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(text::KEY_CONTINUE, t.key()));
+                (text::KEY_TITLE, lines)
             }
             CreateStage::Confirm { typed, error } => {
                 let [a, b] = self.st.positions;

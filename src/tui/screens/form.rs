@@ -69,6 +69,11 @@ pub struct FormState {
     pub passphrase: SecretString,
     /// The focused field.
     pub focus: FormField,
+    /// The secret and passphrase fields show what was typed (Ctrl+R).
+    pub reveal: bool,
+    /// A word of the secret chosen with ←/→ for editing in place: typing
+    /// and Backspace change that word only. `None`: typing appends.
+    pub word: Option<usize>,
     /// Why saving was refused.
     pub error: Option<String>,
 }
@@ -91,6 +96,8 @@ impl FormState {
             passphrase: SecretString::default(),
             focus: FormField::Kind,
             error: None,
+            reveal: false,
+            word: None,
         }
     }
 
@@ -285,7 +292,39 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
     let Some(Page::Form(f)) = s.pages.last_mut() else {
         return Vec::new();
     };
+    // A chosen word of the secret takes typing and Backspace.
+    if let (Some(w), FormField::Secret) = (f.word, f.focus) {
+        match &msg {
+            Message::Input(t) if !t.chars().any(char::is_whitespace) => {
+                edit_word(&mut f.secret, w, |word| word.push_str(t));
+                f.error = None;
+                return Vec::new();
+            }
+            Message::Backspace => {
+                edit_word(&mut f.secret, w, |word| {
+                    word.pop();
+                });
+                return Vec::new();
+            }
+            _ => {}
+        }
+    }
     let save = match msg {
+        Message::Reveal => {
+            f.reveal = !f.reveal;
+            false
+        }
+        Message::Left | Message::Right if f.focus == FormField::Secret => {
+            // Choose a word to fix in place; past the last: append again.
+            let n = f.secret.expose().split_whitespace().count();
+            f.word = match (f.word, matches!(msg, Message::Left)) {
+                (None, true) => n.checked_sub(1),
+                (None, false) => None,
+                (Some(w), true) => Some(w.saturating_sub(1)),
+                (Some(w), false) => (w + 1 < n).then_some(w + 1),
+            };
+            false
+        }
         Message::Input(t) => {
             if let Some(secret) = f.secret_field() {
                 push_secret(secret, &t);
@@ -374,6 +413,11 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         Ok(i) => i,
         Err(e) => {
             if let Some(Page::Form(f)) = s.pages.last_mut() {
+                // A word named in the refusal is chosen, ready to fix.
+                if f.kind == ItemKind::Seed {
+                    f.word = word_named_in(&e).map(|n| n - 1);
+                    f.focus = FormField::Secret;
+                }
                 f.error = Some(e);
             }
             return Vec::new();
@@ -446,6 +490,15 @@ impl Widget for FormView<'_> {
                 FormField::Notes => (text::L_NOTES, f.notes.clone()),
                 FormField::Username => (text::L_USERNAME, f.username.clone()),
                 FormField::Url => (text::L_URL, f.url.clone()),
+                FormField::Secret if f.word.is_some() || (f.reveal && f.kind == ItemKind::Seed) => {
+                    (text::secret_label(f.kind), String::new())
+                }
+                FormField::Secret if f.reveal => {
+                    (text::secret_label(f.kind), f.secret.expose().to_owned())
+                }
+                FormField::Passphrase if f.reveal => {
+                    (text::L_SEED_PASSPHRASE, f.passphrase.expose().to_owned())
+                }
                 FormField::Secret => {
                     let n = f.secret.expose().chars().count();
                     let hint = if f.editing.is_some() && n == 0 {
@@ -479,6 +532,14 @@ impl Widget for FormView<'_> {
                 spans.push(Span::styled("▏", t.key()));
             }
             lines.push(Line::from(spans));
+            if field == FormField::Secret
+                && (f.word.is_some() || (f.reveal && f.kind == ItemKind::Seed))
+            {
+                lines.push(seed_words_line(f, t));
+            }
+        }
+        if f.word.is_some() {
+            lines.push(Line::styled(text::WORD_EDIT_HINT, t.dim()));
         }
         if let Some(e) = &f.error {
             lines.push(Line::raw(""));
@@ -493,4 +554,59 @@ impl Widget for FormView<'_> {
             )
             .render(area, buf);
     }
+}
+
+/// Changes word `at` of a secret with `f`, wiping the old buffer; the words
+/// are joined again with single spaces.
+fn edit_word(secret: &mut SecretString, at: usize, f: impl FnOnce(&mut String)) {
+    let mut words: Vec<String> = secret
+        .expose()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    if let Some(w) = words.get_mut(at) {
+        f(w);
+    }
+    let joined = words.join(" ");
+    // The copies in `words` are wiped as they drop.
+    for w in &mut words {
+        zeroize::Zeroize::zeroize(w);
+    }
+    *secret = SecretString::new(joined);
+}
+
+/// The 1-based word position a refusal names ("word 7 ..."), if any.
+fn word_named_in(e: &str) -> Option<usize> {
+    let at = e.find("word ")? + 5;
+    let digits: String = e[at..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|n| *n > 0)
+}
+
+/// The seed's words, numbered, the chosen one marked; masked unless the
+/// form is revealed.
+fn seed_words_line<'a>(f: &FormState, t: crate::tui::theme::Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw("    ")];
+    for (i, w) in f.secret.expose().split_whitespace().enumerate() {
+        let shown = if f.reveal {
+            w.to_owned()
+        } else {
+            masked(w.chars().count())
+        };
+        let chosen = f.word == Some(i);
+        spans.push(Span::styled(format!("{}:", i + 1), t.dim()));
+        spans.push(Span::styled(
+            shown,
+            if chosen {
+                t.selected()
+                    .add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                t.text()
+            },
+        ));
+        if chosen {
+            spans.push(Span::styled("▏", t.key()));
+        }
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
 }
