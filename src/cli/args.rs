@@ -262,6 +262,12 @@ pub struct ShowArgs {
     /// TOTP: print the otpauth URI as a QR code, to scan with a phone
     #[arg(long)]
     pub qr: bool,
+    /// BIP39 seed: write its SeedQR to FILE (.png or .svg; mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub seedqr: Option<PathBuf>,
+    /// With --seedqr: the CompactSeedQR form (smaller, not human-readable)
+    #[arg(long, requires = "seedqr")]
+    pub compact: bool,
 }
 
 /// `code`.

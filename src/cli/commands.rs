@@ -588,6 +588,9 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
     let view = vault.view()?;
     warn_if_unverified(view.opened_by());
     let item = &view.item(&a.name)?;
+    if let Some(path) = &a.seedqr {
+        return write_seedqr(ctx, item, path, a.compact);
+    }
     if ctx.json() {
         let mut v = item_summary_json(item);
         v["verified"] = json!(view.is_verified());
@@ -628,6 +631,38 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
         )
         .map_err(output_error)?;
     }
+    Ok(())
+}
+
+/// `show NAME --seedqr FILE`: the SeedQR of a BIP39 seed as a PNG or SVG
+/// file (by its extension), mode 0600.
+fn write_seedqr(ctx: &Ctx, item: &Item, path: &Path, compact: bool) -> Result<(), CliError> {
+    let Secret::Seed {
+        words,
+        scheme: SeedScheme::Bip39,
+        ..
+    } = &item.secret
+    else {
+        return Err(CliError::input(text::SEEDQR_BIP39_ONLY));
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let matrix = crate::interop::qr::seedqr_matrix(words.expose(), compact)
+        .map_err(|e| CliError::input(e.to_string()))?;
+    let content = match ext.as_deref() {
+        Some("png") => matrix.to_png(10),
+        Some("svg") => matrix.to_svg(10).into_bytes(),
+        _ => return Err(CliError::usage(text::SEEDQR_EXTENSION)),
+    };
+    write_private_bytes(path, &content)?;
+    if ctx.json() {
+        return print_json(
+            &json!({"name": item.name, "seedqr": path.display().to_string(), "compact": compact}),
+        );
+    }
+    eprintln!("{}", text::qr_written(&path.display().to_string()));
     Ok(())
 }
 

@@ -66,6 +66,12 @@ pub const KEY_BIP38: &str = "Note: this is a BIP38 passphrase-encrypted key, sto
 pub const NOT_HOTP: &str = "this item is no longer an HOTP secret; run the command again";
 /// An HOTP counter at its largest value.
 pub const HOTP_COUNTER_END: &str = "this HOTP counter is at its largest value and cannot advance; set up the secret again at the service";
+/// `--seedqr` on an item that is not a BIP39 seed.
+pub const SEEDQR_BIP39_ONLY: &str =
+    "--seedqr works for BIP39 seed items only (SeedQR holds 12- or 24-word English phrases)";
+/// `--seedqr` with a file name that is not .png or .svg.
+pub const SEEDQR_EXTENSION: &str =
+    "--seedqr writes a .png or .svg file; name the file with one of those extensions";
 /// Asked for a seed's BIP39 passphrase.
 pub const PROMPT_BIP39_PASSPHRASE: &str = "BIP39 passphrase (hidden): ";
 

@@ -163,6 +163,47 @@ pub fn to_svg(text: &str) -> String {
     try_to_svg(text).unwrap_or_default()
 }
 
+/// The SeedQR of a 12- or 24-word English BIP39 phrase, drawn as
+/// SeedSigner specifies: error correction L; the standard form as numeric
+/// data in a 25x25 (12 words) or 29x29 (24 words) code, the compact form
+/// as byte data in a 21x21 or 25x25 code.
+pub fn seedqr_matrix(words: &str, compact: bool) -> Result<QrMatrix, SeedQrCodeError> {
+    use crate::item::seedqr;
+    use qrcode::bits::Bits;
+    use qrcode::Version;
+    let mut bits;
+    if compact {
+        let data = seedqr::to_compact(words)?;
+        let version = if data.expose().len() == 16 { 1 } else { 2 };
+        bits = Bits::new(Version::Normal(version));
+        bits.push_byte_data(data.expose())
+            .map_err(|_| SeedQrCodeError::Qr(QrError::TooLong))?;
+    } else {
+        let digits = seedqr::to_digits(words)?;
+        let version = if digits.len() == 48 { 2 } else { 3 };
+        bits = Bits::new(Version::Normal(version));
+        bits.push_numeric_data(digits.expose().as_bytes())
+            .map_err(|_| SeedQrCodeError::Qr(QrError::TooLong))?;
+    }
+    bits.push_terminator(EcLevel::L)
+        .map_err(|_| SeedQrCodeError::Qr(QrError::TooLong))?;
+    let code =
+        QrCode::with_bits(bits, EcLevel::L).map_err(|_| SeedQrCodeError::Qr(QrError::TooLong))?;
+    Ok(QrMatrix::from_code(&code))
+}
+
+/// Why a SeedQR could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SeedQrCodeError {
+    /// The phrase cannot be a SeedQR.
+    #[error("{0}")]
+    Seed(#[from] crate::item::seedqr::SeedQrError),
+    /// The QR code could not be built.
+    #[error("{0}")]
+    Qr(QrError),
+}
+
 /// The QR code of `text` as a PNG image (see [`QrMatrix::to_png`]).
 pub fn try_to_png(text: &str) -> Result<Vec<u8>, QrError> {
     Ok(QrMatrix::encode(text)?.to_png(8))

@@ -7,7 +7,7 @@
 //! only their own hints (flags on one, form fields on the other) to the
 //! [`SecretInputError`] it returns.
 
-use super::{keys, seed, slip39, totp, ItemKind, RecoveryCode, Secret, SeedScheme};
+use super::{keys, seed, seedqr, slip39, totp, ItemKind, RecoveryCode, Secret, SeedScheme};
 use crate::secret::SecretString;
 
 /// What else, beside the raw text, decides how input becomes a secret.
@@ -40,6 +40,9 @@ pub enum SecretInputError {
     /// A private key looks like a known format but is broken.
     #[error("{0}")]
     Key(#[source] keys::KeyError),
+    /// A SeedQR digit stream is malformed.
+    #[error("{0}")]
+    SeedQr(#[source] seedqr::SeedQrError),
     /// A TOTP URI or secret is malformed.
     #[error("{0}")]
     Totp(#[source] totp::TotpError),
@@ -116,7 +119,18 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
             passphrase: None,
         });
     }
-    let words = seed::normalize_words(raw.expose());
+    // A standard SeedQR digit stream (what a QR app shows for one) stands
+    // for the English words it encodes.
+    let from_qr = match opts.scheme {
+        None | Some(SeedScheme::Bip39) if seedqr::looks_like_digits(raw.expose()) => {
+            Some(seedqr::from_digits(raw.expose()).map_err(SecretInputError::SeedQr)?)
+        }
+        _ => None,
+    };
+    let words = match from_qr {
+        Some(w) => w,
+        None => seed::normalize_words(raw.expose()),
+    };
     let mut scheme = opts.scheme.unwrap_or(SeedScheme::Bip39);
     let mut language = opts.language.clone();
     if !opts.no_verify {

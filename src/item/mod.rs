@@ -18,6 +18,7 @@ pub mod gf256;
 pub mod input;
 pub mod keys;
 pub mod seed;
+pub mod seedqr;
 pub mod slip39;
 pub mod totp;
 
