@@ -143,6 +143,55 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page, or write every page into a folder with --out
     Man(ManArgs),
+    /// The config file: where it is, what is in effect, change a key
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+impl Command {
+    /// Commands that go on (with a warning) when the config file is bad:
+    /// the ones that fix it, help, and the ways back in on a bad day.
+    pub fn tolerates_bad_config(&self) -> bool {
+        matches!(
+            self,
+            Command::Config(_)
+                | Command::Completions(_)
+                | Command::Man(_)
+                | Command::Recover(_)
+                | Command::Restore(_)
+                | Command::Verify(_)
+                | Command::Backup(_)
+                | Command::Export(_)
+                | Command::Show(_)
+                | Command::Code(_)
+                | Command::List(_)
+                | Command::Kit(_)
+                | Command::Doctor
+        )
+    }
+}
+
+/// `config ...`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path ($LIFEBOAT_CONFIG, else the default)
+    Path,
+    /// Print every setting in effect and where it comes from
+    Show,
+    /// Set a key in the config file (checked first; comments are kept)
+    Set {
+        /// The key
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::config::KEYS))]
+        key: String,
+        /// The value, e.g. 5m for auto_lock or zh-CN for language
+        value: String,
+    },
+    /// Remove a key from the config file (its default applies again)
+    Unset {
+        /// The key
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::config::KEYS))]
+        key: String,
+    },
 }
 
 /// `completions`.
@@ -420,8 +469,8 @@ pub enum ImportFormatArg {
 /// `backup`.
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// The folder to write the backup into (created if missing)
-    pub dir: PathBuf,
+    /// The folder to write the backup into (created if missing) [default: backup_dir from the config file]
+    pub dir: Option<PathBuf>,
     /// Keep this many backups in the folder [default: the vault's setting, 10]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub keep: Option<u32>,

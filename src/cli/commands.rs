@@ -11,7 +11,7 @@ use super::args::*;
 use super::input;
 use super::output::output_error;
 use super::text;
-use super::{vault_path, CliError};
+use super::CliError;
 use crate::item::input::{parse_secret, seed_note, SecretInput, SecretInputError, SeedNote};
 use crate::item::{now_utc, Item, ItemHead, ItemKind, Secret, SeedScheme};
 use crate::secret::SecretString;
@@ -24,6 +24,9 @@ use crate::{noteln, outln};
 pub struct Ctx {
     /// The vault file.
     pub path: PathBuf,
+    /// The config file's settings (empty when it is missing, or bad and
+    /// the command goes on without it).
+    pub config: crate::config::Config,
     /// The global options.
     pub global: GlobalOpts,
 }
@@ -96,9 +99,29 @@ pub fn print_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), CliError> {
 
 /// Runs one parsed command line.
 pub fn dispatch(cli: Cli) -> Result<(), CliError> {
-    let path = vault_path(cli.global.vault.as_ref())?;
+    let config = match crate::config::Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            if !cli
+                .command
+                .as_ref()
+                .is_some_and(Command::tolerates_bad_config)
+            {
+                return Err(CliError::input(text::config_bad(&e.to_string())));
+            }
+            // `config show` reports the error itself.
+            if !matches!(cli.command, Some(Command::Config(_))) {
+                noteln!("{}", text::config_ignored(&e.to_string()));
+            }
+            crate::config::Config::default()
+        }
+    };
+    let (path, _) = config
+        .vault_path(cli.global.vault.as_deref())
+        .map_err(|e| CliError::usage(e.to_string()))?;
     let ctx = Ctx {
         path,
+        config,
         global: cli.global,
     };
     let Some(command) = cli.command else {
@@ -141,6 +164,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Demo => open_tui(&ctx, true),
         Command::Completions(a) => super::shell_cmd::completions(&a),
         Command::Man(a) => super::shell_cmd::man(&a),
+        Command::Config(c) => super::config_cmd::run(&ctx, c),
     }
 }
 

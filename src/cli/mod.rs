@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod config_cmd;
 pub mod import_cmd;
 pub mod input;
 pub mod output;
@@ -12,8 +13,6 @@ pub mod playbook_cmd;
 pub mod recovery_cmd;
 pub mod shell_cmd;
 pub mod text;
-
-use std::path::PathBuf;
 
 use crate::vault::{ErrorClass, VaultError};
 
@@ -104,12 +103,6 @@ impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
     }
-}
-
-/// The vault path: `--vault`, else `$LIFEBOAT_VAULT`, else the default
-/// (see [`crate::config::vault_path`]).
-pub fn vault_path(opt: Option<&PathBuf>) -> Result<PathBuf, CliError> {
-    crate::config::vault_path(opt.map(PathBuf::as_path)).map_err(|e| CliError::usage(e.to_string()))
 }
 
 /// Hardens the process: no core dumps, not dumpable (no ptrace by other

@@ -80,6 +80,10 @@ fn open_backup(
 
 /// `backup DIR`.
 pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<(), CliError> {
+    let dir = match (&a.dir, &ctx.config.backup_dir) {
+        (Some(d), _) | (None, Some(d)) => d.clone(),
+        (None, None) => return Err(CliError::usage(super::text::NO_BACKUP_DIR)),
+    };
     let mut vault = ctx.open_for_update()?;
     // The lock is held, so these are the bytes that were just opened.
     let (bytes, _) = read_guarded(&ctx.path)?;
@@ -88,7 +92,7 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<(), CliError> {
         .unwrap_or(vault.payload().settings.backup_keep)
         .max(1) as usize;
     let now = now_utc();
-    let report = backup::write_backup(&a.dir, &bytes, vault.payload(), keep, now)?;
+    let report = backup::write_backup(&dir, &bytes, vault.payload(), keep, now)?;
     let shown = report.path.display().to_string();
     vault.payload_mut().history.last_backup = Some(now);
     let name = report
@@ -585,7 +589,7 @@ pub fn rotate(ctx: &Ctx, a: RotateArgs) -> Result<(), CliError> {
     // holder changes the passphrase too; keeping it is an explicit choice.
     let passphrase = match (&unlock, a.keep_passphrase) {
         (Unlock::Passphrase(p), true) => {
-            eprintln!("{}", text::ROTATE_KEEPS_PASSPHRASE);
+            noteln!("{}", text::ROTATE_KEEPS_PASSPHRASE);
             p.clone()
         }
         (Unlock::Identities(_), true) => {

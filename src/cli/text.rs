@@ -310,3 +310,35 @@ pub mod import {
     /// Nothing came in.
     pub const NOTHING: &str = "nothing was imported";
 }
+
+/// `backup` with no folder and no `backup_dir` in the config file.
+pub const NO_BACKUP_DIR: &str = "no folder given; run `lifeboat backup DIR`, or set one with `lifeboat config set backup_dir /path/to/folder`";
+
+/// A bad config file stops an everyday command.
+pub fn config_bad(e: &str) -> String {
+    format!("{e}. Fix the file (`lifeboat config show` explains it, `lifeboat config unset KEY` removes a key), or point LIFEBOAT_CONFIG at another file. Recovery commands (recover, restore, verify, backup, export, show, list) still run without it")
+}
+
+/// A bad config file ignored by a recovery command.
+pub fn config_ignored(e: &str) -> String {
+    format!("Warning: the config file is ignored for this command: {e}")
+}
+
+/// `config set` changed a key.
+pub fn config_set(key: &str, value: &str, path: &str) -> String {
+    format!("Set {key} = \"{value}\" in {path}")
+}
+
+/// `config unset` of a key that was not set.
+pub fn config_not_set(key: &str) -> String {
+    format!("{key} was not set in the config file; nothing changed")
+}
+
+/// The first line of `config show`.
+pub fn config_file_line(path: &str, exists: bool) -> String {
+    if exists {
+        format!("config file: {path}")
+    } else {
+        format!("config file: {path} (not created yet; `lifeboat config set KEY VALUE` creates it)")
+    }
+}
