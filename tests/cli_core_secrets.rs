@@ -303,7 +303,7 @@ fn import_rejections_do_not_echo_secret_values() {
     let out = env
         .key_cmd(&["import", file.to_str().unwrap()], None)
         .code(1)
-        .says(&["rejected line 1", "rejected line 2"]);
+        .says(&["rejected entry 1 (a)", "rejected entry 2 (b)"]);
     assert!(!out.stderr.contains("LEAK-IMPORT-SECRET"), "{out:#?}");
     assert!(!out.stderr.contains("87654321"), "{out:#?}");
 }

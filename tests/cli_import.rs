@@ -104,7 +104,10 @@ fn otpauth_list_reports_added_and_rejected_lines_then_skips_duplicates() {
         let line = out
             .stderr
             .lines()
-            .find(|l| l.contains(&format!("rejected line {n}: ")))
+            .find(|l| {
+                l.contains(&format!("rejected line {n}: "))
+                    || l.contains(&format!("rejected line {n} ("))
+            })
             .unwrap_or_else(|| panic!("line {n} not reported:\n{}", out.stderr));
         assert!(
             line.len() > "  rejected line 10: ".len() + 10,
@@ -303,7 +306,11 @@ fn one_bad_line_does_not_stop_the_others() {
     .unwrap();
     let out = import(&env, &file, "otpauth").ok();
     assert!(out.stderr.contains("Imported 2 item(s)"), "{}", out.stderr);
-    assert!(out.stderr.contains("rejected line 2: "), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("rejected line 2 (B, b): "),
+        "{}",
+        out.stderr
+    );
     let names: Vec<String> = env
         .list()
         .iter()

@@ -179,3 +179,70 @@ proptest! {
         prop_assert_eq!(r.items.len() + r.rejected.len(), 1);
     }
 }
+
+/// Every format `import` reads, for the properties below.
+const FORMATS: [lifeboat::interop::detect::ImportFormat; 12] = {
+    use lifeboat::interop::detect::ImportFormat::*;
+    [
+        Lifeboat,
+        Otpauth,
+        Aegis,
+        Gauth,
+        TwoFas,
+        Bitwarden,
+        AndOtp,
+        FreeOtpPlus,
+        Proton,
+        AuthenticatorPro,
+        KeepassxcCsv,
+        Qr,
+    ]
+};
+
+/// Shapes close to each format's, with random values where the fields go.
+fn near_valid() -> impl Strategy<Value = String> {
+    let value = prop_oneof![
+        Just("null".to_owned()),
+        Just("\"JBSWY3DP\"".to_owned()),
+        Just("[1,-2,300]".to_owned()),
+        Just("{}".to_owned()),
+        (-5i64..100).prop_map(|n| n.to_string()),
+        "\\PC{0,12}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+    ];
+    (0usize..8, prop::collection::vec(value, 6)).prop_map(|(shape, v)| match shape {
+        0 => format!(r#"{{"schemaVersion":{},"services":[{{"name":{},"secret":{},"otp":{{"tokenType":{},"digits":{}}},"groupId":{}}}]}}"#, v[0], v[1], v[2], v[3], v[4], v[5]),
+        1 => format!(r#"[{{"secret":{},"type":{},"label":{},"digits":{},"period":{},"tags":{}}}]"#, v[0], v[1], v[2], v[3], v[4], v[5]),
+        2 => format!(r#"{{"tokenOrder":[],"tokens":[{{"type":{},"secret":{},"issuerExt":{},"digits":{},"period":{},"counter":{}}}]}}"#, v[0], v[1], v[2], v[3], v[4], v[5]),
+        3 => format!(r#"{{"version":1,"entries":[{{"content":{{"uri":{},"entry_type":{},"name":{}}},"note":{}}}]}}"#, v[0], v[1], v[2], v[3]),
+        4 => format!(r#"{{"Authenticators":[{{"Type":{},"Issuer":{},"Secret":{},"Algorithm":{},"Digits":{},"Period":{}}}]}}"#, v[0], v[1], v[2], v[3], v[4], v[5]),
+        5 => format!(r#"{{"encrypted":false,"folders":[],"items":[{{"type":{},"name":{},"notes":{},"login":{{"password":{},"totp":{}}},"folderId":{}}}]}}"#, v[0], v[1], v[2], v[3], v[4], v[5]),
+        6 => format!(r#"{{"version":1,"header":{{"slots":[{{"type":1,"n":{},"r":{},"p":{},"salt":{},"key":{}}}],"params":{}}},"db":"AAAA"}}"#, v[0], v[1], v[2], v[3], v[4], v[5]),
+        _ => format!("\"Group\",\"Title\",\"Username\",\"Password\",\"URL\",\"Notes\",\"TOTP\"\n{},{},{},{},{},{},\"otpauth://totp/x?secret=JBSWY3DP\"\n", v[0], v[1], v[2], v[3], v[4], v[5]),
+    })
+}
+
+proptest! {
+    #[test]
+    fn every_format_refuses_junk_without_panicking(s in "\\PC{0,300}", pick in 0usize..12) {
+        use lifeboat::interop::detect;
+        let _ = detect::detect(s.as_bytes());
+        let _ = detect::check_forced(FORMATS[pick], s.as_bytes());
+        let _ = detect::import(FORMATS[pick], s.as_bytes(), None);
+    }
+
+    #[test]
+    fn near_valid_files_give_items_or_reasons(text in near_valid()) {
+        use lifeboat::interop::{dedup, detect};
+        let password = lifeboat::secret::SecretString::from("pw");
+        let Some(d) = detect::detect(text.as_bytes()) else { return Ok(()) };
+        // A password is given, but the KDF caps keep each case fast.
+        if let Ok(report) = detect::import(d.format, text.as_bytes(), Some(&password)) {
+            for r in &report.rejected {
+                prop_assert!(!r.reason.contains("JBSWY3DP"), "{}", r.reason);
+            }
+            let n = report.items.len();
+            let plan = dedup::plan(&[], report);
+            prop_assert_eq!(plan.add.len() + plan.skipped.len(), n);
+        }
+    }
+}

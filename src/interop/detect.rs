@@ -254,6 +254,8 @@ pub fn needs_password(format: ImportFormat, bytes: &[u8]) -> bool {
         // Binary andOTP data is always encrypted (even the first layout,
         // which has no header to recognize).
         ImportFormat::AndOtp => text_of(bytes).is_none(),
+        // Refused whatever the password: do not ask for one.
+        ImportFormat::AuthenticatorPro => false,
         _ => detect(bytes).is_some_and(|d| d.format == format && d.encrypted),
     }
 }

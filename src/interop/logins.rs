@@ -122,6 +122,6 @@ pub(crate) fn add_note(
             item.tags = tags;
             report.add(item, position);
         }
-        None => report.refuse(position, label, Reason::Empty),
+        None => report.refuse(position, label, Reason::EmptyNote),
     }
 }

@@ -289,6 +289,9 @@ pub enum Reason {
     /// A QR code holding something else.
     #[error("this QR code holds neither an otpauth:// URI, a Google Authenticator transfer, nor a SeedQR")]
     NotOtpQr,
+    /// A secure note without text.
+    #[error("this note is empty; nothing to import")]
+    EmptyNote,
     /// An entry with nothing to import.
     #[error("this entry has neither a password nor a one-time-password secret; nothing to import")]
     Empty,
@@ -374,10 +377,33 @@ pub fn import_otpauth_list(text: &str) -> ImportReport {
         }
         match totp::parse_otpauth(line) {
             Ok(secret) => report.add(totp_item(secret, &mut namer), index + 1),
-            Err(e) => report.rejected.push(Reason::from(e).at(index + 1)),
+            Err(e) => {
+                let mut r = Reason::from(e).at(index + 1);
+                r.label = uri_label(line);
+                report.rejected.push(r);
+            }
         }
     }
     report
+}
+
+/// Issuer and account of an otpauth URI that may not parse, for naming it
+/// in a report: the label path and the `issuer=` parameter, decoded where
+/// possible. Never the secret.
+pub(crate) fn uri_label(uri: &str) -> Option<String> {
+    let rest = totp::strip_prefix_ci(uri.trim(), "otpauth://")?;
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let label = path.split_once('/').map_or("", |(_, l)| l);
+    let label = totp::decode_path(label).unwrap_or_else(|_| label.to_owned());
+    let issuer_param = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("issuer="))
+        .map(|i| totp::decode_query_value(i).unwrap_or_else(|_| i.to_owned()));
+    let (issuer, account) = match label.split_once(':') {
+        Some((i, a)) => (Some(i.trim().to_owned()), Some(a.trim().to_owned())),
+        None => (None, Some(label.trim().to_owned())),
+    };
+    entry_label(issuer_param.or(issuer).as_deref(), account.as_deref())
 }
 
 /// Writes the TOTP/HOTP/Steam items as otpauth URIs, one per line; other
@@ -425,5 +451,11 @@ mod tests {
         assert_eq!(r.items[0].account.as_deref(), Some("A"));
         let lines: Vec<usize> = r.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, [4, 5]);
+        assert_eq!(r.rejected[1].place(), "line 5 (B)");
+        assert_eq!(
+            uri_label("otpauth://totp/Big%20Bank:me%40x?secret=1&issuer=Big%20Bank").as_deref(),
+            Some("Big Bank, me@x")
+        );
+        assert_eq!(uri_label("otpauth://totp/?secret=%zz"), None);
     }
 }
