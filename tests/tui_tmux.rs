@@ -967,3 +967,53 @@ fn the_tools_tab_makes_a_backup_that_verify_accepts() {
         .unwrap();
     assert!(out.status.success(), "verify refused it: {out:?}");
 }
+
+/// On a terminal, a wrong passphrase is asked again (three tries in all);
+/// from a descriptor it fails at once with exit 3, as before.
+#[test]
+fn a_wrong_passphrase_on_a_terminal_is_asked_again() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path());
+    let tmux = Tmux::start_at(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' '{BIN}' --vault vault.age list; echo EXIT=$?",
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Vault passphrase:");
+    tmux.type_text("not it");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Try again (2 tries left");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("EXIT=");
+    assert!(s.contains("EXIT=0"), "{s}");
+    assert!(s.contains("Test wallet"), "{s}");
+    // Three wrong tries: exit 3.
+    tmux.type_text(&format!("'{BIN}' --vault vault.age list; echo CODE=$?"));
+    tmux.keys(&["Enter"]);
+    for left in ["2 tries", "1 try"] {
+        tmux.wait_for("Vault passphrase:");
+        tmux.type_text("wrong again");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(left);
+    }
+    tmux.type_text("wrong again");
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("CODE=");
+    assert!(s.contains("CODE=3"), "{s}");
+    // A script's descriptor: no second chance.
+    std::fs::write(dir.path().join("bad"), "nope\n").unwrap();
+    let out = Command::new(BIN)
+        .args(["--vault", "vault.age", "--passphrase-fd", "0", "list"])
+        .current_dir(dir.path())
+        .stdin(std::fs::File::open(dir.path().join("bad")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Try again"));
+}

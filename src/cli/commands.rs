@@ -41,25 +41,44 @@ impl Ctx {
     /// is allowed, with a warning on stderr).
     pub fn open(&self) -> Result<Vault, CliError> {
         self.require_exists()?;
-        let unlock = self.unlock()?;
-        let v = Vault::open(&self.path, &unlock)?;
+        let v = self.with_passphrase_retries(|u| Vault::open(&self.path, u))?;
         warn_if_unverified(v.opened_by());
         Ok(v)
+    }
+
+    /// Runs `open` with the unlock path; a passphrase typed on the terminal
+    /// that does not open the vault is asked again, up to three tries in
+    /// all. Descriptors and identity files fail at once, as scripts expect.
+    fn with_passphrase_retries<T>(
+        &self,
+        open: impl Fn(&Unlock) -> Result<T, crate::vault::VaultError>,
+    ) -> Result<T, CliError> {
+        const TRIES: usize = 3;
+        let typed = self.global.identity.is_empty() && self.global.passphrase_fd.is_none();
+        let mut tried = 1;
+        loop {
+            let unlock = self.unlock()?;
+            match open(&unlock) {
+                Err(crate::vault::VaultError::Auth(_)) if typed && tried < TRIES => {
+                    noteln!("{}", text::wrong_passphrase_again(TRIES - tried));
+                    tried += 1;
+                }
+                r => return r.map_err(CliError::from),
+            }
+        }
     }
 
     /// Decrypts the vault for a read-only command (`list`, `show`, `code`);
     /// `.view()` then parses and checks it.
     pub fn open_view(&self) -> Result<crate::vault::store::DecryptedVault, CliError> {
         self.require_exists()?;
-        let unlock = self.unlock()?;
-        Ok(Vault::open_view(&self.path, &unlock)?)
+        self.with_passphrase_retries(|u| Vault::open_view(&self.path, u))
     }
 
     /// Opens the vault for a change (lock held until saved and dropped).
     pub fn open_for_update(&self) -> Result<Vault, CliError> {
         self.require_exists()?;
-        let unlock = self.unlock()?;
-        Ok(Vault::open_for_update(&self.path, &unlock)?)
+        self.with_passphrase_retries(|u| Vault::open_for_update(&self.path, u))
     }
 
     fn require_exists(&self) -> Result<(), CliError> {

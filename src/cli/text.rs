@@ -4,6 +4,13 @@
 
 /// Asked when unlocking.
 pub const PROMPT_PASSPHRASE: &str = "Vault passphrase: ";
+/// A passphrase typed on the terminal did not open the vault.
+pub fn wrong_passphrase_again(left: usize) -> String {
+    format!(
+        "That passphrase does not open this vault. Try again ({left} {} left; Ctrl+C stops).",
+        if left == 1 { "try" } else { "tries" }
+    )
+}
 /// Asked for a new passphrase.
 pub const PROMPT_NEW_PASSPHRASE: &str = "New passphrase (12+ characters, hard to guess): ";
 /// Asked to repeat it.
