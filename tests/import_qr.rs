@@ -164,13 +164,42 @@ fn transfer_qr_and_zbarimg_output() {
 }
 
 #[test]
+fn a_seedqr_image_imports_as_a_bip39_seed() {
+    let Some((qrencode_bin, zbarimg)) = tools() else {
+        return;
+    };
+    let env = Env::new();
+    // "abandon" x 11 + "about": word indexes 0 ... 0, 3, four digits each.
+    let digits = format!("{}0003", "0000".repeat(11));
+    let png = env.path("seedqr.png");
+    qrencode(&qrencode_bin, &digits, &png);
+    assert_eq!(zbar(&zbarimg, &[&png], true).trim(), digits);
+    let out = env.run(&["import", png.to_str().unwrap()]).ok();
+    assert!(out.stderr.contains("Imported 1 item(s)"), "{}", out.stderr);
+    assert!(!out.stderr.contains("abandon"), "{}", out.stderr);
+    let seed = env.reveal("SeedQR seed");
+    assert_eq!(seed["kind"], "seed");
+    assert_eq!(
+        seed["secret"]["words"],
+        format!("{}about", "abandon ".repeat(11))
+    );
+    // The same code again is a duplicate.
+    let out = env.run(&["import", png.to_str().unwrap()]).ok();
+    assert!(
+        out.stderr.contains("Imported 0 item(s); skipped 1"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn images_without_a_usable_code_change_nothing() {
     let Some((qrencode_bin, _)) = tools() else {
         return;
     };
     let env = Env::new();
     let before = env.vault_bytes();
-    // A SeedQR (digit stream of word indexes) is a seed, not a 2FA code.
+    // A SeedQR digit stream whose words fail the BIP39 checksum.
     let seed = env.path("seed.png");
     qrencode(
         &qrencode_bin,
@@ -178,13 +207,18 @@ fn images_without_a_usable_code_change_nothing() {
         &seed,
     );
     let out = env.run(&["import", seed.to_str().unwrap()]).code(1);
-    assert!(out.stderr.contains("SeedQR"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("SeedQR decodes to words whose BIP39 checksum fails"),
+        "{}",
+        out.stderr
+    );
     // Some other text.
     let web = env.path("web.png");
     qrencode(&qrencode_bin, "https://example.com/", &web);
     let out = env.run(&["import", web.to_str().unwrap()]).code(1);
     assert!(out.stderr.contains("neither an otpauth"), "{}", out.stderr);
-    // No code at all, and a truncated image.
+    // A truncated image.
     let png = std::fs::read(&web).unwrap();
     let blank = env.path("blank.png");
     std::fs::write(&blank, &png[..png.len() / 2]).unwrap();

@@ -283,11 +283,11 @@ pub enum Reason {
         "{0} entries are not imported (lifeboat keeps logins, notes and one-time-password secrets)"
     )]
     NotImported(&'static str),
-    /// A SeedQR where a one-time-password QR code was expected.
-    #[error("this QR code is a SeedQR (a seed phrase), which import does not read; add the seed with `lifeboat add seed NAME`")]
-    SeedQr,
+    /// A SeedQR that does not decode to a BIP39 phrase.
+    #[error("{0}")]
+    SeedQr(#[from] crate::item::seedqr::SeedQrError),
     /// A QR code holding something else.
-    #[error("this QR code holds neither an otpauth:// URI, a Google Authenticator transfer, nor a SeedQR")]
+    #[error("this QR code holds neither an otpauth:// URI, a Google Authenticator transfer, nor a SeedQR; import only reads those")]
     NotOtpQr,
     /// A secure note without text.
     #[error("this note is empty; nothing to import")]

@@ -4,8 +4,9 @@
 //! (`image` limited to those two decoders, `rqrr` to find and decode the
 //! codes) and importing what they hold: an otpauth URI, a Google
 //! Authenticator transfer (`otpauth-migration://`), or a SeedQR (digits
-//! or compact bytes). The text zbarimg prints (`QR-Code:...` per code) is
-//! read the same way. Image size is capped before decoding.
+//! or compact bytes, handed to [`crate::item::seedqr`] and stored as a
+//! BIP39 seed). The text zbarimg prints (`QR-Code:...` per code) is read
+//! the same way. Image size is capped before decoding.
 
 use std::io::Cursor;
 
@@ -14,7 +15,8 @@ use zeroize::Zeroizing;
 
 use super::dedup::Carries;
 use super::{gauth, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
-use crate::item::totp;
+use crate::item::{seedqr, totp, Item, Secret, SeedScheme};
+use crate::secret::SecretString;
 
 /// Largest image side accepted, in pixels (a 12-megapixel photo fits).
 pub const MAX_SIDE: u32 = 8192;
@@ -102,41 +104,49 @@ pub fn import_payloads<'a>(payloads: impl Iterator<Item = &'a [u8]>) -> ImportRe
     let mut namer = Namer::default();
     for (n, payload) in payloads.enumerate() {
         let position = n + 1;
-        let Ok(text) = std::str::from_utf8(payload) else {
-            // Compact SeedQR: 16 or 32 raw bytes of BIP39 entropy.
-            let reason = if matches!(payload.len(), 16 | 32) {
-                Reason::SeedQr
-            } else {
-                Reason::NotOtpQr
-            };
-            report.refuse(position, None, reason);
-            continue;
-        };
-        let text = text.trim();
-        if totp::strip_prefix_ci(text, "otpauth-migration://").is_some() {
-            let inner = gauth::import_gauth(text);
-            for item in inner.items {
-                report.add(item, position);
+        let text = std::str::from_utf8(payload).map(str::trim);
+        let result = match text {
+            Ok(t) if totp::strip_prefix_ci(t, "otpauth-migration://").is_some() => {
+                let inner = gauth::import_gauth(t);
+                for item in inner.items {
+                    report.add(item, position);
+                }
+                for r in inner.rejected {
+                    report.refuse(position, r.label, r.reason);
+                }
+                continue;
             }
-            for r in inner.rejected {
-                report.refuse(position, r.label, r.reason);
-            }
-        } else if totp::strip_prefix_ci(text, "otpauth://").is_some() {
-            match totp::parse_otpauth(text) {
-                Ok(secret) => report.add(totp_item(secret, &mut namer), position),
-                Err(e) => report.refuse(position, None, Reason::from(e)),
-            }
-        } else if !text.is_empty()
-            && text.len() % 4 == 0
-            && text.bytes().all(|b| b.is_ascii_digit())
-        {
+            Ok(t) if totp::strip_prefix_ci(t, "otpauth://").is_some() => totp::parse_otpauth(t)
+                .map(|secret| totp_item(secret, &mut namer))
+                .map_err(|e| (super::uri_label(t), Reason::from(e))),
             // Standard SeedQR: four digits per BIP39 word index.
-            report.refuse(position, None, Reason::SeedQr);
-        } else if matches!(payload.len(), 16 | 32) {
-            report.refuse(position, None, Reason::SeedQr);
-        } else {
-            report.refuse(position, None, Reason::NotOtpQr);
+            Ok(t) if seedqr::looks_like_digits(t) => seedqr::from_digits(t)
+                .map(|words| seed_item(words, &mut namer))
+                .map_err(|e| (None, Reason::from(e))),
+            // CompactSeedQR: the 16 or 32 bytes of BIP39 entropy.
+            _ if matches!(payload.len(), 16 | 32) => seedqr::from_compact(payload)
+                .map(|words| seed_item(words, &mut namer))
+                .map_err(|e| (None, Reason::from(e))),
+            _ => Err((None, Reason::NotOtpQr)),
+        };
+        match result {
+            Ok(item) => report.add(item, position),
+            Err((label, reason)) => report.refuse(position, label, reason),
         }
     }
     report
+}
+
+/// A seed item for the English BIP39 words of a SeedQR (checked by the
+/// SeedQR decoder).
+fn seed_item(words: SecretString, namer: &mut Namer) -> Item {
+    Item::new(
+        namer.name(Some("SeedQR seed"), None),
+        Secret::Seed {
+            words,
+            scheme: SeedScheme::Bip39,
+            language: Some("english".to_owned()),
+            passphrase: None,
+        },
+    )
 }
