@@ -526,6 +526,11 @@ fn extra_identity_reads_but_every_write_is_refused_with_exit_3() {
     let x: &Path = &extra_file;
     ids_cmd(&env, &[x], &["list"], None).ok();
     ids_cmd(&env, &[x], &["show", "genuine", "--reveal"], None).ok();
+    let out = ids_cmd(&env, &[x], &["recipient", "list", "--json"], None).ok();
+    assert_eq!(out.json()["verified"], false);
+    assert!(out.stderr.contains("UNVERIFIED"), "{}", out.stderr);
+    let out = env.pass_cmd(&["recipient", "list", "--json"], None).ok();
+    assert_eq!(out.json()["verified"], true);
     for (args, input) in [
         (&["add", "note", "n"][..], Some(&b"n"[..])),
         (&["rm", "genuine"], None),

@@ -1007,6 +1007,7 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
                 return print_json(&json!({
                     "recovery": p.keys.recovery_recipient,
                     "extra": p.recipients.iter().map(|r| json!({"recipient": r.recipient, "added": rfc3339(&r.added)})).collect::<Vec<_>>(),
+                    "verified": vault.is_verified(),
                 }));
             }
             outln!("{}  (recovery key)", p.keys.recovery_recipient)?;
