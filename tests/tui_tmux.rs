@@ -1017,3 +1017,70 @@ fn a_wrong_passphrase_on_a_terminal_is_asked_again() {
     assert_eq!(out.status.code(), Some(3), "{out:?}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("Try again"));
 }
+
+/// `passwd` on a terminal: a weak new passphrase is refused and asked
+/// again, then a strong one is set.
+#[test]
+fn a_weak_new_passphrase_on_a_terminal_is_asked_again() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let vault = make_vault(dir.path());
+    let tmux = Tmux::start_at(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' '{BIN}' --vault vault.age passwd --passphrase-fd 3 3<pass; echo EXIT=$?",
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("New passphrase");
+    tmux.type_text("short");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Choose another (2 tries left");
+    let strong = "seven lanterns drift over quiet harbours";
+    tmux.type_text(strong);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Repeat the new passphrase");
+    tmux.type_text(strong);
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("EXIT=");
+    assert!(s.contains("EXIT=0"), "{s}");
+    Vault::open(&vault, &Unlock::Passphrase(SecretString::from(strong)))
+        .expect("the new passphrase opens the vault");
+}
+
+/// `add seed` on a terminal: a phrase whose checksum fails is asked again;
+/// the right one is then stored.
+#[test]
+fn a_seed_with_a_bad_checksum_on_a_terminal_is_asked_again() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let vault = make_vault(dir.path());
+    let tmux = Tmux::start_at(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' '{BIN}' --vault vault.age add seed Typed --passphrase-fd 3 3<pass; echo EXIT=$?",
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(":");
+    std::thread::sleep(Duration::from_millis(300));
+    // "abandon" x12 fails the BIP39 checksum.
+    tmux.type_text(&["abandon"; 12].join(" "));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Type it again (2 tries left");
+    tmux.type_text(WORDS);
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("EXIT=");
+    assert!(s.contains("EXIT=0"), "{s}");
+    assert!(!s.contains("abandon"), "the phrase was not echoed:\n{s}");
+    let v = Vault::open(&vault, &Unlock::Passphrase(SecretString::from(PASSPHRASE))).unwrap();
+    let i = v.find("Typed").expect("stored");
+    match &v.payload().items[i].secret {
+        Secret::Seed { words, .. } => assert_eq!(words.expose(), WORDS),
+        other => panic!("{other:?}"),
+    }
+}

@@ -2,7 +2,7 @@
 //! matches), does its work through the library, and prints human or
 //! `--json` output. Errors come back as [`CliError`] with the exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
@@ -419,8 +419,22 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
             a.name
         )));
     }
-    let raw = input::secret_from_stdin_or_prompt(prompt_for(kind))?;
-    let secret = build_secret(kind, &raw, &a)?;
+    // Typed on a terminal, a refused secret (a seed whose checksum fails,
+    // a word not in the list) is asked again, three tries in all; from
+    // stdin it fails at once.
+    let typed = std::io::stdin().is_terminal();
+    let mut tried = 1;
+    let secret = loop {
+        let raw = input::secret_from_stdin_or_prompt(prompt_for(kind))?;
+        match build_secret(kind, &raw, &a) {
+            Ok(s) => break s,
+            Err(e) if typed && tried < 3 && e.code == 1 => {
+                noteln!("{}", text::secret_again(&e.message, 3 - tried));
+                tried += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
     let mut item = Item::new(a.name.clone(), secret);
     item.account = a.account.clone();
     item.tags = a.tags.clone();

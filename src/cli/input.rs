@@ -146,7 +146,21 @@ pub fn policy_problem(p: &SecretString) -> Option<String> {
     crate::vault::policy::passphrase_problem(p).map(|e| e.to_string())
 }
 
-/// Reads a new passphrase: from `fd` once, or twice from the terminal.
+/// Asks a new passphrase twice on the terminal, checking it.
+fn ask_new_passphrase(allow_weak: bool) -> Result<SecretString, CliError> {
+    let a = prompt_hidden(text::PROMPT_NEW_PASSPHRASE)?;
+    if !allow_weak {
+        check_policy(&a)?;
+    }
+    let b = prompt_hidden(text::PROMPT_REPEAT_PASSPHRASE)?;
+    if a != b {
+        return Err(CliError::input(text::PASSPHRASE_MISMATCH));
+    }
+    Ok(a)
+}
+
+/// Reads a new passphrase: from `fd` once, or from the terminal (twice,
+/// asked again when refused).
 pub fn new_passphrase(fd: Option<u32>, allow_weak: bool) -> Result<SecretString, CliError> {
     let p = match fd {
         Some(fd) => read_fd_line(fd)?,
@@ -154,15 +168,24 @@ pub fn new_passphrase(fd: Option<u32>, allow_weak: bool) -> Result<SecretString,
             if !have_tty() {
                 return Err(CliError::usage(text::NO_TTY_NEW));
             }
-            let a = prompt_hidden(text::PROMPT_NEW_PASSPHRASE)?;
-            if !allow_weak {
-                check_policy(&a)?;
+            // On a terminal a refused choice is asked again (three tries in
+            // all) rather than ending the command; a descriptor fails once.
+            const TRIES: usize = 3;
+            let mut tried = 1;
+            loop {
+                let refused = match ask_new_passphrase(allow_weak) {
+                    Ok(p) => break p,
+                    Err(e) => e,
+                };
+                if tried == TRIES {
+                    return Err(refused);
+                }
+                crate::noteln!(
+                    "{}",
+                    text::new_passphrase_again(&refused.message, TRIES - tried)
+                );
+                tried += 1;
             }
-            let b = prompt_hidden(text::PROMPT_REPEAT_PASSPHRASE)?;
-            if a != b {
-                return Err(CliError::input(text::PASSPHRASE_MISMATCH));
-            }
-            a
         }
     };
     if !allow_weak {

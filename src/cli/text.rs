@@ -4,6 +4,20 @@
 
 /// Asked when unlocking.
 pub const PROMPT_PASSPHRASE: &str = "Vault passphrase: ";
+/// A secret typed on the terminal was refused.
+pub fn secret_again(why: &str, left: usize) -> String {
+    format!(
+        "{why}\nType it again ({left} {} left; Ctrl+C stops).",
+        if left == 1 { "try" } else { "tries" }
+    )
+}
+/// A new passphrase typed on the terminal was refused.
+pub fn new_passphrase_again(why: &str, left: usize) -> String {
+    format!(
+        "{why}\nChoose another ({left} {} left; Ctrl+C stops).",
+        if left == 1 { "try" } else { "tries" }
+    )
+}
 /// A passphrase typed on the terminal did not open the vault.
 pub fn wrong_passphrase_again(left: usize) -> String {
     format!(
