@@ -491,7 +491,7 @@ fn pinned_messages() {
     type Row<'a> = (How, &'a [&'a str], Option<&'a str>, i32, &'a str);
     let table: &[Row] = &[
         (How::Pass, &["show", "nope"], None, 1,
-         "lifeboat: no item named \"nope\"; `lifeboat list` shows the names\n"),
+         "lifeboat: no item named \"nope\"; did you mean \"note\"? (`lifeboat list` shows the names)\n"),
         (How::Key, &["code", "note"], None, 1,
          "lifeboat: \"note\" is a note item, not a TOTP secret\n"),
         (How::Key, &["codes", "use", "bank"], Some("1111-aaaa\n"), 1,

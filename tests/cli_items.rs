@@ -449,9 +449,24 @@ fn show_qr_decodes_to_the_otpauth_uri() {
     let env = totp_env();
     let exported = env.run(&["export", "--format", "otpauth"]).ok().stdout;
     for (name, line) in [("Case 1", 1), ("Case 2", 2), ("Bare", 6)] {
-        let out = env.run(&["show", name, "--qr"]).ok();
+        // The blocks are drawn only on a terminal: `script` gives it one.
+        let shell = format!(
+            "exec '{}' --vault '{}' --identity '{}' show '{name}' --qr",
+            cli_items_harness::bin(),
+            env.vault.display(),
+            env.key.display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &shell, "/dev/null"])
+            .env_remove("LIFEBOAT_VAULT")
+            .env("LIFEBOAT_CONFIG_DIR", &env.config)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("script (util-linux)");
+        assert!(out.status.success(), "{out:?}");
+        let screen = String::from_utf8_lossy(&out.stdout).replace('\r', "");
         let pgm = env.path(&format!("qr-{line}.pgm"));
-        std::fs::write(&pgm, qr_text_to_pgm(&out.stdout)).unwrap();
+        std::fs::write(&pgm, qr_text_to_pgm(&screen)).unwrap();
         let decoded = std::process::Command::new(&zbarimg)
             .args(["--quiet", "--raw"])
             .arg(&pgm)
@@ -463,9 +478,12 @@ fn show_qr_decodes_to_the_otpauth_uri() {
         assert_eq!(text.trim_end(), want, "{name}");
         assert!(want.starts_with("otpauth://totp/"));
     }
+    // To a pipe the blocks are refused with a hint for scripts.
+    let out = env.run(&["show", "Case 1", "--qr"]).code(1);
+    assert!(out.stderr.contains("--qr-png FILE"), "{}", out.stderr);
     // Not a TOTP item: refused.
     add(&env, &["note", "Plain"], "hello").ok();
-    env.run(&["show", "Plain", "--qr"]).code(1);
+    env.run(&["show", "Plain", "--qr-svg", "plain.svg"]).code(1);
 }
 
 // ---------------------------------------------------------------- codes

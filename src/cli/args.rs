@@ -308,9 +308,15 @@ pub struct ShowArgs {
     /// Show the secret
     #[arg(long)]
     pub reveal: bool,
-    /// TOTP: print the otpauth URI as a QR code, to scan with a phone
+    /// TOTP: draw the otpauth URI as a QR code on the terminal, to scan with a phone
     #[arg(long)]
     pub qr: bool,
+    /// TOTP: write the otpauth URI's QR code to FILE as SVG (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub qr_svg: Option<PathBuf>,
+    /// TOTP: write the otpauth URI's QR code to FILE as PNG (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub qr_png: Option<PathBuf>,
     /// BIP39 seed: write its SeedQR to FILE (.png or .svg; mode 0600)
     #[arg(long, value_name = "FILE")]
     pub seedqr: Option<PathBuf>,

@@ -648,6 +648,14 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
     if let Some(path) = &a.seedqr {
         return write_seedqr(ctx, item, path, a.compact);
     }
+    if a.qr_svg.is_some() || a.qr_png.is_some() {
+        return write_totp_qr(ctx, item, a.qr_svg.as_deref(), a.qr_png.as_deref());
+    }
+    // Terminal blocks are ANSI-coloured text for a screen: a script or a
+    // file gets an image instead.
+    if a.qr && (ctx.json() || !std::io::IsTerminal::is_terminal(&std::io::stdout())) {
+        return Err(CliError::input(text::QR_NEEDS_TERMINAL));
+    }
     if ctx.json() {
         let mut v = item_summary_json(item);
         v["verified"] = json!(view.is_verified());
@@ -678,7 +686,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
     show_secret_human(&mut out, item, a.reveal)?;
     if a.qr {
         let Some(uri) = crate::item::totp::to_otpauth_named(&item.secret, Some(&item.name)) else {
-            return Err(CliError::input("--qr works for TOTP items only"));
+            return Err(CliError::input(text::QR_TOTP_ONLY));
         };
         let qr = crate::interop::qr::try_to_terminal(&uri)
             .map_err(|e| CliError::input(e.to_string()))?;
@@ -687,6 +695,37 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
             "\nScan with your authenticator app, then clear the screen:\n{qr}"
         )
         .map_err(output_error)?;
+    }
+    Ok(())
+}
+
+/// `show NAME --qr-svg FILE` / `--qr-png FILE`: the otpauth URI's QR code
+/// as an image file (0600, never overwritten: it holds the secret).
+fn write_totp_qr(
+    ctx: &Ctx,
+    item: &Item,
+    svg: Option<&Path>,
+    png: Option<&Path>,
+) -> Result<(), CliError> {
+    let Some(uri) = crate::item::totp::to_otpauth_named(&item.secret, Some(&item.name)) else {
+        return Err(CliError::input(text::QR_TOTP_ONLY));
+    };
+    let matrix =
+        crate::interop::qr::QrMatrix::encode(&uri).map_err(|e| CliError::input(e.to_string()))?;
+    let mut written = Vec::new();
+    if let Some(path) = svg {
+        write_private_bytes(path, matrix.to_svg(10).as_bytes())?;
+        written.push(path.display().to_string());
+    }
+    if let Some(path) = png {
+        write_private_bytes(path, &matrix.to_png(10))?;
+        written.push(path.display().to_string());
+    }
+    if ctx.json() {
+        return print_json(&json!({"name": item.name, "qr": written}));
+    }
+    for w in &written {
+        noteln!("{}", text::qr_written(w));
     }
     Ok(())
 }
@@ -719,7 +758,7 @@ fn write_seedqr(ctx: &Ctx, item: &Item, path: &Path, compact: bool) -> Result<()
             &json!({"name": item.name, "seedqr": path.display().to_string(), "compact": compact}),
         );
     }
-    eprintln!("{}", text::qr_written(&path.display().to_string()));
+    noteln!("{}", text::qr_written(&path.display().to_string()));
     Ok(())
 }
 

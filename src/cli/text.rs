@@ -363,3 +363,9 @@ pub fn config_file_line(path: &str, exists: bool) -> String {
         format!("config file: {path} (not created yet; `lifeboat config set KEY VALUE` creates it)")
     }
 }
+
+/// `show --qr` where stdout is not a terminal.
+pub const QR_NEEDS_TERMINAL: &str = "--qr draws the QR code with terminal blocks and colours, and stdout is not a terminal (or --json was given); write an image instead with --qr-svg FILE or --qr-png FILE";
+
+/// `--qr`, `--qr-svg` or `--qr-png` on an item that is not a TOTP secret.
+pub const QR_TOTP_ONLY: &str = "--qr, --qr-svg and --qr-png work for TOTP items only";

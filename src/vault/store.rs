@@ -446,14 +446,17 @@ impl Vault {
     pub fn item(&self, name: &str) -> Result<&Item, VaultError> {
         self.find(name)
             .map(|n| &self.payload.items[n])
-            .ok_or_else(|| not_found(name))
+            .ok_or_else(|| not_found(name, self.payload.items.iter().map(|i| i.name.as_str())))
     }
 
     /// The item called `name`, for changing.
     pub fn item_mut(&mut self, name: &str) -> Result<&mut Item, VaultError> {
         match self.find(name) {
             Some(n) => Ok(&mut self.payload.items[n]),
-            None => Err(not_found(name)),
+            None => Err(not_found(
+                name,
+                self.payload.items.iter().map(|i| i.name.as_str()),
+            )),
         }
     }
 
@@ -481,7 +484,9 @@ impl Vault {
 
     /// Removes an item and returns it.
     pub fn remove_item(&mut self, name: &str) -> Result<Item, VaultError> {
-        let n = self.find(name).ok_or_else(|| not_found(name))?;
+        let n = self
+            .find(name)
+            .ok_or_else(|| not_found(name, self.payload.items.iter().map(|i| i.name.as_str())))?;
         let item = self.payload.items.remove(n);
         self.audit("rm", Some(&item.name));
         Ok(item)
@@ -663,7 +668,9 @@ impl<'a> VaultView<'a> {
     /// The whole item called `name` (secret included), or an error that
     /// says how to list items.
     pub fn item(&self, name: &str) -> Result<Item, VaultError> {
-        let n = self.find(name).ok_or_else(|| not_found(name))?;
+        let n = self
+            .find(name)
+            .ok_or_else(|| not_found(name, self.view.items.iter().map(|i| &*i.head.name)))?;
         self.view.items[n].item()
     }
 }
@@ -689,10 +696,62 @@ fn require_verified(opened_by: &OpenedBy) -> Result<(), VaultError> {
     }
 }
 
-fn not_found(name: &str) -> VaultError {
+fn not_found<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> VaultError {
+    let close = closest_names(name, names);
+    if close.is_empty() {
+        return VaultError::Invalid(format!(
+            "no item named \"{name}\"; `lifeboat list` shows the names"
+        ));
+    }
+    let quoted: Vec<String> = close.iter().map(|n| format!("\"{n}\"")).collect();
     VaultError::Invalid(format!(
-        "no item named \"{name}\"; `lifeboat list` shows the names"
+        "no item named \"{name}\"; did you mean {}? (`lifeboat list` shows the names)",
+        quoted.join(" or ")
     ))
+}
+
+/// Up to three item names close to `wanted` (ignoring case): a typo or two
+/// away (edit distance at most a third of the length, at least 1), or
+/// containing it as a word-start prefix. Best first.
+pub fn closest_names<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let w: Vec<char> = wanted.to_lowercase().chars().collect();
+    if w.is_empty() {
+        return Vec::new();
+    }
+    let limit = (w.len() / 3).max(1);
+    let mut scored: Vec<(usize, &'a str)> = names
+        .filter_map(|n| {
+            let lower = n.to_lowercase();
+            let c: Vec<char> = lower.chars().collect();
+            if w.len() >= 3 && lower.starts_with(&*wanted.to_lowercase()) {
+                return Some((0, n));
+            }
+            let d = edit_distance(&w, &c, limit);
+            (d <= limit).then_some((d, n))
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
+/// Levenshtein distance, giving up (returning `limit + 1`) once past `limit`.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|m| *m > limit) {
+            return limit + 1;
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 fn with_prev_hint(e: VaultError, path: &Path) -> VaultError {
@@ -702,6 +761,12 @@ fn with_prev_hint(e: VaultError, path: &Path) -> VaultError {
                 "{reason}. The previous generation is at {}: check it with `lifeboat --vault {} list`, then `lifeboat restore {}`",
                 show(&prev_path(path)),
                 show(&prev_path(path)),
+                show(&prev_path(path))
+            ),
+        },
+        VaultError::Corrupt { reason } => VaultError::Corrupt {
+            reason: format!(
+                "{reason}. There is no previous generation ({}) to fall back on: restore your latest backup with `lifeboat restore BACKUP_FILE` (check it first with `lifeboat --vault BACKUP_FILE list`)",
                 show(&prev_path(path))
             ),
         },
