@@ -65,7 +65,7 @@ PY
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf 'fuzz passphrase\n' > "$tmp/pass"
-"$root/target/debug/lifeboat" --vault "$tmp/v.age" init --kdf-memory 8 --kdf-time 1 \
+"$root/target/debug/lifeboat" --vault "$tmp/v.age" init --kdf-memory 8 --kdf-time 1 --allow-weak-kdf \
   --kdf-parallelism 1 --allow-weak-passphrase --passphrase-fd 3 \
   --recovery-key-out "$tmp/key.txt" 3<"$tmp/pass" 2>/dev/null
 printf 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about' |

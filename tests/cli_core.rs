@@ -55,7 +55,11 @@ fn init_writes_0600_files_and_refuses_to_overwrite() {
     let mut prev = env.vault.clone().into_os_string();
     prev.push(".prev");
     assert_eq!(mode(std::path::Path::new(&prev)), 0o600, ".prev mode");
-    assert_eq!(mode(&env.dir.path().join("vault.lock")), 0o600, "lock mode");
+    assert_eq!(
+        mode(&env.dir.path().join("vault.age.lock")),
+        0o600,
+        "lock mode"
+    );
 
     let before = env.snapshot();
     let other_key = env.dir.path().join("key2.txt");
@@ -98,6 +102,7 @@ fn weak_passphrases_are_refused_without_the_override() {
             "1",
             "--kdf-parallelism",
             "1",
+            "--allow-weak-kdf",
         ];
         env.pass_cmd(&args, None)
             .code(1)
@@ -121,6 +126,7 @@ fn weak_passphrases_are_refused_without_the_override() {
             "1",
             "--kdf-parallelism",
             "1",
+            "--allow-weak-kdf",
         ],
         None,
     )
@@ -239,7 +245,7 @@ fn a_writer_that_cannot_get_the_lock_fails_with_exit_5() {
     let env = Env::init();
     env.add_note("n", "t");
     let before = env.snapshot();
-    let held = HeldLock::take(&env.dir.path().join("vault.lock"));
+    let held = HeldLock::take(&env.dir.path().join("vault.age.lock"));
     for mut c in [
         env.pass_command(&["add", "note", "blocked"]),
         env.key_command(&["rm", "n"]),

@@ -125,7 +125,7 @@ fn make_vault(dir: &Path) -> PathBuf {
     sh(
         dir,
         &format!(
-            "'{BIN}' --vault vault.age init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 \
+            "'{BIN}' --vault vault.age init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-kdf \
              --allow-weak-passphrase --recovery-key-out key.txt --passphrase-fd 3 3<pass"
         ),
         "",

@@ -230,6 +230,9 @@ pub struct InitArgs {
     /// Accept a passphrase that fails the strength policy
     #[arg(long)]
     pub allow_weak_passphrase: bool,
+    /// Accept Argon2id settings below OWASP's minimum (19 MiB x 2 passes or equivalent)
+    #[arg(long)]
+    pub allow_weak_kdf: bool,
     /// Write the vault ASCII-armored (text that survives e-mail and paper), not binary
     #[arg(long)]
     pub armor: bool,
@@ -378,6 +381,9 @@ pub struct PasswdArgs {
     /// New Argon2id lanes
     #[arg(long, value_name = "N")]
     pub kdf_parallelism: Option<u32>,
+    /// Accept Argon2id settings below OWASP's minimum (19 MiB x 2 passes or equivalent)
+    #[arg(long)]
+    pub allow_weak_kdf: bool,
 }
 
 /// `recipient ...`.

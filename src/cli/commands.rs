@@ -15,7 +15,7 @@ use super::CliError;
 use crate::item::input::{parse_secret, seed_note, SecretInput, SecretInputError, SeedNote};
 use crate::item::{now_utc, Item, ItemHead, ItemKind, Secret, SeedScheme};
 use crate::secret::SecretString;
-use crate::vault::crypto::KdfParams;
+use crate::vault::crypto::{KdfParams, KdfStrength};
 use crate::vault::format::ExtraRecipient;
 use crate::vault::{Unlock, Vault};
 use crate::{noteln, outln};
@@ -81,7 +81,22 @@ impl Ctx {
         self.with_passphrase_retries(|u| Vault::open_for_update(&self.path, u))
     }
 
+    /// Warns on stderr when the vault's folder lets other users plant or
+    /// swap a vault (every open: the file could be a planted one).
+    pub fn warn_unsafe_folder(&self) {
+        if let Some(risk) = crate::vault::store::folder_risk(&self.path) {
+            noteln!(
+                "{}",
+                text::unsafe_folder_warning(
+                    &crate::vault::store::folder_risk_text(risk),
+                    &crate::vault::store::folder_fix(&self.path, risk),
+                )
+            );
+        }
+    }
+
     fn require_exists(&self) -> Result<(), CliError> {
+        self.warn_unsafe_folder();
         if !self.path.exists() {
             return Err(crate::vault::VaultError::Missing {
                 path: self.path.display().to_string(),
@@ -138,6 +153,8 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
     let (path, _) = config
         .vault_path(cli.global.vault.as_deref())
         .map_err(|e| CliError::usage(e.to_string()))?;
+    // Resolved once: every file beside the vault follows the real file.
+    let path = crate::vault::store::resolve_vault_path(&path);
     let ctx = Ctx {
         path,
         config,
@@ -210,6 +227,30 @@ pub fn kdf_params(
     Ok(params)
 }
 
+/// The KDF floor for a new passphrase: below OWASP's minimum is refused
+/// unless `allow_weak` (tests, old hardware); below RFC 9106's
+/// recommendations is accepted with a warning on stderr.
+pub fn kdf_policy(params: KdfParams, allow_weak: bool) -> Result<(), CliError> {
+    match params.strength() {
+        KdfStrength::BelowFloor if !allow_weak => Err(CliError::input(text::kdf_below_floor(
+            params.m_kib / 1024,
+            params.t,
+        ))),
+        KdfStrength::BelowFloor => {
+            noteln!("{}", text::kdf_weak_accepted(params.m_kib / 1024, params.t));
+            Ok(())
+        }
+        KdfStrength::BelowRecommendation => {
+            noteln!(
+                "{}",
+                text::kdf_below_recommendation(params.m_kib / 1024, params.t)
+            );
+            Ok(())
+        }
+        KdfStrength::Recommended => Ok(()),
+    }
+}
+
 fn calibrate_passes(m_kib: u32, p: u32) -> Result<u32, CliError> {
     crate::vault::crypto::calibrate_passes(m_kib, p)
         .map_err(|e| CliError::input(format!("{e}; choose smaller KDF settings")))
@@ -232,6 +273,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
     }
     let passphrase = input::new_passphrase(ctx.global.passphrase_fd, a.allow_weak_passphrase)?;
     let params = kdf_params(a.kdf_memory, a.kdf_time, a.kdf_parallelism)?;
+    kdf_policy(params, a.allow_weak_kdf)?;
     let mut vault = Vault::create(&ctx.path, &passphrase, params)?;
     let key = vault.payload().keys.recovery_identity.clone();
     let recipient = vault.payload().keys.recovery_recipient.clone();
@@ -1032,7 +1074,8 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<(), CliError> {
     let mut vault = ctx.open_for_update()?;
     let new = input::new_passphrase(a.new_passphrase_fd, a.allow_weak_passphrase)?;
     let current = vault.payload().keys.passphrase.params;
-    let params = if a.kdf_memory.is_some() || a.kdf_time.is_some() || a.kdf_parallelism.is_some() {
+    let chosen = a.kdf_memory.is_some() || a.kdf_time.is_some() || a.kdf_parallelism.is_some();
+    let params = if chosen {
         kdf_params(
             a.kdf_memory.or(Some(current.m_kib / 1024)),
             a.kdf_time.or(Some(current.t)),
@@ -1041,6 +1084,13 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<(), CliError> {
     } else {
         current
     };
+    // The floor holds for settings chosen now; the vault's own settings
+    // are kept with a warning that says how to raise them.
+    if chosen {
+        kdf_policy(params, a.allow_weak_kdf)?;
+    } else if params.strength() != KdfStrength::Recommended {
+        noteln!("{}", text::kdf_kept(params.m_kib / 1024, params.t));
+    }
     vault.set_passphrase(&new, params)?;
     vault.save()?;
     if ctx.json() {
@@ -1085,6 +1135,11 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
             let p = vault.payload();
             if p.keys.recovery_recipient == r || p.recipients.iter().any(|x| x.recipient == r) {
                 return Err(CliError::input("that recipient is already on the vault"));
+            }
+            if p.recipients.len() >= crate::vault::format::MAX_EXTRA_RECIPIENTS {
+                return Err(CliError::input(text::too_many_recipients(
+                    crate::vault::format::MAX_EXTRA_RECIPIENTS,
+                )));
             }
             vault.payload_mut().recipients.push(ExtraRecipient {
                 recipient: r.to_owned(),
@@ -1223,6 +1278,8 @@ fn open_tui(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
     if demo {
         return crate::tui::run_demo().map_err(tui_error);
     }
+    // Shown on the main screen, so it is still there when the TUI exits.
+    ctx.warn_unsafe_folder();
     let passphrase = match (ctx.global.identity.is_empty(), ctx.global.passphrase_fd) {
         (true, Some(fd)) => Some(input::read_fd_line(fd)?),
         _ => None,

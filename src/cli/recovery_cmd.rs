@@ -125,6 +125,7 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<(), CliError> {
 
 /// `verify FILE`.
 pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
+    ctx.warn_unsafe_folder();
     let unlock = ctx.unlock()?;
     // A damaged current vault is no reason not to check the backup: that
     // is exactly when the backup matters.
@@ -198,6 +199,7 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
 
 /// `restore FILE`.
 pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), CliError> {
+    ctx.warn_unsafe_folder();
     let unlock = ctx.unlock()?;
     // Look at the current vault first: its recovery key helps explain a
     // backup that does not open, and its id guards against restoring
@@ -508,6 +510,7 @@ fn shares_from_terminal() -> Result<Vec<SecretString>, CliError> {
 
 /// `recover`.
 pub fn recover(ctx: &Ctx, a: RecoverArgs) -> Result<(), CliError> {
+    ctx.warn_unsafe_folder();
     if !a.shares.is_empty() && !ctx.global.identity.is_empty() {
         return Err(CliError::usage(
             "give either --identity (the recovery key) or --shares, not both",
@@ -765,9 +768,11 @@ fn file_facts(path: &Path) -> doctor::FileFacts {
                 .count()
         })
         .unwrap_or(0);
+    let folder = crate::vault::store::folder_finding(path);
     doctor::FileFacts {
         path: path.display().to_string(),
         mode,
+        folder,
         prev_exists: prev_path(path).exists(),
         lock_held,
         stale_temps,

@@ -124,6 +124,36 @@ pub fn item_removed(name: &str) -> String {
     format!("Removed \"{name}\".")
 }
 
+/// `recipient add` on a vault that already has the most extra recipients.
+pub fn too_many_recipients(max: usize) -> String {
+    format!("the vault already has {max} extra recipients, the most it can hold (a larger header would be refused as hostile); remove one with `lifeboat recipient rm` first")
+}
+
+/// `init`/`passwd` refusing KDF settings below OWASP's minimum.
+pub fn kdf_below_floor(m_mib: u32, t: u32) -> String {
+    format!("Argon2id with {m_mib} MiB and {t} pass(es) is below OWASP's minimum for Argon2id (19 MiB with 2 passes, or as much work another way: 46 MiB x 1, 12 MiB x 3, 9 MiB x 4, 7 MiB x 5), so a stolen vault file could be guessed at quickly. Leave out the --kdf-* options for the default (256 MiB), or pass --allow-weak-kdf if you accept the risk")
+}
+
+/// Weak KDF settings accepted because of `--allow-weak-kdf`.
+pub fn kdf_weak_accepted(m_mib: u32, t: u32) -> String {
+    format!("warning: Argon2id with {m_mib} MiB and {t} pass(es) is below OWASP's minimum; accepted because of --allow-weak-kdf. Raise it later with `lifeboat passwd --kdf-memory 256 --kdf-time 3`")
+}
+
+/// `passwd` keeping the vault's weak KDF settings.
+pub fn kdf_kept(m_mib: u32, t: u32) -> String {
+    format!("warning: the vault keeps its Argon2id settings, {m_mib} MiB and {t} pass(es), below OWASP's minimum or RFC 9106's recommendations (64 MiB with 3 passes); raise them with `lifeboat passwd --kdf-memory 256 --kdf-time 3`")
+}
+
+/// KDF settings between the floor and RFC 9106's recommendations.
+pub fn kdf_below_recommendation(m_mib: u32, t: u32) -> String {
+    format!("warning: Argon2id with {m_mib} MiB and {t} pass(es) meets OWASP's minimum but not RFC 9106's recommendations (64 MiB with 3 passes, i.e. 192 MiB-passes, or 2 GiB); consider the default (256 MiB) unless this machine is short of memory")
+}
+
+/// Every open of a vault whose folder others can write to.
+pub fn unsafe_folder_warning(why: &str, fix: &str) -> String {
+    format!("warning: the vault's folder is not private: {why}. Someone else could have replaced the vault with one of their own; make sure the items are the ones you stored, and fix it with `{fix}`")
+}
+
 /// Wording of the `playbook` commands.
 pub mod playbook {
     /// No vault yet: playbooks still show, without progress.

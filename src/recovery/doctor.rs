@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::text;
 use crate::item::{ItemKind, Secret};
-use crate::vault::crypto::KdfParams;
+use crate::vault::crypto::{KdfParams, KdfStrength};
 use crate::vault::format::Payload;
 
 /// Days after which a backup is overdue.
@@ -72,6 +72,9 @@ pub struct FileFacts {
     pub path: String,
     /// Permission bits of the vault file.
     pub mode: Option<u32>,
+    /// When other users can plant or swap files in the vault's folder:
+    /// what is wrong, and the command that fixes it.
+    pub folder: Option<(String, String)>,
     /// Whether `<vault>.prev` exists.
     pub prev_exists: bool,
     /// Whether another process holds the lock right now.
@@ -162,11 +165,18 @@ pub fn check(payload: &Payload, facts: &FileFacts, now: OffsetDateTime) -> Vec<F
     }
 
     let kdf = payload.keys.passphrase.params;
-    out.push(if kdf.is_weak() {
+    out.push(if kdf.strength() == KdfStrength::BelowFloor {
         finding(
             "kdf",
             Severity::Critical,
-            text::kdf_weak(kdf),
+            text::kdf_below_floor(kdf),
+            text::fix_kdf(KdfParams::DEFAULT),
+        )
+    } else if kdf.strength() == KdfStrength::BelowRecommendation {
+        finding(
+            "kdf",
+            Severity::Warning,
+            text::kdf_below_rfc9106(kdf),
             text::fix_kdf(KdfParams::DEFAULT),
         )
     } else if kdf.m_kib < KdfParams::DEFAULT.m_kib {
@@ -215,6 +225,21 @@ pub fn check(payload: &Payload, facts: &FileFacts, now: OffsetDateTime) -> Vec<F
             "permissions",
             Severity::Info,
             text::MODE_UNKNOWN.into(),
+            String::new(),
+        ),
+    });
+
+    out.push(match &facts.folder {
+        Some((why, fix)) => finding(
+            "folder",
+            Severity::Critical,
+            text::folder_unsafe(why),
+            fix.clone(),
+        ),
+        None => finding(
+            "folder",
+            Severity::Ok,
+            text::FOLDER_PRIVATE.into(),
             String::new(),
         ),
     });
@@ -391,6 +416,52 @@ mod tests {
         assert_eq!(sev(&f, "kdf"), [Severity::Critical]);
         assert_eq!(sev(&f, "permissions"), [Severity::Critical]);
         assert!(has_critical(&f));
+    }
+
+    #[test]
+    fn kdf_is_compared_by_memory_and_by_memory_times_passes() {
+        let at = |m_mib: u32, t: u32| {
+            let p = payload(KdfParams {
+                m_kib: m_mib * 1024,
+                t,
+                p: 4,
+            });
+            let f = check(&p, &FileFacts::default(), crate::item::now_utc());
+            let k = f.into_iter().find(|x| x.check == "kdf").unwrap();
+            (k.severity, k.message)
+        };
+        // 128 MiB with one pass: more memory than RFC 9106's second option
+        // but less memory x passes (128 < 192): not "meets RFC 9106".
+        let (sev, msg) = at(128, 1);
+        assert_eq!(sev, Severity::Warning, "{msg}");
+        assert!(msg.contains("not RFC 9106"), "{msg}");
+        assert!(!msg.contains("meets RFC 9106"), "{msg}");
+        assert_eq!(at(128, 2).0, Severity::Info); // 256 MiB-passes: meets it
+        assert_eq!(at(19, 2).0, Severity::Warning); // OWASP's minimum
+        assert_eq!(at(8, 1).0, Severity::Critical); // below it
+        assert_eq!(at(256, 3).0, Severity::Ok);
+    }
+
+    #[test]
+    fn a_folder_others_can_write_is_critical_with_the_fix() {
+        let p = payload(KdfParams::DEFAULT);
+        let facts = FileFacts {
+            path: "/srv/shared/vault.age".into(),
+            mode: Some(0o600),
+            folder: Some((
+                "other users can create and rename files in it (mode 0777)".into(),
+                "chmod go-w '/srv/shared'".into(),
+            )),
+            ..Default::default()
+        };
+        let f = check(&p, &facts, crate::item::now_utc());
+        let folder: Vec<&Finding> = f.iter().filter(|x| x.check == "folder").collect();
+        assert_eq!(folder.len(), 1);
+        assert_eq!(folder[0].severity, Severity::Critical);
+        assert_eq!(folder[0].fix, "chmod go-w '/srv/shared'");
+        assert!(has_critical(&f));
+        let f = check(&p, &FileFacts::default(), crate::item::now_utc());
+        assert_eq!(sev(&f, "folder"), [Severity::Ok]);
     }
 
     #[test]

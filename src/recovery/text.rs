@@ -393,13 +393,23 @@ pub fn fix_codes_low(name: &str) -> String {
 }
 /// Codes fine.
 pub const CODES_OK: &str = "no recovery-code set is running low";
-/// Weak KDF.
-pub fn kdf_weak(p: KdfParams) -> String {
+/// KDF below OWASP's minimum.
+pub fn kdf_below_floor(p: KdfParams) -> String {
     format!(
-        "the passphrase KDF is weak: Argon2id {} MiB, {} pass(es), {} lane(s) is below RFC 9106's second recommendation (64 MiB, 3 passes, 4 lanes); a stolen vault file could be guessed at quickly",
+        "the passphrase KDF is weak: Argon2id {} MiB, {} pass(es), {} lane(s) is below OWASP's minimum for Argon2id (19 MiB with 2 passes, or the same work another way); a stolen vault file could be guessed at quickly",
         p.m_kib / 1024,
         p.t,
         p.p
+    )
+}
+/// KDF between OWASP's minimum and RFC 9106.
+pub fn kdf_below_rfc9106(p: KdfParams) -> String {
+    format!(
+        "the passphrase KDF (Argon2id {} MiB, {} pass(es), {} lane(s): {} MiB-passes) meets OWASP's minimum but not RFC 9106's recommendations, compared by memory and by memory x passes (at least 64 MiB and 64 MiB x 3 passes = 192 MiB-passes, or 2 GiB)",
+        p.m_kib / 1024,
+        p.t,
+        p.p,
+        u64::from(p.m_kib / 1024) * u64::from(p.t)
     )
 }
 /// Below default.
@@ -435,6 +445,13 @@ pub const KEY_NOT_SAFEGUARDED: &str = "the recovery key has never been printed i
 pub const FIX_KEY: &str = "print it with `lifeboat kit --out kit.html`, or split it with `lifeboat split --threshold 2 --shares 3`";
 /// Key safeguarded.
 pub const KEY_SAFEGUARDED: &str = "the recovery key has been printed or split";
+/// The vault's folder is not private.
+pub fn folder_unsafe(why: &str) -> String {
+    format!("the vault's folder is not private: {why}; anyone who can write there could swap the vault for one of their own")
+}
+/// The folder is private.
+pub const FOLDER_PRIVATE: &str =
+    "the vault's folder is private (only you can add or replace files in it)";
 /// Mode too open.
 pub fn mode_open(path: &str, mode: u32) -> String {
     format!(

@@ -129,6 +129,7 @@ pub fn check_up(vault: &Vault) -> ToolDone {
     let facts = doctor::FileFacts {
         path: path.display().to_string(),
         mode: std::fs::metadata(path).ok().map(|m| m.permissions().mode()),
+        folder: crate::vault::store::folder_finding(path),
         prev_exists: prev_path(path).exists(),
         // This process holds the lock while the TUI is open.
         lock_held: false,

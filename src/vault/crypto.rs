@@ -113,11 +113,72 @@ impl KdfParams {
         Ok(())
     }
 
-    /// True when weaker than RFC 9106's second recommendation.
-    pub fn is_weak(&self) -> bool {
-        self.m_kib < Self::RFC9106_SECOND.m_kib
-            || (self.m_kib == Self::RFC9106_SECOND.m_kib && self.t < 3)
+    /// RFC 9106's first recommended option (2 GiB, t=1, p=4).
+    pub const RFC9106_FIRST: KdfParams = KdfParams {
+        m_kib: 2 * 1024 * 1024,
+        t: 1,
+        p: 4,
+    };
+
+    /// OWASP's minimum configurations for Argon2id (Password Storage Cheat
+    /// Sheet), as (memory KiB, passes): equal strength, trading memory for
+    /// passes. The floor below which `init` and `passwd` refuse.
+    pub const OWASP_MINIMUMS: [(u32, u32); 5] = [
+        (47_104, 1),
+        (19_456, 2),
+        (12_288, 3),
+        (9_216, 4),
+        (7_168, 5),
+    ];
+
+    /// True when at least as strong as one of OWASP's minimum
+    /// configurations (as much memory and as many passes).
+    pub fn meets_owasp_minimum(&self) -> bool {
+        Self::OWASP_MINIMUMS
+            .iter()
+            .any(|&(m, t)| self.m_kib >= m && self.t >= t)
     }
+
+    /// True when the setting meets one of RFC 9106's recommendations,
+    /// compared by memory and by memory x passes: at least the first
+    /// option's memory, or at least the second option's memory and its
+    /// memory x passes (so 128 MiB with one pass, 128 MiB-passes, does not
+    /// meet the second option's 192).
+    pub fn meets_rfc9106(&self) -> bool {
+        let work = |p: &KdfParams| u64::from(p.m_kib) * u64::from(p.t);
+        let second = Self::RFC9106_SECOND;
+        self.m_kib >= Self::RFC9106_FIRST.m_kib
+            || (self.m_kib >= second.m_kib && work(self) >= work(&second))
+    }
+
+    /// Where the setting stands against the published guidance.
+    pub fn strength(&self) -> KdfStrength {
+        if !self.meets_owasp_minimum() {
+            KdfStrength::BelowFloor
+        } else if !self.meets_rfc9106() {
+            KdfStrength::BelowRecommendation
+        } else {
+            KdfStrength::Recommended
+        }
+    }
+
+    /// True when weaker than RFC 9106's recommendations.
+    pub fn is_weak(&self) -> bool {
+        self.strength() != KdfStrength::Recommended
+    }
+}
+
+/// How a KDF setting compares with the published guidance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KdfStrength {
+    /// Below OWASP's minimum: `init` and `passwd` refuse it unless told
+    /// `--allow-weak-kdf`; `doctor` reports it as critical.
+    BelowFloor,
+    /// At or above OWASP's minimum but below RFC 9106's recommendations:
+    /// accepted with a warning.
+    BelowRecommendation,
+    /// Meets RFC 9106.
+    Recommended,
 }
 
 /// The passphrase unlock path's persistent material: the KDF salt, its
@@ -141,13 +202,85 @@ pub enum CryptoError {
     /// Argon2 refused the parameters.
     #[error("Argon2id failed: {0}")]
     Kdf(String),
+    /// The KDF asks for more memory than the machine has available.
+    #[error("the passphrase's key derivation (Argon2id) needs {needed_mib} MiB of memory, but only {available_mib} MiB is available now; close other programs and try again, or open the vault with --identity and the recovery key")]
+    Memory {
+        /// What the parameters ask for.
+        needed_mib: u32,
+        /// What the machine has free.
+        available_mib: u64,
+    },
     /// The identity text is not an age identity.
     #[error("{0}")]
     BadIdentity(String),
 }
 
-/// Runs Argon2id. Parameters must already be within the caps.
+/// Memory (KiB) left free beside the KDF's own: the rest of the process
+/// and the system's working margin.
+const MEMORY_MARGIN_KIB: u64 = 32 * 1024;
+
+/// The memory this process can use now, in KiB: `MemAvailable` from
+/// /proc/meminfo, lowered to what the process's cgroup still allows when
+/// it has a limit. `None` where neither can be read (the caps still hold).
+pub fn available_memory_kib() -> Option<u64> {
+    let meminfo = std::fs::read_to_string("/proc/meminfo").ok();
+    let system = meminfo.as_deref().and_then(parse_mem_available);
+    let cgroup = cgroup_headroom_kib();
+    match (system, cgroup) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `MemAvailable` in KiB from the text of /proc/meminfo.
+fn parse_mem_available(meminfo: &str) -> Option<u64> {
+    let line = meminfo.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let mut words = line.split_whitespace().skip(1);
+    let n: u64 = words.next()?.parse().ok()?;
+    (words.next() == Some("kB")).then_some(n)
+}
+
+/// What a cgroup v2 memory limit still allows (limit minus usage), in KiB.
+fn cgroup_headroom_kib() -> Option<u64> {
+    let max = std::fs::read_to_string("/sys/fs/cgroup/memory.max").ok()?;
+    let max: u64 = max.trim().parse().ok()?; // "max": no limit
+    let used: u64 = std::fs::read_to_string("/sys/fs/cgroup/memory.current")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(max.saturating_sub(used) / 1024)
+}
+
+/// Refuses a KDF whose memory would not fit in `available_kib` (with a
+/// margin), before any of it is allocated: a hostile header within the caps
+/// could otherwise ask for 2 GiB on a machine that has less.
+pub fn check_memory(m_kib: u32, available_kib: Option<u64>) -> Result<(), CryptoError> {
+    let Some(avail) = available_kib else {
+        return Ok(());
+    };
+    if u64::from(m_kib) + MEMORY_MARGIN_KIB > avail {
+        return Err(CryptoError::Memory {
+            needed_mib: m_kib / 1024,
+            available_mib: avail / 1024,
+        });
+    }
+    Ok(())
+}
+
+/// Runs Argon2id. Parameters must already be within the caps; the memory
+/// they ask for must also be available (checked here).
 pub fn derive_key(
+    passphrase: &SecretString,
+    salt: &[u8],
+    params: KdfParams,
+) -> Result<SecretBytes, CryptoError> {
+    check_memory(params.m_kib, available_memory_kib())?;
+    derive_key_unchecked(passphrase, salt, params)
+}
+
+/// [`derive_key`] without the memory check (done by the caller).
+fn derive_key_unchecked(
     passphrase: &SecretString,
     salt: &[u8],
     params: KdfParams,
@@ -306,6 +439,8 @@ pub enum PassphraseOutcome {
     NoStanza,
     /// The stanza is malformed or asks for out-of-range work.
     Malformed(String),
+    /// The stanza asks for more memory than is available (the message).
+    Memory(String),
     /// The derived key did not unwrap the file key: wrong passphrase.
     WrongPassphrase,
     /// Unlocked.
@@ -316,6 +451,8 @@ pub enum PassphraseOutcome {
 /// the outcome and, on success, the derived key for later saves.
 pub struct PassphraseIdentity {
     passphrase: SecretString,
+    /// Memory available for the KDF (KiB), read when the identity is made.
+    available_kib: Option<u64>,
     outcome: RefCell<PassphraseOutcome>,
     derived: RefCell<Option<PassphraseKey>>,
 }
@@ -325,9 +462,17 @@ impl PassphraseIdentity {
     pub fn new(passphrase: SecretString) -> Self {
         Self {
             passphrase,
+            available_kib: available_memory_kib(),
             outcome: RefCell::new(PassphraseOutcome::NoStanza),
             derived: RefCell::new(None),
         }
+    }
+
+    /// The same identity, checking KDF memory against `kib` instead of
+    /// what the machine reports (tests).
+    pub fn with_available_memory(mut self, kib: u64) -> Self {
+        self.available_kib = Some(kib);
+        self
     }
 
     /// What happened at the last unwrap attempt.
@@ -354,7 +499,11 @@ impl Identity for PassphraseIdentity {
                 return Some(Err(DecryptError::InvalidHeader));
             }
         };
-        let key = match derive_key(&self.passphrase, &args.salt, args.params) {
+        if let Err(e) = check_memory(args.params.m_kib, self.available_kib) {
+            *self.outcome.borrow_mut() = PassphraseOutcome::Memory(e.to_string());
+            return Some(Err(DecryptError::InvalidHeader));
+        }
+        let key = match derive_key_unchecked(&self.passphrase, &args.salt, args.params) {
             Ok(k) => k,
             Err(e) => {
                 *self.outcome.borrow_mut() = PassphraseOutcome::Malformed(e.to_string());
@@ -663,6 +812,93 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(derived.expose_secret(), &[7u8; 16]);
+    }
+
+    #[test]
+    fn kdf_strength_against_owasp_and_rfc9106() {
+        let p = |m_mib: u32, t: u32| KdfParams {
+            m_kib: m_mib * 1024,
+            t,
+            p: 4,
+        };
+        use KdfStrength::*;
+        for (params, want) in [
+            (p(8, 1), BelowFloor),
+            (p(19, 1), BelowFloor),
+            (p(45, 1), BelowFloor),
+            (p(46, 1), BelowRecommendation), // 47,104 KiB: exactly the floor
+            (p(19, 2), BelowRecommendation),
+            (p(12, 3), BelowRecommendation),
+            (p(8, 4), BelowFloor), // 9 MiB needed at 4 passes
+            (p(9, 4), BelowRecommendation),
+            (p(7, 5), BelowRecommendation),
+            (p(63, 3), BelowRecommendation),
+            (p(64, 2), BelowRecommendation),
+            (p(128, 1), BelowRecommendation), // the old doctor said "meets"
+            (p(64, 3), Recommended),
+            (p(128, 2), Recommended),
+            (p(256, 3), Recommended),
+            (p(2048, 1), Recommended),
+        ] {
+            assert_eq!(params.strength(), want, "{params:?}");
+        }
+        assert_eq!(
+            KdfParams {
+                m_kib: 47_104,
+                t: 1,
+                p: 1
+            }
+            .strength(),
+            BelowRecommendation
+        );
+        assert_eq!(KdfParams::DEFAULT.strength(), Recommended);
+        assert_eq!(KdfParams::RFC9106_SECOND.strength(), Recommended);
+        assert_eq!(KdfParams::RFC9106_FIRST.strength(), Recommended);
+    }
+
+    #[test]
+    fn kdf_memory_must_fit_in_what_is_available() {
+        let meminfo = "MemTotal:       24683724 kB\nMemFree:         7805764 kB\nMemAvailable:   23934676 kB\n";
+        assert_eq!(parse_mem_available(meminfo), Some(23_934_676));
+        assert_eq!(parse_mem_available("MemTotal: 1 kB\n"), None);
+        assert_eq!(parse_mem_available("MemAvailable: 12 MB\n"), None);
+        // 2 GiB asked, 1 GiB free: refused, naming both figures.
+        let e = check_memory(2 * 1024 * 1024, Some(1024 * 1024)).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("2048 MiB") && text.contains("1024 MiB"),
+            "{text}"
+        );
+        assert!(text.contains("--identity"), "{text}");
+        // The margin counts: 256 MiB with 270 MiB free is too tight.
+        assert!(check_memory(256 * 1024, Some(270 * 1024)).is_err());
+        assert!(check_memory(256 * 1024, Some(512 * 1024)).is_ok());
+        // Unknown availability: the caps alone decide.
+        assert!(check_memory(MAX_MEMORY_KIB, None).is_ok());
+        // This machine can run the default.
+        assert!(available_memory_kib().is_some());
+    }
+
+    #[test]
+    fn a_stanza_asking_more_memory_than_available_is_refused_before_the_kdf() {
+        let pk = new_passphrase_key(&"pw".into(), fast()).unwrap();
+        let fk = FileKey::new(Box::new([1u8; 16]));
+        let (mut s, _) = PassphraseRecipient(&pk).wrap_file_key(&fk).unwrap();
+        // Within the caps (2 GiB, one pass) on a machine with 1 GiB free.
+        s[0].args[1] = MAX_MEMORY_KIB.to_string();
+        let id = PassphraseIdentity::new("pw".into()).with_available_memory(1 << 20);
+        let t = std::time::Instant::now();
+        assert!(id.unwrap_stanza(&s[0]).unwrap().is_err());
+        assert!(t.elapsed().as_secs() < 1, "the KDF ran");
+        assert!(
+            matches!(id.outcome(), PassphraseOutcome::Memory(ref m) if m.contains("2048 MiB")),
+            "{:?}",
+            id.outcome()
+        );
+        // The genuine stanza with enough memory still opens.
+        let id = PassphraseIdentity::new("pw".into()).with_available_memory(1 << 20);
+        s[0].args[1] = pk.params.m_kib.to_string();
+        assert!(id.unwrap_stanza(&s[0]).unwrap().is_ok());
     }
 
     #[test]

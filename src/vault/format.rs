@@ -17,7 +17,7 @@ use super::crypto::{
     passphrase_stanza_params, random_bytes, DerivedKeyIdentity, KdfParams, NamedIdentity,
     PassphraseIdentity, PassphraseKey, PassphraseOutcome, PassphraseRecipient, PASSPHRASE_TAG,
 };
-use super::VaultError;
+use super::{header, VaultError};
 use crate::item::{now_utc, Item, ItemHead};
 use crate::playbook::PlaybookState;
 use crate::secret::{SecretBytes, SecretString};
@@ -38,6 +38,10 @@ pub const AUTH_KEY_LEN: usize = 32;
 pub const MAX_SEALED_LEN: usize = 8 * 1024;
 /// A vault file larger than this is refused before decryption (256 MiB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Most extra recipients a vault may have. With the passphrase, recovery
+/// and grease stanzas this stays far inside the header scanner's limit of
+/// [`header::MAX_STANZAS`], so every vault lifeboat writes it can open.
+pub const MAX_EXTRA_RECIPIENTS: usize = 64;
 
 /// Keys the vault keeps about itself. In memory the secrets are in the
 /// clear once an open has proved them (see [`authenticate`]); on disk
@@ -495,6 +499,12 @@ pub struct Unsealed {
 /// is: [`super::Vault`] sets it to [`VERSION`] before saving. Refused when
 /// this session does not know the secrets (an extra identity's open).
 pub fn seal(payload: &mut Payload) -> Result<(Vec<u8>, SecretBytes), VaultError> {
+    if payload.recipients.len() > MAX_EXTRA_RECIPIENTS {
+        return Err(VaultError::Invalid(format!(
+            "the vault has {} extra recipients, more than the {MAX_EXTRA_RECIPIENTS} it can hold; remove some with `lifeboat recipient rm`",
+            payload.recipients.len()
+        )));
+    }
     if !payload.keys.known() {
         return Err(VaultError::Internal(
             "the vault's keys are not known in this session, so it cannot be written".into(),
@@ -639,8 +649,11 @@ fn open_inner(sealed: &str, ids: &[&dyn Identity]) -> Result<Option<InnerKeys>, 
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(sealed.as_bytes())
         .map_err(|_| bad("is not base64"))?;
+    // Measured like any header, although the length cap above already
+    // keeps it small.
+    let budget = header::budget();
     let dec =
-        age::Decryptor::new_buffered(bytes.as_slice()).map_err(|_| bad("is not an age file"))?;
+        header::open_decryptor(bytes.as_slice(), &budget).map_err(|_| bad("is not an age file"))?;
     let mut reader = match dec.decrypt(ids.iter().copied()) {
         Ok(r) => r,
         Err(
@@ -776,12 +789,19 @@ pub fn decrypt_reader<R: std::io::BufRead>(
     if len == 0 {
         return Err(corrupt("the vault file is empty"));
     }
-    let reader = age::armor::ArmoredReader::new(input);
-    let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| match e {
-        age::DecryptError::UnknownFormat => {
+    // The header is measured before the age crate parses it (hostile
+    // headers would otherwise cost minutes: see `header`).
+    let budget = header::budget();
+    let decryptor = header::open_decryptor(input, &budget).map_err(|e| match e {
+        header::OpenError::Header(h) => corrupt(format!(
+            "{h}; it was refused before any decryption. Do not use this file: open a backup or the previous generation instead"
+        )),
+        header::OpenError::Age(age::DecryptError::UnknownFormat) => {
             corrupt("the file is not an age v1 file (unknown format or version line)")
         }
-        _ => corrupt("the file is not a valid age file (its header cannot be read)"),
+        header::OpenError::Age(_) => {
+            corrupt("the file is not a valid age file (its header cannot be read)")
+        }
     })?;
     let observer = HeaderObserver(Default::default());
     let pass_id;
@@ -807,6 +827,7 @@ pub fn decrypt_reader<R: std::io::BufRead>(
                     PassphraseOutcome::Malformed(msg) => {
                         return Err(corrupt(format!("the passphrase stanza is invalid: {msg}")))
                     }
+                    PassphraseOutcome::Memory(msg) => return Err(corrupt(msg)),
                     PassphraseOutcome::NoStanza => return Err(forged(NO_PASSPHRASE_STANZA)),
                     PassphraseOutcome::WrongPassphrase => {
                         return Err(VaultError::Auth("wrong passphrase".into()))
@@ -1217,8 +1238,8 @@ pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Resul
     }
     // The passphrase path must work too: a save must never leave the user
     // with a vault their passphrase no longer opens.
-    let reader = age::armor::ArmoredReader::new(bytes);
-    let dec = age::Decryptor::new_buffered(reader)
+    let budget = header::budget();
+    let dec = header::open_decryptor(bytes, &budget)
         .map_err(|_| VaultError::Internal("the written header cannot be read back".into()))?;
     let id = DerivedKeyIdentity(&payload.keys.passphrase);
     // Opening the header is enough: `decrypt` checks the header MAC with the

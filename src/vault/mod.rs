@@ -4,12 +4,15 @@
 //! - [`crypto`]: the Argon2id passphrase stanza and X25519 identities.
 //! - [`policy`]: the strength policy for new passphrases.
 //! - [`format`]: the payload and sealing/unsealing it (docs/vault-format.md).
+//! - [`header`]: the limits an age header must meet, checked before the age
+//!   crate parses it.
 //! - [`store`]: [`Vault`], opening and the save protocol (lock, change
 //!   detection, temp file, fsync, verify, previous generation, rename,
 //!   directory fsync).
 
 pub mod crypto;
 pub mod format;
+pub mod header;
 pub mod policy;
 pub mod store;
 
@@ -49,6 +52,16 @@ pub enum VaultError {
     Exists {
         /// The existing file.
         path: String,
+    },
+    /// The vault's folder lets other users plant or swap files.
+    #[error("the folder {folder} is not private: {why}, so someone else could replace the vault with one of their own. Make it private with `{fix}` (or keep the vault in a folder only you can write), then try again")]
+    UnsafeFolder {
+        /// The folder.
+        folder: String,
+        /// What is wrong.
+        why: String,
+        /// The command that fixes it.
+        fix: String,
     },
     /// Reading or writing failed.
     #[error("{op} {path} failed: {source}")]
@@ -149,6 +162,7 @@ impl VaultError {
             | VaultError::SaveFailed { .. }
             | VaultError::NotDurable { .. }
             | VaultError::Invalid(_)
+            | VaultError::UnsafeFolder { .. }
             | VaultError::Internal(_) => ErrorClass::Input,
         }
     }

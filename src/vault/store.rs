@@ -5,7 +5,7 @@
 //! disk or a failing fsync can never leave the user without a vault that
 //! opens:
 //!
-//! 1. take an exclusive lock on `<dir>/<stem>.lock` (a separate file, so the
+//! 1. take an exclusive lock on `<file>.lock` (a separate file, so the
 //!    vault itself can be replaced by rename);
 //! 2. refuse if the vault changed on disk since it was loaded;
 //! 3. write the new file to a temp file in the same directory, created
@@ -57,9 +57,101 @@ pub fn prev_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// The lock file beside a vault: `vault.age` -> `vault.lock`.
+/// The lock file beside a vault: its full file name plus `.lock`
+/// (`vault.age` -> `vault.age.lock`), so a vault called `x.lock` never
+/// locks itself, and two vaults that differ only in extension never share
+/// a lock.
 pub fn lock_path(path: &Path) -> PathBuf {
-    path.with_extension("lock")
+    let mut s = path.as_os_str().to_owned();
+    s.push(".lock");
+    PathBuf::from(s)
+}
+
+/// Resolves a vault path once, before anything else uses it: symbolic
+/// links are followed (also a link to a vault not created yet) and the
+/// folder made canonical, so the lock, the temp files, `.prev` and the
+/// vault itself all sit beside the real file, and every path naming one
+/// vault shares one lock. A save renames over the real file and leaves the
+/// link in place. Parts that do not exist yet are kept as given.
+pub fn resolve_vault_path(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    // A dangling link (the vault it names is yet to be made): follow it by
+    // hand, as far as the kernel would (40 links).
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::read_link(&p) {
+            Ok(target) if target.is_absolute() => p = target,
+            Ok(target) => p = dir_of(&p).join(target),
+            Err(_) => break,
+        }
+    }
+    match (p.file_name(), fs::canonicalize(dir_of(&p))) {
+        (Some(name), Ok(dir)) => dir.join(name),
+        _ => p,
+    }
+}
+
+/// Why the vault's folder lets someone else plant or swap a vault file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderRisk {
+    /// Group or others may create and rename files in it.
+    Writable {
+        /// Its permission bits.
+        mode: u32,
+    },
+    /// It belongs to another user (not us, not root).
+    ForeignOwner {
+        /// The owner's uid.
+        uid: u32,
+    },
+}
+
+/// Checks the folder that holds `vault` (a resolved path, see
+/// [`resolve_vault_path`]). `None`: only we (and root) can change what is
+/// in it, or the folder does not exist yet.
+pub fn folder_risk(vault: &Path) -> Option<FolderRisk> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(dir_of(vault)).ok()?;
+    folder_risk_of(meta.mode(), meta.uid(), rustix::process::geteuid().as_raw())
+}
+
+/// [`folder_risk`] from the folder's mode and owner and our uid. Root may
+/// own the folder: root can replace any file anyway.
+pub fn folder_risk_of(mode: u32, owner: u32, me: u32) -> Option<FolderRisk> {
+    if mode & 0o022 != 0 {
+        return Some(FolderRisk::Writable {
+            mode: mode & 0o7777,
+        });
+    }
+    if owner != me && owner != 0 {
+        return Some(FolderRisk::ForeignOwner { uid: owner });
+    }
+    None
+}
+
+/// What `doctor` reports about the vault's folder: what is wrong and the
+/// command that fixes it, or `None` when it is private.
+pub fn folder_finding(vault: &Path) -> Option<(String, String)> {
+    folder_risk(vault).map(|risk| (folder_risk_text(risk), folder_fix(vault, risk)))
+}
+
+/// What to run about a risky folder: the `chmod` that makes a writable
+/// folder private again, or, for another user's folder (which only they
+/// can change), the move into a folder of one's own.
+pub fn folder_fix(vault: &Path, risk: FolderRisk) -> String {
+    match risk {
+        FolderRisk::Writable { .. } => format!("chmod go-w '{}'", dir_of(vault).display()),
+        FolderRisk::ForeignOwner { .. } => format!(
+            "mkdir -m 700 ~/lifeboat && mv '{}' ~/lifeboat/ (then use --vault ~/lifeboat/{})",
+            vault.display(),
+            vault
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+    }
 }
 
 /// The name prefix of a save's temp files beside the vault.
@@ -80,6 +172,18 @@ fn dir_of(path: &Path) -> PathBuf {
 
 fn show(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// What is wrong with a folder, in words.
+pub fn folder_risk_text(risk: FolderRisk) -> String {
+    match risk {
+        FolderRisk::Writable { mode } => {
+            format!("other users can create and rename files in it (mode {mode:04o})")
+        }
+        FolderRisk::ForeignOwner { uid } => {
+            format!("it belongs to another user (uid {uid}), who can replace the files in it")
+        }
+    }
 }
 
 /// Creates the vault's folder (mode 0700) when it does not exist yet.
@@ -258,7 +362,17 @@ impl Vault {
         passphrase: &SecretString,
         params: KdfParams,
     ) -> Result<Vault, VaultError> {
+        let path = &resolve_vault_path(path);
         ensure_private_dir(&dir_of(path))?;
+        // Anyone who can write to the folder could swap the vault for one
+        // of their own making: refuse to start one there.
+        if let Some(risk) = folder_risk(path) {
+            return Err(VaultError::UnsafeFolder {
+                folder: show(&dir_of(path)),
+                why: folder_risk_text(risk),
+                fix: folder_fix(path, risk),
+            });
+        }
         let lock = acquire_lock(path)?;
         if path.exists() {
             return Err(VaultError::Exists { path: show(path) });
@@ -287,13 +401,14 @@ impl Vault {
     /// Opens a vault for reading. A later [`Vault::save`] takes the lock and
     /// refuses if the file changed in between.
     pub fn open(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
-        Self::open_inner(path, unlock, None)
+        Self::open_inner(&resolve_vault_path(path), unlock, None)
     }
 
     /// Decrypts a vault for a read-only command; [`DecryptedVault::view`]
     /// then parses and checks it. Cheaper than [`Vault::open`] on a large
     /// vault: items are not built until asked for.
     pub fn open_view(path: &Path, unlock: &Unlock) -> Result<DecryptedVault, VaultError> {
+        let path = &resolve_vault_path(path);
         let (decrypted, _) = decrypt_file(path, unlock)?;
         Ok(DecryptedVault {
             path: path.to_path_buf(),
@@ -306,6 +421,7 @@ impl Vault {
     /// Two writers in a row therefore both succeed, the second seeing the
     /// first one's change.
     pub fn open_for_update(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
+        let path = &resolve_vault_path(path);
         if !path.exists() {
             return Err(VaultError::Missing { path: show(path) });
         }
@@ -323,6 +439,7 @@ impl Vault {
     /// file that lists the key only as an extra recipient, is refused with
     /// [`VaultError::NotRecoveryKey`].
     pub fn open_for_recovery(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
+        let path = &resolve_vault_path(path);
         if !path.exists() {
             return Err(VaultError::Missing { path: show(path) });
         }
@@ -381,6 +498,7 @@ impl Vault {
         opened_by: OpenedBy,
     ) -> Result<Vault, VaultError> {
         require_verified(&opened_by)?;
+        let path = &resolve_vault_path(path);
         ensure_private_dir(&dir_of(path))?;
         let lock = acquire_lock(path)?;
         clean_stale_temps(path);

@@ -53,7 +53,7 @@ impl Env {
         let config = dir.path().join("config");
         let pass = dir.path().join("pass");
         std::fs::write(&pass, "correct horse battery staple\n").unwrap();
-        let script = "exec \"$0\" --vault \"$1\" init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-passphrase --passphrase-fd 3 --recovery-key-out \"$2\" 3<\"$3\"";
+        let script = "exec \"$0\" --vault \"$1\" init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-kdf --allow-weak-passphrase --passphrase-fd 3 --recovery-key-out \"$2\" 3<\"$3\"";
         let out = Command::new("bash")
             .arg("-c")
             .arg(script)

@@ -13,7 +13,7 @@ pub fn bin() -> &'static str {
 }
 
 /// KDF flags that make tests fast (doctor calls these critical).
-pub const FAST_KDF: &str = "--kdf-memory 8 --kdf-time 1 --kdf-parallelism 1";
+pub const FAST_KDF: &str = "--kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-kdf";
 /// RFC 9106's second recommendation: doctor accepts it (about 0.2 s here).
 pub const REAL_KDF: &str = "--kdf-memory 64 --kdf-time 3 --kdf-parallelism 4";
 /// The passphrase written to `pw` in every test vault.

@@ -16,8 +16,9 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_lifeboat");
 /// The passphrase of every test vault (weak on purpose: `--allow-weak-passphrase`).
 pub const PASSPHRASE: &str = "correct horse battery staple";
 
-/// The tiny-KDF `init` flags (8 MiB, t=1, p=1).
-pub const TINY_KDF: [&str; 7] = [
+/// The tiny-KDF `init` flags (8 MiB, t=1, p=1: below the floor, so with
+/// `--allow-weak-kdf`).
+pub const TINY_KDF: [&str; 8] = [
     "--kdf-memory",
     "8",
     "--kdf-time",
@@ -25,6 +26,7 @@ pub const TINY_KDF: [&str; 7] = [
     "--kdf-parallelism",
     "1",
     "--allow-weak-passphrase",
+    "--allow-weak-kdf",
 ];
 
 /// What a finished run left behind.

@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 printf '%s\n' "golden fixture passphrase v1" > "$tmp/pass"
 v="$tmp/golden-v1.age"
 lb() { "$bin" --vault "$v" --passphrase-fd 3 "$@" 3<"$tmp/pass"; }
-lb init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-passphrase \
+lb init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-kdf --allow-weak-passphrase \
   --recovery-key-out "$tmp/golden-v1.key"
 echo "legal winner thank year wave sausage worth useful legal winner thank yellow" |
   lb add seed wallet --account ledger --tag crypto
