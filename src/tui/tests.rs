@@ -1647,7 +1647,8 @@ fn extra_identity_session_shows_the_unverified_banner_and_cannot_save() {
     let mut app = locked_app(true);
     app.enter_session(ro);
     let text = screen_text(&app, 80, 24);
-    assert!(text.contains("UNVERIFIED, read-only"), "{text}");
+    // Whole, at 80 columns.
+    assert!(text.contains(text::UNVERIFIED_BANNER.trim()), "{text}");
     // Every save of the session is refused by the core.
     let Screen::Main(s) = &mut app.screen else {
         panic!("not in a session")

@@ -88,8 +88,9 @@ pub const REVEAL_HINT: &str = "press r to reveal";
 pub const NO_MATCHES: &str = "No item matches the search. Esc clears it.";
 /// One line above the items when an extra recipient's key opened the vault
 /// (the open proves nothing about who wrote the file; saves are refused).
-/// The part that matters comes first: at 80 columns the rest is cut.
-pub const UNVERIFIED_BANNER: &str = " UNVERIFIED, read-only: an extra key opened it. Unlock with passphrase or recovery key to change it.";
+/// Fits 80 columns.
+pub const UNVERIFIED_BANNER: &str =
+    " UNVERIFIED, read-only (extra key). Passphrase or recovery key to change it.";
 /// Shown for an empty vault.
 pub const EMPTY_VAULT: &str = "The vault is empty. Press a to add your first item.";
 /// Group header for items without an account.
