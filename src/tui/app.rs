@@ -211,6 +211,19 @@ pub struct App {
     /// The local offset from UTC, read once at start: reports show local
     /// times with it.
     pub local_offset: time::UtcOffset,
+    /// Settings from the config file, which beat the vault's own.
+    pub config: ConfigSettings,
+}
+
+/// What the config file sets for the TUI (`None`: not set there).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigSettings {
+    /// `auto_lock`, in seconds (already within the file's limits).
+    pub auto_lock_secs: Option<u64>,
+    /// `clipboard_clear`, in seconds (already within the file's limits).
+    pub clipboard_clear_secs: Option<u64>,
+    /// `backup_dir`.
+    pub backup_dir: Option<String>,
 }
 
 /// A page to reopen after an idle lock.
@@ -449,14 +462,25 @@ impl App {
             resume: None,
             lock_after_save: None,
             local_offset: time::UtcOffset::UTC,
+            config: ConfigSettings::default(),
         }
     }
 
     /// Opens a session on an already open vault (demo, and after unlock).
     pub fn enter_session(&mut self, vault: Vault) {
+        // The config file beats the settings stored in the vault; either
+        // way the values stay within sane limits.
         let s = &vault.payload().settings;
-        self.auto_lock_secs = s.auto_lock_secs.max(10);
-        self.clipboard_clear_secs = s.clipboard_clear_secs.clamp(1, 600);
+        self.auto_lock_secs = self
+            .config
+            .auto_lock_secs
+            .unwrap_or(s.auto_lock_secs)
+            .clamp(10, 8 * 3600);
+        self.clipboard_clear_secs = self
+            .config
+            .clipboard_clear_secs
+            .unwrap_or(s.clipboard_clear_secs)
+            .clamp(1, 600);
         let mut session = Session::new(vault);
         if let Some(r) = self.resume.take() {
             session.tab = r.tab;

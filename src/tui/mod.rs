@@ -69,6 +69,22 @@ pub struct Options {
     pub passphrase: Option<SecretString>,
 }
 
+/// The TUI's settings from the config file; a file that cannot be read
+/// leaves the defaults (the command line reports its problems).
+pub fn config_settings() -> app::ConfigSettings {
+    use crate::config::{Config, Source};
+    let Ok(c) = Config::load() else {
+        return app::ConfigSettings::default();
+    };
+    let set =
+        |(d, src): (std::time::Duration, Source)| (src != Source::Default).then_some(d.as_secs());
+    app::ConfigSettings {
+        auto_lock_secs: set(c.auto_lock()),
+        clipboard_clear_secs: set(c.clipboard_clear()),
+        backup_dir: c.get("backup_dir"),
+    }
+}
+
 /// Opens the TUI on the vault (or offers to create one).
 pub fn run(opts: Options) -> Result<(), TuiError> {
     let now = now_utc();
@@ -83,6 +99,7 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
     );
     app.has_identities = !opts.identity_files.is_empty();
     app.local_offset = crate::config::local_offset();
+    app.config = config_settings();
     let mut initial = Vec::new();
     if exists {
         if app.has_identities {

@@ -1839,3 +1839,34 @@ fn a_seed_refused_for_one_word_is_fixed_by_editing_that_word() {
     let fx = press(&mut app, &[ctrl('s')]);
     assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
 }
+
+#[test]
+fn config_file_settings_beat_the_vaults_within_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = locked_app(true);
+    app.config = ConfigSettings {
+        auto_lock_secs: Some(90),
+        clipboard_clear_secs: Some(45),
+        backup_dir: Some("/media/usb/lifeboat".into()),
+    };
+    app.enter_session(vault_in(&dir));
+    assert_eq!(app.auto_lock_secs, 90);
+    assert_eq!(app.clipboard_clear_secs, 45);
+    let s = session(&app);
+    assert_eq!(
+        crate::tui::screens::tools::backup_folder(&app, s),
+        "/media/usb/lifeboat"
+    );
+    // Without the file: the vault's settings (defaults 5 min and 20 s).
+    let mut app = locked_app(true);
+    app.enter_session(vault_in(&dir));
+    assert_eq!(app.auto_lock_secs, 300);
+    assert_eq!(app.clipboard_clear_secs, 20);
+    // Out-of-range values are held to sane limits.
+    let mut app = locked_app(true);
+    app.config.auto_lock_secs = Some(1);
+    app.config.clipboard_clear_secs = Some(100_000);
+    app.enter_session(vault_in(&dir));
+    assert_eq!(app.auto_lock_secs, 10);
+    assert_eq!(app.clipboard_clear_secs, 600);
+}

@@ -57,14 +57,15 @@ pub struct ToolsState {
     pub findings: Option<Vec<Finding>>,
 }
 
-/// The backup folder: the one remembered in the vault, else `backups`
-/// beside the vault file.
+/// The backup folder: the one remembered in the vault, else the config
+/// file's `backup_dir`, else `backups` beside the vault file.
 pub fn backup_folder(app: &App, s: &Session) -> String {
     s.vault
         .payload()
         .settings
         .backup_dir
         .clone()
+        .or_else(|| app.config.backup_dir.clone())
         .unwrap_or_else(|| {
             app.vault_path
                 .parent()
