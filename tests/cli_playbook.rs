@@ -7,13 +7,17 @@ mod cli_items_harness;
 use cli_items_harness::{fixture, mode, run_command, Env};
 use serde_json::Value;
 
-const BUILTINS: [&str; 9] = [
+const BUILTINS: [&str; 13] = [
     "account-locked",
     "fund-loss",
     "login-failure",
     "transaction-failed",
     "withdrawal-failed",
     "lost-2fa-device",
+    "sim-swap",
+    "email-takeover",
+    "asked-for-secrets",
+    "feature-broken",
     "app-update-safely",
     "security-checkup",
     "backup-drill",
@@ -125,6 +129,8 @@ fn a_run_is_driven_step_by_step_and_saved() {
     );
 
     // A question is answered, not ticked; by id or by number.
+    env.run(&["playbook", "answer", pb, "caused-lock", "yes"])
+        .ok();
     let out = env.run(&["playbook", "check", pb, "reset-worked"]).code(1);
     assert!(out.stderr.contains("playbook answer"), "{}", out.stderr);
     let out = env
@@ -533,4 +539,69 @@ fn list_and_show_work_without_a_vault() {
     run(&["playbook", "show", "fund-loss"]).ok();
     let out = run(&["playbook", "check", "fund-loss", "x"]).code(4);
     assert!(!out.stderr.is_empty());
+}
+
+#[test]
+fn skip_sets_a_step_aside_with_a_reason_and_refuses_without_one() {
+    let env = Env::new();
+    let pb = "fund-loss";
+    // Refusals leave the vault byte for byte as it was.
+    let before = env.vault_bytes();
+    let out = env
+        .run(&["playbook", "skip", pb, "send-report", "--reason", " "])
+        .code(1);
+    assert!(out.stderr.contains("--reason"), "{}", out.stderr);
+    let out = env
+        .run(&["playbook", "skip", pb, "custody", "--reason", "n/a"])
+        .code(1);
+    assert!(out.stderr.contains("playbook answer"), "{}", out.stderr);
+    let out = env
+        .run(&["playbook", "skip", pb, "no-such-step", "--reason", "n/a"])
+        .code(1);
+    assert!(out.stderr.contains("Next on your path: `custody`"), "{}", out.stderr);
+    let out = env.run(&["playbook", "skip", pb, "send-report"]).code(2);
+    assert!(out.stderr.contains("--reason"), "{}", out.stderr);
+    assert_eq!(env.vault_bytes(), before);
+
+    env.run(&["playbook", "answer", pb, "custody", "self-held"])
+        .ok();
+    let out = env
+        .run(&[
+            "playbook",
+            "skip",
+            pb,
+            "send-report",
+            "--reason",
+            "self-held wallet: no provider",
+        ])
+        .ok();
+    assert!(out.stderr.contains("aside"), "{}", out.stderr);
+    let v = show_json(&env, pb);
+    let s = step(&v, "send-report");
+    assert_eq!(s["state"], "done");
+    assert_eq!(s["not_applicable"], "self-held wallet: no provider");
+    assert_eq!(s["contact"], true);
+    assert_eq!(s["warnings"][0], "fake-support");
+    let out = env.run(&["playbook", "report", pb]).ok();
+    assert!(
+        out.stdout
+            .contains("Does not apply: self-held wallet: no provider"),
+        "{}",
+        out.stdout
+    );
+    // The same again changes nothing; uncheck takes it back.
+    let before = env.vault_bytes();
+    env.run(&[
+        "playbook",
+        "skip",
+        pb,
+        "send-report",
+        "--reason",
+        "self-held wallet: no provider",
+    ])
+    .ok();
+    assert_eq!(env.vault_bytes(), before);
+    env.run(&["playbook", "uncheck", pb, "send-report"]).ok();
+    let v = show_json(&env, pb);
+    assert_eq!(step(&v, "send-report")["not_applicable"], Value::Null);
 }

@@ -416,12 +416,13 @@ fn links_by_account_and_tag() {
 #[test]
 fn all_playbooks_reads_a_user_dir_and_refuses_clashes() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(playbook::all_playbooks(Some(dir.path())).unwrap().len(), 9);
+    let n = playbook::BUILTIN_IDS.len();
+    assert_eq!(playbook::all_playbooks(Some(dir.path())).unwrap().len(), n);
     std::fs::write(dir.path().join("a.toml"), PB).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
     let all = playbook::all_playbooks(Some(dir.path())).unwrap();
-    assert_eq!(all.len(), 10);
-    assert!(!all[9].builtin);
+    assert_eq!(all.len(), n + 1);
+    assert!(!all[n].builtin);
     std::fs::write(dir.path().join("b.toml"), PB).unwrap();
     let err = playbook::load_user_dir(dir.path()).unwrap_err().to_string();
     assert!(err.contains("a.toml") && err.contains("b.toml"), "{err}");
@@ -467,4 +468,168 @@ fn validate_file_refuses_a_builtin_id_at_its_position() {
     assert_eq!(playbook::validate_file(&path).unwrap().id, "demo");
     let d = playbook::validate_file(&dir.path().join("missing.toml")).unwrap_err();
     assert!(d[0].message.contains("cannot read"));
+}
+
+// ---- setting a step aside as not applying -------------------------------
+
+#[test]
+fn skip_sets_a_step_aside_with_its_reason_and_counts_it_done() {
+    let pb = pb();
+    let mut run = Run::new("demo", T0);
+    check(&pb, &mut run, "first", None, at(1)).unwrap();
+    answer(&pb, &mut run, "fork", "left", at(2)).unwrap();
+    check(&pb, &mut run, "left-1", None, at(3)).unwrap();
+    // A note step refuses a bare tick; its error points at `skip`.
+    let err = check(&pb, &mut run, "left-2", None, at(4)).unwrap_err();
+    assert!(err.to_string().contains("playbook skip demo left-2 --reason"), "{err}");
+    // A reason is required, and leaves nothing behind when missing.
+    let before = run.clone();
+    let err = playbook::skip(&pb, &mut run, "left-2", "  ", at(4)).unwrap_err();
+    assert!(matches!(err, PlaybookError::ReasonRequired { .. }), "{err}");
+    assert_eq!(run, before);
+    // Decisions are answered, never set aside.
+    let err = playbook::skip(&pb, &mut run, "fork", "n/a", at(4)).unwrap_err();
+    assert!(matches!(err, PlaybookError::IsDecision { .. }), "{err}");
+    // Steps off the path cannot be set aside either.
+    assert!(matches!(
+        playbook::skip(&pb, &mut run, "right-1", "n/a", at(4)),
+        Err(PlaybookError::StepSkipped { .. })
+    ));
+    playbook::skip(&pb, &mut run, "left-2", "no ticket: self-held wallet", at(5)).unwrap();
+    let rec = run.record("left-2").unwrap();
+    assert_eq!(rec.done_at, Some(at(5)));
+    assert_eq!(rec.not_applicable.as_deref(), Some("no ticket: self-held wallet"));
+    assert_eq!(state_of(&pb, &run, "left-2", at(6)), StepState::Done);
+    let last = run.events.last().unwrap();
+    assert_eq!(last.what, playbook::EVENT_NOT_APPLICABLE);
+    assert_eq!(last.detail.as_deref(), Some("no ticket: self-held wallet"));
+    // The same reason again records nothing new.
+    let n = run.events.len();
+    playbook::skip(&pb, &mut run, "left-2", "no ticket: self-held wallet", at(6)).unwrap();
+    assert_eq!(run.events.len(), n);
+    check(&pb, &mut run, "join", None, at(7)).unwrap();
+    assert!(progress(&pb, Some(&run)).complete);
+    assert!(run.finished.is_some());
+    // Views and the report show the reason.
+    let text = playbook::show_text(&pb, Some(&run), &[], at(8));
+    assert!(text.contains("[does not apply: no ticket: self-held wallet]"), "{text}");
+    let json = playbook::show_json(&pb, Some(&run), &[], at(8));
+    let step = json["steps"].as_array().unwrap().iter().find(|s| s["id"] == "left-2").unwrap();
+    assert_eq!(step["not_applicable"], "no ticket: self-held wallet");
+    assert_eq!(step["state"], "done");
+    let report = playbook::render_report(&pb, &run, &[], at(8));
+    assert!(report.contains("Does not apply: no ticket: self-held wallet"), "{report}");
+    // A tick means it applied after all; uncheck takes either back.
+    check(&pb, &mut run, "left-2", Some("ticket 7".into()), at(9)).unwrap();
+    assert_eq!(run.record("left-2").unwrap().not_applicable, None);
+    playbook::skip(&pb, &mut run, "left-2", "again", at(10)).unwrap();
+    uncheck(&pb, &mut run, "left-2", at(11)).unwrap();
+    let rec = run.record("left-2").unwrap();
+    assert_eq!((rec.done_at, rec.not_applicable.as_deref()), (None, None));
+    assert!(run.finished.is_none());
+}
+
+// ---- standard warnings and contact steps --------------------------------
+
+#[test]
+fn contact_steps_get_the_fake_support_warning_first() {
+    let text = r#"
+id = "mine"
+title = "Mine"
+summary = "s"
+severity = "high"
+[[steps]]
+id = "call"
+kind = "check"
+title = "Call the bank"
+contact = true
+warnings = ["recovery-scam", "fake-support"]
+do_not = "Do not hurry."
+[[steps]]
+id = "plain"
+kind = "check"
+title = "Plain"
+"#;
+    let pb = playbook::parse_str(text, "mine.toml").unwrap();
+    let en = &playbook::strings::EN;
+    let call = pb.step("call").unwrap();
+    assert!(call.contact);
+    assert_eq!(call.warnings, ["fake-support", "recovery-scam"]);
+    assert_eq!(
+        call.do_not,
+        [
+            en.standard_warning("fake-support").unwrap(),
+            en.standard_warning("recovery-scam").unwrap(),
+            "Do not hurry."
+        ]
+    );
+    let plain = pb.step("plain").unwrap();
+    assert!(!plain.contact && plain.warnings.is_empty() && plain.do_not.is_empty());
+    // Every standard warning id has English text.
+    for id in playbook::STANDARD_WARNINGS {
+        assert!(en.standard_warning(id).is_some(), "{id}");
+    }
+    // A typo is refused at its line, with a hint; `contact` must be a boolean.
+    let bad = text
+        .replace("\"recovery-scam\", ", "\"recovery-scams\", ")
+        .replace("contact = true", "contact = \"yes\"");
+    let d = playbook::parse_str(&bad, "mine.toml").unwrap_err();
+    let all: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+    assert!(
+        all.iter().any(|m| m.starts_with("mine.toml:11:") && m.contains("did you mean `recovery-scam`")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|m| m.starts_with("mine.toml:10:") && m.contains("`contact`")),
+        "{all:?}"
+    );
+}
+
+// ---- runs stored by other versions --------------------------------------
+
+/// A run recorded against steps this version does not have (renamed or
+/// removed in a later release, or written by a newer lifeboat) still loads,
+/// counts what it can, and keeps the user's notes in the report.
+#[test]
+fn a_stored_run_with_unknown_step_ids_still_loads() {
+    let stored = r#"{
+      "active": [{
+        "playbook": "fund-loss",
+        "started": "2024-05-01T09:00:00Z",
+        "steps": {
+          "custody": {"done_at": "2024-05-01T09:01:00Z", "answer": "self-held"},
+          "a-step-that-is-gone": {"done_at": "2024-05-01T09:02:00Z", "note": "balance 0.3 ETH at 09:25"},
+          "still-leaving": {"done_at": "2024-05-01T09:03:00Z", "answer": "no-such-choice"},
+          "really-gone": {"done_at": "2024-05-01T09:04:00Z", "future_field": 7}
+        },
+        "events": [
+          {"at": "2024-05-01T09:00:00Z", "what": "started"},
+          {"at": "2024-05-01T09:02:00Z", "what": "checked", "step": "a-step-that-is-gone"},
+          {"at": "2024-05-01T09:02:30Z", "what": "some-future-event", "step": "custody"}
+        ]
+      }],
+      "archived": []
+    }"#;
+    let state: PlaybookState = serde_json::from_str(stored).unwrap();
+    let pbs = playbook::builtin();
+    let pb = playbook::find(&pbs, "fund-loss").unwrap();
+    let run = state.run("fund-loss").unwrap();
+    // The known answer routes; the unknown answer counts as unanswered.
+    let p = progress(pb, Some(run));
+    assert_eq!(p.next_step.as_deref(), Some("still-leaving"));
+    assert_eq!(p.done, 1);
+    let now = datetime!(2024-05-01 10:00 UTC);
+    let text = playbook::show_text(pb, Some(run), &[], now);
+    assert!(text.contains("[>] Is money still leaving"), "{text}");
+    let report = playbook::render_report(pb, run, &[], now);
+    assert!(report.contains("`a-step-that-is-gone`"), "{report}");
+    assert!(report.contains("balance 0.3 ETH at 09:25"), "{report}");
+    assert!(report.contains("some-future-event"), "{report}");
+    // Driving the run on works, and the unknown record is kept.
+    let mut state = state;
+    let run = state.run_mut("fund-loss").unwrap();
+    answer(pb, run, "still-leaving", "yes", now).unwrap();
+    assert!(run.record("a-step-that-is-gone").is_some());
+    let back: PlaybookState = serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
+    assert_eq!(back, state);
 }

@@ -69,7 +69,8 @@ fn items() -> Vec<Item> {
     ]
 }
 
-/// An account-locked run: message noted, reset tried and failed, support
+/// An account-locked run: message noted, the lock was the user's own doing,
+/// reset tried and failed, support
 /// contacted, ticket written down, the wait running.
 fn locked_run() -> (playbook::Playbook, PlaybookState) {
     let pbs = playbook::builtin();
@@ -89,6 +90,7 @@ fn locked_run() -> (playbook::Playbook, PlaybookState) {
     )
     .unwrap();
     check(&pb, run, "check-official-notice", None, at(5)).unwrap();
+    answer(&pb, run, "caused-lock", "yes", at(7)).unwrap();
     check(&pb, run, "forgot-password", None, at(10)).unwrap();
     answer(&pb, run, "reset-worked", "no", at(15)).unwrap();
     check(&pb, run, "contact-support", None, at(40)).unwrap();
@@ -141,6 +143,24 @@ fn report_snapshot_finished_fund_loss() {
         t += 7;
         at(t)
     };
+    answer(pb, run, "custody", "self-held", next()).unwrap();
+    answer(pb, run, "still-leaving", "yes", next()).unwrap();
+    answer(pb, run, "how-taken", "other", next()).unwrap();
+    check(pb, run, "clean-device", None, next()).unwrap();
+    check(pb, run, "vault-exposed", None, next()).unwrap();
+    answer(pb, run, "keys-exposed", "yes", next()).unwrap();
+    check(pb, run, "new-seed", None, next()).unwrap();
+    check(
+        pb,
+        run,
+        "move-funds",
+        Some("0x51aa…02 moved 0.3 ETH to the new wallet".into()),
+        next(),
+    )
+    .unwrap();
+    for s in ["change-passwords", "secure-account", "reset-2fa"] {
+        check(pb, run, s, None, next()).unwrap();
+    }
     check(
         pb,
         run,
@@ -158,26 +178,6 @@ fn report_snapshot_finished_fund_loss() {
         next(),
     )
     .unwrap();
-    check(pb, run, "contact-provider", None, next()).unwrap();
-    check(
-        pb,
-        run,
-        "provider-ticket",
-        Some("Self-custody wallet: no provider can freeze.".into()),
-        next(),
-    )
-    .unwrap();
-    answer(pb, run, "keys-exposed", "yes", next()).unwrap();
-    for s in [
-        "new-seed",
-        "move-funds",
-        "change-passwords",
-        "reset-2fa",
-        "revoke-approvals",
-        "clean-device",
-    ] {
-        check(pb, run, s, None, next()).unwrap();
-    }
     check(
         pb,
         run,
@@ -195,7 +195,14 @@ fn report_snapshot_finished_fund_loss() {
         next(),
     )
     .unwrap();
-    check(pb, run, "send-report", None, next()).unwrap();
+    playbook::skip(
+        pb,
+        run,
+        "send-report",
+        "self-held wallet: no provider",
+        next(),
+    )
+    .unwrap();
     check(pb, run, "keep-watching", None, next()).unwrap();
     let run = state.run(&pb.id).unwrap();
     assert!(run.finished.is_some());
@@ -229,7 +236,7 @@ fn show_json_shape() {
     assert_eq!(v["finished"], serde_json::Value::Null);
     assert_eq!(v["account"], "exchange.example");
     assert_eq!(v["progress"]["next_step"], "wait-for-lock");
-    assert_eq!(v["progress"]["done"], 6);
+    assert_eq!(v["progress"]["done"], 7);
     let steps = v["steps"].as_array().unwrap();
     assert_eq!(steps.len(), pb.steps.len());
     for s in steps {
@@ -278,9 +285,9 @@ fn list_views() {
     insta::assert_snapshot!("list_text", text);
     let v = playbook::list_json(&pbs, &state);
     let arr = v.as_array().unwrap();
-    assert_eq!(arr.len(), 9);
+    assert_eq!(arr.len(), playbook::BUILTIN_IDS.len());
     assert_eq!(arr[0]["id"], "account-locked");
-    assert_eq!(arr[0]["progress"]["done"], 6);
+    assert_eq!(arr[0]["progress"]["done"], 7);
     assert_eq!(arr[1]["progress"], serde_json::Value::Null);
     assert_eq!(arr[1]["severity"], "critical");
     assert_eq!(arr[1]["builtin"], true);

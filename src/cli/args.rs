@@ -601,6 +601,16 @@ pub enum PlaybookCommand {
         #[arg(long)]
         account: Option<String>,
     },
+    /// Set a step aside as not applying to you, saying why (it counts as done; the report shows the reason)
+    Skip {
+        /// The playbook id
+        id: String,
+        /// The step id
+        step: String,
+        /// Why the step does not apply (e.g. "self-held wallet: no provider to ask")
+        #[arg(long)]
+        reason: String,
+    },
     /// Take back a tick, an answer or a wait timer
     Uncheck {
         /// The playbook id

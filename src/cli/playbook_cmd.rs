@@ -43,6 +43,9 @@ pub fn run(ctx: &Ctx, c: PlaybookCommand) -> Result<(), CliError> {
                 account,
             },
         ),
+        PlaybookCommand::Skip { id, step, reason } => {
+            change(ctx, &id, Change::Skip { step, reason })
+        }
         PlaybookCommand::Uncheck { id, step } => change(ctx, &id, Change::Uncheck { step }),
         PlaybookCommand::Answer {
             id,
@@ -201,6 +204,10 @@ enum Change {
     Uncheck {
         step: String,
     },
+    Skip {
+        step: String,
+        reason: String,
+    },
     Answer {
         step: String,
         choice: String,
@@ -219,6 +226,7 @@ impl Change {
             Change::Start { .. } => "playbook-start",
             Change::Check { .. } => "playbook-check",
             Change::Uncheck { .. } => "playbook-uncheck",
+            Change::Skip { .. } => "playbook-skip",
             Change::Answer { .. } => "playbook-answer",
             Change::Note { .. } => "playbook-note",
             Change::Reset => "playbook-reset",
@@ -229,6 +237,7 @@ impl Change {
         match self {
             Change::Check { step, .. }
             | Change::Uncheck { step }
+            | Change::Skip { step, .. }
             | Change::Answer { step, .. }
             | Change::Note { step, .. } => Some(step),
             Change::Start { .. } | Change::Reset => None,
@@ -290,6 +299,11 @@ fn apply(
                 (true, Some(ends)) => text::wait_started(step, &fmt_utc(ends), id),
                 _ => text::checked(step, s.map_or("", |s| s.title.as_str())),
             })
+        }
+        Change::Skip { step, reason } => {
+            let run = state.run_mut_or_start(id, now);
+            playbook::skip(pb, run, step, reason, now)?;
+            Ok(text::skipped(step, reason.trim()))
         }
         Change::Answer { step, choice, note } => {
             let run = state.run_mut_or_start(id, now);

@@ -203,6 +203,11 @@ pub mod playbook {
         format!("Took back `{step}`; its notes are kept.")
     }
 
+    /// A step was set aside as not applying.
+    pub fn skipped(step: &str, reason: &str) -> String {
+        format!("Set `{step}` aside as not applying: {reason}. It counts as done; `playbook uncheck` takes it back.")
+    }
+
     /// A question was answered.
     pub fn answered(step: &str, choice: &str, title: &str) -> String {
         format!("Answered `{step}`: {choice} ({title}).")

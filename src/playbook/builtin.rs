@@ -10,13 +10,17 @@ use super::schema::Playbook;
 use super::validate::parse_inner;
 
 /// The ids of the built-in playbooks, in the order they are listed.
-pub const BUILTIN_IDS: [&str; 9] = [
+pub const BUILTIN_IDS: [&str; 13] = [
     "account-locked",
     "fund-loss",
     "login-failure",
     "transaction-failed",
     "withdrawal-failed",
     "lost-2fa-device",
+    "sim-swap",
+    "email-takeover",
+    "asked-for-secrets",
+    "feature-broken",
     "app-update-safely",
     "security-checkup",
     "backup-drill",
@@ -35,13 +39,17 @@ macro_rules! embed {
     };
 }
 
-const ENGLISH: [File<'static>; 9] = [
+const ENGLISH: [File<'static>; 13] = [
     embed!("en", "account-locked"),
     embed!("en", "fund-loss"),
     embed!("en", "login-failure"),
     embed!("en", "transaction-failed"),
     embed!("en", "withdrawal-failed"),
     embed!("en", "lost-2fa-device"),
+    embed!("en", "sim-swap"),
+    embed!("en", "email-takeover"),
+    embed!("en", "asked-for-secrets"),
+    embed!("en", "feature-broken"),
     embed!("en", "app-update-safely"),
     embed!("en", "security-checkup"),
     embed!("en", "backup-drill"),
@@ -51,7 +59,7 @@ const ENGLISH: [File<'static>; 9] = [
 /// translations land in `playbooks/zh-CN/`.
 const TRANSLATIONS: &[File<'static>] = &[];
 
-/// The nine built-in playbooks in English.
+/// The built-in playbooks in English.
 pub fn builtin() -> Vec<Playbook> {
     builtin_in("en")
 }
@@ -102,6 +110,8 @@ pub(crate) fn same_shape(a: &Playbook, b: &Playbook) -> bool {
                 && x.link == y.link
                 && x.wait_seconds == y.wait_seconds
                 && x.commands == y.commands
+                && x.contact == y.contact
+                && x.warnings == y.warnings
                 && x.choices.len() == y.choices.len()
                 && x.choices
                     .iter()

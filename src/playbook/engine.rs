@@ -92,6 +92,10 @@ pub struct StepRecord {
         skip_serializing_if = "Option::is_none"
     )]
     pub wait_started: Option<OffsetDateTime>,
+    /// The step was set aside as not applying, with the user's reason (for
+    /// example "self-held wallet: no provider to ask"). It counts as done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<String>,
 }
 
 /// One entry of a run's history.
@@ -134,6 +138,8 @@ pub const EVENT_FINISHED: &str = "finished";
 pub const EVENT_REOPENED: &str = "reopened";
 /// The run was put aside by `reset`.
 pub const EVENT_ARCHIVED: &str = "archived";
+/// A step was set aside as not applying (detail: the reason).
+pub const EVENT_NOT_APPLICABLE: &str = "not-applicable";
 
 impl Run {
     /// A fresh run of `playbook`, started at `now`.
@@ -282,6 +288,8 @@ pub struct StepView {
     /// Waits: when the timer ends.
     #[serde(with = "time::serde::rfc3339::option")]
     pub wait_ends: Option<OffsetDateTime>,
+    /// Why the user set the step aside as not applying (it counts as done).
+    pub not_applicable: Option<String>,
     /// Warnings for this step.
     pub do_not: Vec<String>,
     /// Action steps: which items qualify.
@@ -293,9 +301,6 @@ pub(crate) struct Route {
     /// Step indexes in walking order; past an unanswered decision, this
     /// follows its first choice.
     pub(crate) path: Vec<usize>,
-    /// How many of `path` are settled (up to and including the first
-    /// unanswered decision).
-    pub(crate) settled: usize,
     /// The first unanswered decision on the path.
     pub(crate) open_decision: Option<usize>,
     /// Steps not on `path` that an unanswered decision could still lead to.
@@ -344,7 +349,6 @@ pub(crate) fn route(pb: &Playbook, run: Option<&Run>) -> Route {
     let mut path = Vec::new();
     let mut seen = HashSet::new();
     let mut open_decision = None;
-    let mut settled = 0;
     let mut cur = (!pb.steps.is_empty()).then_some(0);
     // `seen` guards against loops in playbooks built by hand rather than
     // parsed (parsing refuses loops).
@@ -353,9 +357,6 @@ pub(crate) fn route(pb: &Playbook, run: Option<&Run>) -> Route {
             break;
         }
         path.push(i);
-        if open_decision.is_none() {
-            settled = path.len();
-        }
         let s = &pb.steps[i];
         cur = match s.kind {
             StepKind::Decision => match answer_of(s, run) {
@@ -385,7 +386,6 @@ pub(crate) fn route(pb: &Playbook, run: Option<&Run>) -> Route {
     };
     Route {
         path,
-        settled,
         open_decision,
         undecided,
     }
@@ -459,6 +459,7 @@ pub fn step_states(pb: &Playbook, run: Option<&Run>, now: OffsetDateTime) -> Vec
                 answer: answer_of(s, run).map(|c| c.id.clone()),
                 wait_started: rec.and_then(|r| r.wait_started),
                 wait_ends: ends,
+                not_applicable: rec.and_then(|r| r.not_applicable.clone()),
                 do_not: s.do_not.clone(),
                 link: s.link.clone(),
             }
@@ -481,7 +482,9 @@ fn usable<'p>(pb: &'p Playbook, run: &Run, step: &str) -> Result<(usize, &'p Ste
     }
     // Name the answer that routed around the step, so the user knows which
     // answer to change if the step does apply after all.
-    let culprit = r.path[..r.settled].iter().rev().find_map(|&d| {
+    // Answered decisions past an open one count too: their answer is what
+    // the route will follow once the open one is answered.
+    let culprit = r.path.iter().rev().find_map(|&d| {
         let ds = &pb.steps[d];
         let chosen = answer_of(ds, Some(run))?;
         let others = ds
@@ -583,11 +586,59 @@ pub fn check(
         }
         _ => {}
     }
-    if !is_done(s, Some(run)) {
-        run.rec(step).done_at = Some(now);
+    let set_aside = run
+        .steps
+        .get(step)
+        .is_some_and(|r| r.not_applicable.is_some());
+    if !is_done(s, Some(run)) || set_aside {
+        // A tick on a step set aside means it applied after all.
+        let rec = run.rec(step);
+        rec.done_at = Some(now);
+        rec.not_applicable = None;
         run.log(now, EVENT_CHECKED, Some(step), None);
     }
     add_note(run, step, note, now);
+    settle(pb, run, now);
+    Ok(())
+}
+
+/// Sets a step aside as not applying, with the reason: a note step with
+/// nothing to record because the situation does not fit (no provider, so
+/// no ticket), a wait that is moot, a check about something the user does
+/// not have. The step counts as done and the report shows the reason.
+///
+/// Decisions are answered, never set aside; a reason is required.
+pub fn skip(
+    pb: &Playbook,
+    run: &mut Run,
+    step: &str,
+    reason: &str,
+    now: OffsetDateTime,
+) -> Result<(), PlaybookError> {
+    let (_, s) = usable(pb, run, step)?;
+    if s.kind == StepKind::Decision {
+        return Err(PlaybookError::IsDecision {
+            playbook: pb.id.clone(),
+            step: step.to_owned(),
+            choices: s.choices.iter().map(|c| c.id.clone()).collect(),
+        });
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(PlaybookError::ReasonRequired {
+            playbook: pb.id.clone(),
+            step: step.to_owned(),
+        });
+    }
+    let rec = run.rec(step);
+    if rec.not_applicable.as_deref() == Some(reason) {
+        return Ok(());
+    }
+    rec.not_applicable = Some(reason.to_owned());
+    if rec.done_at.is_none() {
+        rec.done_at = Some(now);
+    }
+    run.log(now, EVENT_NOT_APPLICABLE, Some(step), Some(reason));
     settle(pb, run, now);
     Ok(())
 }
@@ -646,6 +697,7 @@ pub fn uncheck(
     };
     let touched = rec.done_at.is_some() || rec.answer.is_some() || rec.wait_started.is_some();
     rec.done_at = None;
+    rec.not_applicable = None;
     if s.kind == StepKind::Decision {
         rec.answer = None;
     }

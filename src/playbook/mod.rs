@@ -6,7 +6,7 @@
 //!
 //! - the model ([`Playbook`], [`Step`]) and parsing with line-precise
 //!   [`Diagnostic`]s ([`parse_str`], [`validate_file`]);
-//! - the nine built-in playbooks, embedded from `playbooks/<lang>/` with
+//! - the built-in playbooks, embedded from `playbooks/<lang>/` with
 //!   English as the fallback for any playbook not yet translated
 //!   ([`builtin`], [`builtin_in`]);
 //! - user playbooks from a directory ([`load_user_dir`], [`all_playbooks`]);
@@ -46,15 +46,16 @@ mod view;
 pub use builtin::{builtin, builtin_in, BUILTIN_IDS};
 pub use engine::{
     account_contacts, answer, check, linked_items, linked_items_for_run, note, progress,
-    set_account, start_wait, step_states, uncheck, Contact, Event, PlaybookState, Progress, Run,
-    StepRecord, StepState, StepView, EVENT_ACCOUNT, EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED,
-    EVENT_FINISHED, EVENT_NOTED, EVENT_REOPENED, EVENT_STARTED, EVENT_UNCHECKED,
+    set_account, skip, start_wait, step_states, uncheck, Contact, Event, PlaybookState, Progress,
+    Run, StepRecord, StepState, StepView, EVENT_ACCOUNT, EVENT_ANSWERED, EVENT_ARCHIVED,
+    EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED, EVENT_NOT_APPLICABLE, EVENT_REOPENED,
+    EVENT_STARTED, EVENT_UNCHECKED,
     EVENT_WAIT_STARTED,
 };
 pub use report::render_report;
 pub use schema::{
     format_duration, is_kebab_id, parse_duration, Choice, ItemLink, Playbook, Severity, Step,
-    StepKind,
+    StepKind, STANDARD_WARNINGS,
 };
 pub use validate::{parse_str, Diagnostic, MAX_FILE_BYTES, MAX_STEPS, SCHEMA_VERSION};
 pub use view::{guide_coverage, list_json, list_text, show_json, show_text};
@@ -142,11 +143,19 @@ pub enum PlaybookError {
         choices: Vec<String>,
     },
     /// A note step was ticked without a note.
-    #[error("step `{step}` asks you to write something down: run `lifeboat playbook check {playbook} {step} --note \"...\"` (write \"nothing to record\" if there is nothing)")]
+    #[error("step `{step}` asks you to write something down: run `lifeboat playbook check {playbook} {step} --note \"...\"`; if it does not apply to you, set it aside with the reason: `lifeboat playbook skip {playbook} {step} --reason \"...\"`")]
     NoteRequired {
         /// The playbook.
         playbook: String,
         /// The note step.
+        step: String,
+    },
+    /// A step was set aside without saying why.
+    #[error("setting `{step}` aside needs the reason it does not apply: `lifeboat playbook skip {playbook} {step} --reason \"...\"`")]
+    ReasonRequired {
+        /// The playbook.
+        playbook: String,
+        /// The step.
         step: String,
     },
     /// A wait step was ticked before its timer ended.

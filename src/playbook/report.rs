@@ -15,7 +15,7 @@ use super::engine::account_contacts;
 use super::engine::{
     linked_items_for_run, progress, route, step_states, Run, StepState, EVENT_ACCOUNT,
     EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED, EVENT_REOPENED,
-    EVENT_STARTED, EVENT_UNCHECKED, EVENT_WAIT_STARTED,
+    EVENT_NOT_APPLICABLE, EVENT_STARTED, EVENT_UNCHECKED, EVENT_WAIT_STARTED,
 };
 use super::schema::{Playbook, StepKind};
 use super::strings::strings;
@@ -87,12 +87,34 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
     let _ = writeln!(out, "## {}\n", s.what_happened);
     let mut any_note = false;
     for st in &pb.steps {
-        if let Some(note) = run.record(&st.id).and_then(|r| r.note.as_deref()) {
-            any_note = true;
-            let _ = writeln!(out, "- **{}**", cell(&st.title));
-            for line in note.lines().filter(|l| !l.trim().is_empty()) {
-                let _ = writeln!(out, "  - {}", cell(line));
-            }
+        let rec = run.record(&st.id);
+        let note = rec.and_then(|r| r.note.as_deref());
+        let na = rec.and_then(|r| r.not_applicable.as_deref());
+        if note.is_none() && na.is_none() {
+            continue;
+        }
+        any_note = true;
+        let _ = writeln!(out, "- **{}**", cell(&st.title));
+        if let Some(reason) = na {
+            let _ = writeln!(out, "  - {}: {}", s.ev_not_applicable, cell(reason));
+        }
+        for line in note.unwrap_or("").lines().filter(|l| !l.trim().is_empty()) {
+            let _ = writeln!(out, "  - {}", cell(line));
+        }
+    }
+    // Notes written against steps a later version of the playbook renamed
+    // or removed: the user's account of events is kept, under the old id.
+    for (id, rec) in &run.steps {
+        if pb.step(id).is_some() {
+            continue;
+        }
+        let Some(note) = rec.note.as_deref() else {
+            continue;
+        };
+        any_note = true;
+        let _ = writeln!(out, "- **`{}`** {}", cell(id), s.steps_gone);
+        for line in note.lines().filter(|l| !l.trim().is_empty()) {
+            let _ = writeln!(out, "  - {}", cell(line));
         }
     }
     if !any_note {
@@ -136,6 +158,11 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
             EVENT_FINISHED => s.ev_finished.to_owned(),
             EVENT_REOPENED => s.ev_reopened.to_owned(),
             EVENT_ARCHIVED => s.ev_archived.to_owned(),
+            EVENT_NOT_APPLICABLE => format!(
+                "{}: {}",
+                s.ev_not_applicable,
+                cell(e.detail.as_deref().unwrap_or("-"))
+            ),
             other => cell(other),
         };
         let _ = writeln!(out, "| {} | {} | {} |", fmt_time(e.at), step_title, what);

@@ -152,6 +152,15 @@ pub struct Step {
     /// Where the advice comes from, e.g. `guide:Q4.3` or `practice`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<String>,
+    /// The user reaches out to someone in this step (a provider, a bank, a
+    /// carrier, the police): it always carries the `fake-support` warning,
+    /// because impostors wait exactly where people look for help.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub contact: bool,
+    /// Standard warnings by id (see [`STANDARD_WARNINGS`]), `fake-support`
+    /// first on contact steps. Their text leads [`Step::do_not`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// Step to go to after this one, instead of the following step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
@@ -219,6 +228,17 @@ impl Playbook {
         self.steps.iter().position(|s| s.id == id)
     }
 }
+
+/// The ids of the standard warnings a step can carry (`warnings = [...]`).
+/// Their text, per language, lives in `strings.rs`.
+///
+/// - `fake-support`: find the real channel; support never asks for secrets
+///   or screen sharing; ID documents only through the official upload page.
+///   Every `contact = true` step carries it.
+/// - `recovery-scam`: after a loss, "recovery" offers (fake police, lawyers,
+///   investigators) are a second scam.
+/// - `seed-request`: nothing legitimate ever asks for a seed phrase.
+pub const STANDARD_WARNINGS: [&str; 3] = ["fake-support", "recovery-scam", "seed-request"];
 
 /// Whether `s` is a kebab-case id: lowercase ASCII letters and digits in
 /// groups joined by single hyphens, at most 64 characters.

@@ -36,6 +36,9 @@ pub struct Strings {
     pub note_hint: &'static str,
     pub list_header: [&'static str; 4],
     pub user_playbook: &'static str,
+    pub not_applicable: &'static str,
+    /// The text of each standard warning, by id (see `STANDARD_WARNINGS`).
+    pub standard_warnings: &'static [(&'static str, &'static str)],
     // Report.
     pub report_title: &'static str,
     pub incident_summary: &'static str,
@@ -71,9 +74,13 @@ pub struct Strings {
     pub ev_finished: &'static str,
     pub ev_reopened: &'static str,
     pub ev_archived: &'static str,
+    pub ev_not_applicable: &'static str,
+    pub steps_gone: &'static str,
 }
 
 /// English, the fallback for every language.
+///
+/// Every id in `STANDARD_WARNINGS` has a text here; a test checks it.
 pub const EN: Strings = Strings {
     lang: "en",
     severity: "severity",
@@ -102,6 +109,21 @@ pub const EN: Strings = Strings {
     note_hint: "write it down with: lifeboat playbook check",
     list_header: ["ID", "SEVERITY", "PROGRESS", "TITLE"],
     user_playbook: "(yours)",
+    not_applicable: "does not apply",
+    standard_warnings: &[
+        (
+            "fake-support",
+            "Do not use a contact found through a search ad, or one that reached you by Telegram, Discord, X or an unexpected call: open their app, or type their address yourself. Real support never asks for your seed phrase, passwords or codes, or to see your screen or install an app; send ID documents only through their official upload page.",
+        ),
+        (
+            "recovery-scam",
+            "Do not pay anyone who offers to get the money back, even if they say they are police, a lawyer, an investigator or a regulator: after a loss, \"recovery\" offers are almost always a second scam. Real police never charge a fee.",
+        ),
+        (
+            "seed-request",
+            "Do not type, say or photograph your seed phrase for anyone or any site: no real app, update, support desk or \"wallet sync\" ever asks for it. Whoever has it has the money.",
+        ),
+    ],
     report_title: "Incident report",
     incident_summary: "Incident summary",
     playbook: "Playbook",
@@ -142,7 +164,19 @@ pub const EN: Strings = Strings {
     ev_finished: "All steps done",
     ev_reopened: "Reopened",
     ev_archived: "Run archived",
+    ev_not_applicable: "Does not apply",
+    steps_gone: "(a step this version of the playbook no longer has)",
 };
+
+impl Strings {
+    /// The text of a standard warning, if `id` is one.
+    pub fn standard_warning(&self, id: &str) -> Option<&'static str> {
+        self.standard_warnings
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map(|(_, t)| *t)
+    }
+}
 
 /// The strings for a language tag (`en`, `zh-CN`, ...), English when there
 /// is no translation yet.

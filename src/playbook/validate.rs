@@ -12,7 +12,9 @@ use crate::item::ItemKind;
 
 use super::schema::{
     is_kebab_id, parse_duration, Choice, ItemLink, Playbook, Severity, Step, StepKind,
+    STANDARD_WARNINGS,
 };
+use super::strings::strings;
 use super::tree::{line_col, Document, Key, Node, Value};
 
 /// Files larger than this are refused before parsing: no real playbook is
@@ -51,7 +53,7 @@ const TOP_KEYS: &[&str] = &[
 ];
 const STEP_KEYS: &[&str] = &[
     "id", "kind", "title", "detail", "why", "do_not", "commands", "source", "next", "end", "link",
-    "choices", "prompt", "wait",
+    "choices", "prompt", "wait", "contact", "warnings",
 ];
 const CHOICE_KEYS: &[&str] = &["id", "title", "next"];
 const LINK_KEYS: &[&str] = &["kinds", "accounts", "tags"];
@@ -482,7 +484,35 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
         let title = t.string(cx, "title", Some("\"Call support\""));
         let detail = t.string(cx, "detail", None).map(|s| s.0);
         let why = t.string(cx, "why", None).map(|s| s.0);
-        let do_not: Vec<String> = t.strings(cx, "do_not").into_iter().map(|s| s.0).collect();
+        let own_do_not: Vec<String> = t.strings(cx, "do_not").into_iter().map(|s| s.0).collect();
+        let contact = t.boolean(cx, "contact");
+        // Standard warnings: `fake-support` first on a contact step, then
+        // the ones named, each once; their text leads the step's own.
+        let mut warnings: Vec<String> = Vec::new();
+        if contact {
+            warnings.push("fake-support".to_owned());
+        }
+        for (w, span) in t.strings(cx, "warnings") {
+            if !STANDARD_WARNINGS.contains(&w.as_str()) {
+                let hint = match closest(&w, &STANDARD_WARNINGS) {
+                    Some(c) => format!("did you mean `{c}`?"),
+                    None => format!("expected one of: {}", STANDARD_WARNINGS.join(", ")),
+                };
+                cx.at(
+                    span,
+                    format!("unknown standard warning `{w}` in {}; {hint}", t.label),
+                );
+            } else if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+        let words = strings(&lang);
+        let do_not: Vec<String> = warnings
+            .iter()
+            .filter_map(|w| words.standard_warning(w))
+            .map(str::to_owned)
+            .chain(own_do_not)
+            .collect();
         let commands: Vec<String> = t.strings(cx, "commands").into_iter().map(|s| s.0).collect();
         let source: Vec<String> = t.strings(cx, "source").into_iter().map(|s| s.0).collect();
         let end = t.boolean(cx, "end");
@@ -577,6 +607,8 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
                 do_not,
                 commands,
                 source,
+                contact,
+                warnings,
                 next: next.map(|n| n.0),
                 end,
                 link,

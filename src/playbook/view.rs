@@ -124,6 +124,7 @@ pub fn show_json(pb: &Playbook, run: Option<&Run>, items: &[Item], now: OffsetDa
                 "state": v.state.as_str(),
                 "done_at": opt_time(v.done_at),
                 "note": v.note,
+                "not_applicable": v.not_applicable,
                 "answer": v.answer,
                 "choices": s.choices.iter().map(|c| json!({
                     "id": c.id, "title": c.title, "next": c.next,
@@ -138,6 +139,8 @@ pub fn show_json(pb: &Playbook, run: Option<&Run>, items: &[Item], now: OffsetDa
                 "next": s.next,
                 "end": s.end,
                 "do_not": s.do_not,
+                "contact": s.contact,
+                "warnings": s.warnings,
                 "commands": s.commands,
                 "source": s.source,
                 "link": s.link,
@@ -252,6 +255,9 @@ pub fn show_text(pb: &Playbook, run: Option<&Run>, items: &[Item], now: OffsetDa
             if v.state == StepState::Done {
                 let _ = write!(line, "  ({} UTC)", fmt_time(t));
             }
+        }
+        if let (Some(r), StepState::Done) = (&v.not_applicable, v.state) {
+            let _ = write!(line, "  [{}: {}]", s.not_applicable, r.replace('\n', " "));
         }
         let _ = writeln!(out, "{line}   <{}>", step.id);
         let todo = matches!(
