@@ -558,7 +558,11 @@ fn skip_sets_a_step_aside_with_a_reason_and_refuses_without_one() {
     let out = env
         .run(&["playbook", "skip", pb, "no-such-step", "--reason", "n/a"])
         .code(1);
-    assert!(out.stderr.contains("Next on your path: `custody`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Next on your path: `custody`"),
+        "{}",
+        out.stderr
+    );
     let out = env.run(&["playbook", "skip", pb, "send-report"]).code(2);
     assert!(out.stderr.contains("--reason"), "{}", out.stderr);
     assert_eq!(env.vault_bytes(), before);

@@ -368,7 +368,12 @@ fn fund_loss_starts_with_triage() {
     for path in all_paths(&pb) {
         let pos = |id: &str| path.iter().position(|&i| pb.steps[i].id == id);
         if let Some(rec) = pos("stop-and-record") {
-            for urgent in ["contact-provider", "clean-device", "move-funds", "revoke-approvals"] {
+            for urgent in [
+                "contact-provider",
+                "clean-device",
+                "move-funds",
+                "revoke-approvals",
+            ] {
                 if let Some(u) = pos(urgent) {
                     assert!(u < rec, "{urgent} after the records on {path:?}");
                 }
@@ -407,7 +412,11 @@ fn fund_loss_clean_device_comes_before_every_new_secret_on_every_path() {
     // The vault warning follows the clean device at once.
     let c = pb.step_index("clean-device").unwrap();
     assert_eq!(pb.steps[c + 1].id, "vault-exposed");
-    assert!(pb.steps[c + 1].detail.as_deref().unwrap().contains("every seed"));
+    assert!(pb.steps[c + 1]
+        .detail
+        .as_deref()
+        .unwrap()
+        .contains("every seed"));
 }
 
 #[test]
@@ -419,7 +428,10 @@ fn fund_loss_revokes_a_malicious_approval_first_and_warns_of_fake_revoke_sites()
         Some("revoke-approvals")
     );
     let revoke = pb.step("revoke-approvals").unwrap();
-    assert!(revoke.do_not.iter().any(|d| d.contains("fake revoke sites")));
+    assert!(revoke
+        .do_not
+        .iter()
+        .any(|d| d.contains("fake revoke sites")));
     // With the seed stolen, revoking does nothing: the seed path skips it.
     for path in all_paths(&pb) {
         let ids: Vec<&str> = path.iter().map(|&i| pb.steps[i].id.as_str()).collect();
@@ -432,7 +444,12 @@ fn fund_loss_revokes_a_malicious_approval_first_and_warns_of_fake_revoke_sites()
     // and importing the old seed only on a clean device, only to move out.
     let mv = pb.step("move-funds").unwrap();
     let text = all_text(mv);
-    for want in ["skip the small test send", "sweeper", "SEAL 911", "only to move the funds out"] {
+    for want in [
+        "skip the small test send",
+        "sweeper",
+        "SEAL 911",
+        "only to move the funds out",
+    ] {
         assert!(text.contains(want), "move-funds lacks {want:?}");
     }
     assert!(mv.do_not.iter().any(|d| d.contains("top up")));
@@ -440,19 +457,36 @@ fn fund_loss_revokes_a_malicious_approval_first_and_warns_of_fake_revoke_sites()
 
 #[test]
 fn every_contact_step_carries_the_fake_support_warning() {
-    let warning = playbook::strings::EN.standard_warning("fake-support").unwrap();
+    let warning = playbook::strings::EN
+        .standard_warning("fake-support")
+        .unwrap();
     let mut contacts = 0;
     for pb in playbook::builtin() {
         for st in &pb.steps {
             if st.contact {
                 contacts += 1;
-                assert_eq!(st.warnings.first().map(String::as_str), Some("fake-support"));
-                assert_eq!(st.do_not.first().map(String::as_str), Some(warning), "{}/{}", pb.id, st.id);
+                assert_eq!(
+                    st.warnings.first().map(String::as_str),
+                    Some("fake-support")
+                );
+                assert_eq!(
+                    st.do_not.first().map(String::as_str),
+                    Some(warning),
+                    "{}/{}",
+                    pb.id,
+                    st.id
+                );
             }
         }
     }
     assert!(contacts >= 20, "only {contacts} contact steps");
-    for part in ["search ad", "Telegram", "seed phrase", "see your screen", "official upload page"] {
+    for part in [
+        "search ad",
+        "Telegram",
+        "seed phrase",
+        "see your screen",
+        "official upload page",
+    ] {
         assert!(warning.contains(part), "the warning lacks {part:?}");
     }
 }
@@ -462,19 +496,34 @@ fn every_contact_step_carries_the_fake_support_warning() {
 #[test]
 fn steps_that_reach_out_to_someone_are_marked_as_contact_steps() {
     let reach_out = [
-        "contact the", "contact your", "contact support", "call your", "ask the provider", "ask your bank", "report it",
-        "report the", "file the report", "send it to the provider", "freeze",
+        "contact the",
+        "contact your",
+        "contact support",
+        "call your",
+        "ask the provider",
+        "ask your bank",
+        "report it",
+        "report the",
+        "file the report",
+        "send it to the provider",
+        "freeze",
     ];
     for pb in playbook::builtin() {
         for st in &pb.steps {
             let title = st.title.to_lowercase();
             // Questions and write-down steps reach no one themselves.
-            if matches!(st.kind, StepKind::Decision | StepKind::Note) || title.starts_with("follow ") {
+            if matches!(st.kind, StepKind::Decision | StepKind::Note)
+                || title.starts_with("follow ")
+            {
                 continue;
             }
             let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
             if words.contains(&"support") || reach_out.iter().any(|w| title.contains(w)) {
-                assert!(st.contact, "{}/{} reaches out but is not `contact = true`: {}", pb.id, st.id, st.title);
+                assert!(
+                    st.contact,
+                    "{}/{} reaches out but is not `contact = true`: {}",
+                    pb.id, st.id, st.title
+                );
             }
         }
     }
@@ -482,7 +531,9 @@ fn steps_that_reach_out_to_someone_are_marked_as_contact_steps() {
 
 #[test]
 fn report_steps_carry_the_recovery_scam_warning() {
-    let warning = playbook::strings::EN.standard_warning("recovery-scam").unwrap();
+    let warning = playbook::strings::EN
+        .standard_warning("recovery-scam")
+        .unwrap();
     assert!(warning.contains("police") && warning.contains("lawyer"));
     for (pb, step) in [
         ("fund-loss", "file-report"),
@@ -494,7 +545,10 @@ fn report_steps_carry_the_recovery_scam_warning() {
         assert!(st.do_not.iter().any(|d| d == warning), "{pb}/{step}");
     }
     // And from the first step of fund-loss, since the offers start at once.
-    assert!(builtin_named("fund-loss").steps[0].warnings.iter().any(|w| w == "recovery-scam"));
+    assert!(builtin_named("fund-loss").steps[0]
+        .warnings
+        .iter()
+        .any(|w| w == "recovery-scam"));
 }
 
 #[test]
@@ -513,7 +567,9 @@ fn transaction_failed_compares_the_address_on_every_path() {
     }
     // fund-loss checks for the look-alike address too.
     let gone = builtin_named("fund-loss");
-    assert!(all_text(gone.step("really-gone").unwrap()).contains("address poisoning"));
+    assert!(all_text(gone.step("really-gone").unwrap())
+        .to_lowercase()
+        .contains("address poisoning"));
 }
 
 #[test]
@@ -521,7 +577,10 @@ fn withdrawal_failed_warns_about_release_fees_at_step_one() {
     let pb = builtin_named("withdrawal-failed");
     let first = &pb.steps[0];
     assert!(first.do_not.iter().any(|d| d.contains("release fee")));
-    assert!(first.do_not.iter().any(|d| d.contains("online contact") && d.contains("stop depositing")));
+    assert!(first
+        .do_not
+        .iter()
+        .any(|d| d.contains("online contact") && d.contains("stop depositing")));
 }
 
 #[test]
@@ -532,13 +591,24 @@ fn no_step_sends_a_seed_into_a_test_wallet() {
             positive.extend(st.detail.clone());
             positive.extend(st.commands.clone());
             for t in positive {
-                assert!(!t.to_lowercase().contains("test wallet"), "{}/{}: {t}", pb.id, st.id);
+                assert!(
+                    !t.to_lowercase().contains("test wallet"),
+                    "{}/{}: {t}",
+                    pb.id,
+                    st.id
+                );
             }
         }
     }
-    for (pb, step) in [("backup-drill", "seed-spot-check"), ("app-update-safely", "verify-seed")] {
+    for (pb, step) in [
+        ("backup-drill", "seed-spot-check"),
+        ("app-update-safely", "verify-seed"),
+    ] {
         let st = builtin_named(pb).step(step).unwrap().clone();
-        assert!(st.do_not.iter().any(|d| d.contains("test wallet")), "{pb}/{step}");
+        assert!(
+            st.do_not.iter().any(|d| d.contains("test wallet")),
+            "{pb}/{step}"
+        );
     }
 }
 
@@ -574,10 +644,15 @@ fn jargon_is_explained_where_it_first_appears() {
 fn custodial_and_self_held_branches_where_the_advice_differs() {
     let login = builtin_named("login-failure");
     let w = login.step("what-login").unwrap();
-    assert_eq!(w.choice("wallet").unwrap().next.as_deref(), Some("wallet-password"));
+    assert_eq!(
+        w.choice("wallet").unwrap().next.as_deref(),
+        Some("wallet-password")
+    );
     assert!(all_text(login.step("wallet-password").unwrap()).contains("wallet password recovery"));
     // The phishing copy is ruled out before any password is typed again.
-    assert!(login.step_index("real-site").unwrap() < login.step_index("check-credentials").unwrap());
+    assert!(
+        login.step_index("real-site").unwrap() < login.step_index("check-credentials").unwrap()
+    );
     let upd = builtin_named("app-update-safely");
     assert_eq!(upd.steps[0].id, "app-kind");
     assert!(all_text(upd.step("update").unwrap()).contains("asks for your seed phrase, stop"));
@@ -585,7 +660,10 @@ fn custodial_and_self_held_branches_where_the_advice_differs() {
     assert!(all_text(upd.step("official-source").unwrap()).contains("provider's own website"));
     let locked = builtin_named("account-locked");
     let caused = locked.step("caused-lock").unwrap();
-    assert_eq!(caused.choice("no").unwrap().next.as_deref(), Some("secure-email"));
+    assert_eq!(
+        caused.choice("no").unwrap().next.as_deref(),
+        Some("secure-email")
+    );
     let lost = builtin_named("lost-2fa-device");
     assert_eq!(
         lost.steps[0].choice("stolen").unwrap().next.as_deref(),
@@ -598,7 +676,13 @@ fn custodial_and_self_held_branches_where_the_advice_differs() {
 #[test]
 fn security_checkup_covers_email_sim_approvals_and_exchange_settings() {
     let pb = builtin_named("security-checkup");
-    for id in ["secure-email", "sim-lock", "review-approvals", "exchange-settings", "real-channels"] {
+    for id in [
+        "secure-email",
+        "sim-lock",
+        "review-approvals",
+        "exchange-settings",
+        "real-channels",
+    ] {
         assert!(pb.step(id).is_some(), "security-checkup lacks {id}");
     }
     assert!(all_text(pb.step("exchange-settings").unwrap()).contains("API key"));
@@ -609,20 +693,175 @@ fn security_checkup_covers_email_sim_approvals_and_exchange_settings() {
 #[test]
 fn step_ids_of_the_earlier_release_survive() {
     let earlier: &[(&str, &[&str])] = &[
-        ("account-locked", &["write-down-message", "check-official-notice", "forgot-password", "reset-worked", "contact-support", "support-ticket", "wait-for-lock", "back-in", "follow-up", "protect-login", "check-2fa", "review-activity", "steady-habits"]),
-        ("fund-loss", &["stop-and-record", "review-history", "record-transactions", "contact-provider", "provider-ticket", "keys-exposed", "new-seed", "move-funds", "change-passwords", "reset-2fa", "revoke-approvals", "clean-device", "gather-evidence", "report-authorities", "file-report", "send-report", "keep-watching"]),
-        ("login-failure", &["write-down-error", "check-network", "check-provider", "check-credentials", "check-2fa-code", "update-app", "works-now", "reset-password", "contact-support", "go-to-locked", "after-login"]),
-        ("transaction-failed", &["write-down-details", "check-network", "check-balance", "check-method", "check-settings", "money-left", "retry", "look-up", "wait-to-settle", "went-through", "ask-support", "support-answer", "keep-proof"]),
-        ("withdrawal-failed", &["write-down-details", "check-limits", "check-verification", "check-bank-details", "check-maintenance", "status", "retry-after-fix", "wait-for-bank", "ask-bank", "arrived", "contact-support", "support-ticket", "keep-records"]),
-        ("lost-2fa-device", &["how-lost", "lock-device", "list-accounts", "codes-from-vault", "use-recovery-code", "all-back", "provider-recovery", "recovery-wait", "re-enrol", "new-codes", "remove-old-device", "review-activity"]),
-        ("app-update-safely", &["verify-seed", "seed-verified", "store-seed", "backup-vault", "official-source", "read-release-notes", "safe-network", "update", "works", "troubleshoot", "still-broken", "restore-from-seed", "check-balance"]),
-        ("security-checkup", &["reputable-providers", "unique-passwords", "change-old-passwords", "two-factor", "recovery-codes", "review-history", "device-hygiene", "no-public-wifi", "payment-methods", "backups-current", "anything-found", "act-now", "schedule-next"]),
-        ("backup-drill", &["make-backup", "verify-backup", "verify-result", "redo-backup", "find-recovery-key", "know-escape-hatch", "seed-spot-check", "codes-left", "record-drill", "next-drill"]),
+        (
+            "account-locked",
+            &[
+                "write-down-message",
+                "check-official-notice",
+                "forgot-password",
+                "reset-worked",
+                "contact-support",
+                "support-ticket",
+                "wait-for-lock",
+                "back-in",
+                "follow-up",
+                "protect-login",
+                "check-2fa",
+                "review-activity",
+                "steady-habits",
+            ],
+        ),
+        (
+            "fund-loss",
+            &[
+                "stop-and-record",
+                "review-history",
+                "record-transactions",
+                "contact-provider",
+                "provider-ticket",
+                "keys-exposed",
+                "new-seed",
+                "move-funds",
+                "change-passwords",
+                "reset-2fa",
+                "revoke-approvals",
+                "clean-device",
+                "gather-evidence",
+                "report-authorities",
+                "file-report",
+                "send-report",
+                "keep-watching",
+            ],
+        ),
+        (
+            "login-failure",
+            &[
+                "write-down-error",
+                "check-network",
+                "check-provider",
+                "check-credentials",
+                "check-2fa-code",
+                "update-app",
+                "works-now",
+                "reset-password",
+                "contact-support",
+                "go-to-locked",
+                "after-login",
+            ],
+        ),
+        (
+            "transaction-failed",
+            &[
+                "write-down-details",
+                "check-network",
+                "check-balance",
+                "check-method",
+                "check-settings",
+                "money-left",
+                "retry",
+                "look-up",
+                "wait-to-settle",
+                "went-through",
+                "ask-support",
+                "support-answer",
+                "keep-proof",
+            ],
+        ),
+        (
+            "withdrawal-failed",
+            &[
+                "write-down-details",
+                "check-limits",
+                "check-verification",
+                "check-bank-details",
+                "check-maintenance",
+                "status",
+                "retry-after-fix",
+                "wait-for-bank",
+                "ask-bank",
+                "arrived",
+                "contact-support",
+                "support-ticket",
+                "keep-records",
+            ],
+        ),
+        (
+            "lost-2fa-device",
+            &[
+                "how-lost",
+                "lock-device",
+                "list-accounts",
+                "codes-from-vault",
+                "use-recovery-code",
+                "all-back",
+                "provider-recovery",
+                "recovery-wait",
+                "re-enrol",
+                "new-codes",
+                "remove-old-device",
+                "review-activity",
+            ],
+        ),
+        (
+            "app-update-safely",
+            &[
+                "verify-seed",
+                "seed-verified",
+                "store-seed",
+                "backup-vault",
+                "official-source",
+                "read-release-notes",
+                "safe-network",
+                "update",
+                "works",
+                "troubleshoot",
+                "still-broken",
+                "restore-from-seed",
+                "check-balance",
+            ],
+        ),
+        (
+            "security-checkup",
+            &[
+                "reputable-providers",
+                "unique-passwords",
+                "change-old-passwords",
+                "two-factor",
+                "recovery-codes",
+                "review-history",
+                "device-hygiene",
+                "no-public-wifi",
+                "payment-methods",
+                "backups-current",
+                "anything-found",
+                "act-now",
+                "schedule-next",
+            ],
+        ),
+        (
+            "backup-drill",
+            &[
+                "make-backup",
+                "verify-backup",
+                "verify-result",
+                "redo-backup",
+                "find-recovery-key",
+                "know-escape-hatch",
+                "seed-spot-check",
+                "codes-left",
+                "record-drill",
+                "next-drill",
+            ],
+        ),
     ];
     for (pb, ids) in earlier {
         let pb = builtin_named(pb);
         for id in *ids {
-            assert!(pb.step(id).is_some(), "{}: step {id} was removed or renamed", pb.id);
+            assert!(
+                pb.step(id).is_some(),
+                "{}: step {id} was removed or renamed",
+                pb.id
+            );
         }
     }
 }
@@ -644,4 +883,23 @@ fn backup_drill_and_update_use_the_real_commands() {
         Some("verify-seed")
     );
     assert!(upd.step_index("verify-seed") < upd.step_index("update"));
+}
+
+/// Views wrap text themselves; a line break inside a text would end up
+/// raw in a terminal line.
+#[test]
+fn builtin_texts_are_single_lines() {
+    for pb in playbook::builtin() {
+        for st in &pb.steps {
+            assert!(!all_text(st).contains("\n\n"));
+            let mut texts = vec![st.title.clone()];
+            texts.extend(st.detail.clone());
+            texts.extend(st.why.clone());
+            texts.extend(st.do_not.clone());
+            texts.extend(st.prompt.clone());
+            for t in texts {
+                assert!(!t.contains('\n'), "{}/{}: {t}", pb.id, st.id);
+            }
+        }
+    }
 }

@@ -481,7 +481,11 @@ fn skip_sets_a_step_aside_with_its_reason_and_counts_it_done() {
     check(&pb, &mut run, "left-1", None, at(3)).unwrap();
     // A note step refuses a bare tick; its error points at `skip`.
     let err = check(&pb, &mut run, "left-2", None, at(4)).unwrap_err();
-    assert!(err.to_string().contains("playbook skip demo left-2 --reason"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("playbook skip demo left-2 --reason"),
+        "{err}"
+    );
     // A reason is required, and leaves nothing behind when missing.
     let before = run.clone();
     let err = playbook::skip(&pb, &mut run, "left-2", "  ", at(4)).unwrap_err();
@@ -495,30 +499,58 @@ fn skip_sets_a_step_aside_with_its_reason_and_counts_it_done() {
         playbook::skip(&pb, &mut run, "right-1", "n/a", at(4)),
         Err(PlaybookError::StepSkipped { .. })
     ));
-    playbook::skip(&pb, &mut run, "left-2", "no ticket: self-held wallet", at(5)).unwrap();
+    playbook::skip(
+        &pb,
+        &mut run,
+        "left-2",
+        "no ticket: self-held wallet",
+        at(5),
+    )
+    .unwrap();
     let rec = run.record("left-2").unwrap();
     assert_eq!(rec.done_at, Some(at(5)));
-    assert_eq!(rec.not_applicable.as_deref(), Some("no ticket: self-held wallet"));
+    assert_eq!(
+        rec.not_applicable.as_deref(),
+        Some("no ticket: self-held wallet")
+    );
     assert_eq!(state_of(&pb, &run, "left-2", at(6)), StepState::Done);
     let last = run.events.last().unwrap();
     assert_eq!(last.what, playbook::EVENT_NOT_APPLICABLE);
     assert_eq!(last.detail.as_deref(), Some("no ticket: self-held wallet"));
     // The same reason again records nothing new.
     let n = run.events.len();
-    playbook::skip(&pb, &mut run, "left-2", "no ticket: self-held wallet", at(6)).unwrap();
+    playbook::skip(
+        &pb,
+        &mut run,
+        "left-2",
+        "no ticket: self-held wallet",
+        at(6),
+    )
+    .unwrap();
     assert_eq!(run.events.len(), n);
     check(&pb, &mut run, "join", None, at(7)).unwrap();
     assert!(progress(&pb, Some(&run)).complete);
     assert!(run.finished.is_some());
     // Views and the report show the reason.
     let text = playbook::show_text(&pb, Some(&run), &[], at(8));
-    assert!(text.contains("[does not apply: no ticket: self-held wallet]"), "{text}");
+    assert!(
+        text.contains("[does not apply: no ticket: self-held wallet]"),
+        "{text}"
+    );
     let json = playbook::show_json(&pb, Some(&run), &[], at(8));
-    let step = json["steps"].as_array().unwrap().iter().find(|s| s["id"] == "left-2").unwrap();
+    let step = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "left-2")
+        .unwrap();
     assert_eq!(step["not_applicable"], "no ticket: self-held wallet");
     assert_eq!(step["state"], "done");
     let report = playbook::render_report(&pb, &run, &[], at(8));
-    assert!(report.contains("Does not apply: no ticket: self-held wallet"), "{report}");
+    assert!(
+        report.contains("Does not apply: no ticket: self-held wallet"),
+        "{report}"
+    );
     // A tick means it applied after all; uncheck takes either back.
     check(&pb, &mut run, "left-2", Some("ticket 7".into()), at(9)).unwrap();
     assert_eq!(run.record("left-2").unwrap().not_applicable, None);
@@ -576,11 +608,13 @@ title = "Plain"
     let d = playbook::parse_str(&bad, "mine.toml").unwrap_err();
     let all: Vec<String> = d.iter().map(|d| d.to_string()).collect();
     assert!(
-        all.iter().any(|m| m.starts_with("mine.toml:11:") && m.contains("did you mean `recovery-scam`")),
+        all.iter()
+            .any(|m| m.starts_with("mine.toml:11:") && m.contains("did you mean `recovery-scam`")),
         "{all:?}"
     );
     assert!(
-        all.iter().any(|m| m.starts_with("mine.toml:10:") && m.contains("`contact`")),
+        all.iter()
+            .any(|m| m.starts_with("mine.toml:10:") && m.contains("`contact`")),
         "{all:?}"
     );
 }
@@ -630,6 +664,7 @@ fn a_stored_run_with_unknown_step_ids_still_loads() {
     let run = state.run_mut("fund-loss").unwrap();
     answer(pb, run, "still-leaving", "yes", now).unwrap();
     assert!(run.record("a-step-that-is-gone").is_some());
-    let back: PlaybookState = serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
+    let back: PlaybookState =
+        serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
     assert_eq!(back, state);
 }

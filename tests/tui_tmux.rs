@@ -470,20 +470,23 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
     tmux.wait_for("no e-mail from the provider yet");
     tmux.keys(&["Space"]);
     tmux.wait_until("2 steps done", done(2));
-    tmux.keys(&["Space"]); // forgot-password
+    tmux.wait_for("Did you cause the lock yourself?");
+    tmux.keys(&["1"]); // yes: wrong passwords
     tmux.wait_until("3 steps done", done(3));
+    tmux.keys(&["Space"]); // forgot-password
+    tmux.wait_until("4 steps done", done(4));
     tmux.wait_for("Did the password reset get you back in?");
     tmux.keys(&["1"]); // yes
-    tmux.wait_until("4 steps done", done(4));
+    tmux.wait_until("5 steps done", done(5));
     tmux.wait_for("set a new, unique password");
     // protect-login, check-2fa (links the TOTP and the codes), review, habits.
     tmux.keys(&["Space"]);
-    let s = tmux.wait_until("5 steps done", done(5));
+    let s = tmux.wait_until("6 steps done", done(6));
     assert!(
         s.contains("GitHub 2FA") && s.contains("GitHub recovery codes"),
         "{s}"
     );
-    for n in 6..=7 {
+    for n in 7..=8 {
         tmux.keys(&["Space"]);
         tmux.wait_until("steps done", done(n));
     }
@@ -592,6 +595,7 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
     for id in [
         "write-down-message",
         "check-official-notice",
+        "caused-lock",
         "forgot-password",
         "reset-worked",
         "protect-login",
@@ -610,7 +614,13 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
         Some("no e-mail from the provider yet")
     );
     assert_eq!(rec("reset-worked").answer.as_deref(), Some("yes"));
-    for id in ["contact-support", "wait-for-lock", "follow-up"] {
+    assert_eq!(rec("caused-lock").answer.as_deref(), Some("yes"));
+    for id in [
+        "contact-support",
+        "wait-for-lock",
+        "follow-up",
+        "secure-email",
+    ] {
         assert!(run.record(id).is_none_or(|r| r.done_at.is_none()), "{id}");
     }
     let book = lifeboat::playbook::builtin()

@@ -10,7 +10,8 @@
 //!   English as the fallback for any playbook not yet translated
 //!   ([`builtin`], [`builtin_in`]);
 //! - user playbooks from a directory ([`load_user_dir`], [`all_playbooks`]);
-//! - the pure engine: runs, answers, progress ([`PlaybookState`], [`check`],
+//! - the pure engine: runs, answers, progress, steps set aside as not
+//!   applying ([`PlaybookState`], [`check`], [`skip`],
 //!   [`answer`], [`progress`], [`step_states`]), which never reads a clock or
 //!   a file: time is passed in;
 //! - the text and JSON views the CLI and TUI print, and the Markdown

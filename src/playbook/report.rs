@@ -14,8 +14,8 @@ use crate::item::Item;
 use super::engine::account_contacts;
 use super::engine::{
     linked_items_for_run, progress, route, step_states, Run, StepState, EVENT_ACCOUNT,
-    EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED, EVENT_REOPENED,
-    EVENT_NOT_APPLICABLE, EVENT_STARTED, EVENT_UNCHECKED, EVENT_WAIT_STARTED,
+    EVENT_ANSWERED, EVENT_ARCHIVED, EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED,
+    EVENT_NOT_APPLICABLE, EVENT_REOPENED, EVENT_STARTED, EVENT_UNCHECKED, EVENT_WAIT_STARTED,
 };
 use super::schema::{Playbook, StepKind};
 use super::strings::strings;
