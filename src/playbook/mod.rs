@@ -50,8 +50,7 @@ pub use engine::{
     set_account, skip, start_wait, step_states, uncheck, Contact, Event, PlaybookState, Progress,
     Run, StepRecord, StepState, StepView, EVENT_ACCOUNT, EVENT_ANSWERED, EVENT_ARCHIVED,
     EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED, EVENT_NOT_APPLICABLE, EVENT_REOPENED,
-    EVENT_STARTED, EVENT_UNCHECKED,
-    EVENT_WAIT_STARTED,
+    EVENT_STARTED, EVENT_UNCHECKED, EVENT_WAIT_STARTED,
 };
 pub use report::render_report;
 pub use schema::{

@@ -762,9 +762,11 @@ impl Widget for RunnerView<'_> {
 }
 
 /// Steps that send the user to a provider's support: they show the
-/// contacts stored for the incident's account.
+/// contacts stored for the incident's account. Playbooks mark them with
+/// `contact = true`; the id test keeps user playbooks written before that
+/// key existed working.
 fn is_contact_step(step: &playbook::Step) -> bool {
-    step.id.contains("contact") || step.id.contains("support")
+    step.contact || step.id.contains("contact") || step.id.contains("support")
 }
 
 /// The text of the chosen step, in reading order: what to do, what not to
