@@ -20,6 +20,7 @@ pub mod item;
 pub mod playbook;
 pub mod recovery;
 pub mod secret;
+pub mod textwidth;
 pub mod vault;
 
 #[cfg(feature = "cli")]

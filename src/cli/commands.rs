@@ -15,6 +15,7 @@ use super::CliError;
 use crate::item::input::{parse_secret, seed_note, SecretInput, SecretInputError, SeedNote};
 use crate::item::{now_utc, Item, ItemHead, ItemKind, Secret, SeedScheme};
 use crate::secret::SecretString;
+use crate::textwidth;
 use crate::vault::crypto::{KdfParams, KdfStrength};
 use crate::vault::format::ExtraRecipient;
 use crate::vault::{Unlock, Vault};
@@ -479,7 +480,12 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
     };
     let mut item = Item::new(a.name.clone(), secret);
     item.account = a.account.clone();
-    item.tags = a.tags.clone();
+    // `--tag "a，b"` is two tags, as in the TUI form.
+    item.tags = a
+        .tags
+        .iter()
+        .flat_map(|t| crate::item::split_tags(t))
+        .collect();
     item.notes = a.note.clone();
     item.support = a.support.clone();
     vault.add_item(item)?;
@@ -554,6 +560,11 @@ pub fn item_summary_json(i: &Item) -> Value {
     serde_json::to_value(ItemSummary::of(i)).unwrap_or(Value::Null)
 }
 
+/// Widest name column of `list`, in terminal cells.
+const LIST_NAME_CELLS: usize = 32;
+/// Account column of `list`, in terminal cells.
+const LIST_ACCOUNT_CELLS: usize = 20;
+
 fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
     // Read-only: a view, so 10,000 items are not built only to print names.
     let vault = ctx.open_view()?;
@@ -595,16 +606,21 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         writeln!(out, "No items. Add one with `lifeboat add KIND NAME`.").map_err(output_error)?;
         return Ok(());
     }
+    // Columns are measured in terminal cells, so wide (CJK) names line up;
+    // over-long names and accounts are cut with an ellipsis (`--json` has
+    // them whole).
     let w = items
         .iter()
-        .map(|i| i.name.chars().count())
+        .map(|i| textwidth::width(&i.name))
         .max()
         .unwrap_or(4)
-        .max(4);
+        .clamp(4, LIST_NAME_CELLS);
     writeln!(
         out,
-        "{:<w$}  {:<8}  {:<20}  TAGS",
-        "NAME", "KIND", "ACCOUNT"
+        "{}  {}  {}  TAGS",
+        textwidth::pad("NAME", w),
+        textwidth::pad("KIND", 8),
+        textwidth::pad("ACCOUNT", LIST_ACCOUNT_CELLS)
     )
     .map_err(output_error)?;
     let mut tags = String::new();
@@ -618,10 +634,10 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         }
         writeln!(
             out,
-            "{:<w$}  {:<8}  {:<20}  {}",
-            &*i.name,
-            i.kind.as_str(),
-            i.account.as_deref().unwrap_or("-"),
+            "{}  {}  {}  {}",
+            textwidth::pad(&i.name, w),
+            textwidth::pad(i.kind.as_str(), 8),
+            textwidth::pad(i.account.as_deref().unwrap_or("-"), LIST_ACCOUNT_CELLS),
             tags
         )
         .map_err(output_error)?;

@@ -94,17 +94,21 @@ pub fn parse_secret(
     })
 }
 
-/// Recovery codes: one per line; text on a single line is split at spaces.
+/// Recovery codes: one per line; text on a single line is split at spaces
+/// and at commas or semicolons (ASCII or full-width, or the ideographic
+/// comma 、).
 fn split_codes(raw: &str) -> Vec<RecoveryCode> {
     let one_line = !raw.contains('\n');
-    raw.split(|c: char| c == '\n' || (one_line && c.is_whitespace()))
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| RecoveryCode {
-            code: SecretString::from(l),
-            used: None,
-        })
-        .collect()
+    raw.split(|c: char| {
+        c == '\n' || (one_line && (c.is_whitespace() || super::LIST_SEPARATORS.contains(&c)))
+    })
+    .map(str::trim)
+    .filter(|l| !l.is_empty())
+    .map(|l| RecoveryCode {
+        code: SecretString::from(l),
+        used: None,
+    })
+    .collect()
 }
 
 fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretInputError> {
@@ -209,6 +213,31 @@ mod tests {
 
     fn parse(kind: ItemKind, raw: &str, opts: &SecretInput) -> Result<Secret, SecretInputError> {
         parse_secret(kind, &SecretString::from(raw), opts)
+    }
+
+    #[test]
+    fn full_width_punctuation_separates_codes_and_tags() {
+        let codes: Vec<String> =
+            split_codes("aaaa-1111，bbbb-2222、cccc-3333；dddd-4444, eeee-5555")
+                .into_iter()
+                .map(|c| c.code.expose().to_owned())
+                .collect();
+        assert_eq!(
+            codes,
+            [
+                "aaaa-1111",
+                "bbbb-2222",
+                "cccc-3333",
+                "dddd-4444",
+                "eeee-5555"
+            ]
+        );
+        // One per line: a line is one code, whatever it holds.
+        assert_eq!(split_codes("a b\nc").len(), 2);
+        assert_eq!(
+            crate::item::split_tags("交易所，备用、 crypto ;2fa；,"),
+            ["交易所", "备用", "crypto", "2fa"]
+        );
     }
 
     #[test]

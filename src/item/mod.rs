@@ -445,6 +445,21 @@ pub fn validate_name(name: &str) -> Result<(), ItemError> {
     Ok(())
 }
 
+/// Characters that separate tags (and one-line lists of recovery codes):
+/// the ASCII comma and semicolon and their Chinese counterparts, the
+/// full-width comma and semicolon and the ideographic comma.
+pub const LIST_SEPARATORS: [char; 5] = [',', ';', '\u{FF0C}', '\u{FF1B}', '\u{3001}'];
+
+/// Splits typed tags ("crypto, 2fa" or "交易所，备用") into trimmed,
+/// non-empty tags.
+pub fn split_tags(text: &str) -> Vec<String> {
+    text.split(LIST_SEPARATORS)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The current time in UTC, truncated to whole seconds so timestamps
 /// round-trip exactly through RFC 3339 text.
 pub fn now_utc() -> OffsetDateTime {

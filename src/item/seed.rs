@@ -109,7 +109,13 @@ pub fn language_by_name(name: &str) -> Option<(&'static str, Language)> {
 
 /// Cleans a typed phrase: Unicode NFKD (as BIP39 requires), lower case,
 /// surrounding and repeated whitespace (including the ideographic space
-/// Japanese phrases use) collapsed to single spaces.
+/// Japanese phrases use) collapsed to single spaces. Commas, semicolons and
+/// the ideographic comma (、; full-width ，and ；become ASCII under NFKD)
+/// separate words too, and a run of Chinese characters written without
+/// spaces (每个字一个词, the usual way to write a Chinese phrase) is split
+/// into one word per character: every word of the two Chinese BIP39 lists is
+/// a single character, so nothing is lost. Kana and hangul words (Japanese,
+/// Korean) have several characters and are never split.
 pub fn normalize_words(input: &str) -> SecretString {
     let mut text = Cow::Borrowed(input);
     Mnemonic::normalize_utf8_cow(&mut text);
@@ -117,8 +123,40 @@ pub fn normalize_words(input: &str) -> SecretString {
     if let Cow::Owned(s) = text {
         drop(SecretString::new(s));
     }
-    let words: Vec<&str> = lower.expose().split_whitespace().collect();
-    SecretString::new(words.join(" "))
+    // Sized once so the secret text is never reallocated (a reallocation
+    // would leave an unwiped copy behind): each split character adds one
+    // space, at most one byte per three.
+    let mut buf = zeroize::Zeroizing::new(String::with_capacity(lower.expose().len() * 2));
+    for token in lower
+        .expose()
+        .split(|c: char| c.is_whitespace() || WORD_SEPARATORS.contains(&c))
+        .filter(|t| !t.is_empty())
+    {
+        let split = token.chars().nth(1).is_some() && token.chars().all(is_han);
+        if split {
+            for c in token.chars() {
+                if !buf.is_empty() {
+                    buf.push(' ');
+                }
+                buf.push(c);
+            }
+        } else {
+            if !buf.is_empty() {
+                buf.push(' ');
+            }
+            buf.push_str(token);
+        }
+    }
+    SecretString::new(std::mem::take(&mut *buf))
+}
+
+/// Punctuation that people put between the words of a written phrase.
+const WORD_SEPARATORS: [char; 3] = [',', ';', '\u{3001}'];
+
+/// Han ideographs (the characters of the two Chinese BIP39 lists).
+fn is_han(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// Validates a BIP39 mnemonic: word count, every word in the list, checksum.

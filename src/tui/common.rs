@@ -259,12 +259,7 @@ pub(crate) fn fmt_time(t: time::OffsetDateTime) -> String {
 
 /// Truncates from the left so the end of a path stays visible.
 pub(crate) fn tail(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n <= width {
-        return s.to_owned();
-    }
-    let skip = n + 1 - width;
-    format!("…{}", s.chars().skip(skip).collect::<String>())
+    crate::textwidth::truncate_left(s, width).into_owned()
 }
 
 pub(crate) fn meter_lines<'a>(m: &Meter, empty: bool, t: Theme) -> Vec<Line<'a>> {

@@ -1870,3 +1870,60 @@ fn config_file_settings_beat_the_vaults_within_limits() {
     assert_eq!(app.auto_lock_secs, 10);
     assert_eq!(app.clipboard_clear_secs, 600);
 }
+
+// ---- wide (CJK) text -------------------------------------------------
+
+/// The demo vault plus items with Chinese names, long and short.
+fn cjk_app(dir: &tempfile::TempDir) -> App {
+    let mut v = vault_in(dir);
+    for (name, account) in [
+        ("我的钱包", "Example Wallet"),
+        (
+            "交易所（主账户）紧急备用恢复码一二三四五六七八九十",
+            "Example Wallet",
+        ),
+    ] {
+        let mut item = Item::new(
+            name.to_owned(),
+            Secret::Note {
+                text: SecretString::from("x"),
+            },
+        );
+        item.account = Some(account.to_owned());
+        item.tags = vec!["备用".to_owned()];
+        item.created = NOW;
+        item.updated = NOW;
+        v.add_item(item).unwrap();
+    }
+    let mut app = locked_app(true);
+    app.enter_session(v);
+    app
+}
+
+#[test]
+fn wide_names_keep_the_item_columns_aligned() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = cjk_app(&dir);
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let t = render(&app, w, h);
+        let buf = t.backend().buffer();
+        // Rows holding a tag: the cell where '#' starts must be the same on
+        // every row (a wide character takes two cells of the buffer).
+        let mut tag_cols = Vec::new();
+        for y in 0..h {
+            let row: Vec<&str> = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+            let line = row.concat();
+            if line.contains("NOTE") || line.contains("SEED") {
+                let col = row.iter().position(|s| *s == "#").expect("a tag column");
+                tag_cols.push(col);
+            }
+        }
+        assert!(tag_cols.len() >= 3, "{tag_cols:?}");
+        assert!(
+            tag_cols.iter().all(|c| *c == tag_cols[0]),
+            "tags not aligned at {w}x{h}: {tag_cols:?}\n{}",
+            t.backend()
+        );
+    }
+    snap(&app, "items_cjk");
+}

@@ -277,7 +277,7 @@ pub fn form_to_item(
     };
     item.name = name;
     item.account = non_empty(&f.account);
-    item.tags = f.tags.split(',').filter_map(non_empty).collect();
+    item.tags = crate::item::split_tags(&f.tags);
     item.support = non_empty(&f.support);
     item.notes = non_empty(&f.notes);
     item.validate_common().map_err(|e| e.to_string())?;

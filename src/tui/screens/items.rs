@@ -269,14 +269,14 @@ impl Widget for ItemsView<'_> {
 }
 
 pub(crate) fn item_row<'a>(item: &'a Item, selected: bool, name_w: usize, t: Theme) -> Line<'a> {
-    let name: String = item.name.chars().take(name_w).collect();
-    let pad = name_w.saturating_sub(name.chars().count());
+    // Measured in cells: a Chinese name takes two per character.
+    let name = crate::textwidth::pad(&item.name, name_w);
     let mut spans = vec![
         Span::raw(if selected { " › " } else { "   " }),
         Span::styled(kind_badge(item.kind()), t.badge(item.kind())),
         Span::raw("  "),
         Span::styled(name, Style::new().add_modifier(Modifier::BOLD)),
-        Span::raw(" ".repeat(pad + 2)),
+        Span::raw("  "),
     ];
     if let Secret::Codes { codes } = &item.secret {
         spans.push(Span::styled(
