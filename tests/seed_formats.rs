@@ -141,3 +141,90 @@ fn a_bip39_phrase_is_not_an_electrum_seed() {
     assert!(out.stderr.contains("did you mean"), "{}", out.stderr);
     assert_eq!(env.vault_bytes(), before);
 }
+
+const ABOUT: &str =
+    "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+
+#[test]
+fn four_letter_short_forms_are_expanded_only_when_confirmed() {
+    let env = Env::new();
+    let before = env.vault_bytes();
+    // As engraved on a plate: four letters per word, full words kept.
+    let short = "aban aban aban aban aban aban aban aban aban aban aban abou";
+    // Off a terminal nothing is stored without the explicit flag, and the
+    // words are not echoed.
+    let out = cli_items_harness::run_command(
+        {
+            let mut c = std::process::Command::new("setsid");
+            c.arg(cli_items_harness::bin())
+                .args(["--vault", env.vault.to_str().unwrap()])
+                .args([
+                    "--identity",
+                    env.key.to_str().unwrap(),
+                    "add",
+                    "seed",
+                    "plate",
+                ]);
+            c
+        },
+        short,
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stderr.contains("4-letter short forms"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--expand-short"), "{}", out.stderr);
+    assert!(!out.stderr.contains("abandon"), "{}", out.stderr);
+    assert_eq!(env.vault_bytes(), before);
+    env.run_in(&["add", "seed", "plate", "--expand-short"], short)
+        .ok();
+    assert_eq!(env.reveal("plate")["secret"]["words"], ABOUT);
+    // Ambiguous or wrong short forms are still typos, not guesses.
+    let wrong = short.replace("abou", "abxx");
+    let out = env
+        .run_in(&["add", "seed", "x", "--expand-short"], &wrong)
+        .code(1);
+    assert!(
+        out.stderr.contains("not in the BIP39 word list"),
+        "{}",
+        out.stderr
+    );
+    // A checksum that fails after expansion is not stored either.
+    let bad = short.replace("abou", "aban");
+    env.run_in(&["add", "seed", "x", "--expand-short"], &bad)
+        .code(1);
+}
+
+#[test]
+fn bip39_passphrase_from_a_file_descriptor() {
+    let env = Env::new();
+    let pass = env.path("p");
+    std::fs::write(&pass, "TREZOR\nignored\n").unwrap();
+    let mut c = std::process::Command::new("bash");
+    c.arg("-c")
+        .arg("exec \"$0\" --vault \"$1\" --identity \"$2\" add seed s --bip39-passphrase-fd 3 3<\"$3\"")
+        .arg(cli_items_harness::bin())
+        .arg(&env.vault)
+        .arg(&env.key)
+        .arg(&pass);
+    let out = cli_items_harness::run_command(c, ABOUT);
+    assert_eq!(out.code, 0, "{out:?}");
+    let v = env.reveal("s");
+    assert_eq!(v["secret"]["passphrase"], "TREZOR");
+    assert_eq!(v["secret"]["words"], ABOUT);
+    // An empty descriptor stores nothing.
+    let before = env.vault_bytes();
+    std::fs::write(&pass, "").unwrap();
+    let mut c = std::process::Command::new("bash");
+    c.arg("-c")
+        .arg("exec \"$0\" --vault \"$1\" --identity \"$2\" add seed t --bip39-passphrase-fd 3 3<\"$3\"")
+        .arg(cli_items_harness::bin())
+        .arg(&env.vault)
+        .arg(&env.key)
+        .arg(&pass);
+    let out = cli_items_harness::run_command(c, ABOUT);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(env.vault_bytes(), before);
+}

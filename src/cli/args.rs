@@ -270,6 +270,18 @@ pub struct AddArgs {
     /// Also ask for a BIP39 passphrase to store with the seed
     #[arg(long, help_heading = "Seed options")]
     pub with_passphrase: bool,
+    /// Read the seed's BIP39 passphrase from file descriptor N (first line)
+    #[arg(
+        long,
+        value_name = "N",
+        conflicts_with = "with_passphrase",
+        help_heading = "Seed options"
+    )]
+    pub bip39_passphrase_fd: Option<u32>,
+    /// Store BIP39 words given in 4-letter short form as the full words
+    /// without asking (on a terminal lifeboat shows them and asks)
+    #[arg(long, help_heading = "Seed options")]
+    pub expand_short: bool,
     /// Username (password items)
     #[arg(long, help_heading = "Password options")]
     pub username: Option<String>,

@@ -414,12 +414,33 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         no_verify: a.no_verify,
         username: a.username.clone(),
         url: a.url.clone(),
+        expand_short: a.expand_short,
     };
-    let mut secret = parse_secret(kind, raw, &opts).map_err(|e| {
+    let parsed = match parse_secret(kind, raw, &opts) {
+        // Short forms: show the full words on the terminal (never on a
+        // redirected stream) and store them only when the user agrees.
+        Err(SecretInputError::ShortForms { expanded }) if input::have_tty() => {
+            let shown = crate::item::seed::format_columns(expanded.expose(), 4);
+            if !input::confirm(&text::confirm_short_forms(&shown))? {
+                return Err(CliError::input(text::SHORT_FORMS_DECLINED));
+            }
+            parse_secret(
+                kind,
+                raw,
+                &SecretInput {
+                    expand_short: true,
+                    ..opts
+                },
+            )
+        }
+        other => other,
+    };
+    let mut secret = parsed.map_err(|e| {
         let hint = match &e {
             SecretInputError::Bip39(_) => text::SEED_BIP39_HINT,
             SecretInputError::Slip39(_) => text::SEED_SLIP39_HINT,
             SecretInputError::Key(_) => text::NOTHING_STORED,
+            SecretInputError::ShortForms { .. } => text::SHORT_FORMS_HINT,
             _ => "",
         };
         CliError::input(format!("{e}{hint}"))
@@ -442,6 +463,10 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         }
         Secret::Seed { passphrase, .. } if a.with_passphrase => {
             *passphrase = Some(input::prompt_hidden(text::PROMPT_BIP39_PASSPHRASE)?);
+        }
+        Secret::Seed { passphrase, .. } if a.bip39_passphrase_fd.is_some() => {
+            let fd = a.bip39_passphrase_fd.unwrap_or_default();
+            *passphrase = Some(input::read_fd_line(fd)?);
         }
         _ => {}
     }

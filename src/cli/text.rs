@@ -93,6 +93,15 @@ pub const SEEDQR_BIP39_ONLY: &str =
 /// `--seedqr` with a file name that is not .png or .svg.
 pub const SEEDQR_EXTENSION: &str =
     "--seedqr writes a .png or .svg file; name the file with one of those extensions";
+/// Asks to store the full words of a short-form phrase.
+pub fn confirm_short_forms(columns: &str) -> String {
+    format!("The words expand to this valid BIP39 phrase:\n{columns}Compare it with your plate. Store these words?")
+}
+/// The user said no to the expanded words.
+pub const SHORT_FORMS_DECLINED: &str =
+    "nothing was stored; type the full words, or check the plate again";
+/// After short forms were refused off a terminal.
+pub const SHORT_FORMS_HINT: &str = ". Nothing was stored. (Run it on a terminal to see and confirm the full words, or add --expand-short.)";
 /// Asked for a seed's BIP39 passphrase.
 pub const PROMPT_BIP39_PASSPHRASE: &str = "BIP39 passphrase (hidden): ";
 

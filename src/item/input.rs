@@ -23,6 +23,9 @@ pub struct SecretInput {
     pub username: Option<String>,
     /// URL (password items).
     pub url: Option<String>,
+    /// Expand BIP39 words written as 4-letter short forms without asking
+    /// (the user confirmed, or asked for it up front).
+    pub expand_short: bool,
 }
 
 /// Why the input was refused. Messages never quote secret text, except a
@@ -40,6 +43,13 @@ pub enum SecretInputError {
     /// A private key looks like a known format but is broken.
     #[error("{0}")]
     Key(#[source] keys::KeyError),
+    /// The words are 4-letter short forms of a valid phrase: the front end
+    /// shows `expanded` to the user and asks before storing it.
+    #[error("these words are 4-letter short forms (as engraved on metal plates) of a valid BIP39 phrase; confirm the full words before they are stored")]
+    ShortForms {
+        /// The full words.
+        expanded: SecretString,
+    },
     /// A SeedQR digit stream is malformed.
     #[error("{0}")]
     SeedQr(#[source] seedqr::SeedQrError),
@@ -142,6 +152,21 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
             SeedScheme::Bip39 => {
                 match seed::validate_bip39(words.expose(), opts.language.as_deref()) {
                     Ok(info) => language = Some(info.language.to_owned()),
+                    Err(seed::SeedError::UnknownWord { .. })
+                        if short_forms(&words, opts.language.as_deref()).is_some() =>
+                    {
+                        let expanded = short_forms(&words, opts.language.as_deref())
+                            .unwrap_or_else(|| SecretString::from(""));
+                        if !opts.expand_short {
+                            return Err(SecretInputError::ShortForms { expanded });
+                        }
+                        return Ok(Secret::Seed {
+                            words: expanded,
+                            scheme,
+                            language: Some("english".to_owned()),
+                            passphrase: None,
+                        });
+                    }
                     // Not BIP39, but an Electrum seed: say so instead of
                     // calling its words typos.
                     Err(e) => match seed::electrum_kind(words.expose()) {
@@ -174,6 +199,18 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
         language,
         passphrase: None,
     })
+}
+
+/// The full words of a phrase written in 4-letter short forms, when they
+/// make a valid English BIP39 phrase.
+fn short_forms(words: &SecretString, language: Option<&str>) -> Option<SecretString> {
+    if language.is_some_and(|l| seed::language_by_name(l).map(|(n, _)| n) != Some("english")) {
+        return None;
+    }
+    let expanded = seed::expand_short_words(words.expose())?;
+    seed::validate_bip39(expanded.expose(), Some("english"))
+        .is_ok()
+        .then_some(expanded)
 }
 
 /// Something a front end should tell the user about a seed just parsed.

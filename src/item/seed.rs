@@ -322,6 +322,37 @@ fn common_suffix(a: &[char], b: &[char]) -> usize {
         .count()
 }
 
+/// Expands BIP39 words written in the 4-letter short form used on metal
+/// plates: every English word is unique in its first four letters, so a
+/// 4-letter word that is not itself in the list but starts exactly one
+/// list word stands for that word. `None` unless at least one word was
+/// expanded and every word is then in the English list. The caller checks
+/// the checksum and asks the user to confirm the result.
+pub fn expand_short_words(input: &str) -> Option<SecretString> {
+    let lang = Language::English;
+    let phrase = normalize_words(input);
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut expanded = false;
+    for word in phrase.expose().split(' ').filter(|w| !w.is_empty()) {
+        if let Some(i) = lang.find_word(word) {
+            out.push(lang.word_list()[usize::from(i)]);
+            continue;
+        }
+        if word.chars().count() != 4 {
+            return None;
+        }
+        let mut matches = lang.words_by_prefix_iter(word);
+        match (matches.next(), matches.next()) {
+            (Some(full), None) => {
+                out.push(full);
+                expanded = true;
+            }
+            _ => return None,
+        }
+    }
+    expanded.then(|| SecretString::new(out.join(" ")))
+}
+
 /// The kinds of Electrum seed, told apart by the version their HMAC
 /// carries (Electrum's `seed_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
