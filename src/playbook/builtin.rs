@@ -153,4 +153,27 @@ title = "One"
         let pbs = builtin_from("fr", &en, &good);
         assert_eq!(pbs[0].lang, "en");
     }
+
+    #[test]
+    fn a_translation_must_keep_contact_steps_and_standard_warnings() {
+        let en_contact = EN.replace("title = \"One\"", "title = \"One\"\ncontact = true");
+        let en: [File<'_>; 1] = [("en", "demo", en_contact.as_str())];
+        let zh = |extra: &str| {
+            format!(
+                "lang = \"zh-CN\"\n{}",
+                EN.replace("title = \"One\"", &format!("title = \"第一步\"{extra}"))
+            )
+        };
+        let kept = zh("\ncontact = true");
+        let pbs = builtin_from("zh-CN", &en, &[("zh-CN", "demo", kept.as_str())]);
+        assert_eq!(pbs[0].lang, "zh-CN");
+        // Dropping the contact flag (and so the fake-support warning), or
+        // adding a warning, is a change of structure: English is shown.
+        for bad in ["", "\ncontact = true\nwarnings = [\"recovery-scam\"]"] {
+            let t = zh(bad);
+            let pbs = builtin_from("zh-CN", &en, &[("zh-CN", "demo", t.as_str())]);
+            assert_eq!(pbs[0].lang, "en", "{bad:?}");
+            assert!(pbs[0].steps[0].contact);
+        }
+    }
 }
