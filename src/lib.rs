@@ -20,6 +20,7 @@ pub mod item;
 pub mod playbook;
 pub mod recovery;
 pub mod secret;
+pub mod secure_mem;
 pub mod textwidth;
 pub mod vault;
 

@@ -1,12 +1,19 @@
 //! The `lifeboat` binary: harden the process, parse, dispatch, map errors
-//! to exit codes. Nothing else happens here.
+//! to exit codes. Nothing else happens here, besides installing the
+//! allocator that can wipe freed memory ([`wiping_alloc`]).
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use lifeboat::cli::output;
 
+mod wiping_alloc;
+
+#[global_allocator]
+static ALLOCATOR: wiping_alloc::WipingAllocator = wiping_alloc::WipingAllocator;
+
 fn main() -> ExitCode {
+    lifeboat::secure_mem::note_wiping_allocator();
     lifeboat::cli::harden_process();
     let cli = match lifeboat::cli::args::Cli::try_parse() {
         Ok(c) => c,

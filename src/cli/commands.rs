@@ -1338,6 +1338,11 @@ fn open_tui(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
 fn tui_error(e: crate::tui::TuiError) -> CliError {
     match e {
         crate::tui::TuiError::Vault(v) => v.into(),
+        // The shell's convention for "ended by signal n".
+        crate::tui::TuiError::Signal(n) => CliError {
+            code: 128u8.saturating_add(n as u8),
+            message: e.to_string(),
+        },
         other => CliError::input(other.to_string()),
     }
 }

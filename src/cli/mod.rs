@@ -116,6 +116,9 @@ pub fn harden_process() {
             maximum: Some(0),
         },
     );
+    // Before the process becomes non-dumpable: after that its /proc files
+    // belong to root and it can no longer write its own coredump_filter.
+    crate::secure_mem::exclude_from_core_dumps();
     let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
 }
 

@@ -14,6 +14,9 @@
 //!   Argon2id and SLIP-39, saving, clipboard, reports);
 //! - [`tool_work`]: the file work of the Tools tab (backup, drill, kit,
 //!   doctor);
+//! - [`input`]: reading and decoding the terminal's bytes (keys, pastes,
+//!   mouse), the terminal closing, and signals; every byte wiped;
+//! - [`output`]: the wiping writer under ratatui and wiping rendered frames;
 //! - [`clipboard`]: external clipboard helpers, secret through stdin;
 //! - [`demo`]: the throwaway vault of `lifeboat demo`.
 //!
@@ -23,7 +26,9 @@ pub mod app;
 pub mod clipboard;
 pub mod common;
 pub mod demo;
+pub mod input;
 pub mod keys;
+pub mod output;
 pub mod runtime;
 pub mod screens;
 pub mod text;
@@ -56,6 +61,23 @@ pub enum TuiError {
     /// The vault refused (demo vault creation).
     #[error(transparent)]
     Vault(#[from] crate::vault::VaultError),
+    /// The terminal went away (end of file, `EIO`, a failed write); the
+    /// vault was locked first.
+    #[error("{}", text::TERMINAL_CLOSED)]
+    TerminalClosed,
+    /// SIGTERM, SIGHUP or SIGINT (the number) ended the TUI; the vault was
+    /// locked and the terminal restored first.
+    #[error("{}", text::stopped_by_signal(signal_name(*.0)))]
+    Signal(i32),
+}
+
+/// The name of a signal that ends the TUI.
+fn signal_name(n: i32) -> &'static str {
+    match n {
+        1 => "SIGHUP",
+        2 => "SIGINT",
+        _ => "SIGTERM",
+    }
 }
 
 /// What the command line hands the TUI.

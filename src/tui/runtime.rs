@@ -3,20 +3,23 @@
 //!
 //! This module owns terminal setup and teardown (raw mode, alternate
 //! screen, bracketed paste, mouse; a panic hook and a drop guard restore
-//! and clear it on every exit path), reading events, the tick clock, and
-//! performing [`Effect`]s: saving, the clipboard, writing reports, and the
-//! threads that run Argon2id and SLIP-39 so the screen keeps moving.
+//! and clear it on every exit path), the memory protections of a TUI
+//! process ([`crate::secure_mem::protect`]), the event loop and tick clock,
+//! what ends it from outside (the terminal closing, SIGTERM, SIGHUP,
+//! SIGINT: lock, clear the clipboard, restore the terminal, exit), wiping
+//! the rendered frames when the vault locks, and performing [`Effect`]s:
+//! saving, the clipboard, writing reports, and the threads that run
+//! Argon2id and SLIP-39 so the screen keeps moving.
 
 use std::collections::VecDeque;
-use std::io::{self, Stdout};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -26,7 +29,9 @@ use ratatui::Terminal;
 
 use super::app::{update, App, Context, Effect, Message};
 use super::clipboard;
+use super::input::{Input, InputReader};
 use super::keys::{map_key, map_mouse};
+use super::output::{wipe_frames, Term, WipingWriter};
 use super::TuiError;
 use crate::item::now_utc;
 use crate::secret::SecretString;
@@ -82,7 +87,7 @@ fn install_panic_hook() {
     });
 }
 
-fn enter_terminal() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdout>>)> {
+fn enter_terminal() -> io::Result<(TerminalGuard, Term)> {
     install_panic_hook();
     enable_raw_mode()?;
     let guard = TerminalGuard;
@@ -92,7 +97,7 @@ fn enter_terminal() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdo
         EnableBracketedPaste,
         EnableMouseCapture
     )?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let terminal = Terminal::new(CrosstermBackend::new(WipingWriter::stdout()?))?;
     Ok((guard, terminal))
 }
 
@@ -103,67 +108,122 @@ fn io_err(e: io::Error) -> TuiError {
 /// Runs the event loop until the user quits. `initial` effects run first
 /// (e.g. unlocking with `--identity`).
 pub fn run_app(mut app: App, rt: Runtime, initial: Vec<Effect>) -> Result<(), TuiError> {
+    // Before any secret is typed: wipe what is freed, keep pages out of
+    // swap and core dumps where allowed.
+    let _ = crate::secure_mem::protect();
+    let mut input = InputReader::open().map_err(io_err)?;
     let (guard, mut terminal) = enter_terminal().map_err(io_err)?;
     let (tx, rx) = mpsc::channel::<Message>();
-    let result = event_loop(&mut app, &rt, &mut terminal, &tx, &rx, initial);
+    let result = event_loop(&mut app, &rt, &mut terminal, &mut input, &tx, &rx, initial);
+    let result = match result {
+        Ok(Ending::Quit) => Ok(()),
+        Ok(ending) => {
+            shut_down(&mut app, &rt, &tx);
+            Err(ending.error())
+        }
+        Err(e) => {
+            shut_down(&mut app, &rt, &tx);
+            Err(e)
+        }
+    };
     // Drop every secret before the terminal is handed back.
     drop(app);
+    let _ = wipe_frames(&mut terminal);
     drop(terminal);
     drop(guard);
+    drop(input);
     result
+}
+
+/// Why the event loop ended.
+enum Ending {
+    /// The user quit.
+    Quit,
+    /// The terminal is gone (end of file, `EIO`, a failed write).
+    Closed,
+    /// A terminating signal arrived.
+    Signal(i32),
+}
+
+impl Ending {
+    fn error(&self) -> TuiError {
+        match self {
+            Ending::Quit | Ending::Closed => TuiError::TerminalClosed,
+            Ending::Signal(n) => TuiError::Signal(*n),
+        }
+    }
+}
+
+/// Ends a session from outside the user's keys: lock (the session and its
+/// secrets are dropped and wiped, a pending clipboard copy is cleared, and
+/// whatever else locking does, such as saving, happens as usual).
+fn shut_down(app: &mut App, rt: &Runtime, tx: &Sender<Message>) {
+    for e in update(app, Message::Lock) {
+        if !matches!(e, Effect::Quit) {
+            let _ = perform(app, rt, tx, e);
+        }
+    }
 }
 
 fn event_loop(
     app: &mut App,
     rt: &Runtime,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Term,
+    input: &mut InputReader,
     tx: &Sender<Message>,
     rx: &Receiver<Message>,
     initial: Vec<Effect>,
-) -> Result<(), TuiError> {
+) -> Result<Ending, TuiError> {
     let mut queue: VecDeque<Message> = VecDeque::new();
     app.now = now_utc();
     app.last_input = app.now;
     for e in initial {
         match perform(app, rt, tx, e) {
-            Flow::Quit => return Ok(()),
+            Flow::Quit => return Ok(Ending::Quit),
             Flow::Then(Some(m)) => queue.push_back(m),
             Flow::Then(None) => {}
         }
     }
     let mut last_tick = Instant::now();
     loop {
+        let was_unlocked = app.session().is_some();
         while let Some(m) = queue.pop_front() {
             for e in update(app, m) {
                 match perform(app, rt, tx, e) {
-                    Flow::Quit => return Ok(()),
+                    Flow::Quit => return Ok(Ending::Quit),
                     Flow::Then(Some(m)) => queue.push_back(m),
                     Flow::Then(None) => {}
                 }
             }
         }
-        terminal
-            .draw(|f| f.render_widget(&*app, f.area()))
-            .map_err(io_err)?;
+        if was_unlocked && app.session().is_none() {
+            // Locked: what the last frames showed goes with the session.
+            if wipe_frames(terminal).is_err() {
+                return Ok(Ending::Closed);
+            }
+        }
+        if terminal.draw(|f| f.render_widget(&*app, f.area())).is_err() {
+            return Ok(Ending::Closed);
+        }
         let mut timeout = TICK.saturating_sub(last_tick.elapsed());
         if app.context() == Context::Busy {
             timeout = timeout.min(Duration::from_millis(50));
         }
-        if event::poll(timeout).map_err(io_err)? {
-            match event::read().map_err(io_err)? {
-                Event::Key(k) => {
-                    if let Some(m) = map_key(app, k) {
-                        queue.push_back(m);
-                    }
+        match input.next(timeout) {
+            Some(Input::Key(k)) => {
+                if let Some(m) = map_key(app, k) {
+                    queue.push_back(m);
                 }
-                Event::Paste(s) => queue.push_back(Message::Paste(SecretString::new(s))),
-                Event::Mouse(m) => {
-                    if let Some(m) = map_mouse(app, m) {
-                        queue.push_back(m);
-                    }
-                }
-                _ => {}
             }
+            Some(Input::Paste(s)) => queue.push_back(Message::Paste(s)),
+            Some(Input::Mouse(m)) => {
+                if let Some(m) = map_mouse(app, m) {
+                    queue.push_back(m);
+                }
+            }
+            Some(Input::Resize) | None => {}
+            Some(Input::Closed) => return Ok(Ending::Closed),
+            Some(Input::Signal(n)) => return Ok(Ending::Signal(n)),
         }
         while let Ok(m) = rx.try_recv() {
             queue.push_back(m);

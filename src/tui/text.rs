@@ -723,3 +723,12 @@ pub fn help_markers(ctx: Context) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+/// The TUI ended because its terminal went away.
+pub const TERMINAL_CLOSED: &str =
+    "the terminal closed; the vault was locked and the TUI stopped. Open lifeboat again in a terminal.";
+
+/// The TUI ended on a signal (`SIGTERM`, `SIGHUP`, `SIGINT`).
+pub fn stopped_by_signal(name: &str) -> String {
+    format!("stopped by {name}; the vault was locked and the terminal restored.")
+}

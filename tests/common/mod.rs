@@ -3,6 +3,8 @@
 //! `CI=true` and is reported as skipped otherwise, never silently passed.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::PathBuf;
 use std::process::Command;
 
