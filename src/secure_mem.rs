@@ -69,6 +69,8 @@ pub struct Status {
     pub no_dump: bool,
     /// Freed memory is wiped.
     pub wipes_freed: bool,
+    /// Some swap is active (where unlocked pages could go).
+    pub swap_in_use: bool,
 }
 
 /// True when the process holds `CAP_IPC_LOCK` (root usually does), which
@@ -133,6 +135,12 @@ fn no_dump_in_effect() -> bool {
         == Some(0)
 }
 
+/// True when `/proc/swaps` lists an active swap area.
+pub fn swap_in_use() -> bool {
+    std::fs::read_to_string("/proc/swaps")
+        .is_ok_and(|s| s.lines().skip(1).any(|l| !l.trim().is_empty()))
+}
+
 /// Applies every protection this process can have: wipe freed memory,
 /// lock pages in RAM, exclude memory from core dumps. Returns what is in
 /// effect.
@@ -144,6 +152,7 @@ pub fn protect() -> Status {
         locked,
         no_dump,
         wipes_freed,
+        swap_in_use: swap_in_use(),
     }
 }
 
@@ -157,6 +166,7 @@ pub fn status() -> Status {
         },
         no_dump: no_dump_in_effect(),
         wipes_freed: freed_memory_wiped() && has_wiping_allocator(),
+        swap_in_use: swap_in_use(),
     }
 }
 

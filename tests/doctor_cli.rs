@@ -1,7 +1,8 @@
 //! `doctor` through the real binary: a fresh vault with realistic KDF
 //! settings reports the missing backup, drill and key safeguards but nothing
 //! critical (exit 0); the tiny test KDF and an open file mode are critical
-//! (exit 1); the routines clear their findings; the JSON shape.
+//! (exit 1); the routines clear their findings; the JSON shape; whether
+//! memory is locked in RAM, as the limits allow.
 
 mod common;
 mod recovery_support;
@@ -122,4 +123,58 @@ fn two_factor_without_codes_and_low_codes() {
     assert_eq!(two_fa[0]["severity"], "warning");
     assert!(two_fa[0]["message"].as_str().unwrap().starts_with("Mail"));
     assert_eq!(severity(&v, "codes-low"), ["warning"]);
+}
+
+/// The memory finding follows what the process can do: with `CAP_IPC_LOCK`
+/// (root) pages are locked; with a 64 KiB `RLIMIT_MEMLOCK` and no such
+/// capability they are not, and the finding names the limit and the fix.
+#[test]
+fn memory_locking_is_reported_as_it_is() {
+    let tv = TestVault::new(recovery_support::FAST_KDF);
+    let memory = |v: &Value| -> Value {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["check"] == "memory")
+            .cloned()
+            .expect("a memory finding")
+    };
+    let root = is_root();
+    if root {
+        let v = findings(&tv.run("doctor --json"));
+        let m = memory(&v);
+        assert_eq!(m["severity"], "ok", "{m}");
+        assert!(
+            m["message"].as_str().unwrap().contains("locked in RAM"),
+            "{m}"
+        );
+    }
+    // As root, drop CAP_IPC_LOCK too (setpriv, util-linux), else the limit
+    // does not apply.
+    let drop_cap = if root {
+        if common::oracle_tool("setpriv").is_none() {
+            return;
+        }
+        "setpriv --bounding-set -ipc_lock --inh-caps -ipc_lock "
+    } else {
+        ""
+    };
+    let out = tv.sh(&format!(
+        "ulimit -l 64 && {drop_cap}$LB doctor --json --passphrase-fd 3 3<pw"
+    ));
+    let m = memory(&findings(&out));
+    let msg = m["message"].as_str().unwrap();
+    assert!(msg.contains("cannot be locked") && msg.contains("64 KiB"), "{m}");
+    assert!(m["fix"].as_str().unwrap().contains("ulimit -l unlimited"), "{m}");
+    assert!(m["severity"] == "warning" || m["severity"] == "info", "{m}");
+}
+
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        == Some("0")
 }

@@ -776,6 +776,8 @@ fn file_facts(path: &Path) -> doctor::FileFacts {
         prev_exists: prev_path(path).exists(),
         lock_held,
         stale_temps,
+        // What this process gets is what the TUI gets.
+        memory: Some(crate::secure_mem::protect()),
     }
 }
 

@@ -81,6 +81,9 @@ pub struct FileFacts {
     pub lock_held: bool,
     /// Temp files a crashed save left behind.
     pub stale_temps: usize,
+    /// The memory protections this process got (and so the TUI and the
+    /// commands that show secrets get, under the same user and limits).
+    pub memory: Option<crate::secure_mem::Status>,
 }
 
 fn days_since(then: Option<OffsetDateTime>, now: OffsetDateTime) -> Option<i64> {
@@ -277,7 +280,49 @@ pub fn check(payload: &Payload, facts: &FileFacts, now: OffsetDateTime) -> Vec<F
     } else {
         finding("lock", Severity::Ok, text::LOCK_FREE.into(), String::new())
     });
+    if let Some(m) = &facts.memory {
+        out.push(memory_finding(m));
+    }
     out
+}
+
+/// Pages locked in RAM, excluded from core dumps, freed memory wiped?
+fn memory_finding(m: &crate::secure_mem::Status) -> Finding {
+    use crate::secure_mem::NotLocked;
+    if !m.no_dump {
+        return finding(
+            "memory",
+            Severity::Warning,
+            text::MEMORY_DUMPABLE.into(),
+            text::FIX_MEMORY_DUMPABLE.into(),
+        );
+    }
+    match &m.locked {
+        Ok(()) => finding(
+            "memory",
+            Severity::Ok,
+            text::memory_locked(m.wipes_freed),
+            String::new(),
+        ),
+        Err(why) => {
+            let limit = match why {
+                NotLocked::Limit(bytes) => Some(*bytes),
+                _ => None,
+            };
+            // Without swap there is nowhere for unlocked pages to go.
+            let severity = if m.swap_in_use {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            finding(
+                "memory",
+                severity,
+                text::memory_not_locked(limit, m.swap_in_use, m.wipes_freed),
+                text::FIX_MEMORY_LOCK.into(),
+            )
+        }
+    }
 }
 
 /// True when any finding is critical (the command exits 1).
@@ -378,6 +423,52 @@ mod tests {
             .filter(|x| x.check == check)
             .map(|x| x.severity)
             .collect()
+    }
+
+    #[test]
+    fn memory_protection_is_reported() {
+        use crate::secure_mem::{NotLocked, Status};
+        let p = payload(KdfParams::DEFAULT);
+        let now = OffsetDateTime::now_utc();
+        let with = |m: Status| {
+            let facts = FileFacts {
+                memory: Some(m),
+                ..FileFacts::default()
+            };
+            check(&p, &facts, now)
+                .into_iter()
+                .find(|f| f.check == "memory")
+                .unwrap()
+        };
+        let ok = Status {
+            locked: Ok(()),
+            no_dump: true,
+            wipes_freed: true,
+            swap_in_use: true,
+        };
+        assert_eq!(with(ok.clone()).severity, Severity::Ok);
+        let limited = Status {
+            locked: Err(NotLocked::Limit(8 << 20)),
+            ..ok.clone()
+        };
+        let f = with(limited.clone());
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.message.contains("8 MiB"), "{}", f.message);
+        assert!(f.fix.contains("ulimit -l"), "{}", f.fix);
+        let no_swap = Status {
+            swap_in_use: false,
+            ..limited
+        };
+        assert_eq!(with(no_swap).severity, Severity::Info);
+        let dumpable = Status {
+            no_dump: false,
+            ..ok
+        };
+        assert_eq!(with(dumpable).severity, Severity::Warning);
+        // Not gathered: no finding.
+        assert!(check(&p, &FileFacts::default(), now)
+            .iter()
+            .all(|f| f.check != "memory"));
     }
 
     #[test]

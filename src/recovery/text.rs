@@ -523,3 +523,48 @@ pub const ROTATE_SAME_PASSPHRASE: &str = "the new passphrase is the current one;
 
 /// `rotate --keep-passphrase`.
 pub const ROTATE_KEEPS_PASSPHRASE: &str = "WARNING: keeping the passphrase. The new recovery key and authentication key shut out holders of the old recovery key, but anyone who learned the old passphrase key (an old decrypted copy of a version-1 vault, or the passphrase itself) can still make a vault that this passphrase opens. Change the passphrase to shut them out too.";
+
+/// Doctor: memory could be written to a core dump.
+pub const MEMORY_DUMPABLE: &str =
+    "this process's memory is not excluded from core dumps (/proc/self/coredump_filter is not 0); a crash could write unlocked secrets to disk";
+/// Doctor: how to exclude memory from core dumps.
+pub const FIX_MEMORY_DUMPABLE: &str =
+    "check that /proc is mounted and writable for your own processes; core dumps are also turned off (RLIMIT_CORE 0) at start";
+/// Doctor: pages locked in RAM.
+pub fn memory_locked(wipes_freed: bool) -> String {
+    format!(
+        "memory: pages are locked in RAM (no swap) and left out of core dumps{}",
+        if wipes_freed {
+            "; freed memory is wiped"
+        } else {
+            ""
+        }
+    )
+}
+/// Doctor: pages cannot be locked in RAM.
+pub fn memory_not_locked(limit: Option<u64>, swap: bool, wipes_freed: bool) -> String {
+    let why = match limit {
+        Some(bytes) => format!(
+            "RLIMIT_MEMLOCK is {} KiB ({} MiB)",
+            bytes / 1024,
+            bytes >> 20
+        ),
+        None => "mlockall failed".to_owned(),
+    };
+    format!(
+        "memory: pages cannot be locked in RAM ({why}), so {}; they are left out of core dumps{}",
+        if swap {
+            "unlocked secrets could be written to the active swap"
+        } else {
+            "secrets could reach swap if swap is turned on (none is active now)"
+        },
+        if wipes_freed {
+            " and freed memory is wiped"
+        } else {
+            ""
+        }
+    )
+}
+/// Doctor: how to allow locking memory.
+pub const FIX_MEMORY_LOCK: &str =
+    "allow unlimited locked memory for your user (`ulimit -l unlimited` in the shell, `memlock unlimited` in /etc/security/limits.conf, or LimitMEMLOCK=infinity for a systemd session), or use encrypted swap";
