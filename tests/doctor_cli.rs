@@ -165,8 +165,14 @@ fn memory_locking_is_reported_as_it_is() {
     ));
     let m = memory(&findings(&out));
     let msg = m["message"].as_str().unwrap();
-    assert!(msg.contains("cannot be locked") && msg.contains("64 KiB"), "{m}");
-    assert!(m["fix"].as_str().unwrap().contains("ulimit -l unlimited"), "{m}");
+    assert!(
+        msg.contains("cannot be locked") && msg.contains("64 KiB"),
+        "{m}"
+    );
+    assert!(
+        m["fix"].as_str().unwrap().contains("ulimit -l unlimited"),
+        "{m}"
+    );
     assert!(m["severity"] == "warning" || m["severity"] == "info", "{m}");
 }
 

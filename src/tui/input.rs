@@ -441,8 +441,8 @@ struct Signals {
     wake: UnixStream,
     /// The last terminating signal (0: none).
     terminate: Arc<AtomicUsize>,
-    /// Set by the first terminating signal: a second one while the TUI is
-    /// shutting down ends the process at once.
+    /// Set by the first terminating signal: a second SIGTERM or SIGINT
+    /// while the TUI is shutting down ends the process at once.
     stopping: Arc<AtomicBool>,
     resized: Arc<AtomicBool>,
     ids: Vec<signal_hook::SigId>,
@@ -459,11 +459,16 @@ impl Signals {
         let resized = Arc::new(AtomicBool::new(false));
         let mut ids = Vec::new();
         for sig in [SIGTERM, SIGHUP, SIGINT] {
-            ids.push(signal_hook::flag::register_conditional_shutdown(
-                sig,
-                128 + sig,
-                Arc::clone(&stopping),
-            )?);
+            // A second SIGTERM or SIGINT means "now": exit at once. Not so
+            // for SIGHUP, which commonly arrives twice when a terminal
+            // closes (from the kernel and again from the shell).
+            if sig != SIGHUP {
+                ids.push(signal_hook::flag::register_conditional_shutdown(
+                    sig,
+                    128 + sig,
+                    Arc::clone(&stopping),
+                )?);
+            }
             ids.push(signal_hook::flag::register(sig, Arc::clone(&stopping))?);
             ids.push(signal_hook::flag::register_usize(
                 sig,

@@ -14,13 +14,11 @@ pub struct Tmux {
 impl Tmux {
     /// Starts a detached session of `cols` x `rows` running a clean bash.
     pub fn start(cols: u16, rows: u16) -> Tmux {
+        // One server per session: a name never used before in this process.
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let tmux = Tmux {
-            socket: format!(
-                "lifeboat-test-{}-{:?}",
-                std::process::id(),
-                std::thread::current().id()
-            )
-            .replace(['(', ')'], ""),
+            socket: format!("lifeboat-test-{}-{n}", std::process::id()),
         };
         let (x, y) = (cols.to_string(), rows.to_string());
         let started = tmux.cmd(&[
@@ -104,6 +102,16 @@ impl Tmux {
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-t", "main", "-p"]).stdout)
             .into_owned()
+    }
+
+    /// The visible screen and the whole scrollback.
+    pub fn history(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["capture-pane", "-t", "main", "-p", "-S", "-", "-E", "-"])
+                .stdout,
+        )
+        .into_owned()
     }
 
     /// A tmux format for the pane (`#{pane_pid}`, `#{alternate_on}`).
