@@ -120,12 +120,14 @@ pub fn lock_memory() -> Result<(), NotLocked> {
 }
 
 /// Excludes every mapping of this process (and its children) from core
-/// dumps. Returns whether the kernel took it.
+/// dumps. Returns whether that is in effect. Always tries the write once,
+/// so the process's system calls at start do not depend on its parent.
 pub fn exclude_from_core_dumps() -> bool {
     // A non-dumpable process cannot write its own filter (its /proc files
-    // belong to root), so the command line does this first, at start.
+    // belong to root), so the command line does this first, at start; a
+    // later call only reads back what is in effect.
+    let _ = std::fs::write("/proc/self/coredump_filter", "0");
     no_dump_in_effect()
-        || std::fs::write("/proc/self/coredump_filter", "0").is_ok() && no_dump_in_effect()
 }
 
 fn no_dump_in_effect() -> bool {

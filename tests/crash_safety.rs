@@ -126,8 +126,10 @@ fn add_under_strace(env: &Env, inject: &str, name: &str) -> Option<Out> {
 fn injected_io_errors_leave_the_vault_unchanged() {
     // The write path of `add` (see the module docs of src/vault/store.rs):
     // write(tmp) fsync(tmp) ... linkat(prev) rename(prev) rename(tmp->vault)
-    // fsync(dir). The first `write` syscall of the process is the temp file
-    // (nothing else is written before the save), so `when=1` hits it alone.
+    // fsync(dir). The first `write` syscall of the process is the hardening
+    // at start ("0" to /proc/self/coredump_filter, always written once); the
+    // second is the temp file (nothing else is written before the save), so
+    // `when=2` hits it alone.
     for (inject, words) in [
         (
             "fsync:error=EIO",
@@ -138,11 +140,11 @@ fn injected_io_errors_leave_the_vault_unchanged() {
             &["fsync", "unchanged", "no space left"][..],
         ),
         (
-            "write:error=ENOSPC:when=1",
+            "write:error=ENOSPC:when=2",
             &["writing the temporary file", "unchanged", "no space left"][..],
         ),
         (
-            "write:error=EIO:when=1",
+            "write:error=EIO:when=2",
             &["writing the temporary file", "unchanged"][..],
         ),
         ("rename:error=EIO:when=2", &["renaming", "unchanged"][..]),
