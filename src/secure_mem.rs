@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 static WIPE_FREED: AtomicBool = AtomicBool::new(false);
 static WIPING_ALLOCATOR: AtomicBool = AtomicBool::new(false);
 static LOCKED: AtomicBool = AtomicBool::new(false);
+static PROTECTED: AtomicBool = AtomicBool::new(false);
 
 /// Called once by a binary whose global allocator honours
 /// [`freed_memory_wiped`].
@@ -147,6 +148,7 @@ pub fn swap_in_use() -> bool {
 /// lock pages in RAM, exclude memory from core dumps. Returns what is in
 /// effect.
 pub fn protect() -> Status {
+    PROTECTED.store(true, Ordering::SeqCst);
     let wipes_freed = wipe_freed_memory();
     let locked = lock_memory();
     let no_dump = exclude_from_core_dumps();
@@ -156,6 +158,12 @@ pub fn protect() -> Status {
         wipes_freed,
         swap_in_use: swap_in_use(),
     }
+}
+
+/// What [`protect`] put in effect in this process; `None` when it was
+/// never called (a library user, a unit test).
+pub fn protected_status() -> Option<Status> {
+    PROTECTED.load(Ordering::SeqCst).then(status)
 }
 
 /// What is in effect now, without changing anything.

@@ -134,6 +134,8 @@ pub fn check_up(vault: &Vault) -> ToolDone {
         // This process holds the lock while the TUI is open.
         lock_held: false,
         stale_temps: 0,
+        // What this TUI process got at start.
+        memory: crate::secure_mem::protected_status(),
     };
     ToolDone::Findings(doctor::check(vault.payload(), &facts, now_utc()))
 }
