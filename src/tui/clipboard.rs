@@ -5,6 +5,7 @@
 //! whatever terminal is at the other end. Without a helper, copying says so.
 
 use std::io::Write;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -68,6 +69,9 @@ fn helper() -> Option<(Helper, PathBuf)> {
 fn run(path: &PathBuf, args: &[&str], input: &[u8]) -> std::io::Result<()> {
     let mut child = Command::new(path)
         .args(args)
+        // Its own process group: the hang-up or interrupt that ends the TUI
+        // must not kill the helper that is clearing the clipboard.
+        .process_group(0)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -102,6 +106,7 @@ pub fn clear() {
         } else {
             Command::new(&path)
                 .args(h.clear)
+                .process_group(0)
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
