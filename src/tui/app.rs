@@ -312,6 +312,8 @@ pub enum Message {
     Answer(usize),
     /// Add a note to a step.
     AddNote,
+    /// Set a step aside as not applying (asks for the reason).
+    SkipStep,
     /// Add an item.
     AddItem,
     /// Edit the item.

@@ -131,6 +131,7 @@ fn command_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
             Some(Message::Answer(c as usize - '0' as usize))
         }
         (Context::Runner, KeyCode::Char('n')) => Some(Message::AddNote),
+        (Context::Runner, KeyCode::Char('S')) => Some(Message::SkipStep),
         (Context::Runner, KeyCode::Char('w')) => Some(Message::WriteReport),
         (Context::Runner, KeyCode::Char('R')) => Some(Message::ResetRun),
         (Context::Runner, KeyCode::Char('A')) => Some(Message::PickAccount),

@@ -1927,3 +1927,43 @@ fn wide_names_keep_the_item_columns_aligned() {
     }
     snap(&app, "items_cjk");
 }
+
+#[test]
+fn a_step_that_does_not_apply_is_set_aside_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "account-locked");
+    let pb = app
+        .playbooks
+        .iter()
+        .find(|p| p.id == "account-locked")
+        .unwrap()
+        .clone();
+    // Step 1 is a note step; S opens the reason editor instead.
+    assert!(matches!(map_key(&app, ch('S')), Some(Message::SkipStep)));
+    press(&mut app, &[ch('S')]);
+    assert_eq!(app.context(), Context::NoteEntry);
+    // An empty reason is refused with what to do, in TUI keys.
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Say why this step does not apply"),
+        "{screen}"
+    );
+    type_text(&mut app, "No message was shown");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    let run = session(&app)
+        .vault
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .unwrap()
+        .clone();
+    let rec = run.record(&pb.steps[0].id).unwrap();
+    assert_eq!(rec.not_applicable.as_deref(), Some("No message was shown"));
+    assert_eq!(rec.done_at, Some(NOW));
+    // The help lists the key.
+    press(&mut app, &[ch('?')]);
+    assert!(screen_text(&app, 120, 40).contains("set it aside with the reason"));
+}

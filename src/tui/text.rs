@@ -482,6 +482,12 @@ pub const NOTE_EMPTY_REQUIRED: &str =
 /// Enter on an empty note that ends a wait early.
 pub const NOTE_EMPTY_WAIT: &str =
     "Say why the wait is over early, then Enter. Esc closes and the timer keeps running.";
+/// Enter on an empty reason for setting a step aside.
+pub const SKIP_EMPTY: &str =
+    "Say why this step does not apply to you (for example: no provider, so no ticket), then Enter. Esc keeps the step.";
+/// The prompt of the reason editor.
+pub const SKIP_PROMPT: &str =
+    "This step does not apply to you? Say why (Enter sets it aside; it counts as done and the report shows the reason): ";
 /// Enter on an empty note.
 pub const NOTE_EMPTY: &str = "The note is empty: type it, then Enter. Esc closes.";
 /// Title of the note editor.
@@ -702,6 +708,7 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("Space", "tick / untick; wait steps start their timer"),
             ("1-9", "answer a question"),
             ("n", "add a note to the step"),
+            ("S", "the step does not apply: set it aside with the reason"),
             ("← →", "choose a linked vault item"),
             ("Enter", "open the linked item"),
             ("w", "write the incident report (Markdown, current folder)"),

@@ -29,6 +29,8 @@ pub enum NotePurpose {
     EndWaitEarly,
     /// Just a note on the step.
     Annotate,
+    /// The step does not apply: the note is the reason it is set aside.
+    Skip,
 }
 
 /// An entry of the runner's account picker.
@@ -313,6 +315,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                         NotePurpose::Tick => text::NOTE_EMPTY_REQUIRED,
                         NotePurpose::EndWaitEarly => text::NOTE_EMPTY_WAIT,
                         NotePurpose::Annotate => text::NOTE_EMPTY,
+                        NotePurpose::Skip => text::SKIP_EMPTY,
                     });
                     return Vec::new();
                 }
@@ -322,6 +325,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                 let id = step.id.clone();
                 let res = change_run(&mut s.vault, pb, now, |pb, run| match purpose {
                     NotePurpose::Annotate => playbook::note(pb, run, &id, &text_, now),
+                    NotePurpose::Skip => playbook::skip(pb, run, &id, &text_, now),
                     NotePurpose::Tick | NotePurpose::EndWaitEarly => {
                         playbook::check(pb, run, &id, Some(text_.clone()), now)
                     }
@@ -456,6 +460,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             }
         }
         Message::AddNote => r.note = Some(NoteEditor::new(NotePurpose::Annotate)),
+        Message::SkipStep => r.note = Some(NoteEditor::new(NotePurpose::Skip)),
         Message::ResetRun => match run {
             Some(_) => r.confirm_reset = true,
             None => info = Some(text::NOTHING_TO_RESET.to_owned()),
@@ -746,6 +751,7 @@ impl Widget for RunnerView<'_> {
         if let Some(ed) = &self.st.note {
             let prompt = match ed.purpose {
                 NotePurpose::EndWaitEarly => text::EARLY_WAIT_PROMPT,
+                NotePurpose::Skip => text::SKIP_PROMPT,
                 _ => step.prompt.as_deref().unwrap_or(&step.title),
             };
             NoteEditorView {
