@@ -36,6 +36,24 @@ fn kill_9_during_add_never_loses_a_saved_item() {
     let env = Env::init();
     env.add_note("base-1", "first");
     env.add_note("base-2", "second");
+    // How long one whole `add` takes on this machine (passphrase and key
+    // paths alike), so that the kill delays cover the whole save whether
+    // the machine is fast or loaded: a fixed range either kills nothing on a
+    // slow machine or lets nothing finish on a fast one.
+    let mut took = Vec::new();
+    for (k, key_path) in [false, true, false, true].into_iter().enumerate() {
+        let name = format!("calibrate-{k}");
+        let t = Instant::now();
+        if key_path {
+            env.key_cmd(&["add", "note", &name], Some(b"calibration note"))
+                .ok();
+        } else {
+            env.add_note(&name, "calibration note");
+        }
+        took.push(t.elapsed());
+    }
+    took.sort();
+    let span = (took[took.len() / 2] * 2).max(Duration::from_millis(5));
     let mut expected = env.names();
     let (mut killed, mut completed, mut landed_new, mut temps_seen) = (0, 0, 0, 0);
     let start = Instant::now();
@@ -47,7 +65,7 @@ fn kill_9_during_add_never_loses_a_saved_item() {
         } else {
             env.key_command(&["add", "note", &name])
         };
-        let delay = Duration::from_micros(rng.gen_range(0..40_000));
+        let delay = span.mul_f64(rng.gen::<f64>());
         let mut child = vault_harness::spawn(cmd, Some(b"crash test note"));
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL; harmless if it already exited
@@ -96,7 +114,7 @@ fn kill_9_during_add_never_loses_a_saved_item() {
     let out = env.pass_cmd(&["list", "--json"], None).ok();
     assert_eq!(out.json().as_array().unwrap().len(), expected.len() + 1);
     eprintln!(
-        "{iterations} runs in {:?}: {killed} killed, {completed} completed, {landed_new} saved; \
+        "{iterations} runs in {:?} (delays up to {span:?}): {killed} killed, {completed} completed, {landed_new} saved; \
          {temps_seen} left a temp file (cleaned by the next writer)",
         start.elapsed()
     );
