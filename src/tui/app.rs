@@ -194,6 +194,8 @@ pub struct App {
     pub status: Option<Status>,
     /// The help overlay is open.
     pub help: bool,
+    /// Ctrl+C was pressed with typed text that would be lost: y quits.
+    pub confirm_quit: bool,
     /// Last user input (for auto-lock).
     pub last_input: OffsetDateTime,
     /// When the clipboard must be cleared.
@@ -254,8 +256,12 @@ pub struct Resume {
 pub enum Message {
     /// Time passed (about four times a second).
     Tick(OffsetDateTime),
-    /// Quit the program.
+    /// Quit the program (asks first when typed text would be lost).
     Quit,
+    /// Quit without asking (the answer to that question).
+    QuitNow,
+    /// Do not quit after all.
+    CancelQuit,
     /// Show the help.
     Help,
     /// Close the help.
@@ -457,6 +463,7 @@ impl App {
             },
             status: None,
             help: false,
+            confirm_quit: false,
             last_input: now,
             clipboard_clear_at: None,
             auto_lock_secs: crate::vault::format::Settings::default().auto_lock_secs,
@@ -604,6 +611,18 @@ impl App {
         }
     }
 
+    /// Text typed into a form or a note that quitting would lose.
+    pub(crate) fn unsaved_typing(&self) -> bool {
+        let Screen::Main(s) = &self.screen else {
+            return false;
+        };
+        match s.pages.last() {
+            Some(Page::Form(f)) => f.has_input(),
+            Some(Page::Runner(r)) => r.note.as_ref().is_some_and(|n| !n.text.trim().is_empty()),
+            _ => false,
+        }
+    }
+
     pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
@@ -635,6 +654,7 @@ impl App {
             ..UnlockState::default()
         });
         self.help = false;
+        self.confirm_quit = false;
         self.status = None;
         self.clear_clipboard_now()
     }
@@ -659,10 +679,22 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
     }
     match msg {
         Message::Tick(now) => on_tick(app, now),
-        Message::Quit => {
+        Message::Quit if app.unsaved_typing() => {
+            // A half-filled form or note is work the user would have to redo
+            // under stress: one stray Ctrl+C must not throw it away.
+            app.confirm_quit = true;
+            app.error(text::QUIT_DISCARD_ASK);
+            Vec::new()
+        }
+        Message::Quit | Message::QuitNow => {
             let mut fx = app.clear_clipboard_now();
             fx.push(Effect::Quit);
             fx
+        }
+        Message::CancelQuit => {
+            app.confirm_quit = false;
+            app.info(text::QUIT_CANCELLED);
+            Vec::new()
         }
         Message::Help => {
             app.help = true;

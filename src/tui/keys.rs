@@ -17,6 +17,13 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         return None;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if app.confirm_quit {
+        return match key.code {
+            KeyCode::Char('c') | KeyCode::Char('q') if ctrl => Some(Message::QuitNow),
+            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::QuitNow),
+            _ => Some(Message::CancelQuit),
+        };
+    }
     if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
         return Some(Message::Quit);
     }

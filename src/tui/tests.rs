@@ -1967,3 +1967,51 @@ fn a_step_that_does_not_apply_is_set_aside_with_its_reason() {
     press(&mut app, &[ch('?')]);
     assert!(screen_text(&app, 120, 40).contains("set it aside with the reason"));
 }
+
+#[test]
+fn ctrl_c_in_a_half_filled_form_asks_before_discarding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    // Nothing typed: Ctrl+C quits at once.
+    let fx = press(&mut app, &[ctrl('c')]);
+    assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
+
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('a')]);
+    assert_eq!(app.context(), Context::Form);
+    // An empty new form: nothing to lose, but it is still the form.
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "Half-typed name");
+    let fx = press(&mut app, &[ctrl('c')]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(app.confirm_quit);
+    assert!(screen_text(&app, 80, 24).contains("Quit and lose what you typed?"));
+    // Any other key goes back, with everything kept.
+    let fx = press(&mut app, &[ch('n')]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(!app.confirm_quit);
+    assert_eq!(form(&app).name, "Half-typed name");
+    // Asked again, y quits.
+    press(&mut app, &[ctrl('c')]);
+    let fx = press(&mut app, &[ch('y')]);
+    assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
+    // Ctrl+C twice quits too.
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[ch('a'), key(KeyCode::Tab)]);
+    type_text(&mut app, "x");
+    press(&mut app, &[ctrl('c')]);
+    let fx = press(&mut app, &[ctrl('c')]);
+    assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
+}
+
+#[test]
+fn ctrl_c_while_writing_a_note_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    open_runner(&mut app, "account-locked");
+    press(&mut app, &[ch('n')]);
+    type_text(&mut app, "support said 48 hours");
+    assert!(press(&mut app, &[ctrl('c')]).is_empty());
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::NoteEntry);
+}

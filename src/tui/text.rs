@@ -488,6 +488,11 @@ pub const SKIP_EMPTY: &str =
 /// The prompt of the reason editor.
 pub const SKIP_PROMPT: &str =
     "This step does not apply to you? Say why (Enter sets it aside; it counts as done and the report shows the reason): ";
+/// Ctrl+C with typed text that quitting would lose.
+pub const QUIT_DISCARD_ASK: &str =
+    "Quit and lose what you typed? y (or Ctrl+C again) quits; any other key goes back to it.";
+/// The answer was no.
+pub const QUIT_CANCELLED: &str = "Not quitting: what you typed is still here.";
 /// Enter on an empty note.
 pub const NOTE_EMPTY: &str = "The note is empty: type it, then Enter. Esc closes.";
 /// Title of the note editor.

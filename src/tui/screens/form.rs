@@ -79,6 +79,25 @@ pub struct FormState {
 }
 
 impl FormState {
+    /// Something was typed that quitting would lose. An item being edited
+    /// counts as typed: its fields start filled and may have been changed.
+    pub fn has_input(&self) -> bool {
+        self.editing.is_some()
+            || [
+                &self.name,
+                &self.account,
+                &self.tags,
+                &self.support,
+                &self.notes,
+                &self.username,
+                &self.url,
+            ]
+            .iter()
+            .any(|f| !f.trim().is_empty())
+            || !self.secret.is_empty()
+            || !self.passphrase.is_empty()
+    }
+
     /// An empty form for a new item.
     pub fn new_item() -> FormState {
         FormState {
