@@ -85,7 +85,9 @@ pub fn parse_backup_name(name: &str) -> Option<(String, u32)> {
         .strip_suffix(BACKUP_SUFFIX)?;
     let (stamp, seq) = match rest.split_once('-') {
         Some((s, n)) => {
-            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            // A leading zero would name the same generation twice ("-02"
+            // and "-2"; found by fuzzing): only the canonical form counts.
+            if n.is_empty() || n.starts_with('0') || !n.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
             (s, n.parse::<u32>().ok().filter(|n| *n > 0)?)
@@ -322,6 +324,18 @@ pub fn compare(current: &Payload, backup: &Payload) -> Comparison {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_canonical_sequence_numbers_are_backup_names() {
+        // Regression (fuzzing): "-02" was read as 2 and printed back as "-2".
+        let name = |seq: &str| format!("{BACKUP_PREFIX}20261130T072200Z-{seq}{BACKUP_SUFFIX}");
+        assert_eq!(
+            super::parse_backup_name(&name("2")),
+            Some(("20261130T072200Z".to_owned(), 2))
+        );
+        assert_eq!(super::parse_backup_name(&name("02")), None);
+        assert_eq!(super::parse_backup_name(&name("0")), None);
+    }
+
     use super::*;
 
     #[test]

@@ -61,6 +61,10 @@ pub fn parse_group(spec: &str) -> Result<(u8, u8), String> {
         .ok_or_else(|| text::bad_group_spec(spec))?;
     let k: u8 = k.trim().parse().map_err(|_| text::bad_group_spec(spec))?;
     let n: u8 = n.trim().parse().map_err(|_| text::bad_group_spec(spec))?;
+    // Found by fuzzing: "0-of-1" read as a group nobody needs to recover.
+    if k == 0 || k > n {
+        return Err(text::group_threshold_out_of_range(spec));
+    }
     Ok((k, n))
 }
 
@@ -363,6 +367,16 @@ pub fn resolve_word(typed: &str) -> WordMatch {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn group_thresholds_out_of_range_are_refused() {
+        // Regression (fuzzing): these were read as (0, 1) and (3, 2).
+        for bad in ["0-of-1", "0of3", "3of2", "0/0"] {
+            assert!(super::parse_group(bad).is_err(), "{bad}");
+        }
+        assert_eq!(super::parse_group("2-of-3"), Ok((2, 3)));
+        assert_eq!(super::parse_group("1of1"), Ok((1, 1)));
+    }
+
     use super::*;
 
     #[test]

@@ -108,6 +108,11 @@ pub fn bad_group_spec(spec: &str) -> String {
     format!("cannot read the group \"{spec}\"; write it as KofN, e.g. --group 2of3")
 }
 
+/// A group whose threshold is 0 or larger than its share count.
+pub fn group_threshold_out_of_range(spec: &str) -> String {
+    format!("the group \"{spec}\" needs between 1 and N of its N shares; write it as KofN with 1 <= K <= N, e.g. --group 2of3")
+}
+
 /// The new shares did not recombine.
 pub const PROOF_FAILED: &str = "the new shares did not all recombine to the recovery key, so none were handed out. This should not happen; please report it, and keep using the recovery key itself";
 
