@@ -17,7 +17,7 @@ trap 'rm -rf "$dir"' EXIT
 export LIFEBOAT_VAULT="$dir/vault.age" LIFEBOAT_CONFIG="$dir/config.toml"
 printf 'a long test passphrase for the package\n' > "$dir/pass"
 "$bin" init --passphrase-fd 3 --recovery-key-out "$dir/key.txt" \
-  --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-passphrase 3<"$dir/pass"
+  --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-kdf --allow-weak-passphrase 3<"$dir/pass"
 printf "the note from the package test\n" | "$bin" add note pkg-note --passphrase-fd 3 3<"$dir/pass"
 "$bin" show pkg-note --reveal --identity "$dir/key.txt" | grep -q 'the note from the package test'
 "$bin" rm pkg-note --yes --passphrase-fd 3 3<"$dir/pass"
