@@ -199,7 +199,12 @@ fn nothing_reads_outside_the_repository() {
     }
     files.push(root.join("Cargo.toml"));
     assert!(files.len() > 20, "walked too few files: {}", files.len());
-    let outside = ["../shared", "/work/", concat!("shared", "/vectors")];
+    // Spelled in pieces so this file does not itself name the paths.
+    let outside = [
+        concat!("..", "/shared"),
+        "/work/",
+        concat!("shared", "/vectors"),
+    ];
     let mut hits = Vec::new();
     for f in files {
         if f.ends_with("tests/architecture.rs") {
