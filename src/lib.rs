@@ -17,6 +17,7 @@
 pub mod config;
 pub mod interop;
 pub mod item;
+pub mod lang;
 pub mod playbook;
 pub mod recovery;
 pub mod secret;
