@@ -1094,3 +1094,114 @@ fn a_seed_with_a_bad_checksum_on_a_terminal_is_asked_again() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The Tools tab at 80x24 splits the recovery key into share files, and
+/// the command line's `recover --shares` opens the vault with two of them;
+/// then it changes the passphrase (the current one asked again, a wrong
+/// one refused first) and only the new passphrase opens the vault.
+#[test]
+fn the_tools_tab_splits_the_key_and_changes_the_passphrase() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pass"), format!("{PASSPHRASE}\n")).unwrap();
+    // At the KDF floor, so the change keeps the settings (and stays quick).
+    sh(
+        dir.path(),
+        &format!(
+            "'{BIN}' --vault vault.age init --kdf-memory 19 --kdf-time 2 --kdf-parallelism 1 \
+             --allow-weak-passphrase --recovery-key-out key.txt --passphrase-fd 3 3<pass"
+        ),
+        "",
+    );
+    let vault = dir.path().join("vault.age");
+    let tmux = Tmux::start_at(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
+        dir.path().display(),
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passphrase:");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Playbooks");
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("Split the key");
+    tmux.keys(&["j", "j", "j", "Enter"]);
+    tmux.wait_for("rebuild the key");
+    tmux.keys(&["C-u"]);
+    tmux.type_text("2 of 3");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("share files");
+    tmux.keys(&["C-u"]);
+    let folder = dir.path().join("trustees");
+    tmux.type_text(&folder.display().to_string());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("share files written");
+    // Two of the three shares, as the command line reads them.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "{files:?}");
+    let two = format!(
+        "{}{}",
+        std::fs::read_to_string(&files[0]).unwrap(),
+        std::fs::read_to_string(&files[2]).unwrap()
+    );
+    std::fs::write(dir.path().join("two-shares.txt"), two).unwrap();
+
+    // Change the passphrase: a wrong current one first.
+    let new_pass = "violet harbour tractor sings 1987";
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("Old passphrase:");
+    tmux.type_text("not my passphrase at all");
+    tmux.keys(&["Tab"]);
+    tmux.type_text(new_pass);
+    tmux.keys(&["Tab"]);
+    tmux.type_text(new_pass);
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_until("the refusal", |s| {
+        flat(s).contains("current passphrase is wrong")
+    });
+    assert!(!s.contains(new_pass) && !s.contains(PASSPHRASE), "{s}");
+    Vault::open(&vault, &Unlock::Passphrase(SecretString::from(PASSPHRASE)))
+        .expect("unchanged after the refusal");
+    // The cursor is back on the current passphrase; the new one is kept.
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("the change", |s| {
+        flat(s).contains("Passphrase changed and saved")
+    });
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(500));
+    Vault::open(&vault, &Unlock::Passphrase(SecretString::from(new_pass)))
+        .expect("the new passphrase opens the vault");
+    assert!(Vault::open(&vault, &Unlock::Passphrase(SecretString::from(PASSPHRASE))).is_err());
+
+    // The command line rebuilds the key from the TUI's shares.
+    std::fs::write(
+        dir.path().join("newpass"),
+        "pelican quarry violin 2024 tundra\n",
+    )
+    .unwrap();
+    sh(
+        dir.path(),
+        &format!(
+            "'{BIN}' --vault vault.age recover --shares two-shares.txt --new-passphrase-fd 3 3<newpass"
+        ),
+        "",
+    );
+    Vault::open(
+        &vault,
+        &Unlock::Passphrase(SecretString::from("pelican quarry violin 2024 tundra")),
+    )
+    .expect("the shares opened the vault for recover");
+}

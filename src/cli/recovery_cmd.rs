@@ -275,23 +275,8 @@ fn plan_of(a: &SplitArgs) -> Result<SplitPlan, CliError> {
     })
 }
 
-fn share_file_name(s: &split::ShareOut) -> String {
-    format!(
-        "lifeboat-share-{}-g{}-{}.txt",
-        s.identifier, s.group, s.member
-    )
-}
-
 fn label(s: &split::ShareOut) -> String {
-    text::share_label(
-        s.member,
-        s.member_count,
-        s.member_threshold,
-        s.group,
-        s.group_count,
-        s.group_threshold,
-        s.identifier,
-    )
+    s.label()
 }
 
 /// `split`.
@@ -300,36 +285,10 @@ pub fn split(ctx: &Ctx, a: SplitArgs) -> Result<(), CliError> {
     let mut vault = ctx.open_for_update()?;
     let key = vault.payload().keys.recovery_identity.clone();
     let set = split::split_recovery_key(&key, &plan).map_err(|e| CliError::input(e.to_string()))?;
-    let mut files = Vec::new();
-    if let Some(dir) = &a.out {
-        if !dir.is_dir() {
-            use std::os::unix::fs::DirBuilderExt;
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| CliError::input(format!("cannot create {}: {e}", dir.display())))?;
-        }
-        // Check every name first, so a refusal writes nothing.
-        for s in &set.shares {
-            let p = dir.join(share_file_name(s));
-            if p.exists() {
-                return Err(CliError::input(format!(
-                    "{} already exists; choose an empty folder for the shares",
-                    p.display()
-                )));
-            }
-            files.push(p);
-        }
-        for (s, p) in set.shares.iter().zip(&files) {
-            let content = SecretString::new(format!(
-                "{}{}\n",
-                text::share_file_header(&label(s)),
-                s.mnemonic.expose()
-            ));
-            write_private_file(p, &content)?;
-        }
-    }
+    let files = match &a.out {
+        Some(dir) => split::write_share_files(dir, &set).map_err(CliError::input)?,
+        None => Vec::new(),
+    };
     vault.payload_mut().history.recovery_key_split = Some(now_utc());
     vault.audit("split", None);
     let saved = vault.save();

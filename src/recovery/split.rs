@@ -321,6 +321,81 @@ fn prove_shares_with(
     Ok((subsets.len(), exhaustive))
 }
 
+impl ShareOut {
+    /// What the share is, for its trustee: which share of how many, how
+    /// many are needed, the set (never secret).
+    pub fn label(&self) -> String {
+        text::share_label(
+            self.member,
+            self.member_count,
+            self.member_threshold,
+            self.group,
+            self.group_count,
+            self.group_threshold,
+            self.identifier,
+        )
+    }
+
+    /// The name of the file the share is written to in a folder.
+    pub fn file_name(&self) -> String {
+        format!(
+            "lifeboat-share-{}-g{}-{}.txt",
+            self.identifier, self.group, self.member
+        )
+    }
+
+    /// The share file's content: a commented header with the label, then
+    /// the mnemonic on its own line ([`mnemonics_from_text`] reads it back).
+    pub fn file_text(&self) -> SecretString {
+        SecretString::new(format!(
+            "{}{}\n",
+            text::share_file_header(&self.label()),
+            self.mnemonic.expose()
+        ))
+    }
+}
+
+/// Writes every share of `set` into `dir` (created 0700 when missing), one
+/// new 0600 file each, and returns the paths in share order. Every name is
+/// checked before the first write, so a folder that already holds one of
+/// the files gets nothing. Both front ends write shares through here, so a
+/// share file is the same whichever made it.
+pub fn write_share_files(
+    dir: &std::path::Path,
+    set: &ShareSet,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    use std::io::Write;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if !dir.is_dir() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| text::cannot_create(&dir.display().to_string(), &e.to_string()))?;
+    }
+    let mut files = Vec::with_capacity(set.shares.len());
+    for s in &set.shares {
+        let p = dir.join(s.file_name());
+        if p.exists() {
+            return Err(text::share_file_exists(&p.display().to_string()));
+        }
+        files.push(p);
+    }
+    for (s, p) in set.shares.iter().zip(&files) {
+        let shown = p.display().to_string();
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(p)
+            .map_err(|e| text::cannot_create(&shown, &e.to_string()))?;
+        f.write_all(s.file_text().expose().as_bytes())
+            .and_then(|()| f.sync_all())
+            .map_err(|e| text::write_failed(&shown, &e.to_string()))?;
+    }
+    Ok(files)
+}
+
 /// Extracts share mnemonics from text: one per line, blank lines and `#`
 /// comment lines skipped (so share files written by `split --out` can be
 /// concatenated as they are).
@@ -378,6 +453,40 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn share_files_are_private_named_by_set_and_never_overwritten() {
+        use std::os::unix::fs::PermissionsExt;
+        let key = NamedIdentity::generate().text;
+        let set = split_recovery_key(&key, &SplitPlan::simple(2, 3)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new").join("shares");
+        let files = write_share_files(&out, &set).unwrap();
+        assert_eq!(files.len(), 3);
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        let mut read = Vec::new();
+        for (s, p) in set.shares.iter().zip(&files) {
+            assert_eq!(p.file_name().unwrap().to_str().unwrap(), s.file_name());
+            let mode = std::fs::metadata(p).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+            let body = std::fs::read_to_string(p).unwrap();
+            assert!(body.contains(&s.label()), "{body}");
+            read.extend(mnemonics_from_text(&body));
+        }
+        assert_eq!(rebuild_key(&read[1..]).unwrap().text.expose(), key.expose());
+        // The same set again: refused before any write, the files intact.
+        let before: Vec<_> = files.iter().map(|p| std::fs::read(p).unwrap()).collect();
+        std::fs::remove_file(&files[0]).unwrap();
+        let e = write_share_files(&out, &set).unwrap_err();
+        assert!(e.contains("already exists"), "{e}");
+        assert!(!files[0].exists(), "nothing written on refusal");
+        let after: Vec<_> = files[1..]
+            .iter()
+            .map(|p| std::fs::read(p).unwrap())
+            .collect();
+        assert_eq!(before[1..], after[..]);
+    }
 
     #[test]
     fn group_specs_parse() {

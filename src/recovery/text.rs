@@ -156,6 +156,21 @@ pub fn split_written(dir: &str, count: usize) -> String {
     format!("{count} share files written to {dir} (mode 0600). Hand each to its trustee, then delete the files from this computer.")
 }
 
+/// A folder or file could not be made.
+pub fn cannot_create(path: &str, why: &str) -> String {
+    format!("cannot create {path}: {why}")
+}
+
+/// Writing a file failed.
+pub fn write_failed(path: &str, why: &str) -> String {
+    format!("writing {path} failed: {why}")
+}
+
+/// A share file of the same name is already in the folder.
+pub fn share_file_exists(path: &str) -> String {
+    format!("{path} already exists; choose an empty folder for the shares")
+}
+
 /// Header of a share file.
 pub fn share_file_header(label: &str) -> String {
     format!(

@@ -32,7 +32,10 @@ use super::text;
 use super::theme::Theme;
 use crate::item::{Item, ItemKind};
 use crate::playbook::Playbook;
+use crate::recovery::split::SplitPlan;
 use crate::secret::SecretString;
+use crate::vault::crypto::PassphraseKey;
+use crate::vault::rekey::RekeyError;
 use crate::vault::{Vault, VaultError};
 
 /// Seconds an informational status message stays.
@@ -169,6 +172,10 @@ pub enum Context {
     Tools,
     /// Typing the backup folder.
     ToolsFolder,
+    /// Typing how to split the recovery key.
+    ToolsSplit,
+    /// The passphrase change form.
+    ToolsPassphrase,
 }
 
 /// The whole TUI state.
@@ -356,6 +363,9 @@ pub enum Message {
     ReportWritten(Result<PathBuf, String>),
     /// A tool of the Tools tab finished.
     ToolDone(Result<ToolDone, String>),
+    /// The passphrase change's checks ran and its new key was made (or
+    /// the change was refused).
+    Rekeyed(Result<Box<PassphraseKey>, RekeyError>),
 }
 
 /// What a tool of the Tools tab did.
@@ -382,6 +392,7 @@ impl Message {
                 | Message::ClipboardCleared
                 | Message::ReportWritten(_)
                 | Message::ToolDone(_)
+                | Message::Rekeyed(_)
         )
     }
 }
@@ -429,6 +440,25 @@ pub enum Effect {
     },
     /// Run the doctor's checks.
     Doctor,
+    /// Split the recovery key and write the share files into a folder.
+    Split {
+        /// The folder.
+        dir: PathBuf,
+        /// How to split.
+        plan: SplitPlan,
+    },
+    /// Check the current passphrase against the vault's key and make the
+    /// key of the new one, on a thread (two Argon2id runs).
+    Rekey {
+        /// The vault's passphrase key now.
+        old: Box<PassphraseKey>,
+        /// The passphrase typed as the current one.
+        current: SecretString,
+        /// The new passphrase (already through the policy).
+        new: SecretString,
+    },
+    /// Put the new passphrase key into the vault and save.
+    InstallPassphraseKey(Box<PassphraseKey>),
     /// Write a report into the current directory.
     WriteReport {
         /// The file name.
@@ -589,6 +619,11 @@ impl App {
                     Tab::Items if s.items.searching => Context::Search,
                     Tab::Items => Context::Items,
                     Tab::Playbooks => Context::Playbooks,
+                    Tab::Tools if s.tools.passwd.as_ref().is_some_and(|f| f.working) => {
+                        Context::Busy
+                    }
+                    Tab::Tools if s.tools.passwd.is_some() => Context::ToolsPassphrase,
+                    Tab::Tools if s.tools.split_plan.is_some() => Context::ToolsSplit,
                     Tab::Tools if s.tools.folder.is_some() => Context::ToolsFolder,
                     Tab::Tools => Context::Tools,
                 },
@@ -745,6 +780,7 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             Vec::new()
         }
         Message::ToolDone(r) => tools::on_done(app, r),
+        Message::Rekeyed(r) => tools::on_rekeyed(app, r),
         Message::ReportWritten(r) => {
             match r {
                 Ok(p) => app.info(text::report_written(&p.display().to_string())),

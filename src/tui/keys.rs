@@ -49,7 +49,9 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::Form
         | Context::NoteEntry
         | Context::AccountEntry
-        | Context::ToolsFolder => text_key(ctx, key, ctrl),
+        | Context::ToolsFolder
+        | Context::ToolsSplit
+        | Context::ToolsPassphrase => text_key(ctx, key, ctrl),
         Context::ConfirmDelete | Context::ConfirmReset => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Confirm(true)),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Message::Confirm(false)),
@@ -73,7 +75,11 @@ fn text_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
             KeyCode::Char('u')
                 if matches!(
                     ctx,
-                    Context::Form | Context::AccountEntry | Context::ToolsFolder
+                    Context::Form
+                        | Context::AccountEntry
+                        | Context::ToolsFolder
+                        | Context::ToolsSplit
+                        | Context::ToolsPassphrase
                 ) =>
             {
                 Some(Message::ClearField)

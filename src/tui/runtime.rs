@@ -311,6 +311,16 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
         Effect::Drill { dir } => tool(app, |v| super::tool_work::drill(v, &dir)),
         Effect::WriteKit { dir } => tool(app, |v| super::tool_work::write_kit(v, &dir)),
         Effect::Doctor => tool(app, |v| Ok(super::tool_work::check_up(v))),
+        Effect::Split { dir, plan } => tool(app, |v| super::tool_work::split(v, &dir, &plan)),
+        Effect::Rekey { old, current, new } => {
+            spawn(tx, move || {
+                Message::Rekeyed(crate::vault::rekey::new_key(&old, &current, &new).map(Box::new))
+            });
+            None
+        }
+        Effect::InstallPassphraseKey(key) => {
+            tool(app, |v| super::tool_work::install_passphrase(v, *key))
+        }
         Effect::WriteReport { file_name, text } => {
             Some(Message::ReportWritten(write_report(&file_name, &text)))
         }

@@ -318,11 +318,24 @@ fn create_flow_enforces_policy_and_confirms_the_key() {
     type_text(&mut app, &want);
     let fx = press(&mut app, &[key(KeyCode::Enter)]);
     assert!(matches!(&fx[..], [Effect::Save]));
-    assert_eq!(app.context(), Context::Items);
+    // The new vault opens on the Tools tab, offering the first backup
+    // (Enter) and the kit.
+    assert_eq!(app.context(), Context::Tools);
+    let f = flat_text(&app, 80, 24);
+    assert!(f.contains("Your vault is new"), "{f}");
+    assert!(f.contains("› Make a backup"), "{f}");
     assert_eq!(
         session(&app).vault.payload().history.recovery_key_exported,
         Some(NOW)
     );
+    let Screen::Main(s) = &mut app.screen else {
+        panic!()
+    };
+    s.vault.payload_mut().settings.backup_dir = Some("/media/usb/lifeboat".into());
+    snap(&app, "tools_first_run");
+    // Enter asks for the backup folder at once.
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::ToolsFolder);
 }
 
 // ---- recover ---------------------------------------------------------
@@ -1673,6 +1686,17 @@ fn run_tool(app: &mut App, fx: Vec<Effect>) {
             Effect::Drill { dir } => crate::tui::tool_work::drill(&mut s.vault, &dir),
             Effect::WriteKit { dir } => crate::tui::tool_work::write_kit(&mut s.vault, &dir),
             Effect::Doctor => Ok(crate::tui::tool_work::check_up(&s.vault)),
+            Effect::Split { dir, plan } => crate::tui::tool_work::split(&mut s.vault, &dir, &plan),
+            Effect::InstallPassphraseKey(k) => {
+                crate::tui::tool_work::install_passphrase(&mut s.vault, *k)
+            }
+            Effect::Rekey { old, current, new } => {
+                // The worker thread's work, done here.
+                let r = crate::vault::rekey::new_key(&old, &current, &new).map(Box::new);
+                let fx = update(app, Message::Rekeyed(r));
+                run_tool(app, fx);
+                continue;
+            }
             other => panic!("unexpected {other:?}"),
         };
         update(app, Message::ToolDone(done));
@@ -1776,6 +1800,251 @@ fn tools_make_a_backup_drill_it_write_the_kit_and_check_up() {
         f.message = f.message.replace(&real, "/home/ada/.local/share/lifeboat");
     }
     snap(&app, "tools_doctor");
+}
+
+/// The Tools tab's split: the plan typed, then the folder; the share files
+/// are those `lifeboat split --out` writes (same names and header), 0600,
+/// and any two of three rebuild the vault's recovery key.
+#[test]
+fn tools_split_the_recovery_key_into_share_files_that_rebuild_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+    press(&mut app, &[ch('j'), ch('j'), ch('j'), key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::ToolsSplit);
+    snap(&app, "tools_split");
+    // A plan that cannot work is refused with what to type, and kept.
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "5 of 3");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    assert_eq!(app.context(), Context::ToolsSplit);
+    assert!(flat_text(&app, 120, 40).contains("between 1 and N"));
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "2 of 3");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::ToolsFolder);
+    let f = flat_text(&app, 120, 40);
+    assert!(f.contains("Folder for the 3 share files"), "{f}");
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "/media/usb/shares");
+    snap(&app, "tools_split_folder");
+    press(&mut app, &[ctrl('u')]);
+    let out = dir.path().join("shares");
+    type_text(&mut app, &out.display().to_string());
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        matches!(&fx[..], [Effect::Split { dir, plan }] if *dir == out && plan.groups == [(2, 3)]),
+        "{fx:?}"
+    );
+    run_tool(&mut app, fx);
+    let f = flat_text(&app, 120, 40);
+    assert!(f.contains("3 share files written"), "{f}");
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3);
+    let mut shares = Vec::new();
+    for p in &files {
+        let name = p.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with("lifeboat-share-") && name.ends_with(".txt"),
+            "{name}"
+        );
+        let mode = std::fs::metadata(p).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{name}");
+        let body = std::fs::read_to_string(p).unwrap();
+        assert!(
+            body.starts_with("# lifeboat recovery-key share: share "),
+            "{body}"
+        );
+        shares.extend(crate::recovery::split::mnemonics_from_text(&body));
+    }
+    assert_eq!(shares.len(), 3);
+    let key = session(&app).vault.payload().keys.recovery_identity.clone();
+    for pair in [[0, 1], [0, 2], [1, 2]] {
+        let two = [shares[pair[0]].clone(), shares[pair[1]].clone()];
+        let rebuilt = crate::recovery::split::rebuild_key(&two).unwrap();
+        assert_eq!(rebuilt.text.expose(), key.expose());
+    }
+    assert!(crate::recovery::split::rebuild_key(&shares[..1]).is_err());
+    assert!(session(&app)
+        .vault
+        .payload()
+        .history
+        .recovery_key_split
+        .is_some());
+}
+
+/// The vault of a session at the KDF floor (fast, and kept as it is).
+fn at_the_floor(app: &mut App) -> KdfParams {
+    let floor = KdfParams {
+        m_kib: 19 * 1024,
+        t: 2,
+        p: 1,
+    };
+    let Screen::Main(s) = &mut app.screen else {
+        panic!()
+    };
+    s.vault
+        .set_passphrase(&SecretString::from("a long test passphrase"), floor)
+        .unwrap();
+    s.vault.save().unwrap();
+    floor
+}
+
+fn passwd_form(app: &App) -> &crate::tui::screens::tools::PasswdForm {
+    session(app)
+        .tools
+        .passwd
+        .as_ref()
+        .expect("the passphrase form")
+}
+
+// The attack first: someone at an unlocked screen who does not know the
+// passphrase cannot set one, a weak one is refused, and a refusal leaves
+// the vault file byte for byte as it was.
+#[test]
+fn tools_change_passphrase_refuses_a_wrong_current_or_weak_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    at_the_floor(&mut app);
+    let path = session(&app).vault.path().to_path_buf();
+    let before = std::fs::read(&path).unwrap();
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+    press(&mut app, &[ch('j'), ch('j'), ch('j'), ch('j')]);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::ToolsPassphrase);
+    // Letters are text here, not commands (q does not quit).
+    assert!(matches!(map_key(&app, ch('q')), Some(Message::Input(_))));
+    // Enter on an empty current passphrase says what to type.
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    assert!(flat_text(&app, 120, 40).contains("Type the current passphrase first"));
+    // Wrong current passphrase, strong new one: refused after the check.
+    type_text(&mut app, "not the passphrase");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "violet harbour tractor sings 1987");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "violet harbour tractor sings 1987");
+    snap(&app, "tools_passphrase");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(&fx[..], [Effect::Rekey { .. }]), "{fx:?}");
+    assert_eq!(app.context(), Context::Busy);
+    run_tool(&mut app, fx);
+    assert_eq!(app.context(), Context::ToolsPassphrase);
+    assert!(flat_text(&app, 120, 40).contains("current passphrase is wrong"));
+    let form = passwd_form(&app);
+    assert!(form.current.is_empty(), "the wrong one is cleared");
+    assert_eq!(form.focus, 0);
+    assert_eq!(
+        form.new.first.expose(),
+        "violet harbour tractor sings 1987",
+        "the new one is kept"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Right current passphrase, weak new one: refused at once, no effect.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "a long test passphrase");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "password1");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "password1");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    assert_eq!(passwd_form(&app).focus, 1);
+    assert!(passwd_form(&app).error.is_some());
+    // Mismatched repetition: refused at once too.
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Enter)]);
+    type_text(&mut app, "a long test passphrase");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "violet harbour tractor sings 1987");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "violet harbour tractor sings 1988");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    // Esc leaves with nothing changed.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::Tools);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(Vault::open(
+        &path,
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase"))
+    )
+    .is_ok());
+}
+
+#[test]
+fn tools_change_passphrase_saves_a_new_one_that_opens_the_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    let floor = at_the_floor(&mut app);
+    let path = session(&app).vault.path().to_path_buf();
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+    press(&mut app, &[ch('j'), ch('j'), ch('j'), ch('j')]);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    type_text(&mut app, "a long test passphrase");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "violet harbour tractor sings 1987");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "violet harbour tractor sings 1987");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    run_tool(&mut app, fx);
+    assert_eq!(app.context(), Context::Tools);
+    let f = flat_text(&app, 120, 40);
+    assert!(f.contains("Passphrase changed and saved"), "{f}");
+    assert!(!f.contains("below the floor"), "{f}");
+    assert_eq!(session(&app).vault.payload().keys.passphrase.params, floor);
+    assert_eq!(
+        session(&app)
+            .vault
+            .payload()
+            .audit
+            .last()
+            .map(|a| a.action.as_str()),
+        Some("passwd")
+    );
+    assert!(Vault::open(
+        &path,
+        &crate::vault::Unlock::Passphrase(SecretString::from("violet harbour tractor sings 1987"))
+    )
+    .is_ok());
+    assert!(Vault::open(
+        &path,
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase"))
+    )
+    .is_err());
+}
+
+/// Findings longer than the panel scroll with PgDn, with a marker saying
+/// there is more.
+#[test]
+fn tools_doctor_findings_scroll_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab), ch('G')]);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    run_tool(&mut app, fx);
+    let last = session(&app)
+        .tools
+        .findings
+        .as_ref()
+        .and_then(|f| f.last())
+        .map(|f| f.message.clone())
+        .unwrap();
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("▼ more"), "{screen}");
+    assert!(!flat_text(&app, 80, 24).contains(&last));
+    for _ in 0..10 {
+        press(&mut app, &[key(KeyCode::PageDown)]);
+        let _ = screen_text(&app, 80, 24);
+    }
+    let f = flat_text(&app, 80, 24);
+    assert!(f.contains(&last), "{f}");
+    assert!(screen_text(&app, 80, 24).contains("▲"));
+    assert!(!screen_text(&app, 80, 24).contains("▼ more"));
+    press(&mut app, &[key(KeyCode::PageUp); 10]);
+    assert_eq!(session(&app).tools.scroll, 0);
 }
 
 #[test]

@@ -69,16 +69,70 @@ pub fn tool_kit_done(path: &str) -> Vec<String> {
             .to_owned(),
     ]
 }
-/// Splitting is done from the command line for now.
-pub const TOOL_SPLIT: &[&str] = &[
-    "Splitting prints the shares, one per trustee; do it where nobody watches:",
-    "  lifeboat split --threshold 2 --shares 3 --out FOLDER",
-    "(run it in a terminal after quitting; each share is a file to print and hand over)",
+/// What the split field starts with.
+pub const SPLIT_PLAN_DEFAULT: &str = "2 of 3";
+/// Asking for the split.
+pub const SPLIT_PLAN_ASK: &str =
+    "How many shares to make, and how many of them rebuild the key (e.g. 2 of 3, 3 of 5):";
+/// Keys while typing the split.
+pub const SPLIT_PLAN_KEYS: &str = "Enter next (the folder) · Ctrl+U clear · Esc cancel";
+/// What splitting means, under the field.
+pub const SPLIT_EXPLAIN: &[&str] = &[
+    "Each trustee gets one share. Fewer shares than needed reveal nothing; enough",
+    "of them rebuild the recovery key, so a lost passphrase can be replaced.",
+    "Every combination is checked before any share file is written.",
 ];
-/// Changing the passphrase is done from the command line for now.
-pub const TOOL_PASSPHRASE: &[&str] = &[
-    "Change the passphrase in a terminal after quitting:",
-    "  lifeboat passwd",
+/// Asking for the folder of the share files.
+pub fn split_folder_ask(n: usize) -> String {
+    format!(
+        "Folder for the {n} share files (one 0600 file each; not the backup folder: shares kept with a backup are the key):"
+    )
+}
+/// The shares were written.
+pub fn tool_split_done(files: &[(String, String)], written: &str, done: &str) -> Vec<String> {
+    let mut v: Vec<String> = files.iter().map(|(p, l)| format!("{p}: {l}")).collect();
+    v.push(written.to_owned());
+    v.extend(done.lines().map(str::to_owned));
+    v
+}
+/// The current passphrase field.
+pub const CURRENT_PASSPHRASE_LABEL: &str = "Old passphrase:    ";
+/// What the passphrase form is.
+pub const PASSWD_EXPLAIN: &str =
+    "Type the passphrase you unlock with now, then the new one twice. Old backups keep the old one.";
+/// The current passphrase is empty.
+pub const PASSWD_CURRENT_EMPTY: &str =
+    "Type the current passphrase first (the one that unlocked the vault).";
+/// Keys in the passphrase form.
+pub const PASSWD_KEYS: &str = "Tab next field · Enter continue · Esc cancel (nothing changes)";
+/// The passphrase form is waiting for Argon2id.
+pub const PASSWD_WORKING: &str =
+    "Checking the current passphrase and deriving the new key (a few seconds)...";
+/// The passphrase was changed.
+pub fn tool_passphrase_done(raised: Option<(u32, u32)>) -> Vec<String> {
+    let mut v = vec![
+        "Passphrase changed and saved: only the new one opens the vault now.".to_owned(),
+        "Backups made before still open with the old one: make a new backup (Make a backup)."
+            .to_owned(),
+    ];
+    if let Some((mib, passes)) = raised {
+        v.push(format!(
+            "The key derivation was below the floor and is now Argon2id {mib} MiB, {passes} passes."
+        ));
+    }
+    v
+}
+/// The passphrase change was not saved.
+pub fn passphrase_not_saved(e: &str) -> String {
+    format!(
+        "The passphrase was not changed (the save failed: {e}); the old one still opens the vault."
+    )
+}
+/// The Tools tab right after the vault was created.
+pub const FIRST_RUN_TOOLS: &[&str] = &[
+    "Your vault is new. Two things make it recoverable:",
+    "  1. Make a backup (Enter now), best onto a USB stick or another disk;",
+    "  2. Emergency kit (↓↓ Enter): print it and keep it with your papers.",
 ];
 /// Shown in place of a secret.
 pub const MASK: &str = "••••••••";
@@ -195,7 +249,7 @@ pub const CONFIRM_WRONG: &str =
     "Those characters do not match. Check your copy; Esc shows the key again.";
 /// Vault ready.
 pub const CREATED: &str =
-    "Vault created, key confirmed. Next: Tab Tab to Tools for the first backup and the kit; a adds an item.";
+    "Vault created, key confirmed. Next: the first backup and the kit (below); Tab goes to Items.";
 
 // ---- recover ----------------------------------------------------------
 /// Recover box title.
@@ -612,8 +666,10 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::NoteEntry => "type the note · Enter save · Esc cancel",
         Context::ConfirmReset => "y archive the run and start over · n keep it",
         Context::AccountEntry => "type to filter · ↑↓ choose · Enter set · Esc cancel",
-        Context::Tools => "↑↓ choose · Enter run · Tab items · ? help · q quit",
+        Context::Tools => "↑↓ choose · Enter run · PgDn/PgUp scroll · Tab items · ? help · q",
         Context::ToolsFolder => "type the folder · Enter go · Esc cancel",
+        Context::ToolsSplit => "type K of N · Enter next · Esc cancel",
+        Context::ToolsPassphrase => "Tab next field · Enter continue · Esc cancel",
     }
 }
 
@@ -689,13 +745,17 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("← → on a seed", "choose one word to fix in place"),
             ("Esc", "cancel"),
         ],
-        Context::Tools | Context::ToolsFolder => &[
-            ("↑↓ / j k", "choose a tool"),
-            ("Enter", "run it (folder tools ask for the folder)"),
-            ("Tab", "switch to Items"),
-            ("L", "lock now"),
-            ("q", "quit"),
-        ],
+        Context::Tools | Context::ToolsFolder | Context::ToolsSplit | Context::ToolsPassphrase => {
+            &[
+                ("↑↓ / j k", "choose a tool"),
+                ("Enter", "run it (folder tools ask for the folder)"),
+                ("PgDn PgUp", "scroll the results (▼ more: there is more)"),
+                ("Esc", "cancel a tool that asks (nothing changes)"),
+                ("Tab", "switch to Items"),
+                ("L", "lock now"),
+                ("q", "quit"),
+            ]
+        }
         Context::Playbooks => &[
             ("↑↓ / j k", "move"),
             ("Enter", "open the playbook"),
@@ -716,7 +776,10 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("S", "the step does not apply: set it aside with the reason"),
             ("← →", "choose a linked vault item"),
             ("Enter", "open the linked item"),
-            ("w", "write the incident report (Markdown, current folder)"),
+            (
+                "w",
+                "write the report (only the account's items; A: any widens)",
+            ),
             ("A", "set the incident's account (items narrow to it)"),
             ("R", "archive the run and start over (asks first)"),
             ("Esc", "back to the list"),
@@ -728,10 +791,21 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
 pub fn help_markers(ctx: Context) -> &'static [&'static str] {
     match ctx {
         Context::Runner | Context::NoteEntry | Context::ConfirmReset | Context::AccountEntry => &[
-            "[x] done  [>] do next  [ ] to do  [~] waiting  [-] skipped (not on your path)",
-            "✎ write-down step  ? question  ~ wait  ! has DO NOT warnings  › chosen",
+            "[x] done  [/] set aside (S)  [>] do next  [ ] to do  [~] waiting",
+            "[-] not on your path (an answer led elsewhere)  › chosen step",
+            "✎ write-down step  ? question  ~ wait  ! has DO NOT warnings",
+            "▼ more / ▲: the step's text goes on below / above (PgDn PgUp)",
+            "n of m steps: m counts the steps on your path, taken and still ahead",
         ],
-        Context::Playbooks => &["progress bar and n/m: steps done of the steps on your path"],
+        Context::Playbooks => {
+            &["progress bar and n/m: steps done of the steps on your path, taken and ahead"]
+        }
+        Context::Tools | Context::ToolsFolder | Context::ToolsSplit | Context::ToolsPassphrase => {
+            &[
+                "doctor: ✓ fine  ! worth fixing  ✗ fix now; → how to fix it",
+                "▼ more / ▲: the results go on below / above (PgDn PgUp)",
+            ]
+        }
         _ => &[],
     }
 }

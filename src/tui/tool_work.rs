@@ -1,14 +1,16 @@
 //! The file work of the Tools tab, run by the runtime for the effects the
 //! pure update asks for: a verified backup, a restore drill on the newest
-//! backup of a folder, the emergency kit, and the doctor's checks. Each
-//! records what it did in the vault (dates, audit, the folder used) and
-//! saves through the save protocol.
+//! backup of a folder, the emergency kit, the recovery key's shares, the
+//! new passphrase key, and the doctor's checks. Each records what it did
+//! in the vault (dates, audit, the folder used) and saves through the save
+//! protocol.
 
 use std::path::Path;
 
 use crate::item::now_utc;
-use crate::recovery::{backup, doctor, kit};
+use crate::recovery::{backup, doctor, kit, split};
 use crate::secret::SecretString;
+use crate::vault::crypto::PassphraseKey;
 use crate::vault::format::{self, Unlock};
 use crate::vault::store::{prev_path, read_guarded};
 use crate::vault::{NamedIdentity, Vault};
@@ -120,6 +122,44 @@ pub fn write_kit(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
     Ok(ToolDone::Lines(text::tool_kit_done(
         &path.display().to_string(),
     )))
+}
+
+/// Splits the recovery key as `plan` says, proves the shares, and writes
+/// them into `dir` exactly as `lifeboat split --out` does; records the
+/// split. Nothing is written when the proof or a file name fails.
+pub fn split(vault: &mut Vault, dir: &Path, plan: &split::SplitPlan) -> Result<ToolDone, String> {
+    let key = vault.payload().keys.recovery_identity.clone();
+    let set = split::split_recovery_key(&key, plan).map_err(|e| e.to_string())?;
+    let files = split::write_share_files(dir, &set)?;
+    vault.payload_mut().history.recovery_key_split = Some(now_utc());
+    vault.audit("split", None);
+    vault.save().map_err(|e| e.to_string())?;
+    let listed: Vec<(String, String)> = set
+        .shares
+        .iter()
+        .zip(&files)
+        .map(|(s, p)| (p.display().to_string(), s.label()))
+        .collect();
+    Ok(ToolDone::Lines(text::tool_split_done(
+        &listed,
+        &crate::recovery::text::split_written(&dir.display().to_string(), files.len()),
+        &crate::recovery::text::split_done(set.shares.len(), set.subsets_checked, set.exhaustive),
+    )))
+}
+
+/// Puts the new passphrase key (checked and made by
+/// [`crate::vault::rekey::new_key`]) into the vault and saves; a failed
+/// save puts the old key back, so memory and disk agree.
+pub fn install_passphrase(vault: &mut Vault, key: PassphraseKey) -> Result<ToolDone, String> {
+    let before = vault.payload().keys.passphrase.params;
+    let after = key.params;
+    let old = crate::vault::rekey::install(vault, key);
+    if let Err(e) = vault.save() {
+        vault.payload_mut().keys.passphrase = old;
+        return Err(text::passphrase_not_saved(&e.to_string()));
+    }
+    let raised = (before != after).then_some((after.m_kib / 1024, after.t));
+    Ok(ToolDone::Lines(text::tool_passphrase_done(raised)))
 }
 
 /// The doctor's findings for the open vault.

@@ -6,6 +6,8 @@
 //! - [`format`]: the payload and sealing/unsealing it (docs/vault-format.md).
 //! - [`header`]: the limits an age header must meet, checked before the age
 //!   crate parses it.
+//! - [`rekey`]: changing the passphrase of an open vault (checks first,
+//!   nothing changed on refusal).
 //! - [`store`]: [`Vault`], opening and the save protocol (lock, change
 //!   detection, temp file, fsync, verify, previous generation, rename,
 //!   directory fsync).
@@ -14,6 +16,7 @@ pub mod crypto;
 pub mod format;
 pub mod header;
 pub mod policy;
+pub mod rekey;
 pub mod store;
 
 pub use crypto::{KdfParams, NamedIdentity};

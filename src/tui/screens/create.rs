@@ -142,6 +142,11 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                 };
                 vault.payload_mut().history.recovery_key_exported = Some(now);
                 app.enter_session(*vault);
+                // Offer what makes the new vault recoverable right away.
+                if let Some(s) = app.session_mut() {
+                    s.tab = Tab::Tools;
+                    s.tools.first_run = true;
+                }
                 app.info(text::CREATED);
                 return vec![Effect::Save];
             }

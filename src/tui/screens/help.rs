@@ -33,7 +33,9 @@ impl Widget for HelpView<'_> {
             lines.extend(markers.iter().map(|m| Line::styled(*m, t.dim())));
         }
         let w = if markers.is_empty() { 70 } else { 78 }.min(area.width);
-        let h = wrapped_height(&lines, w.saturating_sub(4)) + 4;
+        // Side padding only: at 80x24 every key and marker of the runner
+        // must fit without scrolling.
+        let h = wrapped_height(&lines, w.saturating_sub(4)) + 2;
         let boxed = centered(area, w, h);
         Clear.render(boxed, buf);
         Paragraph::new(lines)
@@ -41,7 +43,7 @@ impl Widget for HelpView<'_> {
             .block(
                 Block::bordered()
                     .title(Line::styled(text::HELP_TITLE, t.title()))
-                    .padding(Padding::uniform(1)),
+                    .padding(Padding::horizontal(1)),
             )
             .render(boxed, buf);
     }

@@ -579,6 +579,8 @@ impl StatefulWidget for Checklist<'_> {
         *offset = scroll(*offset, self.selected, h, self.steps.len());
         for (row, v) in self.steps.iter().skip(*offset).take(h).enumerate() {
             let (mark, style) = match v.state {
+                // Set aside with a reason: done, but not the same as done.
+                StepState::Done if v.not_applicable.is_some() => ("[/]", t.dim()),
                 StepState::Done => ("[x]", t.ok()),
                 StepState::Next => ("[>]", t.warn()),
                 StepState::Open => ("[ ]", t.text()),

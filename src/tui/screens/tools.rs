@@ -1,8 +1,14 @@
 //! The Tools tab: what keeps the vault recoverable, without leaving for the
 //! command line. Make a backup into a remembered folder (verified as it is
 //! written), run a restore drill on the newest backup there, write the
-//! emergency kit, and read the doctor's findings with their fixes. State,
-//! pure update and view; the file work runs as effects.
+//! emergency kit, split the recovery key into trustee shares (written as
+//! the command line's `split --out` writes them), change the passphrase
+//! (the current one asked again), and read the doctor's findings with their
+//! fixes, scrolled when longer than the screen. Right after a vault is
+//! created the tab opens with the first backup and the kit offered. State,
+//! pure update and view; the file work and Argon2id run as effects.
+
+use std::cell::Cell;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,9 +17,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use crate::recovery::doctor::{Finding, Severity};
+use crate::recovery::split::{self, SplitPlan};
+use crate::secret::SecretString;
 use crate::tui::app::*;
 use crate::tui::common::*;
 use crate::tui::text;
+use crate::vault::rekey::RekeyError;
 
 /// A tool of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +64,155 @@ pub struct ToolsState {
     pub result: Vec<String>,
     /// The doctor's findings, once run.
     pub findings: Option<Vec<Finding>>,
+    /// The split being planned: the "K of N" typed (open while `Some`).
+    pub split_plan: Option<String>,
+    /// The plan accepted, waiting for the folder of the share files.
+    pub split_ready: Option<SplitPlan>,
+    /// The passphrase change (open while `Some`).
+    pub passwd: Option<PasswdForm>,
+    /// Rows the panel under the list is scrolled by.
+    pub scroll: u16,
+    /// The most the panel can scroll and how many rows show (kept by the
+    /// view, the only one that knows the width).
+    pub room: Cell<(u16, u16)>,
+    /// The vault was just created: the panel offers the first backup and
+    /// the kit until a tool runs.
+    pub first_run: bool,
+}
+
+/// Changing the passphrase: the current one (asked again at an unlocked
+/// screen) and the new one twice with its strength meter.
+#[derive(Debug, Default)]
+pub struct PasswdForm {
+    /// The current passphrase.
+    pub current: SecretString,
+    /// The new passphrase and its repetition.
+    pub new: NewPassphrase,
+    /// 0 current, 1 new, 2 repeat.
+    pub focus: usize,
+    /// Why the last try was refused.
+    pub error: Option<String>,
+    /// Argon2id is running on a thread.
+    pub working: bool,
+}
+
+impl PasswdForm {
+    fn set_focus(&mut self, f: usize) {
+        self.focus = f % 3;
+        if self.focus > 0 {
+            self.new.focus = self.focus - 1;
+        }
+    }
+
+    fn field(&mut self) -> &mut SecretString {
+        if self.focus == 0 {
+            &mut self.current
+        } else {
+            self.new.field()
+        }
+    }
+
+    /// Keys while typing; `Some` when the form asks to run the change.
+    fn update(&mut self, msg: Message) -> Option<(SecretString, SecretString)> {
+        match msg {
+            Message::Input(t) => {
+                if self.focus == 0 {
+                    push_secret(&mut self.current, &t);
+                } else {
+                    self.new.input(&t);
+                }
+                self.error = None;
+            }
+            Message::Paste(t) => {
+                let t = t.expose().trim_end_matches(['\r', '\n']).to_owned();
+                if self.focus == 0 {
+                    push_secret(&mut self.current, &t);
+                } else {
+                    self.new.input(&t);
+                }
+                self.error = None;
+            }
+            Message::Backspace => {
+                if self.focus == 0 {
+                    pop_secret(&mut self.current);
+                } else {
+                    self.new.backspace();
+                }
+            }
+            Message::ClearField => *self.field() = SecretString::default(),
+            Message::NextField | Message::Down => self.set_focus(self.focus + 1),
+            Message::PrevField | Message::Up => self.set_focus(self.focus + 2),
+            Message::Submit | Message::Save => {
+                if self.focus == 0 {
+                    if self.current.is_empty() {
+                        self.error = Some(text::PASSWD_CURRENT_EMPTY.into());
+                    } else {
+                        self.set_focus(1);
+                    }
+                    return None;
+                }
+                if self.focus == 1 && matches!(msg, Message::Submit) {
+                    self.set_focus(2);
+                    return None;
+                }
+                self.new.focus = 1;
+                match self.new.submit() {
+                    Some(p) if self.current.is_empty() => {
+                        drop(p);
+                        self.error = Some(text::PASSWD_CURRENT_EMPTY.into());
+                        self.set_focus(0);
+                    }
+                    Some(p) => {
+                        self.working = true;
+                        self.error = None;
+                        return Some((self.current.clone(), p));
+                    }
+                    None => {
+                        self.error = self.new.error.take();
+                        self.focus = self.new.focus + 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+/// The folder the share files are offered in: `shares` beside the vault
+/// (not the backup folder: shares kept with a backup are the key itself).
+pub fn shares_folder(app: &App) -> String {
+    app.vault_path
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("shares")
+        .display()
+        .to_string()
+}
+
+impl ToolsState {
+    /// A text field or form of the tab is open.
+    pub fn typing(&self) -> bool {
+        self.folder.is_some() || self.split_plan.is_some() || self.passwd.is_some()
+    }
+
+    /// Scrolls the panel by `rows` (negative: up), within its length.
+    fn scroll_by(&mut self, rows: i32) {
+        let (max, _) = self.room.get();
+        let to = i32::from(self.scroll) + rows;
+        self.scroll = to.clamp(0, i32::from(max)) as u16;
+    }
+
+    fn page(&self) -> i32 {
+        i32::from(self.room.get().1).saturating_sub(1).max(1)
+    }
+
+    /// A new result replaces the panel: back to its top.
+    fn show(&mut self, lines: Vec<String>) {
+        self.result = lines;
+        self.scroll = 0;
+        self.first_run = false;
+    }
 }
 
 /// The backup folder: the one remembered in the vault, else the config
@@ -77,14 +235,56 @@ pub fn backup_folder(app: &App, s: &Session) -> String {
 }
 
 pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
-    let folder_now = match app.session() {
-        Some(s) => backup_folder(app, s),
+    let (folder_now, shares_now) = match app.session() {
+        Some(s) => (backup_folder(app, s), shares_folder(app)),
         None => return Vec::new(),
     };
     let Some(s) = app.session_mut() else {
         return Vec::new();
     };
     let st = &mut s.tools;
+    if let Some(form) = &mut st.passwd {
+        if form.working {
+            return Vec::new();
+        }
+        if matches!(msg, Message::Back) {
+            st.passwd = None;
+            return Vec::new();
+        }
+        if let Some((current, new)) = form.update(msg) {
+            return vec![Effect::Rekey {
+                old: Box::new(s.vault.payload().keys.passphrase.clone()),
+                current,
+                new,
+            }];
+        }
+        return Vec::new();
+    }
+    if let Some(plan) = &mut st.split_plan {
+        match msg {
+            Message::Input(t) => plan.push_str(&t),
+            Message::Paste(t) => plan.push_str(t.expose().lines().next().unwrap_or("")),
+            Message::Backspace => {
+                plan.pop();
+            }
+            Message::ClearField => plan.clear(),
+            Message::Back => {
+                st.split_plan = None;
+                st.result.clear();
+            }
+            Message::Submit | Message::Save => match split::parse_group(plan) {
+                Ok((k, n)) => {
+                    st.split_plan = None;
+                    st.split_ready = Some(SplitPlan::simple(k, n));
+                    st.result.clear();
+                    st.folder = Some(shares_now);
+                }
+                Err(e) => st.show(vec![e]),
+            },
+            _ => {}
+        }
+        return Vec::new();
+    }
     if let Some(f) = &mut st.folder {
         match msg {
             Message::Input(t) => f.push_str(&t),
@@ -93,19 +293,23 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                 f.pop();
             }
             Message::ClearField => f.clear(),
-            Message::Back => st.folder = None,
+            Message::Back => {
+                st.folder = None;
+                st.split_ready = None;
+            }
             Message::Submit | Message::Save => {
                 let dir = f.trim().to_owned();
-                st.folder = None;
                 if dir.is_empty() {
                     return Vec::new();
                 }
-                st.result = vec![text::TOOL_WORKING.to_owned()];
+                st.folder = None;
+                st.show(vec![text::TOOL_WORKING.to_owned()]);
                 let tool = Tool::ALL[st.cursor.selected.min(Tool::ALL.len() - 1)];
                 let dir = std::path::PathBuf::from(dir);
-                return vec![match tool {
-                    Tool::Drill => Effect::Drill { dir },
-                    Tool::Kit => Effect::WriteKit { dir },
+                return vec![match (tool, st.split_ready.take()) {
+                    (Tool::Split, Some(plan)) => Effect::Split { dir, plan },
+                    (Tool::Drill, _) => Effect::Drill { dir },
+                    (Tool::Kit, _) => Effect::WriteKit { dir },
                     _ => Effect::Backup { dir },
                 }];
             }
@@ -119,22 +323,65 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::Down => st.cursor.step(1, n),
         Message::Home => st.cursor.selected = 0,
         Message::End => st.cursor.selected = n - 1,
+        Message::PageDown => st.scroll_by(st.page()),
+        Message::PageUp => st.scroll_by(-st.page()),
         Message::SwitchTab => s.tab = Tab::Items,
         Message::Open | Message::Submit => match Tool::ALL[st.cursor.selected.min(n - 1)] {
-            Tool::Backup | Tool::Drill | Tool::Kit => st.folder = Some(folder_now),
-            Tool::Split => st.result = text::TOOL_SPLIT.iter().map(|l| (*l).to_owned()).collect(),
+            Tool::Backup | Tool::Drill | Tool::Kit => {
+                st.first_run = false;
+                st.folder = Some(folder_now)
+            }
+            Tool::Split => {
+                st.show(Vec::new());
+                st.split_plan = Some(text::SPLIT_PLAN_DEFAULT.to_owned());
+            }
             Tool::Passphrase => {
-                st.result = text::TOOL_PASSPHRASE
-                    .iter()
-                    .map(|l| (*l).to_owned())
-                    .collect()
+                st.show(Vec::new());
+                st.passwd = Some(PasswdForm::default());
             }
             Tool::Doctor => {
-                st.result = vec![text::TOOL_WORKING.to_owned()];
+                st.show(vec![text::TOOL_WORKING.to_owned()]);
                 return vec![Effect::Doctor];
             }
         },
         _ => {}
+    }
+    Vec::new()
+}
+
+/// The worker thread checked the passphrases and made the new key (or
+/// refused): install and save it, or say what to fix with what was typed
+/// kept where it was right.
+pub(crate) fn on_rekeyed(
+    app: &mut App,
+    r: Result<Box<crate::vault::crypto::PassphraseKey>, RekeyError>,
+) -> Vec<Effect> {
+    let Some(s) = app.session_mut() else {
+        return Vec::new();
+    };
+    let Some(form) = &mut s.tools.passwd else {
+        return Vec::new();
+    };
+    form.working = false;
+    match r {
+        Ok(key) => {
+            s.tools.show(vec![text::TOOL_WORKING.to_owned()]);
+            return vec![Effect::InstallPassphraseKey(key)];
+        }
+        Err(e) => {
+            match e {
+                RekeyError::WrongCurrent => {
+                    form.current = SecretString::default();
+                    form.set_focus(0);
+                }
+                RekeyError::Weak(_) | RekeyError::Same => {
+                    form.new = NewPassphrase::default();
+                    form.set_focus(1);
+                }
+                _ => {}
+            }
+            form.error = Some(e.to_string());
+        }
     }
     Vec::new()
 }
@@ -144,14 +391,16 @@ pub(crate) fn on_done(app: &mut App, r: Result<ToolDone, String>) -> Vec<Effect>
     let Some(s) = app.session_mut() else {
         return Vec::new();
     };
+    // A finished passphrase change closes its form, saved or not.
+    s.tools.passwd = None;
     match r {
-        Ok(ToolDone::Lines(lines)) => s.tools.result = lines,
+        Ok(ToolDone::Lines(lines)) => s.tools.show(lines),
         Ok(ToolDone::Findings(f)) => {
-            s.tools.result = Vec::new();
+            s.tools.show(Vec::new());
             s.tools.findings = Some(f);
         }
         Err(e) => {
-            s.tools.result = vec![e.clone()];
+            s.tools.show(vec![e.clone()]);
             app.error(e);
         }
     }
@@ -194,8 +443,66 @@ impl Widget for ToolsView<'_> {
             .block(Block::bordered().title(Line::styled(text::TOOLS_TITLE, t.title())))
             .render(list_area, buf);
         let mut lines: Vec<Line> = Vec::new();
-        if let Some(f) = &st.folder {
-            lines.push(Line::styled(text::TOOL_FOLDER_ASK, t.dim()));
+        let tool = Tool::ALL[sel];
+        if let Some(form) = &st.passwd {
+            // Compact, so the refusal shows at 80x24 without scrolling.
+            lines.push(Line::styled(text::PASSWD_EXPLAIN, t.dim()));
+            let on = |f: usize| form.focus == f && !form.working;
+            lines.push(field_line(
+                text::CURRENT_PASSPHRASE_LABEL,
+                masked(form.current.expose().chars().count()),
+                on(0),
+                t,
+            ));
+            lines.push(field_line(
+                text::NEW_PASSPHRASE_LABEL,
+                masked(form.new.first.expose().chars().count()),
+                on(1),
+                t,
+            ));
+            lines.push(field_line(
+                text::REPEAT_PASSPHRASE_LABEL,
+                masked(form.new.second.expose().chars().count()),
+                on(2),
+                t,
+            ));
+            lines.extend(meter_lines(&form.new.meter, form.new.first.is_empty(), t));
+            if let Some(e) = &form.error {
+                lines.push(Line::styled(e.clone(), t.error()));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                if form.working {
+                    text::PASSWD_WORKING
+                } else {
+                    text::PASSWD_KEYS
+                },
+                if form.working { t.warn() } else { t.dim() },
+            ));
+        } else if let Some(plan) = &st.split_plan {
+            lines.push(Line::styled(text::SPLIT_PLAN_ASK, t.dim()));
+            lines.push(Line::from(vec![
+                Span::raw("> "),
+                Span::raw(plan.clone()),
+                Span::styled("▏", t.key()),
+            ]));
+            lines.push(Line::styled(text::SPLIT_PLAN_KEYS, t.dim()));
+            for r in &st.result {
+                lines.push(Line::styled(r.clone(), t.error()));
+            }
+            lines.push(Line::raw(""));
+            for l in text::SPLIT_EXPLAIN {
+                lines.push(Line::styled(*l, t.dim()));
+            }
+        } else if let Some(f) = &st.folder {
+            if let Some(plan) = &st.split_ready {
+                lines.push(Line::styled(
+                    text::split_folder_ask(plan.total_shares()),
+                    t.dim(),
+                ));
+            } else {
+                lines.push(Line::styled(text::TOOL_FOLDER_ASK, t.dim()));
+            }
             lines.push(Line::from(vec![
                 Span::raw("> "),
                 Span::raw(f.clone()),
@@ -203,7 +510,12 @@ impl Widget for ToolsView<'_> {
             ]));
             lines.push(Line::styled(text::TOOL_FOLDER_KEYS, t.dim()));
         } else {
-            let tool = Tool::ALL[sel];
+            if st.first_run {
+                for l in text::FIRST_RUN_TOOLS {
+                    lines.push(Line::styled(*l, t.warn()));
+                }
+                lines.push(Line::raw(""));
+            }
             if matches!(tool, Tool::Backup | Tool::Drill | Tool::Kit) {
                 lines.push(Line::styled(
                     text::tool_folder(&backup_folder(self.app, self.s)),
@@ -230,9 +542,31 @@ impl Widget for ToolsView<'_> {
                 }
             }
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().padding(Padding::horizontal(1)))
-            .render(info, buf);
+        let block = Block::bordered().padding(Padding::horizontal(1));
+        let content = block.inner(info);
+        block.render(info, buf);
+        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let total = para.line_count(content.width).min(usize::from(u16::MAX)) as u16;
+        let max = total.saturating_sub(content.height);
+        st.room.set((max, content.height));
+        let scroll = st.scroll.min(max);
+        para.scroll((scroll, 0)).render(content, buf);
+        // Markers on the frame say there is more, and which key shows it.
+        let right = |label: &str, y: u16, buf: &mut Buffer| {
+            let w = width_of(label) as u16;
+            if w + 4 < info.width {
+                buf.set_string(info.x + info.width - w - 2, y, label, t.warn());
+            }
+        };
+        if scroll < max {
+            right(
+                text::MORE_BELOW,
+                info.y + info.height.saturating_sub(1),
+                buf,
+            );
+        }
+        if scroll > 0 {
+            right(text::MORE_ABOVE, info.y, buf);
+        }
     }
 }
