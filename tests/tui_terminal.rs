@@ -84,7 +84,8 @@ fn start_demo(dir: &Path, prefix: &str, after: &str) -> (Tmux, u32) {
     let xclip = bin.join("xclip");
     std::fs::write(&xclip, "#!/bin/sh\ncat > \"$CLIPBOARD_FILE\"\n").unwrap();
     std::fs::set_permissions(&xclip, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let tmux = Tmux::start(100, 30);
+    // 80x24: the smallest terminal the TUI promises to work in.
+    let tmux = Tmux::start(80, 24);
     let d = dir.display();
     tmux.type_text(&format!(
         "cd '{d}' && HOME='{d}' XDG_CONFIG_HOME='{d}/config' TMPDIR='{d}/tmp' \

@@ -384,9 +384,22 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
     tmux.wait_for("do not match");
     tmux.type_text(&format!("{}{}", &key[a - 1..a + 1], &key[b - 1..b + 1]));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("The vault is empty. Press a to add");
-    assert!(vault.exists());
+    // The new vault opens on Tools, offering the first backup: take it.
+    tmux.wait_for("Your vault is new");
     let created = started_at.elapsed();
+    assert!(vault.exists());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Folder (a USB stick");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Backup written and verified");
+    assert!(
+        std::fs::read_dir(dir.path().join("backups"))
+            .unwrap()
+            .any(|e| e.unwrap().path().extension().is_some_and(|x| x == "age")),
+        "the first backup is in the offered folder"
+    );
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("The vault is empty. Press a to add");
 
     // 2. A seed with a wrong checksum first: the form says so, nothing added.
     tmux.keys(&["a"]);
