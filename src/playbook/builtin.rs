@@ -8,6 +8,7 @@
 
 use super::schema::Playbook;
 use super::validate::parse_inner;
+use crate::lang::Lang;
 
 /// The ids of the built-in playbooks, in the order they are listed.
 pub const BUILTIN_IDS: [&str; 13] = [
@@ -55,13 +56,35 @@ const ENGLISH: [File<'static>; 13] = [
     embed!("en", "backup-drill"),
 ];
 
-/// Translated files; add `embed!("zh-CN", "account-locked"),` lines here as
-/// translations land in `playbooks/zh-CN/`.
-const TRANSLATIONS: &[File<'static>] = &[];
+/// Translated files, one line per file in `playbooks/<lang>/`. A test
+/// (tests/playbook_zh.rs) fails when a file there is not listed here or
+/// does not keep the English structure.
+const TRANSLATIONS: &[File<'static>] = &[embed!("zh-CN", "account-locked")];
 
 /// The built-in playbooks in English.
 pub fn builtin() -> Vec<Playbook> {
     builtin_in("en")
+}
+
+/// The built-in playbooks in `lang`, in [`BUILTIN_IDS`] order; each one
+/// without a usable translation is the English one (its `lang` says so).
+pub fn all(lang: Lang) -> Vec<Playbook> {
+    builtin_in(lang.tag())
+}
+
+/// One built-in playbook in `lang` (English where it is not translated),
+/// or `None` for an id that is not built in.
+pub fn get(id: &str, lang: Lang) -> Option<Playbook> {
+    let en = ENGLISH.iter().find(|f| f.1 == id)?;
+    builtin_from(lang.tag(), std::slice::from_ref(en), TRANSLATIONS)
+        .into_iter()
+        .next()
+}
+
+/// Whether `lang` has its own text for the built-in `id` (false for
+/// English, which is the original, and for an unknown id).
+pub fn is_translated(id: &str, lang: Lang) -> bool {
+    lang != Lang::En && get(id, lang).is_some_and(|p| p.lang == lang.tag())
 }
 
 /// The built-in playbooks in a language, each falling back to English where
@@ -99,25 +122,75 @@ pub(crate) fn builtin_from(
 /// Whether a translation keeps everything but the words: same ids, kinds,
 /// routing, links and waits.
 pub(crate) fn same_shape(a: &Playbook, b: &Playbook) -> bool {
-    a.id == b.id
-        && a.severity == b.severity
-        && a.steps.len() == b.steps.len()
-        && a.steps.iter().zip(&b.steps).all(|(x, y)| {
-            x.id == y.id
-                && x.kind == y.kind
-                && x.next == y.next
-                && x.end == y.end
-                && x.link == y.link
-                && x.wait_seconds == y.wait_seconds
-                && x.commands == y.commands
-                && x.contact == y.contact
-                && x.warnings == y.warnings
-                && x.choices.len() == y.choices.len()
-                && x.choices
-                    .iter()
-                    .zip(&y.choices)
-                    .all(|(c, d)| c.id == d.id && c.next == d.next)
-        })
+    shape_difference(a, b).is_none()
+}
+
+/// The first thing a translation `b` changes in the structure of the
+/// original `a`, described for the translator (`None`: only words differ).
+/// Everything a stored run or the safety rules rely on must stay: ids,
+/// kinds, routing (`next`, `end`, choice ids and targets), links, waits,
+/// commands, `contact` and the standard warnings.
+pub fn shape_difference(a: &Playbook, b: &Playbook) -> Option<String> {
+    if a.id != b.id {
+        return Some(format!(
+            "the id is `{}`, the original's is `{}`",
+            b.id, a.id
+        ));
+    }
+    if a.severity != b.severity {
+        return Some(format!(
+            "severity is `{}`, the original's is `{}`",
+            b.severity.as_str(),
+            a.severity.as_str()
+        ));
+    }
+    if a.steps.len() != b.steps.len() {
+        return Some(format!(
+            "{} steps, the original has {}",
+            b.steps.len(),
+            a.steps.len()
+        ));
+    }
+    for (n, (x, y)) in a.steps.iter().zip(&b.steps).enumerate() {
+        let at = format!("step {} (`{}`)", n + 1, x.id);
+        let differs = |what: &str| Some(format!("{at}: {what} differs from the original"));
+        if x.id != y.id {
+            return Some(format!("{at}: the id is `{}` here", y.id));
+        }
+        if x.kind != y.kind {
+            return Some(format!(
+                "{at}: kind is `{}`, the original's is `{}`",
+                y.kind, x.kind
+            ));
+        }
+        if x.next != y.next || x.end != y.end {
+            return differs("`next` or `end`");
+        }
+        if x.link != y.link {
+            return differs("`link`");
+        }
+        if x.wait_seconds != y.wait_seconds {
+            return differs("`wait`");
+        }
+        if x.commands != y.commands {
+            return differs("`commands`");
+        }
+        if x.contact != y.contact {
+            return differs("`contact`");
+        }
+        if x.warnings != y.warnings {
+            return differs("`warnings`");
+        }
+        if x.choices.len() != y.choices.len()
+            || x.choices
+                .iter()
+                .zip(&y.choices)
+                .any(|(c, d)| c.id != d.id || c.next != d.next)
+        {
+            return differs("the choices (ids, order or `next`)");
+        }
+    }
+    None
 }
 
 #[cfg(test)]

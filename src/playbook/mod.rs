@@ -8,7 +8,7 @@
 //!   [`Diagnostic`]s ([`parse_str`], [`validate_file`]);
 //! - the built-in playbooks, embedded from `playbooks/<lang>/` with
 //!   English as the fallback for any playbook not yet translated
-//!   ([`builtin`], [`builtin_in`]);
+//!   ([`builtin`], [`builtin::all`], [`builtin::get`] by [`Lang`]);
 //! - user playbooks from a directory ([`load_user_dir`], [`all_playbooks`]);
 //! - the pure engine: runs, answers, progress, steps set aside as not
 //!   applying ([`PlaybookState`], [`check`], [`skip`],
@@ -35,7 +35,9 @@
 
 use std::path::{Path, PathBuf};
 
-mod builtin;
+use crate::lang::Lang;
+
+pub mod builtin;
 mod engine;
 mod report;
 mod schema;
@@ -220,6 +222,22 @@ pub fn validate_file(path: &Path) -> Result<Playbook, Vec<Diagnostic>> {
     let pb = parse_str(&text, &origin)?;
     if let Some(b) = builtin().into_iter().find(|b| b.id == pb.id) {
         let (line, column) = validate::top_key_position(&text, "id");
+        // A file in another language with a built-in's id is a translation
+        // of it: valid when it keeps the original's structure.
+        if pb.lang != b.lang {
+            return match builtin::shape_difference(&b, &pb) {
+                None => Ok(pb),
+                Some(d) => Err(vec![Diagnostic {
+                    file: origin,
+                    line,
+                    column,
+                    message: format!(
+                        "as a translation of the built-in `{}`, {d}; a translation keeps every id, kind, `next`, `end`, link, wait, command, `contact` and warning, and changes only text",
+                        b.id
+                    ),
+                }]),
+            };
+        }
         return Err(vec![Diagnostic {
             file: origin,
             line,
@@ -295,7 +313,17 @@ fn load_user_dir_against(
 
 /// The built-ins (English) followed by the user's playbooks from `user_dir`.
 pub fn all_playbooks(user_dir: Option<&Path>) -> Result<Vec<Playbook>, PlaybookError> {
-    let mut all = builtin();
+    all_playbooks_in(user_dir, Lang::En)
+}
+
+/// The built-ins in `lang` (English where one is not translated) followed
+/// by the user's playbooks from `user_dir`, which are in whatever language
+/// their files are written in.
+pub fn all_playbooks_in(
+    user_dir: Option<&Path>,
+    lang: Lang,
+) -> Result<Vec<Playbook>, PlaybookError> {
+    let mut all = builtin::all(lang);
     if let Some(dir) = user_dir {
         let user = load_user_dir_against(dir, &all)?;
         all.extend(user);

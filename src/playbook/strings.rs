@@ -2,7 +2,9 @@
 //!
 //! Playbook text lives in the playbook files; the words around it (headings,
 //! state labels, the support checklist) live here and nowhere else, so a
-//! translation is one more `Strings` value and one more arm in [`strings`].
+//! translation is one more `Strings` value and one more arm in [`for_lang`].
+
+use crate::lang::Lang;
 
 /// The fixed words of the views and the report, in one language.
 #[derive(Debug)]
@@ -168,6 +170,96 @@ pub const EN: Strings = Strings {
     steps_gone: "(a step this version of the playbook no longer has)",
 };
 
+/// Simplified Chinese. The terms follow docs/glossary-zh.md.
+///
+/// Every id in `STANDARD_WARNINGS` has a text here too; a test checks it.
+pub const ZH_CN: Strings = Strings {
+    lang: "zh-CN",
+    severity: "严重程度",
+    when_to_use: "适用情况",
+    progress: "进度",
+    steps_done: "步已完成",
+    steps_word: "步",
+    of: "/",
+    next: "下一步",
+    complete: "全部完成",
+    not_started: "尚未开始",
+    account: "账户",
+    do_not: "切勿",
+    why: "原因",
+    run: "运行",
+    note: "记录",
+    answered: "回答",
+    choices: "选项",
+    wait_for: "等待",
+    wait_ends: "结束于",
+    wait_hint: "勾选此步骤即开始计时",
+    items: "你的条目",
+    no_items: "保险库中还没有",
+    unused_codes: "个未用的恢复码",
+    decision_hint: "用此命令回答：lifeboat playbook answer",
+    note_hint: "用此命令记下：lifeboat playbook check",
+    list_header: ["ID", "严重程度", "进度", "标题"],
+    user_playbook: "（自定义）",
+    not_applicable: "不适用",
+    standard_warnings: &[
+        (
+            "fake-support",
+            "不要使用搜索广告里找到的联系方式，也不要理会通过 Telegram、Discord、X 私信或陌生来电主动找上你的“客服”：请打开对方的官方 App，或自己手动输入官网地址。真正的客服绝不会索要你的助记词、密码或验证码，也不会要求看你的屏幕或让你安装某个 App；身份证件只通过官方上传页面提交。",
+        ),
+        (
+            "recovery-scam",
+            "不要向任何声称能帮你追回资金的人付钱，哪怕对方自称警察、律师、调查员或监管机构：资金损失之后找上门的“追回”服务几乎都是第二次诈骗。真正的警察从不收费。",
+        ),
+        (
+            "seed-request",
+            "不要为任何人或任何网站输入、念出或拍下你的助记词：正规的 App、升级、客服或“钱包同步”都绝不会索要它。谁拿到助记词，谁就拿到了钱。",
+        ),
+    ],
+    report_title: "事件报告",
+    incident_summary: "事件概要",
+    playbook: "应急手册",
+    started: "开始时间",
+    finished: "完成时间",
+    still_open: "尚未完成",
+    report_written: "报告生成时间",
+    what_happened: "经过",
+    no_notes: "没有写下任何记录。",
+    timeline: "时间线",
+    timeline_header: ["时间", "步骤", "内容"],
+    decisions: "所做的选择",
+    no_decisions: "没有回答任何问题。",
+    items_involved: "涉及的条目",
+    contacts: "此账户已保存的客服联系方式",
+    no_contacts: "此账户没有保存客服联系方式或用户名。",
+    username: "用户名",
+    items_note: "与已完成步骤相关的保险库条目。只列出名称、类型和账户：绝不包含任何机密内容。",
+    no_items_involved: "已完成的步骤没有关联任何保险库条目。",
+    open_steps: "未完成的步骤",
+    no_open_steps: "无：路径上的每一步都已完成。",
+    support_asks: "客服可能会要求提供的信息",
+    support_guidance: &[
+        "清楚说明出了什么问题、你看到了什么（准确的错误提示、截图）。",
+        "账户标识：用户名、账户绑定的邮箱或手机号、钱包地址。",
+        "发生的时间，包括日期、时刻和你所在的时区（本报告中的每个时间都注明了与 UTC 的时差）。",
+        "每笔相关交易的交易哈希（交易 ID）、金额和收款地址。",
+        "你已经按顺序尝试过哪些办法（见上面的时间线），以及拿到的工单号。",
+        "如果对方要求证明账户归你所有：只通过服务商的官方渠道提交。",
+    ],
+    ev_started: "开始执行",
+    ev_checked: "已完成",
+    ev_unchecked: "撤回",
+    ev_answered: "已回答",
+    ev_noted: "写下记录",
+    ev_wait_started: "开始等待",
+    ev_account: "设定账户",
+    ev_finished: "全部步骤完成",
+    ev_reopened: "重新打开",
+    ev_archived: "已归档",
+    ev_not_applicable: "不适用",
+    steps_gone: "（此版本的应急手册已没有这一步）",
+};
+
 impl Strings {
     /// The text of a standard warning, if `id` is one.
     pub fn standard_warning(&self, id: &str) -> Option<&'static str> {
@@ -178,10 +270,48 @@ impl Strings {
     }
 }
 
-/// The strings for a language tag (`en`, `zh-CN`, ...), English when there
-/// is no translation yet.
+/// The strings for a language.
+pub fn for_lang(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::ZhCn => &ZH_CN,
+    }
+}
+
+/// The strings for a language tag as a playbook's `lang` gives it (`en`,
+/// `zh-CN`, ...), English for a language lifeboat does not speak.
 pub fn strings(lang: &str) -> &'static Strings {
-    // Add translations here: `"zh-CN" => &ZH_CN,`.
-    let _ = lang;
-    &EN
+    for_lang(Lang::from_tag(lang).unwrap_or(Lang::En))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::playbook::STANDARD_WARNINGS;
+
+    #[test]
+    fn every_language_has_every_standard_warning() {
+        for lang in Lang::ALL {
+            let s = for_lang(lang);
+            assert_eq!(s.lang, lang.tag());
+            assert_eq!(s.standard_warnings.len(), STANDARD_WARNINGS.len());
+            for id in STANDARD_WARNINGS {
+                assert!(s.standard_warning(id).is_some(), "{id} in {}", s.lang);
+            }
+            assert_eq!(s.support_guidance.len(), EN.support_guidance.len());
+        }
+    }
+
+    #[test]
+    fn tags_pick_the_table_and_unknown_ones_fall_back_to_english() {
+        assert_eq!(strings("zh-CN").lang, "zh-CN");
+        assert_eq!(strings("zh_cn").lang, "zh-CN");
+        assert_eq!(strings("en").lang, "en");
+        assert_eq!(strings("fr").lang, "en");
+        assert_eq!(strings("zh-TW").lang, "en");
+        assert!(strings("zh-CN")
+            .standard_warning("seed-request")
+            .unwrap()
+            .contains("助记词"));
+    }
 }

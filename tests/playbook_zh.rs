@@ -1,0 +1,451 @@
+//! The Simplified Chinese built-in playbooks (`playbooks/zh-CN/`): each one
+//! is shipped, keeps the English structure exactly (ids, kinds, routing,
+//! links, waits, commands, contact steps, warnings), quotes the guide's own
+//! sentence where a step traces to it, is written in Chinese with the
+//! glossary's terms (docs/glossary-zh.md), and a run started in one
+//! language continues and reports in the other.
+
+use std::path::{Path, PathBuf};
+
+use lifeboat::lang::Lang;
+use lifeboat::playbook::{
+    self, answer, builtin, check, progress, render_report, strings, Playbook, PlaybookState,
+    BUILTIN_IDS,
+};
+use time::macros::datetime;
+
+/// The guide's original sentence for each point (see docs/playbooks.md,
+/// "Guide coverage"), verbatim, punctuation included. A zh-CN step quotes
+/// the sentence of every guide point it cites.
+const GUIDE_QUOTES: &[(&str, &str)] = &[
+    ("guide:types.1", "账户无法登录:用户可能会在输入正确的帐户信息后,仍然无法登录到钱包。"),
+    ("guide:types.2", "交易失败:在进行资金转账或支付时,用户可能会遇到交易失败的情况。"),
+    ("guide:types.3", "提现失败:当用户尝试将钱包内的资金提现到银行账户时,可能会遇到提现失败的情况。"),
+    ("guide:types.4", "资金丢失:在某些情况下,用户可能会发现钱包内的资金发生了异常减少,甚至完全消失。"),
+    ("guide:types.5", "功能缺失:用户在使用电子钱包时,可能会发现某些功能无法正常使用,例如充值、兑换和卡片管理等,这可能是由于软件Bug、版本不兼容等导致的。"),
+    ("guide:causes.1", "如果用户的网络连接不稳定,可能导致无法访问钱包应用,或在进行交易时出现中断。"),
+    ("guide:causes.2", "服务器故障:数字钱包服务商的服务器发生故障,会直接影响用户的使用体验。"),
+    ("guide:causes.3", "账户安全:如果账号安全性受到威胁,例如密码泄露或身份验证未通过,用户可能会被限制访问,或者交易被拒绝,导致异常情况。"),
+    ("guide:causes.4", "在更新应用时,如果未进行充分的测试,很容易导致严重的功能缺失。"),
+    ("guide:causes.5", "例如,零钱包和主钱包之间的转账设置不当,可能导致资金无法流动。"),
+    ("guide:general.1", "检查网络连接:首先确保您的设备连接到了一个稳定的网络。"),
+    ("guide:general.2", "更新软件版本:定期更新您的数字钱包应用,以确保您正在使用最新版本的应用。"),
+    ("guide:general.3", "重置密码:如果您无法登录账户,尝试重置密码。"),
+    ("guide:general.4", "提供详细的异常描述和相关信息,将帮助客服更快找到解决方案。"),
+    ("guide:general.5", "及时备份:定期对软钱包中的数据进行备份,以防意外丢失。"),
+    ("guide:Q1.1", "首先,用户应选择知名度高、信誉好的数字钱包服务商。"),
+    ("guide:Q1.2", "使用复杂且独特的密码,并定期更换密码。"),
+    ("guide:Q1.3", "此外,开启双因素验证(2FA),在登录和进行交易时通过手机短信或认证应用生成临时验证码,增加安全性。"),
+    ("guide:Q1.4", "如果发现可疑活动,应立即联系钱包服务商并暂停交易,确保资金安全。"),
+    ("guide:Q2.1", "首先,检查网络连接,确保在交易时网络畅通。"),
+    ("guide:Q2.2", "其次,确认账户余额是否充足。"),
+    ("guide:Q2.3", "接着,检查交易方式。"),
+    ("guide:Q2.4", "如仍无法解决,建议联系钱包服务商客服,了解详细的失败原因,并根据他们的指导进行后续操作。"),
+    ("guide:Q3.1", "首先,定期备份钱包数据。这包括备份私钥、助记词或者使用钱包应用提供的导出功能。"),
+    ("guide:Q3.2", "其次,保持软件更新,使用最新版本的数字钱包应用以增强安全性。"),
+    ("guide:Q3.3", "此外,用户应保持设备的安全,安装防病毒软件并避免下载可疑应用。"),
+    ("guide:Q3.4", "最后,定期检查交易记录,并在发现异常时及时采取措施,联系钱包服务商处理可疑交易,确保资产安全。"),
+    ("guide:Q4.1", "首先,尝试使用“找回密码”功能。"),
+    ("guide:Q4.2", "其次,如果无法通过找回密码解决问题,可以联系钱包服务商的客服。"),
+    ("guide:Q4.3", "在此过程中,要注意不要尝试通过其他方式登录,例如使用不同设备或IP地址登录,这可能会触发进一步的安全措施。"),
+    ("guide:Q4.4", "最后,为避免将来出现账户锁定,用户应注意保护自身的登录信息,避免在多个设备之间频繁更换或其他可疑行为。"),
+    ("guide:Q5.1", "首先,了解各种支付方式的特性。"),
+    ("guide:Q5.2", "其次,比较手续费。"),
+    ("guide:Q5.3", "另外,考虑到安全性,一些支付方式例如信用卡通常提供额外的安全保障,例如欺诈保护机制,用户在选择支付方式时可以考虑这些因素。"),
+    ("guide:Q5.4", "最后,使用钱包前,请确认所选支付方式已获钱包支持,以避免在支付过程中遇到不必要的麻烦。"),
+    ("guide:closing", "无论是安全性保障、交易失败、资金丢失还是账户恢复,用户都应保持冷静,理性分析问题,及时采取适当措施,确保个人资产的安全与钱包的正常使用。"),
+];
+
+fn zh_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks/zh-CN")
+}
+
+/// Every `playbooks/zh-CN/*.toml`: (id from the file name, path, text).
+fn zh_files() -> Vec<(String, PathBuf, String)> {
+    let mut out: Vec<_> = std::fs::read_dir(zh_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_str().unwrap().to_owned();
+            let text = std::fs::read_to_string(&p).unwrap();
+            (id, p, text)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn parse(path: &Path, text: &str) -> Playbook {
+    playbook::parse_str(text, &path.display().to_string()).unwrap_or_else(|d| {
+        panic!(
+            "{}",
+            d.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+/// The pairs (English, Chinese) of every translated playbook.
+fn pairs() -> Vec<(Playbook, Playbook)> {
+    zh_files()
+        .into_iter()
+        .map(|(id, path, text)| {
+            let en = builtin::get(&id, Lang::En).unwrap_or_else(|| {
+                panic!(
+                    "{} translates `{id}`, which is not built in",
+                    path.display()
+                )
+            });
+            (en, parse(&path, &text))
+        })
+        .collect()
+}
+
+#[test]
+fn every_chinese_file_validates_and_is_the_one_shipped() {
+    let files = zh_files();
+    assert!(!files.is_empty(), "no playbook in {}", zh_dir().display());
+    for (id, path, text) in &files {
+        let pb = parse(path, text);
+        assert_eq!(
+            &pb.id,
+            id,
+            "{}: the file name must be the id",
+            path.display()
+        );
+        assert_eq!(
+            pb.lang,
+            "zh-CN",
+            "{}: lang = \"zh-CN\" is missing",
+            path.display()
+        );
+        assert!(
+            BUILTIN_IDS.contains(&id.as_str()),
+            "{id} is not a built-in id"
+        );
+        // Embedded (listed in src/playbook/builtin.rs) and used, not dropped
+        // for English because its structure differs.
+        let shipped = builtin::get(id, Lang::ZhCn).unwrap();
+        assert_eq!(
+            shipped.lang, "zh-CN",
+            "{id}: the zh-CN file is not embedded or not used"
+        );
+        assert_eq!(shipped.origin, format!("builtin:zh-CN/{id}.toml"));
+        assert_eq!(
+            shipped.steps, pb.steps,
+            "{id}: the embedded text differs from the file"
+        );
+        assert!(builtin::is_translated(id, Lang::ZhCn));
+    }
+    // The list keeps the English order, whatever is translated.
+    let ids: Vec<String> = builtin::all(Lang::ZhCn).into_iter().map(|p| p.id).collect();
+    assert_eq!(ids, BUILTIN_IDS);
+    assert!(!builtin::is_translated("account-locked", Lang::En));
+    assert!(builtin::get("no-such-playbook", Lang::ZhCn).is_none());
+}
+
+/// Compared field by field, on purpose apart from the loader's own check,
+/// so that a mistake in one does not hide a mistake in the other.
+#[test]
+fn the_structure_is_the_english_one() {
+    for (en, zh) in pairs() {
+        let id = &en.id;
+        assert_eq!(zh.id, en.id);
+        assert_eq!(zh.severity, en.severity, "{id}: severity");
+        assert_eq!(zh.symptoms.len(), en.symptoms.len(), "{id}: symptoms");
+        let ids = |p: &Playbook| p.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&zh), ids(&en), "{id}: step ids or their order");
+        for (e, z) in en.steps.iter().zip(&zh.steps) {
+            let at = format!("{id}/{}", e.id);
+            assert_eq!(z.kind, e.kind, "{at}: kind");
+            assert_eq!(z.next, e.next, "{at}: next");
+            assert_eq!(z.end, e.end, "{at}: end");
+            let choices = |s: &playbook::Step| {
+                s.choices
+                    .iter()
+                    .map(|c| (c.id.clone(), c.next.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(choices(z), choices(e), "{at}: choice ids or targets");
+            assert_eq!(z.link, e.link, "{at}: link");
+            assert_eq!(z.wait_seconds, e.wait_seconds, "{at}: wait");
+            assert_eq!(z.commands, e.commands, "{at}: commands");
+            assert_eq!(z.contact, e.contact, "{at}: contact");
+            assert_eq!(z.warnings, e.warnings, "{at}: warnings");
+            // Nothing the English says is dropped: every warning, every
+            // explanation, every prompt has its Chinese counterpart.
+            assert_eq!(z.do_not.len(), e.do_not.len(), "{at}: do_not");
+            assert_eq!(z.detail.is_some(), e.detail.is_some(), "{at}: detail");
+            assert_eq!(z.why.is_some(), e.why.is_some(), "{at}: why");
+            assert_eq!(z.prompt.is_some(), e.prompt.is_some(), "{at}: prompt");
+        }
+        assert_eq!(builtin::shape_difference(&en, &zh), None, "{id}");
+    }
+}
+
+fn quote_of(point: &str) -> Option<&'static str> {
+    GUIDE_QUOTES
+        .iter()
+        .find(|(p, _)| *p == point)
+        .map(|(_, q)| *q)
+}
+
+#[test]
+fn sources_keep_the_citations_and_quote_the_guide() {
+    for (en, zh) in pairs() {
+        for (e, z) in en.steps.iter().zip(&zh.steps) {
+            let at = format!("{}/{}", en.id, e.id);
+            let (quotes, ids): (Vec<&String>, Vec<&String>) =
+                z.source.iter().partition(|s| s.starts_with('「'));
+            assert_eq!(ids, e.source.iter().collect::<Vec<_>>(), "{at}: citations");
+            assert!(!quotes.is_empty() || !e.source.iter().any(|s| s.starts_with("guide:")));
+            // Each guide point is followed by its sentence, 「in corner brackets」.
+            for (i, s) in z.source.iter().enumerate() {
+                if let Some(q) = s.strip_prefix('「') {
+                    let prev = i.checked_sub(1).map(|j| z.source[j].as_str());
+                    let point = prev.filter(|p| p.starts_with("guide:"));
+                    let point =
+                        point.unwrap_or_else(|| panic!("{at}: quote {s} follows no guide point"));
+                    assert_eq!(
+                        Some(q.trim_end_matches('」')),
+                        quote_of(point),
+                        "{at}: quote of {point}"
+                    );
+                    assert!(q.ends_with('」'), "{at}: {s}");
+                } else if s.starts_with("guide:") {
+                    let q = z.source.get(i + 1).filter(|q| q.starts_with('「'));
+                    assert!(q.is_some(), "{at}: {s} has no quote after it");
+                }
+            }
+        }
+    }
+    // The table covers exactly the guide's points.
+    let cov = playbook::guide_coverage(&playbook::builtin());
+    for point in cov.keys().filter(|k| k.starts_with("guide:")) {
+        assert!(quote_of(point).is_some(), "no quote for {point}");
+    }
+    assert_eq!(GUIDE_QUOTES.len(), 36);
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Every text a user reads.
+fn texts(pb: &Playbook) -> Vec<String> {
+    let mut out = vec![pb.title.clone(), pb.summary.clone()];
+    out.extend(pb.symptoms.iter().cloned());
+    for st in &pb.steps {
+        out.push(st.title.clone());
+        out.extend(st.detail.clone());
+        out.extend(st.why.clone());
+        out.extend(st.prompt.clone());
+        out.extend(st.do_not.iter().cloned());
+        out.extend(st.choices.iter().map(|c| c.title.clone()));
+    }
+    out
+}
+
+/// Words other apps use for the glossary's terms; the playbooks use one
+/// word for one thing (docs/glossary-zh.md).
+const NOT_OUR_WORDS: &[(&str, &str)] = &[
+    ("种子短语", "助记词"),
+    ("种子词", "助记词"),
+    ("助记短语", "助记词"),
+    ("恢复短语", "助记词"),
+    ("私匙", "私钥"),
+    ("二次验证", "两步验证（2FA）"),
+    ("双重验证", "两步验证（2FA）"),
+    ("双因素", "两步验证（2FA）"),
+    ("双重认证", "两步验证（2FA）"),
+    ("谷歌验证器", "身份验证器"),
+    ("验证器应用", "身份验证器"),
+    ("认证器", "身份验证器"),
+    ("备用码", "恢复码"),
+    ("恢复代码", "恢复码"),
+    ("保管库", "保险库"),
+    ("金库", "保险库"),
+    ("剧本", "应急手册"),
+    ("应急预案", "应急手册"),
+    ("提款", "提币 / 提现"),
+    ("燃料费", "手续费（Gas）"),
+    ("矿工费", "手续费（Gas）"),
+    ("撤销授权限", "撤销授权"),
+    ("换卡劫持", "SIM 卡劫持（补卡）"),
+];
+
+#[test]
+fn texts_are_chinese_single_lines_in_the_glossary_terms() {
+    for (_, zh) in pairs() {
+        for t in texts(&zh) {
+            assert!(t.chars().any(is_cjk), "{}: not translated: {t}", zh.id);
+            assert!(!t.contains('\n'), "{}: a line break in {t}", zh.id);
+            for (bad, good) in NOT_OUR_WORDS {
+                assert!(
+                    !t.contains(bad),
+                    "{}: `{bad}` in {t}; the glossary says {good}",
+                    zh.id
+                );
+            }
+        }
+    }
+}
+
+/// Enforced once every built-in is translated.
+#[test]
+#[ignore = "enforced once all thirteen translations have landed"]
+fn every_builtin_has_a_chinese_translation() {
+    let missing: Vec<&str> = BUILTIN_IDS
+        .iter()
+        .copied()
+        .filter(|id| !builtin::is_translated(id, Lang::ZhCn))
+        .collect();
+    assert!(missing.is_empty(), "not translated into zh-CN: {missing:?}");
+    assert_eq!(zh_files().len(), BUILTIN_IDS.len());
+}
+
+/// Progress is stored by ids: a run begun on the English playbook goes on
+/// in Chinese (and back), the report comes out in the language it is
+/// asked in, and the stored run holds no text of either language.
+#[test]
+fn a_run_started_in_english_continues_and_reports_in_chinese() {
+    let en = builtin::get("account-locked", Lang::En).unwrap();
+    let zh = builtin::get("account-locked", Lang::ZhCn).unwrap();
+    assert_eq!(zh.lang, "zh-CN");
+    let t0 = datetime!(2024-05-01 09:40 UTC);
+    let mut state = PlaybookState::default();
+    let run = state.run_mut_or_start("account-locked", t0);
+    check(
+        &en,
+        run,
+        "write-down-message",
+        Some("third wrong password at 09:40".into()),
+        t0,
+    )
+    .unwrap();
+    check(&en, run, "check-official-notice", None, t0).unwrap();
+    answer(&en, run, "caused-lock", "yes", t0).unwrap();
+
+    // Stored and read back, as the vault does: ids only, no titles.
+    let json = serde_json::to_string(&state).unwrap();
+    assert!(!json.chars().any(is_cjk), "{json}");
+    assert!(!json.contains(&en.steps[0].title), "{json}");
+    let mut state: PlaybookState = serde_json::from_str(&json).unwrap();
+
+    let run = state.run("account-locked").unwrap();
+    assert_eq!(progress(&zh, Some(run)), progress(&en, Some(run)));
+    assert_eq!(
+        progress(&zh, Some(run)).next_step.as_deref(),
+        Some("forgot-password")
+    );
+
+    // Go on in Chinese.
+    let t1 = datetime!(2024-05-01 10:05 UTC);
+    let run = state.run_mut_or_start("account-locked", t1);
+    check(&zh, run, "forgot-password", None, t1).unwrap();
+    answer(&zh, run, "reset-worked", "no", t1).unwrap();
+    let run = state.run("account-locked").unwrap();
+    let p = progress(&en, Some(run));
+    assert_eq!(p, progress(&zh, Some(run)));
+    assert_eq!(p.done, 5);
+    assert_eq!(p.next_step.as_deref(), Some("contact-support"));
+
+    let zh_s = strings::for_lang(Lang::ZhCn);
+    let report = render_report(&zh, run, &[], t1);
+    assert!(
+        report.starts_with(&format!("# {}: {}", zh_s.report_title, zh.title)),
+        "{report}"
+    );
+    for heading in [
+        zh_s.timeline,
+        zh_s.decisions,
+        zh_s.open_steps,
+        zh_s.support_asks,
+    ] {
+        assert!(
+            report.contains(&format!("## {heading}")),
+            "{heading} in {report}"
+        );
+    }
+    // Steps done in English are reported with their Chinese titles, the
+    // answers with the Chinese choice, and the note as it was written.
+    assert!(report.contains(&zh.steps[0].title), "{report}");
+    assert!(report.contains(&zh.step("caused-lock").unwrap().choice("yes").unwrap().title));
+    assert!(report.contains(&zh.step("reset-worked").unwrap().choice("no").unwrap().title));
+    assert!(report.contains("third wrong password at 09:40"));
+    assert!(!report.contains(&en.steps[0].title), "{report}");
+    assert!(
+        !report.contains(playbook::strings::EN.report_title),
+        "{report}"
+    );
+
+    // And back: the English report has every step, English words only.
+    let report = render_report(&en, run, &[], t1);
+    assert!(report.contains(&en.step("forgot-password").unwrap().title));
+    assert!(report.contains(playbook::strings::EN.report_title));
+    assert!(!report.contains(&zh.step("forgot-password").unwrap().title));
+
+    // The text view of the Chinese playbook speaks Chinese around it too.
+    let view = playbook::show_text(&zh, Some(run), &[], t1);
+    assert!(
+        view.contains(&format!("{}: contact-support", zh_s.next)),
+        "{view}"
+    );
+    assert!(
+        view.contains(zh_s.standard_warning("fake-support").unwrap()),
+        "{view}"
+    );
+}
+
+/// `lifeboat playbook validate` accepts each translation, and refuses one
+/// that changes the structure, saying what changed.
+#[test]
+fn validate_accepts_translations_and_names_a_changed_structure() {
+    let config = tempfile::tempdir().unwrap();
+    let validate = |file: &Path| {
+        assert_cmd::Command::cargo_bin("lifeboat")
+            .unwrap()
+            .env("LIFEBOAT_CONFIG_DIR", config.path())
+            .env_remove("LIFEBOAT_VAULT")
+            .args(["playbook", "validate"])
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    for (id, path, _) in zh_files() {
+        let out = validate(&path);
+        assert!(
+            out.status.success(),
+            "{id}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let (_, path, text) = zh_files()
+        .into_iter()
+        .find(|f| f.0 == "account-locked")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("account-locked.toml");
+    std::fs::write(
+        &broken,
+        text.replacen("wait = \"24h\"", "wait = \"12h\"", 1),
+    )
+    .unwrap();
+    let out = validate(&broken);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("translation of the built-in `account-locked`"),
+        "{said}"
+    );
+    assert!(said.contains("(`wait-for-lock`): `wait` differs"), "{said}");
+    // In English, the built-in's id is still taken.
+    let english = dir.path().join("english.toml");
+    std::fs::write(&english, text.replace("lang = \"zh-CN\"\n", "")).unwrap();
+    let out = validate(&english);
+    assert_eq!(out.status.code(), Some(1), "{path:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("already used by the built-in"));
+}
