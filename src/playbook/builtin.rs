@@ -59,7 +59,15 @@ const ENGLISH: [File<'static>; 13] = [
 /// Translated files, one line per file in `playbooks/<lang>/`. A test
 /// (tests/playbook_zh.rs) fails when a file there is not listed here or
 /// does not keep the English structure.
-const TRANSLATIONS: &[File<'static>] = &[embed!("zh-CN", "account-locked")];
+const TRANSLATIONS: &[File<'static>] = &[
+    embed!("zh-CN", "account-locked"),
+    embed!("zh-CN", "transaction-failed"),
+    embed!("zh-CN", "withdrawal-failed"),
+    embed!("zh-CN", "feature-broken"),
+    embed!("zh-CN", "app-update-safely"),
+    embed!("zh-CN", "security-checkup"),
+    embed!("zh-CN", "backup-drill"),
+];
 
 /// The built-in playbooks in English.
 pub fn builtin() -> Vec<Playbook> {
