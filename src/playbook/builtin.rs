@@ -61,6 +61,8 @@ const ENGLISH: [File<'static>; 13] = [
 /// does not keep the English structure.
 const TRANSLATIONS: &[File<'static>] = &[
     embed!("zh-CN", "account-locked"),
+    embed!("zh-CN", "login-failure"),
+    embed!("zh-CN", "lost-2fa-device"),
     embed!("zh-CN", "sim-swap"),
     embed!("zh-CN", "email-takeover"),
     embed!("zh-CN", "asked-for-secrets"),
