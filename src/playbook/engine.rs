@@ -405,6 +405,13 @@ fn wait_ends(step: &Step, run: Option<&Run>) -> Option<OffsetDateTime> {
     Some(started + step.wait()?)
 }
 
+/// The indexes of the steps the progress counts: those on the path taken
+/// so far, then on from an open decision along its first choice. A step
+/// off it but reachable from an open decision waits on that answer.
+pub fn path(pb: &Playbook, run: Option<&Run>) -> Vec<usize> {
+    route(pb, run).path
+}
+
 /// How far a run has come; `None` counts as a run not yet started.
 pub fn progress(pb: &Playbook, run: Option<&Run>) -> Progress {
     let r = route(pb, run);

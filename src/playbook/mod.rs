@@ -48,7 +48,7 @@ mod view;
 
 pub use builtin::{builtin, builtin_in, BUILTIN_IDS};
 pub use engine::{
-    account_contacts, answer, check, linked_items, linked_items_for_run, note, progress,
+    account_contacts, answer, check, linked_items, linked_items_for_run, note, path, progress,
     set_account, skip, start_wait, step_states, uncheck, Contact, Event, PlaybookState, Progress,
     Run, StepRecord, StepState, StepView, EVENT_ACCOUNT, EVENT_ANSWERED, EVENT_ARCHIVED,
     EVENT_CHECKED, EVENT_FINISHED, EVENT_NOTED, EVENT_NOT_APPLICABLE, EVENT_REOPENED,

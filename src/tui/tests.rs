@@ -1416,10 +1416,41 @@ fn help_in_the_runner_explains_every_marker() {
         "? question",
         "~ wait",
         "!",
+        "[/] set aside",
+        "[?] waits on an open question",
+        "▼ more",
+        "▲",
+        "n of m steps",
     ] {
         assert!(f.contains(m), "{m} not explained: {f}");
     }
     snap(&app, "runner_help");
+}
+
+/// A step set aside (S, with a reason) is drawn [/], not [x], and counts
+/// towards the progress like a done step: "1 of M steps done".
+#[test]
+fn a_step_set_aside_is_marked_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    runner_at(&mut app, "account-locked", 0);
+    let progress = |app: &App| {
+        let f = flat_text(app, 80, 24);
+        let i = f.find(" steps done").expect("progress");
+        let words: Vec<&str> = f[..i].rsplit(' ').take(3).collect();
+        (
+            words[2].parse::<usize>().unwrap(),
+            words[0].parse::<usize>().unwrap(),
+        )
+    };
+    let (done, total) = progress(&app);
+    assert!(!screen_text(&app, 80, 24).contains("[/]"));
+    press(&mut app, &[ch('S')]);
+    type_text(&mut app, "no message was shown");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let s = screen_text(&app, 80, 24);
+    assert!(s.contains("[/]  1."), "{s}");
+    assert_eq!(progress(&app), (done + 1, total), "{s}");
 }
 
 #[test]
@@ -1480,6 +1511,7 @@ fn idle_lock_keeps_a_half_written_note_and_returns_to_the_step() {
     assert_eq!(app.context(), Context::Unlock);
     let f = flat_text(&app, 80, 24);
     assert!(f.contains("unfinished note was saved"), "{f}");
+    snap(&app, "unlock_idle_note_kept");
     // Unlock: back on the same step of the same playbook.
     let v = Vault::open(
         &vault,
@@ -2255,6 +2287,7 @@ fn ctrl_c_in_a_half_filled_form_asks_before_discarding() {
     assert!(fx.is_empty(), "{fx:?}");
     assert!(app.confirm_quit);
     assert!(screen_text(&app, 80, 24).contains("Quit and lose what you typed?"));
+    snap(&app, "form_quit_confirm");
     // Any other key goes back, with everything kept.
     let fx = press(&mut app, &[ch('n')]);
     assert!(fx.is_empty(), "{fx:?}");

@@ -792,7 +792,8 @@ pub fn help_markers(ctx: Context) -> &'static [&'static str] {
     match ctx {
         Context::Runner | Context::NoteEntry | Context::ConfirmReset | Context::AccountEntry => &[
             "[x] done  [/] set aside (S)  [>] do next  [ ] to do  [~] waiting",
-            "[-] not on your path (an answer led elsewhere)  › chosen step",
+            "[?] waits on an open question (counted once answered)  › chosen",
+            "[-] not on your path (an answer led elsewhere)",
             "✎ write-down step  ? question  ~ wait  ! has DO NOT warnings",
             "▼ more / ▲: the step's text goes on below / above (PgDn PgUp)",
             "n of m steps: m counts the steps on your path, taken and still ahead",

@@ -566,6 +566,9 @@ pub struct Checklist<'a> {
     pub steps: &'a [StepView],
     /// The chosen step.
     pub selected: usize,
+    /// The steps the progress counts (see [`playbook::path`]); an open
+    /// step outside it waits on an answer not given yet.
+    pub counted: &'a [usize],
     /// Styles.
     pub theme: Theme,
 }
@@ -583,6 +586,8 @@ impl StatefulWidget for Checklist<'_> {
                 StepState::Done if v.not_applicable.is_some() => ("[/]", t.dim()),
                 StepState::Done => ("[x]", t.ok()),
                 StepState::Next => ("[>]", t.warn()),
+                // Behind an open question: not counted until answered.
+                StepState::Open if !self.counted.contains(&v.index) => ("[?]", t.dim()),
                 StepState::Open => ("[ ]", t.text()),
                 StepState::Skipped => ("[-]", t.dim()),
                 StepState::Waiting => ("[~]", t.warn()),
@@ -681,9 +686,11 @@ impl Widget for RunnerView<'_> {
         lb.render(list_area, buf);
         let sel = self.st.steps.selected.min(views.len().saturating_sub(1));
         let mut off = self.st.steps.offset.get();
+        let counted = playbook::path(pb, run);
         Checklist {
             steps: &views,
             selected: sel,
+            counted: &counted,
             theme: t,
         }
         .render(li, buf, &mut off);
