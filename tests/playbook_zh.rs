@@ -408,9 +408,9 @@ fn texts_are_chinese_single_lines_in_the_glossary_terms() {
     }
 }
 
-/// Enforced once every built-in is translated.
+/// Every built-in speaks Chinese: a new English playbook needs its zh-CN
+/// translation in the same change.
 #[test]
-#[ignore = "enforced once all thirteen translations have landed"]
 fn every_builtin_has_a_chinese_translation() {
     let missing: Vec<&str> = BUILTIN_IDS
         .iter()

@@ -61,13 +61,14 @@ const ENGLISH: [File<'static>; 13] = [
 /// does not keep the English structure.
 const TRANSLATIONS: &[File<'static>] = &[
     embed!("zh-CN", "account-locked"),
+    embed!("zh-CN", "fund-loss"),
     embed!("zh-CN", "login-failure"),
+    embed!("zh-CN", "transaction-failed"),
+    embed!("zh-CN", "withdrawal-failed"),
     embed!("zh-CN", "lost-2fa-device"),
     embed!("zh-CN", "sim-swap"),
     embed!("zh-CN", "email-takeover"),
     embed!("zh-CN", "asked-for-secrets"),
-    embed!("zh-CN", "transaction-failed"),
-    embed!("zh-CN", "withdrawal-failed"),
     embed!("zh-CN", "feature-broken"),
     embed!("zh-CN", "app-update-safely"),
     embed!("zh-CN", "security-checkup"),
