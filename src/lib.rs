@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod config;
+pub mod i18n;
 pub mod interop;
 pub mod item;
 pub mod lang;

@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use lifeboat::cli::output;
 
 mod wiping_alloc;
@@ -15,7 +15,15 @@ static ALLOCATOR: wiping_alloc::WipingAllocator = wiping_alloc::WipingAllocator;
 fn main() -> ExitCode {
     lifeboat::secure_mem::note_wiping_allocator();
     lifeboat::cli::harden_process();
-    let cli = match lifeboat::cli::args::Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lifeboat::cli::choose_lang(&argv);
+    lifeboat::i18n::set_lang(lang);
+    let mut command = lifeboat::cli::help::command(lang);
+    let parsed = command
+        .try_get_matches_from_mut(argv)
+        .and_then(|m| lifeboat::cli::args::Cli::from_arg_matches(&m))
+        .map_err(|e| e.format(&mut command));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             if let Err(err) = e.print() {

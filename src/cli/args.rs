@@ -43,6 +43,24 @@ pub struct GlobalOpts {
     /// Machine-readable output on stdout
     #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
+    /// UI language: en or zh-CN [default: $LIFEBOAT_LANG, the config file, then the locale]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "LANG",
+        value_parser = parse_lang
+    )]
+    pub lang: Option<crate::lang::Lang>,
+}
+
+/// Reads `--lang`: the tags [`Lang::from_tag`](crate::lang::Lang::from_tag)
+/// knows (`zh`, `zh_CN`, `zh-Hans`...), else a usage error naming them.
+fn parse_lang(s: &str) -> Result<crate::lang::Lang, String> {
+    crate::lang::Lang::from_tag(s).ok_or_else(|| {
+        let allowed: Vec<&str> = crate::lang::Lang::ALL.iter().map(|l| l.tag()).collect();
+        crate::tr!("cli-lang-unknown", value = s, allowed = allowed.join(", "))
+    })
 }
 
 /// Item kinds as typed on the command line.

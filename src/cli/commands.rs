@@ -179,7 +179,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
                     noteln!("{}", text::CODE_IN_ARGV);
                     SecretString::new(c)
                 }
-                None => input::secret_from_stdin_or_prompt(text::PROMPT_RECOVERY_CODE)?,
+                None => input::secret_from_stdin_or_prompt(&text::PROMPT_RECOVERY_CODE.text())?,
             };
             codes_use(&ctx, &name, code.expose().trim())
         }
@@ -312,7 +312,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
             .filter(|p| p.exists())
             .all(|p| std::fs::remove_file(p).is_ok());
         let why = if e.is_quiet() {
-            text::STDOUT_CLOSED.to_owned()
+            text::STDOUT_CLOSED.text()
         } else {
             e.message
         };
@@ -437,11 +437,11 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
     };
     let mut secret = parsed.map_err(|e| {
         let hint = match &e {
-            SecretInputError::Bip39(_) => text::SEED_BIP39_HINT,
-            SecretInputError::Slip39(_) => text::SEED_SLIP39_HINT,
-            SecretInputError::Key(_) => text::NOTHING_STORED,
-            SecretInputError::ShortForms { .. } => text::SHORT_FORMS_HINT,
-            _ => "",
+            SecretInputError::Bip39(_) => text::SEED_BIP39_HINT.text(),
+            SecretInputError::Slip39(_) => text::SEED_SLIP39_HINT.text(),
+            SecretInputError::Key(_) => text::NOTHING_STORED.text(),
+            SecretInputError::ShortForms { .. } => text::SHORT_FORMS_HINT.text(),
+            _ => String::new(),
         };
         CliError::input(format!("{e}{hint}"))
     })?;
@@ -462,7 +462,7 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
             noteln!("{}", text::KEY_BIP38);
         }
         Secret::Seed { passphrase, .. } if a.with_passphrase => {
-            *passphrase = Some(input::prompt_hidden(text::PROMPT_BIP39_PASSPHRASE)?);
+            *passphrase = Some(input::prompt_hidden(&text::PROMPT_BIP39_PASSPHRASE.text())?);
         }
         Secret::Seed { passphrase, .. } if a.bip39_passphrase_fd.is_some() => {
             let fd = a.bip39_passphrase_fd.unwrap_or_default();
@@ -846,6 +846,8 @@ fn write_seedqr(ctx: &Ctx, item: &Item, path: &Path, compact: bool) -> Result<()
 }
 
 fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<(), CliError> {
+    let masked = text::MASKED.text();
+    let masked = masked.as_str();
     match &item.secret {
         Secret::Seed {
             words,
@@ -872,14 +874,14 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
                     writeln!(out, "Passphrase: {}", p.expose()).map_err(output_error)?;
                 }
             } else {
-                writeln!(out, "Words:    {}", text::MASKED).map_err(output_error)?;
+                writeln!(out, "Words:    {masked}").map_err(output_error)?;
             }
         }
         Secret::Key { key, format } => {
             if let Some(f) = format {
                 writeln!(out, "Format:   {f}").map_err(output_error)?;
             }
-            let shown = if reveal { key.expose() } else { text::MASKED };
+            let shown = if reveal { key.expose() } else { masked };
             writeln!(out, "Key:      {shown}").map_err(output_error)?;
         }
         Secret::Totp {
@@ -914,11 +916,7 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
                     }
                 }
             }
-            let shown = if reveal {
-                secret.expose()
-            } else {
-                text::MASKED
-            };
+            let shown = if reveal { secret.expose() } else { masked };
             writeln!(out, "Secret:   {shown}").map_err(output_error)?;
         }
         Secret::Codes { codes } => {
@@ -958,15 +956,11 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
             if let Some(u) = url {
                 writeln!(out, "URL:      {u}").map_err(output_error)?;
             }
-            let shown = if reveal {
-                password.expose()
-            } else {
-                text::MASKED
-            };
+            let shown = if reveal { password.expose() } else { masked };
             writeln!(out, "Password: {shown}").map_err(output_error)?;
         }
         Secret::Note { text: t } => {
-            let shown = if reveal { t.expose() } else { text::MASKED };
+            let shown = if reveal { t.expose() } else { masked };
             writeln!(out, "Text:     {shown}").map_err(output_error)?;
         }
     }

@@ -108,7 +108,9 @@ pub fn unlock_from(
     if !have_tty() {
         return Err(CliError::usage(text::NO_TTY));
     }
-    Ok(Unlock::Passphrase(prompt_hidden(text::PROMPT_PASSPHRASE)?))
+    Ok(Unlock::Passphrase(prompt_hidden(
+        &text::PROMPT_PASSPHRASE.text(),
+    )?))
 }
 
 /// Reads an identity file (`AGE-SECRET-KEY-1...` lines).
@@ -148,11 +150,11 @@ pub fn policy_problem(p: &SecretString) -> Option<String> {
 
 /// Asks a new passphrase twice on the terminal, checking it.
 fn ask_new_passphrase(allow_weak: bool) -> Result<SecretString, CliError> {
-    let a = prompt_hidden(text::PROMPT_NEW_PASSPHRASE)?;
+    let a = prompt_hidden(&text::PROMPT_NEW_PASSPHRASE.text())?;
     if !allow_weak {
         check_policy(&a)?;
     }
-    let b = prompt_hidden(text::PROMPT_REPEAT_PASSPHRASE)?;
+    let b = prompt_hidden(&text::PROMPT_REPEAT_PASSPHRASE.text())?;
     if a != b {
         return Err(CliError::input(text::PASSPHRASE_MISMATCH));
     }

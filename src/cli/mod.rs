@@ -6,6 +6,7 @@
 pub mod args;
 pub mod commands;
 pub mod config_cmd;
+pub mod help;
 pub mod import_cmd;
 pub mod input;
 pub mod output;
@@ -120,6 +121,36 @@ pub fn harden_process() {
     // belong to root and it can no longer write its own coredump_filter.
     crate::secure_mem::exclude_from_core_dumps();
     let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
+}
+
+/// The UI language for this command line (`argv` as the process got it):
+/// `--lang` if it names a language (a bad value is left for the parser to
+/// refuse), then the environment, the config file and the locale
+/// ([`crate::i18n::choose`]). Decided before parsing, so help and parse
+/// errors come out in it.
+pub fn choose_lang(argv: &[std::ffi::OsString]) -> crate::lang::Lang {
+    let mut flag = None;
+    let mut it = argv.iter().skip(1);
+    while let Some(a) = it.next() {
+        let Some(a) = a.to_str() else { continue };
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--lang" {
+            it.next().and_then(|v| v.to_str())
+        } else {
+            a.strip_prefix("--lang=")
+        };
+        if let Some(l) = value.and_then(crate::lang::Lang::from_tag) {
+            flag = Some(l);
+        }
+    }
+    let config = crate::config::Config::load().ok();
+    crate::i18n::choose(
+        flag,
+        |k| std::env::var(k).ok(),
+        config.as_ref().and_then(|c| c.language.as_deref()),
+    )
 }
 
 /// Runs a parsed command line.

@@ -267,7 +267,7 @@ fn apply(
             // No run: still refuse an unknown step, but start nothing.
             None => {
                 playbook::uncheck(pb, &mut Run::new(id, now), step, now)?;
-                Ok(text::UNCHANGED.to_owned())
+                Ok(text::UNCHANGED.text())
             }
         },
         Change::Start { account } => {
@@ -391,9 +391,9 @@ fn change(ctx: &Ctx, id: &str, change: Change) -> Result<(), CliError> {
         return print_json(&v);
     }
     let shown = if changed || matches!(change, Change::Reset) {
-        message.as_str()
+        message
     } else {
-        text::UNCHANGED
+        text::UNCHANGED.text()
     };
     noteln!("{shown}");
     if let Some(run) = run {

@@ -1,0 +1,427 @@
+//! The Fluent catalogues (`i18n/<lang>/*.ftl`) are complete and consistent:
+//! every file parses, both languages have the same messages, attributes
+//! and variables, every message is used by the sources and every message
+//! the sources name exists. The language choice of the binary (`--lang`,
+//! `LIFEBOAT_LANG`, config, locale) is tested end to end here too.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast;
+use lifeboat::i18n::{message_in, FluentArgs, CATALOGUES};
+use lifeboat::lang::Lang;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What a catalogue says about one message: its attributes and the
+/// variables its value and attributes use.
+#[derive(Debug, Default, PartialEq)]
+struct Shape {
+    attributes: BTreeSet<String>,
+    variables: BTreeSet<String>,
+}
+
+fn vars_in_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for e in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = e {
+            vars_in_expression(expression, out);
+        }
+    }
+}
+
+fn vars_in_expression(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            vars_in_inline(selector, out);
+            for v in variants {
+                vars_in_pattern(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(i) => vars_in_inline(i, out),
+    }
+}
+
+fn vars_in_inline(i: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => vars_in_expression(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                vars_in_inline(a, out);
+            }
+            for a in &arguments.named {
+                vars_in_inline(&a.value, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parses one catalogue text; panics with every syntax error.
+fn shapes(file: &str, lang: Lang, text: &'static str) -> BTreeMap<String, Shape> {
+    let res = match fluent_syntax::parser::parse(text) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("i18n/{}/{file} has syntax errors: {errors:#?}", lang.tag()),
+    };
+    let mut out = BTreeMap::new();
+    for entry in &res.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let mut shape = Shape::default();
+                if let Some(v) = &m.value {
+                    vars_in_pattern(v, &mut shape.variables);
+                }
+                for a in &m.attributes {
+                    shape.attributes.insert(a.id.name.to_owned());
+                    vars_in_pattern(&a.value, &mut shape.variables);
+                }
+                let dup = out.insert(m.id.name.to_owned(), shape);
+                assert!(
+                    dup.is_none(),
+                    "i18n/{}/{file}: {} defined twice",
+                    lang.tag(),
+                    m.id.name
+                );
+            }
+            ast::Entry::Junk { content } => {
+                panic!("i18n/{}/{file}: cannot parse {content:?}", lang.tag())
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn all_shapes(lang: Lang) -> BTreeMap<String, Shape> {
+    let mut all = BTreeMap::new();
+    for c in CATALOGUES {
+        for (id, s) in shapes(c.file, lang, c.text(lang)) {
+            assert!(
+                all.insert(id.clone(), s).is_none(),
+                "{id} is defined in two catalogue files"
+            );
+        }
+    }
+    all
+}
+
+fn rust_sources(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+    for e in std::fs::read_dir(dir).expect("read src") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            rust_sources(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&p).expect("read source");
+            out.push((p, text));
+        }
+    }
+}
+
+fn sources() -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    rust_sources(&root().join("src"), &mut out);
+    out
+}
+
+#[test]
+fn every_catalogue_file_is_loaded_and_exists_in_both_languages() {
+    for lang in Lang::ALL {
+        let dir = root().join("i18n").join(lang.tag());
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("catalogue folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".ftl"))
+            .collect();
+        on_disk.sort();
+        let mut loaded: Vec<String> = CATALOGUES.iter().map(|c| c.file.to_owned()).collect();
+        loaded.sort();
+        assert_eq!(
+            on_disk,
+            loaded,
+            "i18n/{} and lifeboat::i18n::CATALOGUES list different files",
+            lang.tag()
+        );
+    }
+}
+
+#[test]
+fn both_languages_have_the_same_messages_attributes_and_variables() {
+    let en = all_shapes(Lang::En);
+    let zh = all_shapes(Lang::ZhCn);
+    let mut problems = Vec::new();
+    for id in en.keys().filter(|k| !zh.contains_key(*k)) {
+        problems.push(format!("{id}: in English, missing in zh-CN"));
+    }
+    for id in zh.keys().filter(|k| !en.contains_key(*k)) {
+        problems.push(format!("{id}: in zh-CN, missing in English"));
+    }
+    for (id, e) in &en {
+        if let Some(z) = zh.get(id) {
+            if e.attributes != z.attributes {
+                problems.push(format!(
+                    "{id}: attributes differ (en {:?}, zh-CN {:?})",
+                    e.attributes, z.attributes
+                ));
+            }
+            if e.variables != z.variables {
+                problems.push(format!(
+                    "{id}: variables differ (en {:?}, zh-CN {:?})",
+                    e.variables, z.variables
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every message formats in both languages without a resolver error (a
+/// reference to a message or term that does not exist, say), given a value
+/// for each of its variables.
+#[test]
+fn every_message_formats_in_both_languages() {
+    let en = all_shapes(Lang::En);
+    for lang in Lang::ALL {
+        for (id, shape) in &en {
+            let mut args = FluentArgs::new();
+            for v in &shape.variables {
+                args.set(v.as_str(), 2);
+            }
+            let text = message_in(lang, id, Some(&args));
+            // message_in falls back to the id itself when formatting fails
+            // in both languages.
+            let has_value = !text.is_empty() && text != *id;
+            assert!(
+                has_value || !shape.attributes.is_empty(),
+                "{id} does not format in {}",
+                lang.tag()
+            );
+            assert!(!text.contains('\u{2068}'), "{id}: bidi isolation marks");
+        }
+    }
+}
+
+/// The ids the sources name in `tr!("...")`, `Msg("...")` and the other
+/// ways of reading a catalogue.
+fn named_ids(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for opener in [
+        "tr!(\"",
+        "Msg(\"",
+        "message_in(lang, \"",
+        "lookup_in(lang, \"",
+    ] {
+        let mut rest = text;
+        while let Some(i) = rest.find(opener) {
+            rest = &rest[i + opener.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].to_owned());
+            }
+        }
+    }
+    // `tr!(` with the id on the next line (rustfmt breaks long calls).
+    let mut rest = text;
+    while let Some(i) = rest.find("tr!(\n") {
+        rest = &rest[i + 5..];
+        let t = rest.trim_start();
+        if let Some(t) = t.strip_prefix('"') {
+            if let Some(end) = t.find('"') {
+                out.push(t[..end].to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_the_sources_name_exists() {
+    let en = all_shapes(Lang::En);
+    let mut missing = Vec::new();
+    for (path, text) in sources() {
+        for id in named_ids(&text) {
+            if !en.contains_key(&id) {
+                missing.push(format!("{}: {id}", path.display()));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "messages named in the sources but in no catalogue:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_message_is_used_by_the_sources() {
+    let all: String = sources().into_iter().map(|(_, t)| t).collect();
+    let mut unused = Vec::new();
+    for id in all_shapes(Lang::En).keys() {
+        // The help texts of commands and arguments, and the headings, are
+        // looked up by their place in the grammar; src/cli/help.rs tests
+        // them against it.
+        if id.starts_with("help-lifeboat") || id.starts_with("help-heading-") {
+            continue;
+        }
+        if !all.contains(&format!("\"{id}\"")) {
+            unused.push(id.clone());
+        }
+    }
+    assert!(
+        unused.is_empty(),
+        "catalogue messages no source uses (remove them, or use them):\n{}",
+        unused.join("\n")
+    );
+}
+
+/// The checks above do fail: a catalogue pair with a missing message, a
+/// changed variable and a syntax error is caught.
+#[test]
+fn the_checks_catch_broken_catalogues() {
+    let en = shapes(
+        "t.ftl",
+        Lang::En,
+        "a = one { $n }\nb = two\nc = three\n    .title = T\n",
+    );
+    let zh = shapes("t.ftl", Lang::ZhCn, "a = 一 { $m }\nc = 三\n");
+    assert!(!zh.contains_key("b"));
+    assert_ne!(en["a"].variables, zh["a"].variables);
+    assert_ne!(en["c"].attributes, zh["c"].attributes);
+    let broken = std::panic::catch_unwind(|| shapes("t.ftl", Lang::En, "a = { $n\n"));
+    assert!(broken.is_err(), "a syntax error must fail");
+    assert_eq!(
+        named_ids("x(tr!(\"cli-a\", n = 1)); Msg(\"cli-b\")"),
+        ["cli-a", "cli-b"]
+    );
+}
+
+fn lifeboat(home: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("lifeboat").expect("binary");
+    for v in [
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "LIFEBOAT_LANG",
+        "LIFEBOAT_VAULT",
+    ] {
+        c.env_remove(v);
+    }
+    c.env("LIFEBOAT_CONFIG", home.join("config.toml"));
+    c.env("HOME", home);
+    c.env("XDG_DATA_HOME", home.join("data"));
+    c.env("XDG_CONFIG_HOME", home.join("config"));
+    c
+}
+
+fn stdout_of(c: &mut assert_cmd::Command) -> String {
+    let out = c.output().expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn the_language_comes_from_the_flag_then_env_then_config_then_locale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let zh = |s: &str| s.contains("用法");
+    // Locale alone.
+    assert!(zh(&stdout_of(
+        lifeboat(home).env("LANG", "zh_CN.UTF-8").arg("--help")
+    )));
+    assert!(!zh(&stdout_of(lifeboat(home).arg("--help"))));
+    // LC_ALL beats LANG.
+    assert!(!zh(&stdout_of(
+        lifeboat(home)
+            .env("LANG", "zh_CN.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .arg("--help")
+    )));
+    // The config file beats the locale; `auto` passes.
+    std::fs::write(home.join("config.toml"), "language = \"en\"\n").expect("config");
+    assert!(!zh(&stdout_of(
+        lifeboat(home).env("LANG", "zh_CN.UTF-8").arg("--help")
+    )));
+    std::fs::write(home.join("config.toml"), "language = \"auto\"\n").expect("config");
+    assert!(zh(&stdout_of(
+        lifeboat(home).env("LANG", "zh_CN.UTF-8").arg("--help")
+    )));
+    // The environment beats the file.
+    std::fs::write(home.join("config.toml"), "language = \"en\"\n").expect("config");
+    assert!(zh(&stdout_of(
+        lifeboat(home).env("LIFEBOAT_LANG", "zh").arg("--help")
+    )));
+    // The flag beats everything, before or after the command.
+    assert!(!zh(&stdout_of(
+        lifeboat(home)
+            .env("LIFEBOAT_LANG", "zh")
+            .args(["--lang", "en", "--help"])
+    )));
+    assert!(zh(&stdout_of(lifeboat(home).args([
+        "add",
+        "--lang=zh_CN",
+        "--help"
+    ]))));
+    // An unknown language in the environment is English, not an error.
+    assert!(!zh(&stdout_of(
+        lifeboat(home)
+            .env("LIFEBOAT_LANG", "tlh")
+            .env("LANG", "zh_CN.UTF-8")
+            .arg("--help")
+    )));
+}
+
+#[test]
+fn an_unknown_lang_flag_is_a_usage_error_naming_the_languages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for lang_env in [None, Some("zh_CN.UTF-8")] {
+        let mut c = lifeboat(dir.path());
+        if let Some(l) = lang_env {
+            c.env("LANG", l);
+        }
+        let out = c.args(["--lang", "fr", "list"]).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("en, zh-CN"), "{err}");
+        assert!(err.contains("fr"), "{err}");
+    }
+}
+
+#[test]
+fn json_and_exit_codes_do_not_depend_on_the_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |lang: &str| {
+        lifeboat(dir.path())
+            .args(["--lang", lang, "--json", "playbook", "list"])
+            .output()
+            .expect("runs")
+    };
+    let en = run("en");
+    let zh = run("zh-CN");
+    assert_eq!(en.status.code(), zh.status.code());
+    let keys = |o: &std::process::Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        let mut k: Vec<String> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .flat_map(|p| p.as_object().expect("object").keys().cloned())
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    assert_eq!(keys(&en), keys(&zh));
+    // A missing vault is exit 4 in both.
+    for lang in ["en", "zh-CN"] {
+        let out = lifeboat(dir.path())
+            .args(["--lang", lang, "--vault"])
+            .arg(dir.path().join("none.age"))
+            .args(["--passphrase-fd", "0", "list"])
+            .write_stdin("x\n")
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(4), "{lang}: {out:?}");
+    }
+}
