@@ -253,7 +253,7 @@ impl IntoArg for &String {
 }
 
 /// Formats a message of the catalogues in the current language:
-/// `tr!("item-added", kind = k, name = n)`. Argument names are the Fluent
+/// `tr!("cli-item-added", kind = k, name = n)`. Argument names are the Fluent
 /// variables (`{ $kind }`).
 #[macro_export]
 macro_rules! tr {
@@ -311,19 +311,19 @@ mod tests {
             }
         };
         let all = env(&[("LIFEBOAT_LANG", "zh"), ("LANG", "zh_CN.UTF-8")]);
-        assert_eq!(choose(Some(Lang::En), &all, Some("zh-CN")), Lang::En);
-        assert_eq!(choose(None, &all, Some("en")), Lang::ZhCn);
+        assert_eq!(choose(Some(Lang::En), all, Some("zh-CN")), Lang::En);
+        assert_eq!(choose(None, all, Some("en")), Lang::ZhCn);
         let locale = env(&[("LANG", "zh_CN.UTF-8")]);
-        assert_eq!(choose(None, &locale, Some("en")), Lang::En);
-        assert_eq!(choose(None, &locale, Some("auto")), Lang::ZhCn);
-        assert_eq!(choose(None, &locale, None), Lang::ZhCn);
+        assert_eq!(choose(None, locale, Some("en")), Lang::En);
+        assert_eq!(choose(None, locale, Some("auto")), Lang::ZhCn);
+        assert_eq!(choose(None, locale, None), Lang::ZhCn);
         let auto_env = env(&[("LIFEBOAT_LANG", "auto"), ("LANG", "zh_CN.UTF-8")]);
-        assert_eq!(choose(None, &auto_env, None), Lang::ZhCn);
+        assert_eq!(choose(None, auto_env, None), Lang::ZhCn);
         // Unknown values mean English, never an error.
         let odd = env(&[("LIFEBOAT_LANG", "klingon"), ("LANG", "zh_CN.UTF-8")]);
-        assert_eq!(choose(None, &odd, None), Lang::En);
-        assert_eq!(choose(None, &env(&[("LANG", "fr_FR")]), None), Lang::En);
-        assert_eq!(choose(None, &env(&[]), None), Lang::En);
+        assert_eq!(choose(None, odd, None), Lang::En);
+        assert_eq!(choose(None, env(&[("LANG", "fr_FR")]), None), Lang::En);
+        assert_eq!(choose(None, env(&[]), None), Lang::En);
     }
 
     #[test]

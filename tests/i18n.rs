@@ -208,28 +208,22 @@ fn every_message_formats_in_both_languages() {
 /// ways of reading a catalogue.
 fn named_ids(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for opener in [
-        "tr!(\"",
-        "Msg(\"",
-        "message_in(lang, \"",
-        "lookup_in(lang, \"",
-    ] {
-        let mut rest = text;
-        while let Some(i) = rest.find(opener) {
-            rest = &rest[i + opener.len()..];
-            if let Some(end) = rest.find('"') {
-                out.push(rest[..end].to_owned());
+    // `tr!(` with the id on the same line or the next (rustfmt breaks
+    // long calls); not `include_str!(` and the like.
+    for opener in ["tr!(", "Msg(", "message_in(lang,", "lookup_in(lang,"] {
+        let mut at = 0;
+        while let Some(i) = text[at..].find(opener) {
+            let start = at + i;
+            at = start + opener.len();
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
             }
-        }
-    }
-    // `tr!(` with the id on the next line (rustfmt breaks long calls).
-    let mut rest = text;
-    while let Some(i) = rest.find("tr!(\n") {
-        rest = &rest[i + 5..];
-        let t = rest.trim_start();
-        if let Some(t) = t.strip_prefix('"') {
-            if let Some(end) = t.find('"') {
-                out.push(t[..end].to_owned());
+            let t = text[at..].trim_start();
+            if let Some(t) = t.strip_prefix('"') {
+                if let Some(end) = t.find('"') {
+                    out.push(t[..end].to_owned());
+                }
             }
         }
     }
@@ -292,7 +286,7 @@ fn the_checks_catch_broken_catalogues() {
     let broken = std::panic::catch_unwind(|| shapes("t.ftl", Lang::En, "a = { $n\n"));
     assert!(broken.is_err(), "a syntax error must fail");
     assert_eq!(
-        named_ids("x(tr!(\"cli-a\", n = 1)); Msg(\"cli-b\")"),
+        named_ids("x(tr!(\"cli-a\", n = 1)); include_str!(\"f.txt\"); Msg(\"cli-b\")"),
         ["cli-a", "cli-b"]
     );
 }

@@ -169,7 +169,7 @@ pub mod playbook {
     pub fn with_open_steps(err: &str, open: &[String]) -> String {
         match open {
             [] => crate::tr!("cli-pb-all-done", err = err),
-            [next, rest @ ..] if rest.is_empty() => {
+            [next] => {
                 crate::tr!("cli-pb-next", err = err, next = next)
             }
             [next, rest @ ..] => {
