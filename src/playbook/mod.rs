@@ -8,7 +8,7 @@
 //!   [`Diagnostic`]s ([`parse_str`], [`validate_file`]);
 //! - the built-in playbooks, embedded from `playbooks/<lang>/` with
 //!   English as the fallback for any playbook not yet translated
-//!   ([`builtin`], [`builtin::all`], [`builtin::get`] by [`Lang`]);
+//!   ([`builtin()`], [`builtin::all`], [`builtin::get`] by [`Lang`]);
 //! - user playbooks from a directory ([`load_user_dir`], [`all_playbooks`]);
 //! - the pure engine: runs, answers, progress, steps set aside as not
 //!   applying ([`PlaybookState`], [`check`], [`skip`],

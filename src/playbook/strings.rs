@@ -185,7 +185,7 @@ pub const ZH_CN: Strings = Strings {
     complete: "全部完成",
     not_started: "尚未开始",
     account: "账户",
-    do_not: "切勿",
+    do_not: "注意",
     why: "原因",
     run: "运行",
     note: "记录",
