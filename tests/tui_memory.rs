@@ -15,7 +15,12 @@
 //!
 //! Every count must be zero. Before each lock the same scan must find the
 //! secrets (the typed passphrase, the revealed words), so a scan that reads
-//! nothing cannot pass. Reading another process's memory needs root (the
+//! nothing cannot pass.
+//!
+//! The binary is the test build's, or the one `LIFEBOAT_MEMORY_TEST_BIN`
+//! names: CI runs this test a second time against the release binary it
+//! installs, the one users run (an optimizer may keep or drop copies the
+//! debug build does not). Reading another process's memory needs root (the
 //! process is not dumpable); without it the test is skipped, except under
 //! `CI=true`, where it fails.
 
@@ -32,7 +37,20 @@ use common::tmux::Tmux;
 use lifeboat::secret::SecretString;
 use lifeboat::vault::{Unlock, Vault};
 
-const BIN: &str = env!("CARGO_BIN_EXE_lifeboat");
+/// The binary under attack: `LIFEBOAT_MEMORY_TEST_BIN` when set (the
+/// release build), else this test build's.
+fn bin() -> String {
+    match std::env::var("LIFEBOAT_MEMORY_TEST_BIN") {
+        Ok(b) if !b.is_empty() => {
+            assert!(
+                Path::new(&b).is_file(),
+                "LIFEBOAT_MEMORY_TEST_BIN={b} is not a file"
+            );
+            b
+        }
+        _ => env!("CARGO_BIN_EXE_lifeboat").to_owned(),
+    }
+}
 
 /// What one scan found.
 #[derive(Debug, Default, Clone)]
@@ -298,17 +316,18 @@ fn run(dir: &Path, script: &str, stdin: &str) {
 /// A vault with one random 24-word seed and a 10-second idle lock.
 fn make_vault(dir: &Path, passphrase: &str, seed: &str) {
     std::fs::write(dir.join("pass"), format!("{passphrase}\n")).unwrap();
+    let bin = bin();
     run(
         dir,
         &format!(
-            "'{BIN}' --vault vault.age init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 \
+            "'{bin}' --vault vault.age init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 \
              --allow-weak-passphrase --allow-weak-kdf --recovery-key-out key.txt --passphrase-fd 3 3<pass"
         ),
         "",
     );
     run(
         dir,
-        &format!("'{BIN}' --vault vault.age add seed 'Cold wallet' --passphrase-fd 3 3<pass"),
+        &format!("'{bin}' --vault vault.age add seed 'Cold wallet' --passphrase-fd 3 3<pass"),
         seed,
     );
     std::fs::remove_file(dir.join("pass")).unwrap();
@@ -364,8 +383,10 @@ fn nothing_secret_left_in_memory_after_lock() {
 
     let tmux = Tmux::start(120, 40);
     let d = dir.path().display();
+    let bin = bin();
+    eprintln!("binary under test: {bin}");
     tmux.type_text(&format!(
-        "cd '{d}' && HOME='{d}' XDG_CONFIG_HOME='{d}/config' '{BIN}' --vault vault.age"
+        "cd '{d}' && HOME='{d}' XDG_CONFIG_HOME='{d}/config' '{bin}' --vault vault.age"
     ));
     tmux.keys(&["Enter"]);
     tmux.wait_for("Passphrase:");

@@ -874,3 +874,103 @@ fn rotate_makes_a_new_recovery_key_and_passphrase_key() {
     assert!(out.stderr.contains("WARNING"), "{}", out.stderr);
     env.pass_cmd(&["list"], None).ok();
 }
+
+/// A run with these identity files and a passphrase file on descriptor 3
+/// (`--identity ... --passphrase-fd 3`).
+fn ids_pass_cmd(
+    env: &Env,
+    ids: &[&Path],
+    passfile: &Path,
+    args: &[&str],
+    input: Option<&[u8]>,
+) -> Out {
+    let mut a = env.vault_args(args);
+    a.extend(["--passphrase-fd", "3"]);
+    let mut c = with_fd3(passfile, &a);
+    for i in ids {
+        c.arg("--identity").arg(i);
+    }
+    run(c, input, LIMIT)
+}
+
+#[test]
+fn extra_identity_session_writes_once_the_passphrase_proves_it() {
+    let env = Env::init();
+    let (_, extra_file) = add_extra(&env);
+    env.add_note("genuine", "real note");
+    let backups = env.dir.path().join("b");
+    let backup = env
+        .pass_cmd(&["backup", backups.to_str().unwrap()], None)
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
+    let x: &Path = &extra_file;
+    let writes: [(&[&str], Option<&[u8]>); 6] = [
+        (&["add", "note", "proved"], Some(b"p")),
+        (
+            &[
+                "playbook",
+                "check",
+                "account-locked",
+                "check-official-notice",
+            ],
+            None,
+        ),
+        (&["backup", backups.to_str().unwrap()], None),
+        (&["verify", &backup], None),
+        (&["restore", &backup, "--force"], None),
+        (&["rm", "genuine"], None),
+    ];
+    // A wrong passphrase beside the extra key proves nothing: every write
+    // is refused with exit 3 and the vault stays byte for byte the same.
+    let wrong = env.dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "not the passphrase at all\n").unwrap();
+    let before = env.snapshot();
+    for (args, input) in writes {
+        let out = ids_pass_cmd(&env, &[x], &wrong, args, input)
+            .code(3)
+            .no_panic();
+        assert!(
+            out.stderr.contains("does not open this vault")
+                && out.stderr.contains("read-only")
+                && !out.stderr.contains("internal error"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        before.assert_unchanged(&env.vault, "vault after a wrong proof");
+    }
+    // The right passphrase in the same invocation proves the session: each
+    // write goes through, and what it wrote is genuine.
+    let [add, check, backup_again, verify, restore, rm] = writes;
+    ids_pass_cmd(&env, &[x], &env.pass, add.0, add.1).ok();
+    assert_eq!(env.names(), ["genuine", "proved"]);
+    let out = env.pass_cmd(&["recipient", "list", "--json"], None).ok();
+    assert_eq!(out.json()["verified"], true);
+    let out = env
+        .key_cmd(&["show", "proved", "--json", "--reveal"], None)
+        .ok();
+    assert_eq!(out.json()["secret"]["text"], "p");
+    assert!(!out.stderr.contains("UNVERIFIED"), "{}", out.stderr);
+    ids_pass_cmd(&env, &[x], &env.pass, check.0, check.1).ok();
+    let out = env
+        .pass_cmd(&["playbook", "show", "account-locked", "--json"], None)
+        .ok();
+    assert_eq!(out.json()["progress"]["done"], 1, "{}", out.stdout);
+    ids_pass_cmd(&env, &[x], &env.pass, backup_again.0, backup_again.1).ok();
+    ids_pass_cmd(&env, &[x], &env.pass, verify.0, verify.1).ok();
+    // Restore proves the backup with its passphrase.
+    ids_pass_cmd(&env, &[x], &env.pass, restore.0, restore.1).ok();
+    assert_eq!(env.names(), ["genuine"]);
+    ids_pass_cmd(&env, &[x], &env.pass, rm.0, rm.1).ok();
+    assert!(env.names().is_empty());
+    // Still genuine on the passphrase path, and still read-only to the
+    // extra key alone.
+    let out = env.pass_cmd(&["recipient", "list", "--json"], None).ok();
+    assert_eq!(out.json()["verified"], true);
+    let before = env.snapshot();
+    ids_cmd(&env, &[x], &["add", "note", "alone"], Some(b"a"))
+        .code(3)
+        .no_panic();
+    before.assert_unchanged(&env.vault, "vault after a write by the extra key alone");
+}

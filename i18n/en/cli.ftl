@@ -2,6 +2,9 @@
 # spaces carry them as {" "} literals: Fluent trims plain ones.
 
 cli-prompt-passphrase = Vault passphrase:{" "}
+cli-prompt-prove = Vault passphrase (to make this change):{" "}
+cli-prove-on-terminal = This vault was opened with { $recipient }, an extra recipient's key, which can read it but cannot prove who wrote it. To make this change, type the vault's passphrase (Ctrl+C stops; nothing is changed).
+cli-proof-failed = that passphrase does not open this vault, so the session opened with the extra key stays read-only and nothing was changed. Give the vault's passphrase (typed when asked, or --passphrase-fd N together with --identity), or the recovery key as a second --identity
 cli-secret-again =
     { $why }
     Type it again ({ $left ->
@@ -93,7 +96,7 @@ cli-pb-report-written = Report written to { $path } (mode 0600). It holds no sec
 cli-pb-valid = { $file }: ok (playbook `{ $id }`, { $steps } steps)
 cli-pb-invalid = { $n } problem(s) in { $file }; fix them and run `lifeboat playbook validate` again
 
-cli-unverified-warning = WARNING: UNVERIFIED. This vault was opened with { $recipient }, an extra recipient's key: it can read the vault but cannot prove who wrote it (anyone who can read it could have written it), so this session is read-only. Open it with the passphrase or the recovery key to check it and to make changes. If the key you used is your recovery key, this file is not your vault: do not trust it.
+cli-unverified-warning = WARNING: UNVERIFIED. This vault was opened with { $recipient }, an extra recipient's key: it can read the vault but cannot prove who wrote it (anyone who can read it could have written it), so this session is read-only. To check it and make changes, prove the passphrase or the recovery key in the same session (a change asks for the passphrase on the terminal, or give --passphrase-fd N with --identity, or the recovery key as a second --identity). If the key you used is your recovery key, this file is not your vault: do not trust it.
 cli-output-failed = writing the output failed ({ $error }); the output is incomplete. Check free space or where stdout goes, and run the command again
 cli-messages-failed = could not write messages to stderr ({ $error }); the command ran, but its messages were lost
 cli-stdout-closed = stdout was closed before the key was written

@@ -1,6 +1,9 @@
 # 命令行的消息（src/cli）。以空格开头或结尾的文本用 {" "} 写出：Fluent 会去掉普通的首尾空格。
 
 cli-prompt-passphrase = 保险库主密码：{" "}
+cli-prompt-prove = 保险库主密码（用于进行这次修改）：{" "}
+cli-prove-on-terminal = 这个保险库是用 { $recipient }（一个额外接收者的密钥）打开的：它能读取保险库，但无法证明是谁写入的。要进行这次修改，请输入保险库的主密码（按 Ctrl+C 停止；不会做任何修改）。
+cli-proof-failed = 这个主密码打不开此保险库，所以用额外密钥打开的会话仍然是只读的，没有做任何修改。请提供保险库的主密码（在提示时输入，或与 --identity 一起使用 --passphrase-fd N），或者把恢复密钥作为第二个 --identity 提供
 cli-secret-again =
     { $why }
     请再输入一次（还可以试 { $left } 次；按 Ctrl+C 停止）。
@@ -83,7 +86,7 @@ cli-pb-report-written = 报告已写入 { $path }（权限 0600）。其中没�
 cli-pb-valid = { $file }：正确（应急手册 `{ $id }`，{ $steps } 个步骤）
 cli-pb-invalid = { $file } 中有 { $n } 个问题；请修正后再运行 `lifeboat playbook validate`
 
-cli-unverified-warning = 警告：【未验证】。这个保险库是用 { $recipient }（一个额外接收者的密钥）打开的：它能读取保险库，但无法证明是谁写入的（任何能读取它的人都可能写过它），所以本次会话是只读的。请用主密码或恢复密钥打开它，以便核验并进行修改。如果你用的就是自己的恢复密钥，那么这个文件不是你的保险库：不要相信它。
+cli-unverified-warning = 警告：【未验证】。这个保险库是用 { $recipient }（一个额外接收者的密钥）打开的：它能读取保险库，但无法证明是谁写入的（任何能读取它的人都可能写过它），所以本次会话是只读的。要核验并进行修改，请在同一会话中证明主密码或恢复密钥（修改时会在终端上询问主密码；也可以与 --identity 一起使用 --passphrase-fd N，或者把恢复密钥作为第二个 --identity 提供）。如果你用的就是自己的恢复密钥，那么这个文件不是你的保险库：不要相信它。
 cli-output-failed = 写出结果失败（{ $error }）；输出不完整。请检查剩余空间或标准输出的去向，然后重新运行该命令
 cli-messages-failed = 无法把消息写到标准错误（{ $error }）；命令已执行，但它的消息丢失了
 cli-stdout-closed = 在写出密钥之前标准输出已被关闭

@@ -77,9 +77,63 @@ impl Ctx {
     }
 
     /// Opens the vault for a change (lock held until saved and dropped).
+    /// A session an extra identity opened must be proved first (see
+    /// [`Ctx::prove`]).
     pub fn open_for_update(&self) -> Result<Vault, CliError> {
         self.require_exists()?;
-        self.with_passphrase_retries(|u| Vault::open_for_update(&self.path, u))
+        if self.global.identity.is_empty() {
+            return self.with_passphrase_retries(|u| Vault::open_for_update(&self.path, u));
+        }
+        let mut v = Vault::open_locked(&self.path, &self.unlock()?)?;
+        self.prove(&mut v)?;
+        Ok(v)
+    }
+
+    /// Proves a session an extra identity opened, so it may write: with the
+    /// passphrase from `--passphrase-fd` (given together with
+    /// `--identity`), else typed on the terminal (three tries). Without
+    /// either it stays read-only and the write is refused (exit 3). The
+    /// recovery key proves it too, given as a second `--identity`, which
+    /// the open itself already uses.
+    pub fn prove(&self, v: &mut Vault) -> Result<(), CliError> {
+        let crate::vault::OpenedBy::OtherIdentity(r) = v.opened_by().clone() else {
+            return Ok(());
+        };
+        self.prove_with(&r, |p| v.prove(&Unlock::Passphrase(p)))
+    }
+
+    /// Gets the passphrase that proves a session opened with the extra key
+    /// `recipient` (descriptor or terminal, as [`Ctx::prove`] says) and
+    /// hands it to `attempt`; a wrong one is exit 3.
+    pub fn prove_with<T>(
+        &self,
+        recipient: &str,
+        mut attempt: impl FnMut(SecretString) -> Result<T, crate::vault::VaultError>,
+    ) -> Result<T, CliError> {
+        let mut proved = |p: SecretString| match attempt(p) {
+            Err(crate::vault::VaultError::Auth(_)) => Err(CliError::auth(text::PROOF_FAILED)),
+            r => r.map_err(CliError::from),
+        };
+        if let Some(fd) = self.global.passphrase_fd {
+            return proved(input::read_fd_line(fd)?);
+        }
+        if !input::have_tty() {
+            return Err(crate::vault::VaultError::Unverified {
+                recipient: recipient.to_owned(),
+            }
+            .into());
+        }
+        noteln!("{}", text::prove_on_terminal(recipient));
+        const TRIES: usize = 3;
+        for tried in 1..=TRIES {
+            match proved(input::prompt_hidden(&text::PROMPT_PROVE.text())?) {
+                Err(e) if e.code == super::exit::AUTH && tried < TRIES => {
+                    noteln!("{}", text::wrong_passphrase_again(TRIES - tried));
+                }
+                r => return r,
+            }
+        }
+        Err(CliError::auth(text::PROOF_FAILED))
     }
 
     /// Warns on stderr when the vault's folder lets other users plant or

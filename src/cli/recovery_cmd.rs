@@ -130,8 +130,12 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
     // A damaged current vault is no reason not to check the backup: that
     // is exactly when the backup matters.
     let mut current = if ctx.path.exists() {
-        match Vault::open_for_update(&ctx.path, &duplicate(&unlock)?) {
-            Ok(v) => Some(v),
+        match Vault::open_locked(&ctx.path, &duplicate(&unlock)?) {
+            Ok(mut v) => {
+                // Recording the drill is a write.
+                ctx.prove(&mut v)?;
+                Some(v)
+            }
             Err(e) if e.class() == ErrorClass::Corrupt => {
                 noteln!("{}", text::verify_current_damaged(&e.to_string()));
                 None
@@ -220,7 +224,17 @@ pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), CliError> {
         Some(Ok(v)) => Some(v.payload()),
         _ => None,
     };
-    let opened = open_backup(&a.file, &unlock, current_payload)?;
+    let mut opened = open_backup(&a.file, &unlock, current_payload)?;
+    if let crate::vault::OpenedBy::OtherIdentity(r) = &opened.opened_by {
+        // An extra key proves nothing about the backup: restoring it is a
+        // write, so the backup's passphrase must prove it first.
+        let r = r.clone();
+        opened = ctx.prove_with(&r, |p| {
+            let (bytes, _) = read_guarded(&a.file)?;
+            let u = format::unseal(&bytes, &Unlock::Passphrase(p))?;
+            Ok(u)
+        })?;
+    }
     match (&current, a.force) {
         (Some(Ok(v)), false) if v.payload().vault_id != opened.payload.vault_id => {
             return Err(CliError::input(text::restore_foreign(

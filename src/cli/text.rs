@@ -12,6 +12,16 @@ pub fn kind_name(kind: &str) -> String {
 
 /// Asked when unlocking.
 pub const PROMPT_PASSPHRASE: Msg = Msg("cli-prompt-passphrase");
+/// Prompt that proves a session opened with an extra key.
+pub const PROMPT_PROVE: Msg = Msg("cli-prompt-prove");
+/// Before [`PROMPT_PROVE`]: why the passphrase is asked although a key was
+/// given.
+pub fn prove_on_terminal(recipient: &str) -> String {
+    crate::tr!("cli-prove-on-terminal", recipient = recipient)
+}
+/// The passphrase given to prove an extra key's session does not open
+/// the vault.
+pub const PROOF_FAILED: Msg = Msg("cli-proof-failed");
 /// A secret typed on the terminal was refused.
 pub fn secret_again(why: &str, left: usize) -> String {
     crate::tr!("cli-secret-again", why = why, left = left)

@@ -21,12 +21,13 @@ use time::OffsetDateTime;
 use super::common::ListCursor;
 pub use super::common::{pop_secret, push_secret, Meter, NewPassphrase, PAGE};
 use super::screens::{
-    self, create, detail, form, items, playbooks, recover, runner, tools, unlock,
+    self, create, detail, form, items, playbooks, prove, recover, runner, tools, unlock,
 };
 pub use super::screens::{
     copy_text, expected_chars, form_to_item, report_file_name, AccountChoice, AccountPicker,
     CreateStage, CreateState, DetailState, FormField, FormState, ItemsState, ListRow, NotePurpose,
-    RecoverStage, RecoverState, RunnerState, Tool, ToolsState, UnlockState, REVEAL_SECS,
+    ProveState, RecoverStage, RecoverState, RunnerState, Tool, ToolsState, UnlockState,
+    REVEAL_SECS,
 };
 use super::text;
 use super::theme::Theme;
@@ -89,6 +90,8 @@ pub struct Session {
     pub pages: Vec<Page>,
     /// The Tools tab.
     pub tools: ToolsState,
+    /// The prompt that proves a read-only session, when open.
+    pub prove: Option<ProveState>,
 }
 
 impl Session {
@@ -103,6 +106,7 @@ impl Session {
             playbooks: ListCursor::default(),
             pages: Vec::new(),
             tools: ToolsState::default(),
+            prove: None,
         }
     }
 
@@ -176,6 +180,9 @@ pub enum Context {
     ToolsSplit,
     /// The passphrase change form.
     ToolsPassphrase,
+    /// Typing the passphrase or recovery key that proves a read-only
+    /// session.
+    Prove,
 }
 
 /// The whole TUI state.
@@ -222,6 +229,9 @@ pub struct App {
     pub local_offset: time::UtcOffset,
     /// Settings from the config file, which beat the vault's own.
     pub config: ConfigSettings,
+    /// The vault's folder lets other users plant or swap a vault: what is
+    /// wrong and the command that fixes it (see [`App::check_folder`]).
+    pub unsafe_folder: Option<(String, String)>,
 }
 
 /// What the config file sets for the TUI (`None`: not set there).
@@ -343,6 +353,10 @@ pub enum Message {
     PickAccount,
     /// Lock now.
     Lock,
+    /// Prove a read-only session (opens the prompt).
+    StartProve,
+    /// The proving thread finished.
+    Proved(Result<crate::vault::store::Proof, VaultError>),
     /// Forgot passphrase.
     Forgot,
     /// The unlock thread finished.
@@ -393,6 +407,7 @@ impl Message {
                 | Message::ReportWritten(_)
                 | Message::ToolDone(_)
                 | Message::Rekeyed(_)
+                | Message::Proved(_)
         )
     }
 }
@@ -412,6 +427,9 @@ pub enum Effect {
     CreateVault(SecretString),
     /// Open the vault with a recovery key or SLIP-39 shares, on a thread.
     OpenForRecovery(SecretString),
+    /// Check a passphrase or recovery key against the vault file, on a
+    /// thread, to prove a read-only session.
+    Prove(SecretString),
     /// Set a new passphrase and save, on a thread.
     SetPassphrase {
         /// The vault, moved to the thread and back.
@@ -502,7 +520,16 @@ impl App {
             lock_after_save: None,
             local_offset: time::UtcOffset::UTC,
             config: ConfigSettings::default(),
+            unsafe_folder: None,
         }
+    }
+
+    /// Looks at the vault's folder once, at start (the only I/O here), as
+    /// every command-line open does: a folder others can write to is shown
+    /// on the unlock screen and above the items.
+    pub fn check_folder(&mut self) {
+        let path = crate::vault::store::resolve_vault_path(&self.vault_path);
+        self.unsafe_folder = crate::vault::store::folder_finding(&path);
     }
 
     /// Opens a session on an already open vault (demo, and after unlock).
@@ -614,6 +641,8 @@ impl App {
                 RecoverStage::Working(_) => Context::Busy,
                 RecoverStage::NewPassphrase { .. } => Context::RecoverPassphrase,
             },
+            Screen::Main(s) if s.prove.as_ref().is_some_and(|p| p.working) => Context::Busy,
+            Screen::Main(s) if s.prove.is_some() => Context::Prove,
             Screen::Main(s) => match s.pages.last() {
                 None => match s.tab {
                     Tab::Items if s.items.searching => Context::Search,
@@ -741,6 +770,7 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::Created(r, positions) => create::on_created(app, r, positions),
         Message::RecoveryOpened(r) => recover::on_recovery_opened(app, r),
         Message::PassphraseSet(v, r) => recover::on_passphrase_set(app, v, r),
+        Message::Proved(r) => prove::on_proved(app, r),
         Message::Saved(r) => {
             if let Some(notice) = app.lock_after_save.take() {
                 // The note is in the vault (or the save said why not): now
@@ -758,6 +788,12 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                     }
                 }
                 Err(VaultError::Changed) => app.error(text::CHANGED_ON_DISK),
+                Err(VaultError::Unverified { .. }) => {
+                    // A change in a read-only session: ask for the proof,
+                    // then save it.
+                    app.error(text::NOT_SAVED_READ_ONLY);
+                    return prove::open(app, true);
+                }
                 Err(e) => app.error(text::save_failed(&e.to_string())),
             }
             Vec::new()
@@ -833,6 +869,12 @@ fn update_main(app: &mut App, msg: Message) -> Vec<Effect> {
     let Some(s) = app.session_mut() else {
         return Vec::new();
     };
+    if s.prove.is_some() {
+        return prove::update(app, msg);
+    }
+    if matches!(msg, Message::StartProve) {
+        return prove::open(app, false);
+    }
     match s.pages.last() {
         None => match s.tab {
             Tab::Items => items::update(app, msg),

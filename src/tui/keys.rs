@@ -51,7 +51,8 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::AccountEntry
         | Context::ToolsFolder
         | Context::ToolsSplit
-        | Context::ToolsPassphrase => text_key(ctx, key, ctrl),
+        | Context::ToolsPassphrase
+        | Context::Prove => text_key(ctx, key, ctrl),
         Context::ConfirmDelete | Context::ConfirmReset => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Confirm(true)),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Message::Confirm(false)),
@@ -115,6 +116,7 @@ fn command_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         KeyCode::Char('q') => Some(Message::Quit),
         KeyCode::Char('?') => Some(Message::Help),
         KeyCode::Char('L') => Some(Message::Lock),
+        KeyCode::Char('P') => Some(Message::StartProve),
         KeyCode::Up | KeyCode::Char('k') => Some(Message::Up),
         KeyCode::Down | KeyCode::Char('j') => Some(Message::Down),
         KeyCode::PageUp => Some(Message::PageUp),

@@ -120,6 +120,7 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
         now,
     );
     app.has_identities = !opts.identity_files.is_empty();
+    app.check_folder();
     app.local_offset = crate::config::local_offset();
     app.config = config_settings();
     let mut initial = Vec::new();

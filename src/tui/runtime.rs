@@ -282,6 +282,11 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
             });
             None
         }
+        Effect::Prove(material) => {
+            let path = rt.vault_path.clone();
+            spawn(tx, move || Message::Proved(prove_session(&path, &material)));
+            None
+        }
         Effect::OpenForRecovery(material) => {
             let path = rt.vault_path.clone();
             spawn(tx, move || {
@@ -411,6 +416,29 @@ fn open_for_recovery(path: &Path, material: &SecretString) -> Result<Box<Vault>,
     })?;
     v.release_lock();
     Ok(Box::new(v))
+}
+
+/// Checks a typed passphrase or a pasted recovery key against the vault
+/// file, for a read-only session to accept (see [`Vault::prove_file`]).
+pub(crate) fn prove_session(
+    path: &Path,
+    material: &SecretString,
+) -> Result<crate::vault::store::Proof, VaultError> {
+    let body = material.expose().trim();
+    // Compared in place: an uppercased copy of the key would be a secret
+    // left in freed memory.
+    let unlock = if body
+        .get(..16)
+        .is_some_and(|p| p.eq_ignore_ascii_case("AGE-SECRET-KEY-1"))
+    {
+        Unlock::Identities(
+            crypto::parse_identity_file(body).map_err(|e| VaultError::Auth(e.to_string()))?,
+        )
+    } else {
+        // The passphrase as typed: no trimming (spaces may belong to it).
+        Unlock::Passphrase(material.clone())
+    };
+    Vault::prove_file(path, &unlock)
 }
 
 fn write_report(file_name: &str, report: &str) -> Result<PathBuf, String> {

@@ -1705,6 +1705,197 @@ fn extra_identity_session_shows_the_unverified_banner_and_cannot_save() {
     assert!(!screen_text(&genuine, 80, 24).contains("UNVERIFIED"));
 }
 
+/// A vault with an extra recipient, opened with that extra key (a
+/// read-only session) in an unlocked app. Returns the app, the vault path
+/// and the recovery key's text.
+fn read_only_app(dir: &tempfile::TempDir) -> (App, PathBuf, String) {
+    use crate::vault::format::ExtraRecipient;
+    use crate::vault::{NamedIdentity, Unlock};
+    let mut v = vault_in(dir);
+    let extra = NamedIdentity::generate();
+    v.payload_mut().recipients.push(ExtraRecipient {
+        recipient: extra.recipient.clone(),
+        added: NOW,
+    });
+    v.save().unwrap();
+    let path = v.path().to_path_buf();
+    let rk = v.payload().keys.recovery_identity.expose().to_owned();
+    drop(v);
+    let mut ro = Vault::open(&path, &Unlock::Identities(vec![extra])).unwrap();
+    assert!(!ro.is_verified());
+    ro.release_lock();
+    let mut app = locked_app(true);
+    app.enter_session(ro);
+    (app, path, rk)
+}
+
+/// Runs a prove effect the way the runtime does and feeds the result back.
+fn run_prove(app: &mut App, path: &std::path::Path, fx: Vec<Effect>) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for e in fx {
+        match e {
+            Effect::Prove(m) => out.extend(update(
+                app,
+                Message::Proved(crate::tui::runtime::prove_session(path, &m)),
+            )),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    out
+}
+
+/// Runs save effects the way the runtime does.
+fn run_saves(app: &mut App, fx: Vec<Effect>) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for e in fx {
+        let Effect::Save = e else {
+            panic!("unexpected {e:?}")
+        };
+        let Screen::Main(s) = &mut app.screen else {
+            panic!("locked")
+        };
+        let r = s.vault.save();
+        out.extend(update(app, Message::Saved(r)));
+    }
+    out
+}
+
+#[test]
+fn read_only_session_is_marked_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _, _) = read_only_app(&dir);
+    snap(&app, "items_unverified");
+    // The header says so on every page, not only above the list.
+    open_item(&mut app, "Mail login");
+    assert!(screen_text(&app, 80, 24).contains(text::UNVERIFIED_MARK));
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Esc), key(KeyCode::Tab)],
+    );
+    assert!(screen_text(&app, 80, 24).contains(text::UNVERIFIED_MARK));
+    let genuine = unlocked_app(&dir);
+    assert!(!screen_text(&genuine, 120, 40).contains(text::UNVERIFIED_MARK));
+}
+
+#[test]
+fn read_only_session_proved_with_the_passphrase_saves_a_genuine_file() {
+    use crate::vault::Unlock;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path, _) = read_only_app(&dir);
+    let before = std::fs::read(&path).unwrap();
+    // Delete an item: the save is refused and the prompt opens by itself.
+    open_item(&mut app, "Mail login");
+    press(&mut app, &[ch('d')]);
+    let fx = press(&mut app, &[ch('y')]);
+    let fx = run_saves(&mut app, fx);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.context(), Context::Prove);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    snap(&app, "prove_prompt");
+    // A wrong passphrase: refused, still read-only, the file untouched.
+    type_text(&mut app, "not the passphrase");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::Busy);
+    let fx = run_prove(&mut app, &path, fx);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.context(), Context::Prove);
+    let shown = flat_text(&app, 120, 40);
+    assert!(shown.contains(text::PROOF_FAILED), "{shown}");
+    assert!(!session(&app).vault.is_verified());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // The right one: proved, and the refused change is saved.
+    type_text(&mut app, "a long test passphrase");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    let fx = run_prove(&mut app, &path, fx);
+    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    run_saves(&mut app, fx);
+    assert!(session(&app).vault.is_verified());
+    assert!(!screen_text(&app, 120, 40).contains(text::UNVERIFIED_MARK));
+    assert_ne!(std::fs::read(&path).unwrap(), before);
+    let v = Vault::open(
+        &path,
+        &Unlock::Passphrase(SecretString::from("a long test passphrase")),
+    )
+    .unwrap();
+    assert!(v.is_verified());
+    assert!(v
+        .payload()
+        .items
+        .iter()
+        .all(|i| !i.name.contains("Mail login")));
+}
+
+#[test]
+fn read_only_session_proved_with_the_recovery_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path, rk) = read_only_app(&dir);
+    let fx = press(&mut app, &[ch('P')]);
+    assert!(fx.is_empty());
+    assert_eq!(app.context(), Context::Prove);
+    // Esc stays read-only.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::Items);
+    assert!(!session(&app).vault.is_verified());
+    press(&mut app, &[ch('P')]);
+    update(
+        &mut app,
+        Message::Paste(SecretString::from(format!("{rk}\n"))),
+    );
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    let fx = run_prove(&mut app, &path, fx);
+    // Opened with P, not by a refused save: nothing to save.
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.context(), Context::Items);
+    let s = session(&app);
+    assert_eq!(s.vault.opened_by(), &crate::vault::OpenedBy::RecoveryKey);
+    let Screen::Main(s) = &mut app.screen else {
+        panic!("locked")
+    };
+    s.vault.save().unwrap();
+}
+
+#[test]
+fn unsafe_vault_folder_is_shown_before_unlock_and_above_the_items() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let v = vault_in(&dir);
+    let path = v.path().to_path_buf();
+    drop(v);
+    let folder = path.parent().unwrap();
+    let mut app = App::new(
+        path.clone(),
+        true,
+        crate::playbook::builtin(),
+        Theme { color: false },
+        NOW,
+    );
+    app.check_folder();
+    assert!(app.unsafe_folder.is_none(), "a 0700 folder is private");
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    app.check_folder();
+    let (why, fix) = app
+        .unsafe_folder
+        .clone()
+        .expect("a 0777 folder is not private");
+    assert!(why.contains("0777"), "{why}");
+    assert!(fix.contains("chmod go-w"), "{fix}");
+    let flat = flat_text(&app, 120, 40);
+    assert!(flat.contains("the vault's folder is not private"), "{flat}");
+    assert!(flat.contains("chmod go-w"), "{flat}");
+    // Snapshots with a fixed folder, so they do not hold a temp path.
+    let fixed = (
+        "other users can create and rename files in it (mode 0777)".to_owned(),
+        "chmod go-w '/home/ada/.local/share/lifeboat'".to_owned(),
+    );
+    let mut locked = locked_app(true);
+    locked.unsafe_folder = Some(fixed.clone());
+    snap(&locked, "unlock_unsafe_folder");
+    let mut open = unlocked_app(&dir);
+    open.unsafe_folder = Some(fixed);
+    snap(&open, "items_unsafe_folder");
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
 // ---- the tools tab -------------------------------------------------------
 
 /// Runs a tool effect the way the runtime does and feeds the result back.

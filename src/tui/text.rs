@@ -144,7 +144,41 @@ pub const NO_MATCHES: &str = "No item matches the search. Esc clears it.";
 /// (the open proves nothing about who wrote the file; saves are refused).
 /// Fits 80 columns.
 pub const UNVERIFIED_BANNER: &str =
-    " UNVERIFIED, read-only (extra key). Passphrase or recovery key to change it.";
+    " UNVERIFIED, read-only (extra key). P: passphrase or recovery key to edit.";
+/// Header marker of a read-only session (every screen).
+pub const UNVERIFIED_MARK: &str = "UNVERIFIED";
+/// Header marker of a vault in a folder others can write to.
+pub const UNSAFE_FOLDER_MARK: &str = "UNSAFE FOLDER";
+/// One line above the items when the vault's folder lets other users plant
+/// or swap a vault (the unlock screen says why and what to run). Fits 80
+/// columns.
+pub const UNSAFE_FOLDER_BANNER: &str =
+    " UNSAFE FOLDER: others can swap this vault for theirs. See lifeboat doctor.";
+/// The unlock screen's warning about the vault's folder: what is wrong and
+/// the command that fixes it.
+pub fn unsafe_folder(why: &str, fix: &str) -> String {
+    format!("WARNING: the vault's folder is not private: {why}, so someone else could have replaced the vault with one of their own. Fix it with: {fix}")
+}
+
+// ---- proving a read-only session ------------------------------------
+/// The prompt's title.
+pub const PROVE_TITLE: &str = " Prove this session ";
+/// Why it is asked.
+pub const PROVE_WHY: &str = "This vault was opened with an extra recipient's key: it can read the vault but cannot prove who wrote it, so nothing can be changed. Type the passphrase, or paste the recovery key (AGE-SECRET-KEY-1...), to check the file and make changes. Esc: stay read-only.";
+/// The field's label.
+pub const PROVE_LABEL: &str = "Passphrase or recovery key: ";
+/// While the check runs.
+pub const PROVING: &str = "Checking (deriving the key, about a second)...";
+/// The check failed.
+pub const PROOF_FAILED: &str =
+    "That does not open this vault. Try again, or press Esc to stay read-only.";
+/// The check passed.
+pub const PROVED: &str = "Proved: the file is genuine and changes can be saved now.";
+/// `P` in a session that is already proved.
+pub const ALREADY_PROVED: &str =
+    "This session is proved already (passphrase or recovery key): changes are saved.";
+/// The prompt was closed after a save was refused.
+pub const NOT_SAVED_READ_ONLY: &str = "NOT SAVED: this session is read-only (opened with an extra key). Press P to prove the passphrase or recovery key, then save again.";
 /// Shown for an empty vault.
 pub const EMPTY_VAULT: &str = "The vault is empty. Press a to add your first item.";
 /// Group header for items without an account.
@@ -670,6 +704,7 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::ToolsFolder => "type the folder · Enter go · Esc cancel",
         Context::ToolsSplit => "type K of N · Enter next · Esc cancel",
         Context::ToolsPassphrase => "Tab next field · Enter continue · Esc cancel",
+        Context::Prove => "type or paste · Enter check · Esc stay read-only",
     }
 }
 
@@ -683,6 +718,10 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("F1", "this help"),
         ],
         Context::Busy => &[("Ctrl+C", "quit")],
+        Context::Prove => &[
+            ("Enter", "check the passphrase or recovery key"),
+            ("Esc", "stay read-only"),
+        ],
         Context::CreatePassphrase | Context::RecoverPassphrase => &[
             ("Tab / ↑↓", "switch between the two fields"),
             ("Enter", "continue"),
@@ -714,6 +753,7 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
                 "switch to Playbooks, then Tools (backup, drill, kit, check-up)",
             ),
             ("L", "lock now"),
+            ("P", "read-only session: type passphrase or key"),
             ("?", "this help"),
             ("q", "quit"),
         ],

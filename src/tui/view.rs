@@ -22,6 +22,7 @@ use super::screens::form::FormView;
 use super::screens::help::HelpView;
 use super::screens::items::ItemsView;
 use super::screens::playbooks::PlaybooksView;
+use super::screens::prove::ProveView;
 use super::screens::recover::RecoverView;
 use super::screens::runner::RunnerView;
 use super::screens::tools::ToolsView;
@@ -55,7 +56,12 @@ impl Widget for &App {
             Screen::Unlock(u) => UnlockView { app: self, st: u }.render(body, buf),
             Screen::Create(c) => CreateView { app: self, st: c }.render(body, buf),
             Screen::Recover(r) => RecoverView { app: self, st: r }.render(body, buf),
-            Screen::Main(s) => MainView { app: self, s }.render(body, buf),
+            Screen::Main(s) => {
+                MainView { app: self, s }.render(body, buf);
+                if let Some(p) = &s.prove {
+                    ProveView { app: self, st: p }.render(body, buf);
+                }
+            }
         }
         render_status(self, status, buf);
         let ctx = self.context();
@@ -83,6 +89,22 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::raw(" "));
             spans.push(Span::styled(format!(" {name} "), style));
         }
+    }
+    // What the user must not miss on any screen: a session that proves
+    // nothing, a folder others can write to.
+    if app.session().is_some_and(|s| !s.vault.is_verified()) {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {} ", text::UNVERIFIED_MARK),
+            t.error(),
+        ));
+    }
+    if app.unsafe_folder.is_some() {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {} ", text::UNSAFE_FOLDER_MARK),
+            t.error(),
+        ));
     }
     let left = Line::from(spans);
     let left_w = left.width() as u16;

@@ -113,7 +113,7 @@ pub enum VaultError {
     },
     /// A write in a session opened by an extra identity, which cannot prove
     /// the file genuine.
-    #[error("this vault was opened with {recipient}, an extra recipient's key, which can read the vault but cannot prove who wrote it, so the session is read-only. To change the vault, open it with the passphrase or the recovery key (the recovery key may be given as a second --identity). If the key you used is your recovery key, this file is not your vault: do not trust it, restore a backup")]
+    #[error("this vault was opened with {recipient}, an extra recipient's key, which can read the vault but cannot prove who wrote it, so the session is read-only. To change the vault, prove the passphrase or the recovery key in the same session (type the passphrase when asked, give --passphrase-fd N together with --identity, or give the recovery key as a second --identity). If the key you used is your recovery key, this file is not your vault: do not trust it, restore a backup")]
     Unverified {
         /// The extra identity's recipient.
         recipient: String,

@@ -352,6 +352,32 @@ pub struct Vault {
     stamp: Option<FileStamp>,
     opened_by: OpenedBy,
     lock: Option<LockGuard>,
+    /// For an unverified open: SHA-256 of the plaintext as read, so a later
+    /// proof ([`Vault::accept_proof`]) can show it authenticated exactly
+    /// the contents this session holds.
+    opened_digest: Option<[u8; 32]>,
+}
+
+/// What proving a read-only session's file with the passphrase or the
+/// recovery key found: the proved keys of that very file, and which file
+/// it was. Made by [`Vault::prove_file`] (slow: the KDF runs), taken by
+/// [`Vault::accept_proof`].
+pub struct Proof {
+    stamp: FileStamp,
+    digest: [u8; 32],
+    keys: Keys,
+    opened_by: OpenedBy,
+}
+
+impl std::fmt::Debug for Proof {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Proof({:?}, [REDACTED])", self.opened_by)
+    }
+}
+
+fn digest(plain: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(plain).into()
 }
 
 impl Vault {
@@ -393,6 +419,7 @@ impl Vault {
             stamp: None,
             opened_by: OpenedBy::Passphrase,
             lock: Some(lock),
+            opened_digest: None,
         };
         v.write_protocol(true)?;
         Ok(v)
@@ -421,15 +448,75 @@ impl Vault {
     /// Two writers in a row therefore both succeed, the second seeing the
     /// first one's change.
     pub fn open_for_update(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
+        let v = Self::open_locked(path, unlock)?;
+        v.require_verified()?;
+        Ok(v)
+    }
+
+    /// [`Vault::open_for_update`], except that an extra identity's open
+    /// comes back unverified (still refusing every save) for the caller to
+    /// prove with [`Vault::prove`] in the same session.
+    pub fn open_locked(path: &Path, unlock: &Unlock) -> Result<Vault, VaultError> {
         let path = &resolve_vault_path(path);
         if !path.exists() {
             return Err(VaultError::Missing { path: show(path) });
         }
         let lock = acquire_lock(path)?;
         clean_stale_temps(path);
-        let v = Self::open_inner(path, unlock, Some(lock))?;
-        v.require_verified()?;
-        Ok(v)
+        Self::open_inner(path, unlock, Some(lock))
+    }
+
+    /// Proves an unverified session (see [`Vault::prove_file`] and
+    /// [`Vault::accept_proof`]); nothing to do in a verified one.
+    pub fn prove(&mut self, unlock: &Unlock) -> Result<(), VaultError> {
+        if self.is_verified() {
+            return Ok(());
+        }
+        let proof = Self::prove_file(&self.path, unlock)?;
+        self.accept_proof(proof)
+    }
+
+    /// Opens the vault file at `path` with the passphrase or the recovery
+    /// key, to prove a session an extra identity opened. Runs every check
+    /// an open runs; an open that proves nothing (another extra identity)
+    /// is refused with [`VaultError::Unverified`]. Needs no [`Vault`], so
+    /// the slow KDF can run on another thread.
+    pub fn prove_file(path: &Path, unlock: &Unlock) -> Result<Proof, VaultError> {
+        let path = &resolve_vault_path(path);
+        let (decrypted, meta) = decrypt_file(path, unlock)?;
+        let digest = digest(decrypted.plaintext.expose());
+        let unsealed = format::unseal_decrypted(decrypted).map_err(|e| with_prev_hint(e, path))?;
+        require_verified(&unsealed.opened_by)?;
+        Ok(Proof {
+            stamp: FileStamp::of(&meta),
+            digest,
+            keys: unsealed.payload.keys,
+            opened_by: unsealed.opened_by,
+        })
+    }
+
+    /// Makes an unverified session verified with a [`Proof`] of the same
+    /// file: the file must not have changed since this session read it
+    /// ([`VaultError::Changed`]), and the proved open must have read
+    /// exactly the contents the extra identity read (else a possible
+    /// forgery). The session then holds the proved keys and may save;
+    /// changes it made before are kept.
+    pub fn accept_proof(&mut self, proof: Proof) -> Result<(), VaultError> {
+        if self.is_verified() {
+            return Ok(());
+        }
+        if Some(proof.stamp) != self.stamp {
+            return Err(VaultError::Changed);
+        }
+        if Some(proof.digest) != self.opened_digest {
+            return Err(VaultError::Forged {
+                reason: "the file reads differently with the passphrase or the recovery key than with the extra key".into(),
+            });
+        }
+        self.payload.keys = proof.keys;
+        self.opened_by = proof.opened_by;
+        self.opened_digest = None;
+        Ok(())
     }
 
     /// Opens a vault with what the user says is its recovery key (the
@@ -475,13 +562,19 @@ impl Vault {
         lock: Option<LockGuard>,
     ) -> Result<Vault, VaultError> {
         let (decrypted, meta) = decrypt_file(path, unlock)?;
+        // Only an identity open can turn out unverified; the digest lets a
+        // later proof show it is of these very contents.
+        let opened_digest = matches!(decrypted.opened_by, OpenedBy::OtherIdentity(_))
+            .then(|| digest(decrypted.plaintext.expose()));
         let unsealed = format::unseal_decrypted(decrypted).map_err(|e| with_prev_hint(e, path))?;
+        let opened_digest = opened_digest.filter(|_| !unsealed.opened_by.is_verified());
         Ok(Vault {
             path: path.to_path_buf(),
             payload: unsealed.payload,
             stamp: Some(FileStamp::of(&meta)),
             opened_by: unsealed.opened_by,
             lock,
+            opened_digest,
         })
     }
 
@@ -511,6 +604,7 @@ impl Vault {
             stamp,
             opened_by,
             lock: Some(lock),
+            opened_digest: None,
         };
         v.write_protocol(false)?;
         Ok(v)
@@ -996,6 +1090,98 @@ mod tests {
             t: 1,
             p: 1,
         }
+    }
+
+    /// A vault with one extra recipient; returns its path, the passphrase,
+    /// the recovery key and the extra identity.
+    fn with_extra(dir: &Path) -> (PathBuf, SecretString, NamedIdentity, NamedIdentity) {
+        let path = dir.join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        let mut v = Vault::create(&path, &pw, fast()).unwrap();
+        let rk = NamedIdentity::parse(v.payload().keys.recovery_identity.expose()).unwrap();
+        let extra = NamedIdentity::generate();
+        v.payload_mut().recipients.push(format::ExtraRecipient {
+            recipient: extra.recipient.clone(),
+            added: now_utc(),
+        });
+        v.save().unwrap();
+        (path, pw, rk, extra)
+    }
+
+    fn extra_only(extra: &NamedIdentity) -> Unlock {
+        Unlock::Identities(vec![NamedIdentity::parse(extra.text.expose()).unwrap()])
+    }
+
+    #[test]
+    fn an_extra_identity_session_proved_by_the_passphrase_may_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, pw, rk, extra) = with_extra(dir.path());
+        let mut v = Vault::open_locked(&path, &extra_only(&extra)).unwrap();
+        assert!(!v.is_verified());
+        // A change made before the proof is kept, but cannot be saved yet.
+        v.add_item(Item::new("n", Secret::Note { text: "hi".into() }))
+            .unwrap();
+        assert!(matches!(v.save(), Err(VaultError::Unverified { .. })));
+        let before = fs::read(&path).unwrap();
+        // A wrong passphrase proves nothing and changes nothing.
+        let e = v.prove(&Unlock::Passphrase("wrong".into())).unwrap_err();
+        assert!(matches!(e, VaultError::Auth(_)), "{e:?}");
+        assert!(!v.is_verified());
+        assert!(matches!(v.save(), Err(VaultError::Unverified { .. })));
+        // Another extra identity proves nothing either.
+        let other = NamedIdentity::generate();
+        assert!(v.prove(&extra_only(&other)).is_err());
+        assert!(v.prove(&extra_only(&extra)).is_err());
+        assert!(!v.is_verified());
+        assert_eq!(fs::read(&path).unwrap(), before);
+        v.prove(&Unlock::Passphrase(pw.clone())).unwrap();
+        assert_eq!(v.opened_by(), &OpenedBy::Passphrase);
+        v.save().unwrap();
+        drop(v);
+        // The saved file is genuine on both proving paths.
+        let v = Vault::open(&path, &Unlock::Passphrase(pw)).unwrap();
+        assert_eq!(v.payload().items.len(), 1);
+        let v = Vault::open(&path, &Unlock::Identities(vec![rk])).unwrap();
+        assert_eq!(v.opened_by(), &OpenedBy::RecoveryKey);
+        assert_eq!(v.payload().items.len(), 1);
+    }
+
+    #[test]
+    fn an_extra_identity_session_proved_by_the_recovery_key_may_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, pw, rk, extra) = with_extra(dir.path());
+        let mut v = Vault::open_locked(&path, &extra_only(&extra)).unwrap();
+        v.prove(&Unlock::Identities(vec![rk])).unwrap();
+        assert_eq!(v.opened_by(), &OpenedBy::RecoveryKey);
+        v.add_item(Item::new("n", Secret::Note { text: "hi".into() }))
+            .unwrap();
+        v.save().unwrap();
+        drop(v);
+        assert!(Vault::open(&path, &Unlock::Passphrase(pw))
+            .unwrap()
+            .is_verified());
+    }
+
+    #[test]
+    fn a_proof_of_another_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, pw, _, extra) = with_extra(dir.path());
+        // The session reads the file; then it is replaced (a save by
+        // someone else): the proof is of a file this session never read.
+        let mut ro = Vault::open(&path, &extra_only(&extra)).unwrap();
+        let mut w = Vault::open_for_update(&path, &Unlock::Passphrase(pw.clone())).unwrap();
+        w.save().unwrap();
+        drop(w);
+        let e = ro.prove(&Unlock::Passphrase(pw.clone())).unwrap_err();
+        assert!(matches!(e, VaultError::Changed), "{e:?}");
+        assert!(!ro.is_verified());
+        // Same stamp, other contents (a proof made up for another file).
+        let mut ro = Vault::open(&path, &extra_only(&extra)).unwrap();
+        let mut proof = Vault::prove_file(&path, &Unlock::Passphrase(pw)).unwrap();
+        proof.digest[0] ^= 1;
+        let e = ro.accept_proof(proof).unwrap_err();
+        assert!(matches!(e, VaultError::Forged { .. }), "{e:?}");
+        assert!(!ro.is_verified());
     }
 
     #[test]

@@ -185,7 +185,7 @@ impl Widget for ItemsView<'_> {
         let items = &self.s.vault.payload().items;
         // Banners: one line each, above the search, for what the user must
         // know about this vault before anything else.
-        let banners = banners(self.s, t);
+        let banners = banners(self.app, self.s, t);
         let [banner_area, search, list] = Layout::vertical([
             Constraint::Length(banners.len() as u16),
             Constraint::Length(1),
@@ -297,8 +297,12 @@ pub(crate) fn item_row<'a>(item: &'a Item, selected: bool, name_w: usize, t: The
 
 /// The banner lines of the items screen, most important first. Each is one
 /// line; add new ones here.
-pub(crate) fn banners(s: &Session, t: crate::tui::theme::Theme) -> Vec<Line<'static>> {
+pub(crate) fn banners(app: &App, s: &Session, t: crate::tui::theme::Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
+    // A folder others can write to means the file may be a planted one.
+    if app.unsafe_folder.is_some() {
+        out.push(Line::styled(text::UNSAFE_FOLDER_BANNER, t.warn()));
+    }
     // An extra identity's open proves nothing about who wrote the file:
     // say so above the list, every frame, for as long as it is open.
     if !s.vault.is_verified() {

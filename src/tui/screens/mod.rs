@@ -11,6 +11,7 @@
 //! - [`playbooks`]: the Playbooks tab;
 //! - [`runner`]: working through a playbook;
 //! - [`tools`]: the Tools tab (backup, drill, kit, doctor);
+//! - [`prove`]: proving a read-only session (passphrase or recovery key);
 //! - [`help`]: the help overlay.
 
 pub mod create;
@@ -19,6 +20,7 @@ pub mod form;
 pub mod help;
 pub mod items;
 pub mod playbooks;
+pub mod prove;
 pub mod recover;
 pub mod runner;
 pub mod tools;
@@ -28,6 +30,7 @@ pub use create::{expected_chars, CreateStage, CreateState};
 pub use detail::{copy_text, DetailState, REVEAL_SECS};
 pub use form::{form_to_item, FormField, FormState};
 pub use items::{ItemsState, ListRow};
+pub use prove::ProveState;
 pub use recover::{RecoverStage, RecoverState};
 pub use runner::{report_file_name, AccountChoice, AccountPicker, NotePurpose, RunnerState};
 pub use tools::{Tool, ToolsState};

@@ -93,6 +93,11 @@ impl Widget for UnlockView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.app.theme;
         let mut lines = Vec::new();
+        // Before any passphrase is typed into what may be a planted file.
+        if let Some((why, fix)) = &self.app.unsafe_folder {
+            lines.push(Line::styled(text::unsafe_folder(why, fix), t.error()));
+            lines.push(Line::raw(""));
+        }
         if let Some(n) = &self.st.notice {
             lines.push(Line::styled(n.clone(), t.warn()));
             lines.push(Line::raw(""));
