@@ -356,7 +356,7 @@ pub enum Message {
     /// Prove a read-only session (opens the prompt).
     StartProve,
     /// The proving thread finished.
-    Proved(Result<crate::vault::store::Proof, VaultError>),
+    Proved(Result<Box<crate::vault::store::Proof>, VaultError>),
     /// Forgot passphrase.
     Forgot,
     /// The unlock thread finished.

@@ -284,7 +284,9 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
         }
         Effect::Prove(material) => {
             let path = rt.vault_path.clone();
-            spawn(tx, move || Message::Proved(prove_session(&path, &material)));
+            spawn(tx, move || {
+                Message::Proved(prove_session(&path, &material).map(Box::new))
+            });
             None
         }
         Effect::OpenForRecovery(material) => {

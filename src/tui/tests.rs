@@ -1736,7 +1736,7 @@ fn run_prove(app: &mut App, path: &std::path::Path, fx: Vec<Effect>) -> Vec<Effe
         match e {
             Effect::Prove(m) => out.extend(update(
                 app,
-                Message::Proved(crate::tui::runtime::prove_session(path, &m)),
+                Message::Proved(crate::tui::runtime::prove_session(path, &m).map(Box::new)),
             )),
             other => panic!("unexpected {other:?}"),
         }

@@ -91,7 +91,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
 }
 
 /// The check came back from its thread.
-pub(crate) fn on_proved(app: &mut App, r: Result<Proof, VaultError>) -> Vec<Effect> {
+pub(crate) fn on_proved(app: &mut App, r: Result<Box<Proof>, VaultError>) -> Vec<Effect> {
     let Some(s) = app.session_mut() else {
         // Locked meanwhile: the proof is dropped with its keys.
         return Vec::new();
@@ -100,7 +100,7 @@ pub(crate) fn on_proved(app: &mut App, r: Result<Proof, VaultError>) -> Vec<Effe
         return Vec::new();
     };
     st.working = false;
-    let r = r.and_then(|proof| s.vault.accept_proof(proof));
+    let r = r.and_then(|proof| s.vault.accept_proof(*proof));
     match r {
         Ok(()) => {
             let save = st.save_after;
