@@ -974,3 +974,52 @@ fn extra_identity_session_writes_once_the_passphrase_proves_it() {
         .no_panic();
     before.assert_unchanged(&env.vault, "vault after a write by the extra key alone");
 }
+
+#[test]
+fn extra_identity_write_asks_for_the_passphrase_on_a_terminal() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let env = Env::init();
+    let (_, extra_file) = add_extra(&env);
+    let tmux = common::tmux::Tmux::start(160, 30);
+    let run_in_tmux = |args: &str| {
+        tmux.type_text(&format!(
+            "clear; '{}' --vault '{}' --identity '{}' {args} < /dev/null; echo \"rc=$?\"",
+            vault_harness::BIN,
+            env.vault.display(),
+            extra_file.display()
+        ));
+        tmux.keys(&["Enter"]);
+    };
+    // A wrong passphrase three times: refused, exit 3, nothing written.
+    let before = env.snapshot();
+    run_in_tmux("rm --yes nothing-here");
+    tmux.wait_for("Vault passphrase (to make this change):");
+    let s = tmux.screen();
+    assert!(s.contains("extra recipient's key"), "{s}");
+    for _ in 0..3 {
+        tmux.type_text("not the passphrase");
+        tmux.keys(&["Enter"]);
+        std::thread::sleep(std::time::Duration::from_millis(400));
+    }
+    let s = tmux.wait_for("rc=");
+    assert!(
+        s.contains("rc=3") && s.contains("does not open this vault"),
+        "{s}"
+    );
+    before.assert_unchanged(&env.vault, "vault after three wrong passphrases");
+    // The right one: the change is made, in a vault that proves genuine.
+    run_in_tmux("playbook check account-locked check-official-notice");
+    tmux.wait_for("Vault passphrase (to make this change):");
+    tmux.type_text(vault_harness::PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_for("rc=");
+    assert!(s.contains("rc=0"), "{s}");
+    let out = env
+        .pass_cmd(&["playbook", "show", "account-locked", "--json"], None)
+        .ok();
+    assert_eq!(out.json()["progress"]["done"], 1, "{}", out.stdout);
+    let out = env.key_cmd(&["recipient", "list", "--json"], None).ok();
+    assert_eq!(out.json()["verified"], true);
+}

@@ -512,6 +512,50 @@ mod tests {
         assert!(e.contains("do not belong"), "{e}");
     }
 
+    /// The recovery-recipient forgery: someone who knows only the public
+    /// recovery recipient re-encrypts the contents, with an item of their
+    /// own, to that recipient. The TUI's recovery (Ctrl+R, key or shares),
+    /// its unlock and the proof of a read-only session all refuse it.
+    #[test]
+    fn a_file_planted_for_the_recovery_recipient_is_refused_everywhere() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let (path, key) = vault(dir.path());
+        let id: age::x25519::Identity = key.expose().parse().unwrap();
+        let plain = age::decrypt(&id, &std::fs::read(&path).unwrap()).unwrap();
+        let mut json: serde_json::Value = serde_json::from_slice(&plain).unwrap();
+        json["items"] = serde_json::json!([{
+            "id": "00112233445566ff",
+            "name": "planted",
+            "created": "2026-01-01T00:00:00Z",
+            "updated": "2026-01-01T00:00:00Z",
+            "secret": {"kind": "note", "text": "move the funds"}
+        }]);
+        let public = id.to_public();
+        let enc = age::Encryptor::with_recipients(std::iter::once(&public as &dyn age::Recipient))
+            .unwrap();
+        let mut forged = Vec::new();
+        let mut w = enc.wrap_output(&mut forged).unwrap();
+        w.write_all(&serde_json::to_vec(&json).unwrap()).unwrap();
+        w.finish().unwrap();
+        std::fs::write(&path, &forged).unwrap();
+        let e = open_for_recovery(&path, &key).unwrap_err();
+        assert!(e.contains("forgery"), "{e}");
+        let bytes = crypto::identity_to_bytes(&key).unwrap();
+        let shares = crate::item::slip39::split(bytes.expose(), b"", 1, &[(2, 3)], true, 0)
+            .unwrap()
+            .remove(0);
+        let two = SecretString::new(format!("{}\n{}\n", shares[0].expose(), shares[1].expose()));
+        let e = open_for_recovery(&path, &two).unwrap_err();
+        assert!(e.contains("forgery"), "{e}");
+        let pass = SecretString::from("a long test passphrase");
+        let e = Vault::open(&path, &Unlock::Passphrase(pass.clone())).unwrap_err();
+        assert!(matches!(e, VaultError::Forged { .. }), "{e:?}");
+        let e = prove_session(&path, &key).unwrap_err();
+        assert!(matches!(e, VaultError::Forged { .. }), "{e:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), forged);
+    }
+
     #[test]
     fn challenge_pairs_stay_in_the_random_part_and_apart() {
         for _ in 0..200 {
