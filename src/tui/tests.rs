@@ -2255,6 +2255,11 @@ fn tools_doctor_findings_scroll_into_view() {
         .and_then(|f| f.last())
         .map(|f| f.message.clone())
         .unwrap();
+    // A fix a tool of this tab makes is named by that tool, not by a
+    // command (the test vault's KDF is below the floor).
+    let wide = flat_text(&app, 120, 40);
+    assert!(wide.contains("→ here: Change passphrase"), "{wide}");
+    assert!(!wide.contains("lifeboat passwd --kdf-memory"), "{wide}");
     let screen = screen_text(&app, 80, 24);
     assert!(screen.contains("▼ more"), "{screen}");
     assert!(!flat_text(&app, 80, 24).contains(&last));

@@ -128,6 +128,18 @@ pub fn passphrase_not_saved(e: &str) -> String {
         "The passphrase was not changed (the save failed: {e}); the old one still opens the vault."
     )
 }
+/// The doctor's fix said in this tab's terms, for the checks a tool here
+/// fixes (`critical`: the finding is critical, not just a warning).
+pub fn tool_fix(check: &str, critical: bool) -> Option<&'static str> {
+    match check {
+        "backup" => Some("here: Make a backup (top of this list)"),
+        "drill" => Some("here: Restore drill, on the newest backup"),
+        "recovery-key" => Some("here: Emergency kit (print it), or Split the key"),
+        // Below the floor, a new passphrase gets the default settings.
+        "kdf" if critical => Some("here: Change passphrase (the same one may be typed again)"),
+        _ => None,
+    }
+}
 /// The Tools tab right after the vault was created.
 pub const FIRST_RUN_TOOLS: &[&str] = &[
     "Your vault is new. Two things make it recoverable:",
@@ -700,7 +712,7 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::NoteEntry => "type the note · Enter save · Esc cancel",
         Context::ConfirmReset => "y archive the run and start over · n keep it",
         Context::AccountEntry => "type to filter · ↑↓ choose · Enter set · Esc cancel",
-        Context::Tools => "↑↓ choose · Enter run · PgDn/PgUp scroll · Tab items · ? help · q",
+        Context::Tools => "↑↓ choose · Enter run · PgDn/PgUp scroll · Tab items · ? help · q quit",
         Context::ToolsFolder => "type the folder · Enter go · Esc cancel",
         Context::ToolsSplit => "type K of N · Enter next · Esc cancel",
         Context::ToolsPassphrase => "Tab next field · Enter continue · Esc cancel",

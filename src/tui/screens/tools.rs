@@ -536,7 +536,13 @@ impl Widget for ToolsView<'_> {
                         Span::styled(format!("{mark} "), style.add_modifier(Modifier::BOLD)),
                         Span::raw(f.message.clone()),
                     ]));
-                    if !f.fix.is_empty() {
+                    let critical = f.severity == Severity::Critical;
+                    if let (false, Some(here)) = (
+                        f.severity == Severity::Ok,
+                        text::tool_fix(f.check, critical),
+                    ) {
+                        lines.push(Line::styled(format!("  → {here}"), t.key()));
+                    } else if !f.fix.is_empty() {
                         lines.push(Line::styled(format!("  → {}", f.fix), t.dim()));
                     }
                 }
