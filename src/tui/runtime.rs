@@ -301,7 +301,9 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
             passphrase,
         } => {
             spawn(tx, move || {
-                let params = vault.payload().keys.passphrase.params;
+                // Never below the KDF floor: a weak setting is raised.
+                let params =
+                    crate::vault::rekey::params_for_new(vault.payload().keys.passphrase.params);
                 let r = vault
                     .set_passphrase(&passphrase, params)
                     .and_then(|()| vault.save());

@@ -373,6 +373,7 @@ fn recover_takes_a_pasted_key_then_a_new_passphrase() {
     type_text(&mut app, strong);
     press(&mut app, &[key(KeyCode::Tab)]);
     type_text(&mut app, strong);
+    snap(&app, "recover_new_passphrase");
     let fx = press(&mut app, &[key(KeyCode::Enter)]);
     let Some(Effect::SetPassphrase { vault, passphrase }) = fx.into_iter().next() else {
         panic!("no SetPassphrase effect")
