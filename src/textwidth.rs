@@ -54,6 +54,16 @@ pub fn pad(s: &str, cells: usize) -> String {
     out
 }
 
+/// `s` padded with spaces to at least `cells` cells and never cut: for
+/// labels, whose words must all show even when a translation runs long.
+pub fn fill(s: &str, cells: usize) -> String {
+    let w = width(s);
+    let mut out = String::with_capacity(s.len() + cells.saturating_sub(w));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
 /// `s` cut from the left to at most `max` cells, starting with `…` when
 /// anything was cut: for paths, whose end matters most.
 pub fn truncate_left(s: &str, max: usize) -> Cow<'_, str> {
@@ -118,6 +128,13 @@ mod tests {
         let cut = pad("交易所（主账户）紧急备用", 10);
         assert_eq!(width(&cut), 10);
         assert!(cut.starts_with("交易所（") && cut.trim_end().ends_with('…'));
+    }
+
+    #[test]
+    fn fill_pads_by_cells_and_never_cuts() {
+        assert_eq!(fill("助记词", 10), "助记词    ");
+        assert_eq!(width(&fill("助记词", 10)), 10);
+        assert_eq!(fill("Recovery codes", 4), "Recovery codes");
     }
 
     #[test]

@@ -122,3 +122,124 @@ fn kit_refuses_shares_of_another_key() {
         stderr(&out)
     );
 }
+
+/// Renders `html` (written beside `png`) to `png` with headless Chromium;
+/// `fonts` replaces the machine's font configuration when given.
+fn screenshot(
+    chromium: &std::path::Path,
+    html: &std::path::Path,
+    png: &std::path::Path,
+    fonts: Option<&std::path::Path>,
+) {
+    let profile = png.with_extension("profile");
+    let mut cmd = Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()))
+    .arg(format!("--screenshot={}", png.display()))
+    .arg("--window-size=1240,900")
+    .arg(format!("file://{}", html.display()));
+    if let Some(f) = fonts {
+        cmd.env("FONTCONFIG_FILE", f);
+    }
+    let out = cmd.output().unwrap();
+    assert!(png.is_file(), "no screenshot: {}", stderr(&out));
+}
+
+/// A Chinese kit (`lang="zh-CN"`, CJK font stack) draws its Chinese text
+/// with real glyphs, not missing-glyph boxes. Two kits that differ only in
+/// the Chinese characters of the vault path (same count, all full width,
+/// so the layout is the same) are rendered: with a CJK font the pictures
+/// differ; without one every character is the same box and the pictures
+/// are identical. The test proves that last claim too, by rendering both
+/// with a font configuration holding only DejaVu (no CJK glyphs), so a
+/// pass means the glyphs were really drawn.
+#[test]
+fn chromium_draws_a_chinese_kit_without_missing_glyph_boxes() {
+    use lifeboat::lang::Lang;
+    use lifeboat::recovery::kit::{render, KitInput};
+    use lifeboat::vault::crypto::NamedIdentity;
+
+    let Some(chromium) = common::oracle_tool("chromium") else {
+        return;
+    };
+    let fonts = Command::new("fc-list")
+        .args([":lang=zh", "family"])
+        .output()
+        .expect("fc-list (fontconfig) runs");
+    assert!(
+        !stdout(&fonts).trim().is_empty(),
+        "no font with Chinese glyphs is installed (install fonts-noto-cjk)"
+    );
+    let dejavu = Command::new("fc-match")
+        .args(["-f", "%{file}", "DejaVu Sans"])
+        .output()
+        .expect("fc-match (fontconfig) runs");
+    let dejavu = std::path::PathBuf::from(stdout(&dejavu).trim().to_owned());
+    assert!(
+        dejavu.is_file(),
+        "DejaVu Sans is not installed (fonts-dejavu-core)"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let id = NamedIdentity::generate();
+    let kit = |path: &str, name: &str| {
+        let input = KitInput {
+            recovery_key: id.text.clone(),
+            recipient: id.recipient.clone(),
+            vault_path: path.to_owned(),
+            vault_id: "0f3c2a9e".to_owned(),
+            generated: "2026-01-01T00:00:00Z".to_owned(),
+            shares: Vec::new(),
+        };
+        let html = render(&input, Lang::ZhCn).unwrap();
+        assert!(html.expose().contains("<html lang=\"zh-CN\">"));
+        assert!(html.expose().contains(path));
+        let file = dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, html.expose()).unwrap();
+        file
+    };
+    let a = kit("/数据/我的钱包/交易所（主账户）紧急备用.age", "a");
+    let b = kit("/资料/他的账本/银行卡（副账号）日常开支.age", "b");
+
+    // The control: DejaVu alone has no Chinese glyphs.
+    let conf = dir.path().join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n<dir>{}</dir>\n<cachedir>{}</cachedir>\n</fontconfig>\n",
+            dejavu.parent().unwrap().display(),
+            dir.path().join("fc-cache").display()
+        ),
+    )
+    .unwrap();
+    let shot = |html: &std::path::Path, name: &str, fonts: Option<&std::path::Path>| {
+        let png = dir.path().join(format!("{name}.png"));
+        screenshot(&chromium, html, &png, fonts);
+        std::fs::read(&png).unwrap()
+    };
+    let (boxed_a, boxed_b) = (
+        shot(&a, "boxed-a", Some(&conf)),
+        shot(&b, "boxed-b", Some(&conf)),
+    );
+    assert_eq!(
+        boxed_a, boxed_b,
+        "without a CJK font the two kits should draw the same boxes; the check cannot tell glyphs from boxes"
+    );
+    let (drawn_a, drawn_b) = (shot(&a, "drawn-a", None), shot(&b, "drawn-b", None));
+    assert_ne!(
+        drawn_a, drawn_b,
+        "the Chinese text is drawn as missing-glyph boxes (no CJK font reached the page)"
+    );
+    assert_ne!(
+        drawn_a, boxed_a,
+        "the page with fonts looks like the page without"
+    );
+}

@@ -691,7 +691,10 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
             .map(|mnemonic| kit::KitShare { mnemonic })
             .collect(),
     };
-    let html = kit::render(&input).map_err(|e| CliError::input(e.to_string()))?;
+    // The kit's words are English (src/recovery/text.rs) until they come from
+    // the message catalogue, so the page says so.
+    let html =
+        kit::render(&input, crate::lang::Lang::En).map_err(|e| CliError::input(e.to_string()))?;
     write_private_file(&a.out, &html)?;
     noteln!("{}", text::KIT_WRITTEN_WARNING);
     match shares_verified {

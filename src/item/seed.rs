@@ -457,7 +457,12 @@ pub fn format_columns(words: &str, columns: usize) -> String {
         .collect();
     let columns = columns.max(1);
     let num_width = list.len().to_string().len().max(2) + 1;
-    let word_width = list.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    // Cells, not chars: a Chinese word is one character two cells wide.
+    let word_width = list
+        .iter()
+        .map(|w| crate::textwidth::width(w))
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for (row, chunk) in list.chunks(columns).enumerate() {
         let mut line = String::new();
@@ -466,7 +471,10 @@ pub fn format_columns(words: &str, columns: usize) -> String {
             if col > 0 {
                 line.push_str("  ");
             }
-            line.push_str(&format!("{n:>num_width$}. {word:<word_width$}"));
+            line.push_str(&format!(
+                "{n:>num_width$}. {}",
+                crate::textwidth::fill(word, word_width)
+            ));
         }
         out.push_str(line.trim_end());
         out.push('\n');

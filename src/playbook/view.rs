@@ -181,7 +181,11 @@ fn push_lines(out: &mut String, indent: &str, label: &str, text: &str) {
         if i == 0 {
             let _ = writeln!(out, "{indent}{label}{line}");
         } else {
-            let _ = writeln!(out, "{indent}{}{line}", " ".repeat(label.chars().count()));
+            let _ = writeln!(
+                out,
+                "{indent}{}{line}",
+                " ".repeat(crate::textwidth::width(label))
+            );
         }
     }
 }
@@ -355,27 +359,40 @@ fn status_text(pb: &Playbook, run: Option<&Run>) -> String {
 
 /// One line per playbook: id, severity, progress of its active run, title.
 pub fn list_text(pbs: &[Playbook], state: &PlaybookState) -> String {
+    use crate::textwidth::{fill, width};
     let s = strings(pbs.first().map(|p| p.lang.as_str()).unwrap_or("en"));
-    let idw = pbs
-        .iter()
-        .map(|p| p.id.len())
-        .max()
-        .unwrap_or(2)
-        .max(s.list_header[0].len());
-    let mut out = String::new();
     let h = s.list_header;
-    let _ = writeln!(out, "{:<idw$}  {:<8}  {:<8}  {}", h[0], h[1], h[2], h[3]);
-    for pb in pbs {
+    let statuses: Vec<String> = pbs
+        .iter()
+        .map(|pb| status_text(pb, state.run(&pb.id)))
+        .collect();
+    // Columns are measured in terminal cells, not chars: a Chinese header or
+    // status takes two cells a character.
+    let col =
+        |head: &str, cells: &mut dyn Iterator<Item = usize>| cells.fold(width(head), usize::max);
+    let idw = col(h[0], &mut pbs.iter().map(|p| width(&p.id)));
+    let sevw = col(h[1], &mut pbs.iter().map(|p| width(p.severity.as_str()))).max(8);
+    let stw = col(h[2], &mut statuses.iter().map(|t| width(t))).max(8);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}  {}  {}",
+        fill(h[0], idw),
+        fill(h[1], sevw),
+        fill(h[2], stw),
+        h[3]
+    );
+    for (pb, status) in pbs.iter().zip(&statuses) {
         let mut title = pb.title.clone();
         if !pb.builtin {
             let _ = write!(title, " {}", s.user_playbook);
         }
         let _ = writeln!(
             out,
-            "{:<idw$}  {:<8}  {:<8}  {}",
-            pb.id,
-            pb.severity.as_str(),
-            status_text(pb, state.run(&pb.id)),
+            "{}  {}  {}  {}",
+            fill(&pb.id, idw),
+            fill(pb.severity.as_str(), sevw),
+            fill(status, stw),
             title
         );
     }

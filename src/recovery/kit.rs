@@ -13,6 +13,7 @@ use std::fmt::Write;
 use super::text;
 use crate::interop::qr;
 use crate::item::slip39;
+use crate::lang::Lang;
 use crate::secret::SecretString;
 
 /// One share page.
@@ -105,29 +106,35 @@ const CSS: &str = r#"
    at most 186 mm wide and 250 mm tall inside 12 mm margins. */
 @page { margin: 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Helvetica", "Arial", sans-serif; color: #000; background: #fff; margin: 0; font-size: 11pt; line-height: 1.35; }
+body { font-family: "DejaVu Sans", "Helvetica", "Arial", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #000; background: #fff; margin: 0; font-size: 11pt; line-height: 1.35; }
 .page { max-width: 186mm; margin: 0 auto; padding: 6mm 0; break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
 h1 { font-size: 20pt; margin: 0 0 3mm 0; }
 h2 { font-size: 15pt; margin: 0 0 3mm 0; border-bottom: 1px solid #000; }
 .warn { border: 2px solid #000; padding: 2mm 3mm; font-weight: bold; margin: 3mm 0; }
-.key { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 17pt; font-weight: bold; letter-spacing: 0.06em; word-spacing: 0.4em; line-height: 1.6; margin: 3mm 0; }
+.key { font-family: "DejaVu Sans Mono", "Courier New", "Noto Sans Mono CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", monospace; font-size: 17pt; font-weight: bold; letter-spacing: 0.06em; word-spacing: 0.4em; line-height: 1.6; margin: 3mm 0; }
 .key .prefix { display: block; }
-.mono { font-family: "DejaVu Sans Mono", "Courier New", monospace; }
+.mono { font-family: "DejaVu Sans Mono", "Courier New", "Noto Sans Mono CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", monospace; }
 .qr { width: 70mm; height: 70mm; display: block; margin: 2mm 0; }
 .qr-small { width: 55mm; height: 55mm; display: block; margin: 2mm 0; }
-pre { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 9.5pt; border: 1px solid #888; padding: 2mm; white-space: pre-wrap; word-break: break-all; }
-.words { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 12pt; columns: 3; column-gap: 6mm; list-style-position: inside; padding: 0; }
+pre { font-family: "DejaVu Sans Mono", "Courier New", "Noto Sans Mono CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", monospace; font-size: 9.5pt; border: 1px solid #888; padding: 2mm; white-space: pre-wrap; word-break: break-all; }
+.words { font-family: "DejaVu Sans Mono", "Courier New", "Noto Sans Mono CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", monospace; font-size: 12pt; columns: 3; column-gap: 6mm; list-style-position: inside; padding: 0; }
 table { width: 100%; border-collapse: collapse; }
 td, th { border: 1px solid #000; padding: 2mm; text-align: left; vertical-align: top; }
 td.blank { height: 13mm; }
 .line { border-bottom: 1px solid #000; height: 11mm; }
 .meta td { border: none; padding: 0.5mm 2mm 0.5mm 0; }
+/* A Chinese kit sets its text in a CJK face (whose Latin letters match).
+   Chinese anywhere else (a vault path in a monospaced line, a name in an
+   English kit) falls back to one by the stacks above; the key and the
+   share words stay monospaced. */
+html:lang(zh) body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "DejaVu Sans", sans-serif; }
 "#;
 
-/// Renders the kit. The result holds the recovery key: write it to a
-/// private file.
-pub fn render(input: &KitInput) -> Result<SecretString, KitError> {
+/// Renders the kit, declaring `lang` as the page's language (which picks
+/// the fonts: Chinese text gets a CJK face). The result holds the recovery
+/// key: write it to a private file.
+pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
     let mut h = String::with_capacity(64 * 1024);
     let key = input.recovery_key.expose();
     let vault = escape(&input.vault_path);
@@ -135,7 +142,8 @@ pub fn render(input: &KitInput) -> Result<SecretString, KitError> {
     // Writing to a String cannot fail.
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        lang.tag(),
         escape(text::KIT_TITLE)
     );
 
@@ -276,7 +284,7 @@ mod tests {
     #[test]
     fn escapes_everything_and_loads_nothing() {
         let k = input("/tmp/<script>alert('x')</script> & \"v\".age", vec![]);
-        let html = render(&k).unwrap();
+        let html = render(&k, Lang::En).unwrap();
         let h = html.expose();
         assert!(!h.contains("<script"), "unescaped path");
         assert!(h.contains("&lt;script&gt;"));
@@ -305,11 +313,38 @@ mod tests {
                 mnemonic: s.mnemonic.clone(),
             })
             .collect();
-        let h = render(&input("v.age", shares)).unwrap();
+        let h = render(&input("v.age", shares), Lang::En).unwrap();
         assert_eq!(h.expose().matches("class=\"page share\"").count(), 3);
         let g = group_key(id.text.expose());
         assert_eq!(g.concat().len(), 58);
         assert_eq!(shell_quote("/a b/v.age"), "'/a b/v.age'");
         assert_eq!(shell_quote("/a/v.age"), "/a/v.age");
+    }
+
+    #[test]
+    fn declares_its_language_and_sets_chinese_in_a_cjk_face() {
+        let k = input("/数据/我的钱包/交易所（主账户）紧急备用.age", vec![]);
+        let en = render(&k, Lang::En).unwrap();
+        let zh = render(&k, Lang::ZhCn).unwrap();
+        assert!(en.expose().contains("<html lang=\"en\">"));
+        assert!(zh.expose().contains("<html lang=\"zh-CN\">"));
+        assert!(!zh.expose().contains("lang=\"en\""));
+        // The Chinese face is chosen by the declared language...
+        let css = zh.expose();
+        let rule = css
+            .lines()
+            .find(|l| l.starts_with("html:lang(zh) body"))
+            .expect("a rule for Chinese pages");
+        let faces = rule.find("Noto Sans CJK SC").unwrap();
+        assert!(
+            faces < rule.find("DejaVu Sans").unwrap(),
+            "CJK face first: {rule}"
+        );
+        assert!(rule.contains("Microsoft YaHei") && rule.contains("PingFang SC"));
+        // ...and every monospaced stack can still fall back to one.
+        for l in css.lines().filter(|l| l.contains("Mono\"")) {
+            assert!(l.contains("CJK"), "no CJK fallback: {l}");
+        }
+        assert!(zh.expose().contains("交易所（主账户）紧急备用.age"));
     }
 }

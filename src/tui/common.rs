@@ -329,16 +329,13 @@ pub(crate) fn ellipsize(s: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = char_width(c);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
+    // Cut on grapheme boundaries, never inside a wide character; the mark
+    // is put back after the word-boundary trim below.
+    let cut = crate::textwidth::truncate(s, width);
+    let mut out = cut
+        .strip_suffix(crate::textwidth::ELLIPSIS)
+        .unwrap_or(&cut)
+        .to_owned();
     // Prefer to end at a word boundary when one is close.
     if let Some(sp) = out.rfind(' ') {
         if width_of(&out[sp..]) <= 12 && sp > 0 {

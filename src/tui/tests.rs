@@ -2426,6 +2426,121 @@ fn wide_names_keep_the_item_columns_aligned() {
     snap(&app, "items_cjk");
 }
 
+/// Each row of the screen as text, read cell by cell the way a terminal
+/// draws it (a wide character covers the cell after it). A row that does
+/// not end exactly at the screen's edge holds a cut wide character.
+fn rows_of(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    let (w, h) = (buf.area.width, buf.area.height);
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < w {
+                let sym = buf[(x, y)].symbol();
+                row.push_str(sym);
+                x += crate::textwidth::width(sym).max(1) as u16;
+            }
+            assert_eq!(x, w, "row {y} overruns the edge: {row:?}\n{}", t.backend());
+            row
+        })
+        .collect()
+}
+
+/// The CJK demo vault with the Simplified Chinese playbooks.
+fn zh_app(dir: &tempfile::TempDir) -> App {
+    let mut app = cjk_app(dir);
+    app.playbooks = crate::playbook::builtin::all(crate::lang::Lang::ZhCn);
+    app
+}
+
+#[test]
+fn chinese_playbook_titles_are_cut_with_a_mark_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = zh_app(&dir);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let t = render(&app, 80, 24);
+    let rows = rows_of(&t);
+    let mut seen = 0;
+    for pb in &app.playbooks {
+        let first: String = pb.title.chars().take(3).collect();
+        let Some(row) = rows.iter().find(|r| r.contains(&first)) else {
+            continue;
+        };
+        seen += 1;
+        // The title starts in the same cell on every row, after the
+        // marker, severity, bar and status columns.
+        let cells_before = crate::textwidth::width(&row[..row.find(&first).unwrap()]);
+        assert_eq!(cells_before, 34, "{row:?}");
+        if crate::textwidth::width(&pb.title) > 80 - 36 - 2 {
+            assert!(row.contains('…'), "a cut title is marked: {row:?}");
+        } else {
+            assert!(row.contains(pb.title.as_str()), "{row:?}");
+        }
+    }
+    assert!(
+        seen >= 8,
+        "only {seen} playbook rows found\n{}",
+        t.backend()
+    );
+    snap(&app, "playbooks_zh");
+}
+
+#[test]
+fn chinese_runner_steps_line_up_and_cut_with_a_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = zh_app(&dir);
+    open_runner(&mut app, "account-locked");
+    let pb = crate::playbook::builtin::get("account-locked", crate::lang::Lang::ZhCn).unwrap();
+    let t = render(&app, 80, 24);
+    let rows = rows_of(&t);
+    let mut starts = Vec::new();
+    for s in &pb.steps {
+        let head: String = s.title.chars().take(4).collect();
+        if let Some(row) = rows.iter().find(|r| r.contains(&head)) {
+            starts.push(crate::textwidth::width(&row[..row.find(&head).unwrap()]));
+            if crate::textwidth::width(&s.title) + 14 > 80 {
+                assert!(row.contains('…'), "a cut step is marked: {row:?}");
+            }
+        }
+    }
+    assert!(starts.len() >= 3, "{starts:?}\n{}", t.backend());
+    assert!(
+        starts.iter().all(|c| *c == starts[0]),
+        "step titles start in different cells: {starts:?}\n{}",
+        t.backend()
+    );
+    snap(&app, "runner_zh");
+}
+
+#[test]
+fn an_item_with_a_chinese_name_shows_whole_in_its_detail_and_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = zh_app(&dir);
+    open_item(&mut app, "我的钱包");
+    let t = render(&app, 80, 24);
+    let rows = rows_of(&t);
+    assert!(
+        rows.iter().any(|r| r.contains("我的钱包")),
+        "{}",
+        t.backend()
+    );
+    snap(&app, "detail_cjk");
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Esc), ch('a')]);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "交易所（主账户）紧急备用");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    type_text(&mut app, "我的钱包");
+    let t = render(&app, 80, 24);
+    let rows = rows_of(&t);
+    assert!(
+        rows.iter().any(|r| r.contains("交易所（主账户）紧急备用")),
+        "{}",
+        t.backend()
+    );
+    snap(&app, "form_cjk");
+}
+
 #[test]
 fn a_step_that_does_not_apply_is_set_aside_with_its_reason() {
     let dir = tempfile::tempdir().unwrap();

@@ -99,7 +99,10 @@ pub fn write_kit(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
             .unwrap_or_default(),
         shares: Vec::new(),
     };
-    let html: SecretString = kit::render(&input).map_err(|e| e.to_string())?;
+    // The kit's words are English (src/recovery/text.rs) until they come from
+    // the message catalogue, so the page says so.
+    let html: SecretString =
+        kit::render(&input, crate::lang::Lang::En).map_err(|e| e.to_string())?;
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)

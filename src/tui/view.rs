@@ -41,7 +41,7 @@ impl Widget for &App {
         }
         // A long status message (an error) gets a second line.
         let status_h = match &self.status {
-            Some(s) if s.text.chars().count() + 2 > usize::from(area.width) => 2,
+            Some(s) if crate::textwidth::width(&s.text) + 2 > usize::from(area.width) => 2,
             _ => 1,
         };
         let [header, body, status, footer] = Layout::vertical([
@@ -140,7 +140,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         let secs = (at - app.now).whole_seconds().max(0);
         right = format!("clipboard clears in {secs} s ");
     }
-    let rw = right.chars().count() as u16;
+    let rw = crate::textwidth::width(&right) as u16;
     if let Some(s) = &app.status {
         let style = if s.error { t.error() } else { t.ok() };
         let w = area.width.saturating_sub(rw + 1);

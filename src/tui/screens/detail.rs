@@ -175,7 +175,7 @@ impl DetailView<'_> {
 
 pub(crate) fn kv<'a>(label: &str, value: impl Into<Span<'a>>, t: Theme) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{label:<17}"), t.dim()),
+        Span::styled(crate::textwidth::fill(label, 17), t.dim()),
         value.into(),
     ])
 }

@@ -540,7 +540,7 @@ impl Widget for FormView<'_> {
                     (text::L_SEED_PASSPHRASE, hint)
                 }
             };
-            let label = format!("{label:<24}");
+            let label = crate::textwidth::fill(label, 24);
             let marker = if focused { "› " } else { "  " };
             let mut spans = vec![
                 Span::styled(marker, t.key()),

@@ -23,7 +23,7 @@ impl Widget for HelpView<'_> {
             .iter()
             .map(|(k, d)| {
                 Line::from(vec![
-                    Span::styled(format!("{k:<16}"), t.key()),
+                    Span::styled(crate::textwidth::fill(k, 16), t.key()),
                     Span::raw(*d),
                 ])
             })

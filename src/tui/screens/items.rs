@@ -211,7 +211,7 @@ impl Widget for ItemsView<'_> {
             Line::styled(format!(" {}", text::SEARCH_HINT), t.dim())
         };
         search_line.render(search, buf);
-        let cw = count.chars().count() as u16;
+        let cw = crate::textwidth::width(&count) as u16;
         if cw < search.width {
             buf.set_stringn(
                 search.x + search.width - cw,

@@ -99,14 +99,14 @@ impl Widget for PlaybooksView<'_> {
             let selected = i == sel;
             let line = Line::from(vec![
                 Span::raw(if selected { " › " } else { "   " }),
-                Span::styled(format!("{:<9}", pb.severity.as_str()), sev_style),
+                Span::styled(crate::textwidth::fill(pb.severity.as_str(), 9), sev_style),
                 Span::styled(
                     progress_bar(p.done, p.total_on_path, 8),
                     if run.is_some() { t.ok() } else { t.dim() },
                 ),
-                Span::raw(format!(" {status:<12} ")),
+                Span::raw(format!(" {} ", crate::textwidth::fill(&status, 12))),
                 Span::styled(
-                    pb.title.chars().take(title_w).collect::<String>(),
+                    crate::textwidth::truncate(&pb.title, title_w).into_owned(),
                     Style::new(),
                 ),
             ]);

@@ -430,7 +430,7 @@ impl Widget for ToolsView<'_> {
                 let chosen = i == sel;
                 let mut l = Line::from(vec![
                     Span::raw(if chosen { "› " } else { "  " }),
-                    Span::styled(format!("{name:<22}"), t.key()),
+                    Span::styled(crate::textwidth::fill(name, 22), t.key()),
                     Span::styled(what, t.dim()),
                 ]);
                 if chosen {
