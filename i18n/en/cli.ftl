@@ -130,3 +130,26 @@ cli-qr-totp-only = --qr, --qr-svg and --qr-png work for TOTP items only
 cli-lang-unknown = unknown language "{ $value }"; the languages are: { $allowed }
 # An item kind as a word in a sentence (the kind ids themselves never change).
 cli-kind-name = { $kind }
+
+# merge, restore --merge, merge-driver
+cli-merge-unverified = the other copy opened only with { $recipient }, an extra recipient's key, which cannot prove who wrote it, so it is never merged. Give the recovery key of that copy with --other-identity FILE, or leave out --other-identity to use this vault's own keys; nothing was changed
+cli-merge-other-locked = the other copy does not open with this vault's recovery key or passphrase ({ $error }). If its keys were changed (`lifeboat rotate`), give its recovery key with --other-identity FILE; nothing was changed
+cli-merge-other-bad = the other copy cannot be merged: { $error }; nothing was changed
+cli-merge-heading = Merging { $other } into { $vault }:
+cli-merge-line = {"  "}{ $label } ({ $count }): { $names }
+cli-merge-added = added
+cli-merge-changed = changed
+cli-merge-deleted = deleted
+cli-merge-restored = kept although deleted on one side (edited on the other; check them)
+cli-merge-duplicates = now two items with this name (rename or remove one)
+cli-merge-settings = settings taken from the other copy
+cli-merge-conflict-theirs = {"  "}conflict: { $item }, { $field }: both copies changed it; the other copy's newer value is current, this vault's value is in the item's history
+cli-merge-conflict-ours = {"  "}conflict: { $item }, { $field }: both copies changed it; this vault's newer value stays, the other copy's value is in the item's history
+cli-merge-playbooks = {"  "}playbook progress and the activity log were joined
+cli-merge-nothing = {"  "}nothing new: this vault already holds everything in the other copy
+cli-merge-dry-run = Dry run: nothing was changed. Run again without --dry-run to apply.
+cli-merge-saved = Merged and saved { $vault } (the version before is kept as .prev).
+cli-merge-copy-moved = The merged copy { $from } was moved to { $to } (kept, not deleted).
+cli-merge-copy-not-moved = Warning: the merged copy { $from } could not be moved aside ({ $error }); it is merged, so you may move or delete it yourself
+cli-driver-done = lifeboat merge-driver: merged ({ $added } added, { $changed } changed, { $conflicts } conflict(s) kept in item history)
+cli-driver-failed = lifeboat merge-driver: not merged, the file is left as it was for git to report as conflicted: { $error }

@@ -128,3 +128,26 @@ cli-kind-name = { $kind ->
     [note] 笔记
    *[other] { $kind }
 }
+
+# merge, restore --merge, merge-driver
+cli-merge-unverified = 另一个副本只能用 { $recipient }（一个额外接收者的密钥）打开，它无法证明是谁写的，所以绝不合并。请用 --other-identity FILE 给出该副本的恢复密钥，或去掉 --other-identity 以使用本保险库自己的密钥；没有做任何更改
+cli-merge-other-locked = 另一个副本无法用本保险库的恢复密钥或口令打开（{ $error }）。如果它的密钥已更换（`lifeboat rotate`），请用 --other-identity FILE 给出它的恢复密钥；没有做任何更改
+cli-merge-other-bad = 无法合并另一个副本：{ $error }；没有做任何更改
+cli-merge-heading = 正在把 { $other } 合并到 { $vault }：
+cli-merge-line = {"  "}{ $label }（{ $count }）：{ $names }
+cli-merge-added = 新增
+cli-merge-changed = 已更改
+cli-merge-deleted = 已删除
+cli-merge-restored = 一方删除而另一方编辑过，已保留（请检查）
+cli-merge-duplicates = 现在有两个同名条目（请重命名或删除其中一个）
+cli-merge-settings = 采用了另一个副本的设置
+cli-merge-conflict-theirs = {"  "}冲突：{ $item }，{ $field }：两个副本都改过；另一个副本较新的值为当前值，本保险库的值保存在条目历史中
+cli-merge-conflict-ours = {"  "}冲突：{ $item }，{ $field }：两个副本都改过；本保险库较新的值保留，另一个副本的值保存在条目历史中
+cli-merge-playbooks = {"  "}已合并应急手册进度和活动记录
+cli-merge-nothing = {"  "}没有新内容：本保险库已包含另一个副本中的全部内容
+cli-merge-dry-run = 试运行：没有做任何更改。去掉 --dry-run 再运行一次即可应用。
+cli-merge-saved = 已合并并保存 { $vault }（之前的版本保留为 .prev）。
+cli-merge-copy-moved = 已合并的副本 { $from } 已移动到 { $to }（保留，未删除）。
+cli-merge-copy-not-moved = 警告：已合并的副本 { $from } 无法移开（{ $error }）；它已合并，你可以自行移动或删除它
+cli-driver-done = lifeboat merge-driver：已合并（新增 { $added }，更改 { $changed }，{ $conflicts } 处冲突保存在条目历史中）
+cli-driver-failed = lifeboat merge-driver：未合并，文件保持原样，由 git 报告为冲突：{ $error }

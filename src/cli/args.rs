@@ -138,8 +138,12 @@ pub enum Command {
     Backup(BackupArgs),
     /// Check that a backup opens and matches the vault; records the drill
     Verify(VerifyArgs),
-    /// Replace the vault by a backup (the current one is kept as .prev)
+    /// Replace the vault by a backup (the current one is kept as .prev), or join it with --merge
     Restore(RestoreArgs),
+    /// Join another copy of this vault (another device, a sync conflict copy) without losing changes
+    Merge(MergeArgs),
+    /// git merge driver for the vault file: `lifeboat merge-driver %O %A %B` (docs/sync.md)
+    MergeDriver(MergeDriverArgs),
     /// Split the recovery key into SLIP-39 shares for trustees
     Split(SplitArgs),
     /// Forgot the passphrase: open with the recovery key or shares, set a new one
@@ -531,8 +535,35 @@ pub struct RestoreArgs {
     /// The backup file
     pub file: PathBuf,
     /// Restore even if the current vault is another vault or does not open with the same key
-    #[arg(long)]
+    #[arg(long, conflicts_with = "merge")]
     pub force: bool,
+    /// Join the backup into the current vault instead of replacing it
+    #[arg(long)]
+    pub merge: bool,
+}
+
+/// `merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The other copy of the vault
+    pub other: PathBuf,
+    /// Show what would change without saving
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Open the other copy with this identity file (its recovery key) instead of this vault's keys
+    #[arg(long, value_name = "FILE")]
+    pub other_identity: Vec<PathBuf>,
+}
+
+/// `merge-driver`.
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor (git's %O; not needed: the revisions in each copy say what changed)
+    pub base: PathBuf,
+    /// This branch's version (git's %A); the merged vault is written here
+    pub current: PathBuf,
+    /// The other branch's version (git's %B)
+    pub other: PathBuf,
 }
 
 /// `split`.

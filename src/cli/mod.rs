@@ -9,6 +9,7 @@ pub mod config_cmd;
 pub mod help;
 pub mod import_cmd;
 pub mod input;
+pub mod merge_cmd;
 pub mod output;
 pub mod playbook_cmd;
 pub mod recovery_cmd;

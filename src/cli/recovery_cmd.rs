@@ -754,6 +754,10 @@ fn file_facts(path: &Path) -> doctor::FileFacts {
         stale_temps,
         // What this process gets is what the TUI gets.
         memory: Some(crate::secure_mem::protect()),
+        conflict_copies: crate::vault::store::conflict_copies(path)
+            .into_iter()
+            .map(|(p, tool)| (p.display().to_string(), tool))
+            .collect(),
     }
 }
 

@@ -439,3 +439,82 @@ pub const QR_NEEDS_TERMINAL: Msg = Msg("cli-qr-needs-terminal");
 
 /// `--qr`, `--qr-svg` or `--qr-png` on an item that is not a TOTP secret.
 pub const QR_TOTP_ONLY: Msg = Msg("cli-qr-totp-only");
+
+// ---- merge ---------------------------------------------------------------
+
+/// `merge` of a copy that opened with an extra identity only.
+pub fn merge_unverified(recipient: &str) -> String {
+    crate::tr!("cli-merge-unverified", recipient = recipient)
+}
+/// The other copy does not open with any key at hand.
+pub fn merge_other_locked(e: &str) -> String {
+    crate::tr!("cli-merge-other-locked", error = e)
+}
+/// The other copy is damaged or fails the authenticity check.
+pub fn merge_other_bad(e: &str) -> String {
+    crate::tr!("cli-merge-other-bad", error = e)
+}
+/// Heading of the merge summary.
+pub fn merge_heading(other: &str, vault: &str) -> String {
+    crate::tr!("cli-merge-heading", other = other, vault = vault)
+}
+/// One line of the summary: a label and the items concerned.
+pub fn merge_line(label: &str, names: &[String]) -> String {
+    crate::tr!(
+        "cli-merge-line",
+        label = label,
+        count = names.len(),
+        names = names.join(", ")
+    )
+}
+/// Label: items the other copy added.
+pub const MERGE_ADDED: Msg = Msg("cli-merge-added");
+/// Label: items the other copy changed.
+pub const MERGE_CHANGED: Msg = Msg("cli-merge-changed");
+/// Label: items the other copy deleted.
+pub const MERGE_DELETED: Msg = Msg("cli-merge-deleted");
+/// Label: items deleted on one side and edited on the other.
+pub const MERGE_RESTORED: Msg = Msg("cli-merge-restored");
+/// Label: names now used twice.
+pub const MERGE_DUPLICATES: Msg = Msg("cli-merge-duplicates");
+/// Label: vault settings taken from the other copy.
+pub const MERGE_SETTINGS: Msg = Msg("cli-merge-settings");
+/// One conflict line.
+pub fn merge_conflict(item: &str, field: &str, theirs_won: bool) -> String {
+    if theirs_won {
+        crate::tr!("cli-merge-conflict-theirs", item = item, field = field)
+    } else {
+        crate::tr!("cli-merge-conflict-ours", item = item, field = field)
+    }
+}
+/// Playbook runs or the audit log gained entries.
+pub const MERGE_PLAYBOOKS: Msg = Msg("cli-merge-playbooks");
+/// Nothing to merge.
+pub const MERGE_NOTHING: Msg = Msg("cli-merge-nothing");
+/// `--dry-run`: nothing written.
+pub const MERGE_DRY_RUN: Msg = Msg("cli-merge-dry-run");
+/// Saved.
+pub fn merge_saved(vault: &str) -> String {
+    crate::tr!("cli-merge-saved", vault = vault)
+}
+/// A sync conflict copy was moved aside after the merge.
+pub fn merge_copy_moved(from: &str, to: &str) -> String {
+    crate::tr!("cli-merge-copy-moved", from = from, to = to)
+}
+/// The conflict copy could not be moved.
+pub fn merge_copy_not_moved(from: &str, e: &str) -> String {
+    crate::tr!("cli-merge-copy-not-moved", from = from, error = e)
+}
+/// `merge-driver`: the result.
+pub fn driver_done(added: usize, changed: usize, conflicts: usize) -> String {
+    crate::tr!(
+        "cli-driver-done",
+        added = added,
+        changed = changed,
+        conflicts = conflicts
+    )
+}
+/// `merge-driver`: failed, file untouched.
+pub fn driver_failed(e: &str) -> String {
+    crate::tr!("cli-driver-failed", error = e)
+}

@@ -84,6 +84,8 @@ pub struct FileFacts {
     /// The memory protections this process got (and so the TUI and the
     /// commands that show secrets get, under the same user and limits).
     pub memory: Option<crate::secure_mem::Status>,
+    /// Conflict copies a sync tool left beside the vault: path and tool.
+    pub conflict_copies: Vec<(String, &'static str)>,
 }
 
 fn days_since(then: Option<OffsetDateTime>, now: OffsetDateTime) -> Option<i64> {
@@ -282,6 +284,14 @@ pub fn check(payload: &Payload, facts: &FileFacts, now: OffsetDateTime) -> Vec<F
     });
     if let Some(m) = &facts.memory {
         out.push(memory_finding(m));
+    }
+    for (path, tool) in &facts.conflict_copies {
+        out.push(finding(
+            "sync-conflict",
+            Severity::Warning,
+            text::conflict_copy(path, tool),
+            text::fix_conflict_copy(path),
+        ));
     }
     out
 }

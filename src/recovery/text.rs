@@ -588,3 +588,12 @@ pub fn memory_not_locked(limit: Option<u64>, swap: bool, wipes_freed: bool) -> S
 /// Doctor: how to allow locking memory.
 pub const FIX_MEMORY_LOCK: &str =
     "allow unlimited locked memory for your user (`ulimit -l unlimited` in the shell, `memlock unlimited` in /etc/security/limits.conf, or LimitMEMLOCK=infinity for a systemd session), or use encrypted swap";
+
+/// A sync tool left a conflict copy of the vault beside it.
+pub fn conflict_copy(path: &str, tool: &str) -> String {
+    format!("{tool} left a conflict copy of the vault: {path}; changes made in it are not in the vault yet")
+}
+/// How to join it.
+pub fn fix_conflict_copy(path: &str) -> String {
+    format!("lifeboat merge '{path}' (add --dry-run first to see what it brings; afterwards the copy is moved into the backup folder)")
+}

@@ -783,7 +783,20 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             }
             match r {
                 Ok(()) => {
-                    if app.status.as_ref().is_none_or(|s| s.error) {
+                    // The save may have merged another program's change.
+                    let merged = match &mut app.screen {
+                        Screen::Main(s) => s.vault.take_merge_report(),
+                        _ => None,
+                    };
+                    if let Some(m) = merged {
+                        let from_other = m.added.len() + m.changed.len() + m.deleted.len();
+                        let conflicts: Vec<String> = m
+                            .conflicts
+                            .iter()
+                            .map(|c| format!("{} ({})", c.item, c.field))
+                            .collect();
+                        app.info(text::merged_on_save(from_other, &conflicts));
+                    } else if app.status.as_ref().is_none_or(|s| s.error) {
                         app.info(text::SAVED);
                     }
                 }

@@ -456,7 +456,16 @@ pub const SAVED: &str = "Saved.";
 pub fn save_failed(e: &str) -> String {
     format!("NOT SAVED: {e}")
 }
-/// The vault changed on disk.
+/// A save found the vault changed by another program and merged.
+pub fn merged_on_save(from_other: usize, conflicts: &[String]) -> String {
+    if conflicts.is_empty() {
+        format!("Saved. Another program had changed the vault meanwhile; its changes ({from_other} item(s)) were merged with yours, nothing lost.")
+    } else {
+        format!("Saved, merged with another program's changes. Both changed {}: the newer value is shown, the other is kept in the item's history.", conflicts.join(", "))
+    }
+}
+/// The vault changed on disk, and the save could not merge (the new
+/// version does not open with this session's keys).
 pub const CHANGED_ON_DISK: &str = "NOT SAVED: another program changed the vault since it was opened. Lock (L) and unlock to load the new version, then redo the change.";
 
 // ---- form -------------------------------------------------------------

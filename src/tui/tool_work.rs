@@ -179,6 +179,10 @@ pub fn check_up(vault: &Vault) -> ToolDone {
         stale_temps: 0,
         // What this TUI process got at start.
         memory: crate::secure_mem::protected_status(),
+        conflict_copies: crate::vault::store::conflict_copies(path)
+            .into_iter()
+            .map(|(p, tool)| (p.display().to_string(), tool))
+            .collect(),
     };
     ToolDone::Findings(doctor::check(vault.payload(), &facts, now_utc()))
 }

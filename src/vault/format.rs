@@ -17,6 +17,7 @@ use super::crypto::{
     passphrase_stanza_params, random_bytes, DerivedKeyIdentity, KdfParams, NamedIdentity,
     PassphraseIdentity, PassphraseKey, PassphraseOutcome, PassphraseRecipient, PASSPHRASE_TAG,
 };
+use super::merge::SyncMeta;
 use super::{header, VaultError};
 use crate::item::{now_utc, Item, ItemHead};
 use crate::playbook::PlaybookState;
@@ -25,7 +26,7 @@ use crate::secret::{SecretBytes, SecretString};
 /// The `format` field of every payload.
 pub const FORMAT: &str = "lifeboat-vault";
 /// The payload version this build writes and the newest it reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The stanza that carries the payload's authentication code.
 pub const MAC_TAG: &str = "lifeboat.dev/hmac-sha256";
 /// The `format` field of the inner envelope's JSON.
@@ -259,6 +260,10 @@ pub struct Payload {
     /// What was done when (no secrets).
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
+    /// Revision metadata for merging copies (version 3; see
+    /// [`super::merge`]). Absent in older payloads.
+    #[serde(default, skip_serializing_if = "SyncMeta::is_empty")]
+    pub sync: SyncMeta,
     /// The vault's own keys.
     pub keys: Keys,
 }
@@ -279,6 +284,7 @@ impl Payload {
             settings: Settings::default(),
             history: History::default(),
             audit: Vec::new(),
+            sync: SyncMeta::default(),
             keys,
         }
     }
@@ -1097,7 +1103,8 @@ fn adopt(keys: &mut Keys, inner: InnerKeys) {
 /// The payload as a read-only command sees it: every section parsed and
 /// checked as in [`Payload`] (same fields and rules), but the items kept as
 /// borrowed JSON text, read one at a time into [`ItemHead`]s. Keep the
-/// fields in step with [`Payload`].
+/// fields in step with [`Payload`]; only the revision metadata (`sync`),
+/// which no read-only command shows, is not parsed here.
 #[derive(Deserialize)]
 #[allow(dead_code)] // Parsed so that a damaged section is refused, as by `Payload`.
 struct PayloadView<'a> {

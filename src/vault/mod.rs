@@ -4,6 +4,7 @@
 //! - [`crypto`]: the Argon2id passphrase stanza and X25519 identities.
 //! - [`policy`]: the strength policy for new passphrases.
 //! - [`format`]: the payload and sealing/unsealing it (docs/vault-format.md).
+//! - [`merge`]: revision metadata and the merge of two copies of a vault.
 //! - [`header`]: the limits an age header must meet, checked before the age
 //!   crate parses it.
 //! - [`rekey`]: changing the passphrase of an open vault (checks first,
@@ -15,6 +16,7 @@
 pub mod crypto;
 pub mod format;
 pub mod header;
+pub mod merge;
 pub mod policy;
 pub mod rekey;
 pub mod store;
@@ -140,6 +142,14 @@ pub enum VaultError {
     /// The file changed on disk since it was loaded.
     #[error("the vault was changed by another process since it was opened; nothing was saved. Run the command again to work on the new version")]
     Changed,
+    /// A merge with a copy of another vault.
+    #[error("that file is a different vault (id {theirs}, this vault is {ours}), so it cannot be merged; to copy its items into this vault, use `lifeboat import FILE` on an export of it")]
+    DifferentVault {
+        /// This vault's id.
+        ours: String,
+        /// The other file's id.
+        theirs: String,
+    },
     /// Bad input or a refused operation.
     #[error("{0}")]
     Invalid(String),
@@ -165,6 +175,7 @@ impl VaultError {
             | VaultError::SaveFailed { .. }
             | VaultError::NotDurable { .. }
             | VaultError::Invalid(_)
+            | VaultError::DifferentVault { .. }
             | VaultError::UnsafeFolder { .. }
             | VaultError::Internal(_) => ErrorClass::Input,
         }

@@ -28,6 +28,7 @@ use std::time::{Duration, Instant};
 
 use super::crypto::{new_passphrase_key, KdfParams, NamedIdentity};
 use super::format::{self, AuditEntry, Keys, OpenedBy, Payload, Unlock};
+use super::merge::{self, MergeReport};
 use super::VaultError;
 use crate::item::{now_utc, Item};
 use crate::secret::SecretString;
@@ -356,6 +357,12 @@ pub struct Vault {
     /// proof ([`Vault::accept_proof`]) can show it authenticated exactly
     /// the contents this session holds.
     opened_digest: Option<[u8; 32]>,
+    /// The payload as opened or last saved: a save stamps what differs
+    /// from it (see [`merge::record_changes`]).
+    base: Option<Payload>,
+    /// What the last save merged in from a version another program wrote
+    /// meanwhile.
+    last_merge: Option<MergeReport>,
 }
 
 /// What proving a read-only session's file with the passphrase or the
@@ -378,6 +385,21 @@ impl std::fmt::Debug for Proof {
 fn digest(plain: &[u8]) -> [u8; 32] {
     use sha2::Digest;
     sha2::Sha256::digest(plain).into()
+}
+
+/// This program run's writer id in revision stamps: random, so two
+/// programs on one device (the TUI and the CLI) never make equal stamps.
+fn writer_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(crate::item::new_id)
+}
+
+/// Wall-clock milliseconds for revision stamps.
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
 }
 
 impl Vault {
@@ -420,6 +442,8 @@ impl Vault {
             opened_by: OpenedBy::Passphrase,
             lock: Some(lock),
             opened_digest: None,
+            base: None,
+            last_merge: None,
         };
         v.write_protocol(true)?;
         Ok(v)
@@ -514,6 +538,10 @@ impl Vault {
             });
         }
         self.payload.keys = proof.keys;
+        // The keys were the file's all along, not a change of this session.
+        if let Some(base) = &mut self.base {
+            base.keys = self.payload.keys.clone();
+        }
         self.opened_by = proof.opened_by;
         self.opened_digest = None;
         Ok(())
@@ -570,11 +598,13 @@ impl Vault {
         let opened_digest = opened_digest.filter(|_| !unsealed.opened_by.is_verified());
         Ok(Vault {
             path: path.to_path_buf(),
+            base: Some(unsealed.payload.clone()),
             payload: unsealed.payload,
             stamp: Some(FileStamp::of(&meta)),
             opened_by: unsealed.opened_by,
             lock,
             opened_digest,
+            last_merge: None,
         })
     }
 
@@ -605,6 +635,8 @@ impl Vault {
             opened_by,
             lock: Some(lock),
             opened_digest: None,
+            base: None,
+            last_merge: None,
         };
         v.write_protocol(false)?;
         Ok(v)
@@ -739,6 +771,61 @@ impl Vault {
         Ok(recovery.text.clone())
     }
 
+    /// Joins another copy of this vault into this one (see [`merge::merge`]);
+    /// [`Vault::save`] then writes the result. Refused in an unverified
+    /// session, and for a copy of another vault. The caller must have
+    /// opened `other` with a proved path.
+    pub fn merge_in(&mut self, other: &Payload) -> Result<MergeReport, VaultError> {
+        self.require_verified()?;
+        if other.vault_id != self.payload.vault_id {
+            return Err(VaultError::DifferentVault {
+                ours: self.payload.vault_id.clone(),
+                theirs: other.vault_id.clone(),
+            });
+        }
+        // Stamp this session's own edits first, so the merge sees them.
+        merge::record_changes(self.base.as_ref(), &mut self.payload, now_ms(), writer_id());
+        let (merged, report) = merge::merge(&self.payload, other);
+        self.payload = merged;
+        self.base = Some(self.payload.clone());
+        Ok(report)
+    }
+
+    /// What the last save merged in because another program had saved the
+    /// vault meanwhile (`None` when it did not have to). Taken once.
+    pub fn take_merge_report(&mut self) -> Option<MergeReport> {
+        self.last_merge.take()
+    }
+
+    /// Another program saved the vault after this one read it: reads the
+    /// new version with the recovery key this session holds (which proves
+    /// it genuine, as any open does) and merges this session's changes
+    /// into it. Anything less than a proved copy of the same vault (a
+    /// rotated key, a planted or damaged file) is not merged: the save is
+    /// refused as before, and nothing is written.
+    fn merge_from_disk(&mut self) -> Result<(), VaultError> {
+        if !self.payload.keys.known() {
+            return Err(VaultError::Changed);
+        }
+        let id = NamedIdentity::parse(self.payload.keys.recovery_identity.expose())
+            .map_err(|_| VaultError::Changed)?;
+        let (decrypted, meta) = decrypt_file(&self.path, &Unlock::Identities(vec![id]))
+            .map_err(|_| VaultError::Changed)?;
+        let theirs = format::unseal_decrypted(decrypted).map_err(|_| VaultError::Changed)?;
+        if theirs.opened_by != OpenedBy::RecoveryKey
+            || theirs.payload.vault_id != self.payload.vault_id
+        {
+            return Err(VaultError::Changed);
+        }
+        let (merged, report) = merge::merge(&self.payload, &theirs.payload);
+        self.payload = merged;
+        // This session's edits are stamped in it already.
+        self.base = Some(self.payload.clone());
+        self.stamp = Some(FileStamp::of(&meta));
+        self.last_merge = Some(report);
+        Ok(())
+    }
+
     /// Saves through the full protocol (see the module docs). Refused in an
     /// unverified session.
     pub fn save(&mut self) -> Result<(), VaultError> {
@@ -754,10 +841,13 @@ impl Vault {
         } else {
             None
         };
+        // Stamp what this session changed (item fields, deletions,
+        // settings) before anything else, so a merge below sees it.
+        merge::record_changes(self.base.as_ref(), &mut self.payload, now_ms(), writer_id());
         if !creating {
             let current = fs::metadata(&path).map(|m| FileStamp::of(&m)).ok();
             if current != self.stamp {
-                return Err(VaultError::Changed);
+                self.merge_from_disk()?;
             }
         }
         self.payload.updated = now_utc();
@@ -794,9 +884,61 @@ impl Vault {
                 source,
             })?;
         self.stamp = fs::metadata(&path).ok().map(|m| FileStamp::of(&m));
+        self.base = Some(self.payload.clone());
         drop(temp_lock);
         Ok(())
     }
+}
+
+/// Files beside the vault that a sync tool left as conflict copies of it
+/// (see [`merge::conflict_copy_tool`]), with the tool's name, sorted.
+pub fn conflict_copies(vault: &Path) -> Vec<(PathBuf, &'static str)> {
+    let Some(name) = vault.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let Ok(entries) = fs::read_dir(dir_of(vault)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PathBuf, &'static str)> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            merge::conflict_copy_tool(&name, &n).map(|tool| (e.path(), tool))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Writes `payload` as a vault file at `path` without the lock or a
+/// previous generation (the git merge driver's output, a file git owns):
+/// a new temp file beside it, fsynced, read back and verified, then
+/// renamed over `path`. Either the old file or the complete new one is
+/// there at every instant.
+pub fn write_copy(path: &Path, payload: &mut Payload) -> Result<(), VaultError> {
+    payload.updated = now_utc();
+    payload.version = format::VERSION;
+    let (bytes, json) = format::seal(payload)?;
+    let dir = dir_of(path);
+    let tmp = dir.join(format!("{}{}", temp_prefix(path), crate::item::new_id()));
+    if let Err(e) = write_verified(&tmp, &bytes, payload, json.expose()) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    if let Err(source) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(VaultError::SaveFailed {
+            step: "renaming the new file into place",
+            source,
+        });
+    }
+    File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| VaultError::NotDurable {
+            path: show(&dir),
+            source,
+        })
 }
 
 /// Finds an item by exact name, then by case-insensitive name (when only
@@ -1309,18 +1451,124 @@ mod tests {
     }
 
     #[test]
-    fn changed_on_disk_is_refused() {
+    fn a_save_merges_a_change_another_program_saved_meanwhile() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("vault.age");
         let pw: SecretString = "a long enough passphrase".into();
         drop(Vault::create(&path, &pw, fast()).unwrap());
-        let mut a = Vault::open(&path, &Unlock::Passphrase(pw.clone())).unwrap();
-        let mut b = Vault::open(&path, &Unlock::Passphrase(pw)).unwrap();
-        a.add_item(Item::new("a", Secret::Note { text: "1".into() }))
+        // The TUI's long-lived session (no lock held), and a CLI command.
+        let mut tui = Vault::open(&path, &Unlock::Passphrase(pw.clone())).unwrap();
+        let mut cli = Vault::open_for_update(&path, &Unlock::Passphrase(pw.clone())).unwrap();
+        cli.add_item(Item::new("from cli", Secret::Note { text: "1".into() }))
             .unwrap();
-        a.save().unwrap();
-        b.add_item(Item::new("b", Secret::Note { text: "2".into() }))
+        cli.save().unwrap();
+        drop(cli);
+        tui.add_item(Item::new("from tui", Secret::Note { text: "2".into() }))
             .unwrap();
-        assert!(matches!(b.save().unwrap_err(), VaultError::Changed));
+        tui.save().unwrap();
+        let report = tui.take_merge_report().expect("the save merged");
+        assert_eq!(report.added, vec!["from cli".to_owned()]);
+        assert!(report.conflicts.is_empty());
+        let v = Vault::open(&path, &Unlock::Passphrase(pw)).unwrap();
+        let mut names: Vec<&str> = v.payload().items.iter().map(|i| i.name.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["from cli", "from tui"]);
+        assert_eq!(v.payload().version, format::VERSION);
+    }
+
+    #[test]
+    fn a_file_swapped_in_meanwhile_that_is_not_proved_is_never_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        let v = Vault::create(&path, &pw, fast()).unwrap();
+        let real = v.payload().clone();
+        drop(v);
+        let mut session = Vault::open(&path, &Unlock::Passphrase(pw.clone())).unwrap();
+        // Someone who knows the public recovery recipient plants a file
+        // with an item of their own while the session is open.
+        let mut fake = real.clone();
+        fake.items.push(Item::new(
+            "planted",
+            Secret::Note {
+                text: "send it here".into(),
+            },
+        ));
+        let recipient: age::x25519::Recipient = real.keys.recovery_recipient.parse().unwrap();
+        let planted = age::encrypt(&recipient, fake.to_json().unwrap().expose()).unwrap();
+        fs::write(&path, &planted).unwrap();
+        session
+            .add_item(Item::new("mine", Secret::Note { text: "1".into() }))
+            .unwrap();
+        assert!(matches!(session.save().unwrap_err(), VaultError::Changed));
+        assert_eq!(fs::read(&path).unwrap(), planted, "nothing written");
+        assert!(session.payload().items.iter().all(|i| i.name != "planted"));
+    }
+
+    #[test]
+    fn a_version_2_vault_opens_and_is_upgraded_on_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        let mut v = Vault::create(&path, &pw, fast()).unwrap();
+        v.add_item(Item::new("old", Secret::Note { text: "1".into() }))
+            .unwrap();
+        v.save().unwrap();
+        // Write it as version 2 wrote it: no revision metadata.
+        let mut p = v.payload().clone();
+        drop(v);
+        p.version = 2;
+        p.sync = Default::default();
+        let (bytes, _) = format::seal(&mut p).unwrap();
+        fs::write(&path, bytes).unwrap();
+        let plain =
+            format::decrypt_bytes(&fs::read(&path).unwrap(), &Unlock::Passphrase(pw.clone()))
+                .unwrap()
+                .plaintext;
+        let text = std::str::from_utf8(plain.expose()).unwrap();
+        assert!(text.contains("\"version\":2") && !text.contains("\"sync\""));
+
+        let mut v = Vault::open_for_update(&path, &Unlock::Passphrase(pw.clone())).unwrap();
+        assert_eq!(v.payload().version, 2);
+        assert!(v.payload().sync.is_empty());
+        let updated = v.payload().items[0].updated;
+        v.item_mut("old").unwrap().notes = Some("edited".into());
+        v.save().unwrap();
+        drop(v);
+        let v = Vault::open(&path, &Unlock::Passphrase(pw)).unwrap();
+        let p = v.payload();
+        assert_eq!(p.version, 3);
+        let meta = &p.sync.items[&p.items[0].id];
+        assert_eq!(meta.rev.len(), merge::FIELDS.len(), "every field stamped");
+        // The untouched fields carry the item's old date; the edit is newer
+        // and the old value (none) is in history.
+        let old = meta.rev["name"].clone();
+        assert_eq!(old.t, (updated.unix_timestamp() as u64) * 1000);
+        assert!(meta.rev["notes"] > old);
+        assert_eq!(meta.history.len(), 1);
+        assert_eq!(meta.history[0].field, "notes");
+        assert_eq!(meta.history[0].text, None);
+    }
+
+    #[test]
+    fn a_deleted_item_leaves_a_tombstone_and_an_edit_keeps_the_old_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.age");
+        let pw: SecretString = "a long enough passphrase".into();
+        let mut v = Vault::create(&path, &pw, fast()).unwrap();
+        v.add_item(Item::new("a", Secret::Note { text: "one".into() }))
+            .unwrap();
+        v.add_item(Item::new("b", Secret::Note { text: "x".into() }))
+            .unwrap();
+        v.save().unwrap();
+        v.item_mut("a").unwrap().secret = Secret::Note { text: "two".into() };
+        let id_b = v.item("b").unwrap().id.clone();
+        v.remove_item("b").unwrap();
+        v.save().unwrap();
+        let p = v.payload();
+        assert_eq!(p.sync.tombstones[&id_b].name, "b");
+        assert!(!p.sync.items.contains_key(&id_b));
+        let h = &p.sync.items[&p.items[0].id].history;
+        assert!(matches!(&h[0].secret, Some(Secret::Note { text }) if text.expose() == "one"));
     }
 }

@@ -1,0 +1,1092 @@
+//! Joining two copies of one vault without losing a change.
+//!
+//! This module owns the revision metadata of a version-3 payload
+//! ([`SyncMeta`]: a hybrid-logical-clock [`Stamp`] per item field and per
+//! setting, item history, tombstones), the bookkeeping a save does to it
+//! ([`record_changes`]) and the merge itself ([`merge`]). Everything here is
+//! pure: no clock, no file, no randomness; the caller passes the time and
+//! its writer id. docs/vault-format.md (section 7) is the specification.
+//!
+//! The merge is a join: for every item field and every setting the value
+//! with the greater stamp is current, and every other value either side
+//! ever held for an item field is kept in that item's history. So it is
+//! commutative, associative and idempotent, and merging copies in any order
+//! gives the same payload.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::format::{ExtraRecipient, History, Keys, Payload, Settings};
+use crate::item::{Item, Secret};
+use crate::playbook::{Event, PlaybookState, Run, StepRecord};
+
+/// A hybrid-logical-clock reading: milliseconds of wall time, a counter
+/// for events within one millisecond (or while the wall clock lags behind
+/// a stamp already seen), and the writer that made it. Ordered by `t`,
+/// then `c`, then `d`, so two writers never make equal stamps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Wall-clock milliseconds since the Unix epoch (or a stamp seen later).
+    pub t: u64,
+    /// Logical counter within `t`.
+    #[serde(default)]
+    pub c: u32,
+    /// The writer: random per program run (16 hex digits); empty for a
+    /// stamp derived from a version-2 item's `updated` date.
+    #[serde(default)]
+    pub d: String,
+}
+
+impl Stamp {
+    /// The next stamp after `clock` for `writer` at wall time `now_ms`:
+    /// greater than `clock` even when the wall clock went backwards.
+    pub fn tick(clock: &Stamp, now_ms: u64, writer: &str) -> Stamp {
+        if now_ms > clock.t {
+            Stamp {
+                t: now_ms,
+                c: 0,
+                d: writer.to_owned(),
+            }
+        } else {
+            Stamp {
+                t: clock.t,
+                c: clock.c.saturating_add(1),
+                d: writer.to_owned(),
+            }
+        }
+    }
+
+    /// The stamp a version-2 item field gets: its item's `updated` date.
+    fn of_date(at: OffsetDateTime) -> Stamp {
+        let ms = at.unix_timestamp_nanos() / 1_000_000;
+        Stamp {
+            t: u64::try_from(ms).unwrap_or(0),
+            c: 0,
+            d: String::new(),
+        }
+    }
+}
+
+/// Revision metadata of a payload (`sync` in the JSON). Empty in a
+/// version-1 or version-2 payload; every save fills it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SyncMeta {
+    /// The greatest stamp made or seen: the next save ticks past it.
+    pub clock: Stamp,
+    /// Per item, by id: its field stamps and history.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: BTreeMap<String, ItemMeta>,
+    /// Deleted items, by id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tombstones: BTreeMap<String, Tombstone>,
+    /// Stamps of the vault-wide registers: `settings.<key>`,
+    /// `history.<key>`, `keys`, `recipient:<age1...>`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Stamp>,
+}
+
+impl SyncMeta {
+    /// True for a payload that never carried revision metadata.
+    pub fn is_empty(&self) -> bool {
+        self == &SyncMeta::default()
+    }
+}
+
+/// An item's field stamps and earlier values.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ItemMetaWire", into = "ItemMetaWire")]
+pub struct ItemMeta {
+    /// Stamp of each field's current value, by field name ([`FIELDS`]).
+    pub rev: BTreeMap<String, Stamp>,
+    /// Values the fields held before, oldest first: replaced by an edit,
+    /// or the older side of a conflict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Revision>,
+}
+
+/// [`ItemMeta`] as stored: most fields of an item share one stamp (the
+/// save that created it, or its last edit), so that stamp is written once
+/// as `at` and `rev` lists only the fields with another one. A large vault
+/// stays about 60 bytes per item larger than version 2, not 300.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct ItemMetaWire {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<Stamp>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    rev: BTreeMap<String, Stamp>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Revision>,
+}
+
+impl From<ItemMetaWire> for ItemMeta {
+    fn from(w: ItemMetaWire) -> ItemMeta {
+        let mut rev = w.rev;
+        if let Some(at) = w.at {
+            for f in FIELDS {
+                rev.entry(f.to_owned()).or_insert_with(|| at.clone());
+            }
+        }
+        ItemMeta {
+            rev,
+            history: w.history,
+        }
+    }
+}
+
+impl From<ItemMeta> for ItemMetaWire {
+    fn from(m: ItemMeta) -> ItemMetaWire {
+        // The stamp most fields share (the greatest among equals).
+        let mut counts: BTreeMap<&Stamp, usize> = BTreeMap::new();
+        for s in m.rev.values() {
+            *counts.entry(s).or_default() += 1;
+        }
+        let at = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(b.0)))
+            .map(|(s, _)| (*s).clone());
+        let all = FIELDS.iter().all(|f| m.rev.contains_key(*f));
+        let at = at.filter(|_| all);
+        let rev = m
+            .rev
+            .iter()
+            .filter(|(_, s)| Some(*s) != at.as_ref())
+            .map(|(k, s)| (k.clone(), s.clone()))
+            .collect();
+        ItemMetaWire {
+            at,
+            rev,
+            history: m.history,
+        }
+    }
+}
+
+/// One earlier value of one item field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    /// The field ([`FIELDS`]).
+    pub field: String,
+    /// The stamp the value had.
+    pub rev: Stamp,
+    /// The value of `name`, `account`, `support` or `notes` (absent: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The value of `tags`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The value of `secret`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Secret>,
+}
+
+/// A deleted item: enough to keep it deleted on the next merge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// Its name when deleted (for reports).
+    pub name: String,
+    /// When it was deleted.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// The stamp of each field of the item as the deleter saw it: a field
+    /// with a greater stamp was edited without knowing of the deletion, and
+    /// that edit wins (the item comes back).
+    pub seen: BTreeMap<String, Stamp>,
+    /// The item's last state while it stays deleted (the join of every
+    /// copy of it that reached this vault), so that an edit made elsewhere
+    /// without knowing of the deletion brings it back whole, whatever the
+    /// order of merges. Dropped when the item comes back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grave: Option<Box<Grave>>,
+}
+
+/// A deleted item's last state, inside its tombstone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grave {
+    /// The item.
+    pub item: Item,
+    /// Its field stamps and history.
+    pub meta: ItemMeta,
+}
+
+/// The item fields that carry their own stamp.
+pub const FIELDS: [&str; 6] = ["name", "account", "tags", "support", "notes", "secret"];
+
+/// A field's value, borrowed from an item.
+#[derive(PartialEq)]
+enum Val<'a> {
+    Text(Option<&'a str>),
+    Tags(&'a [String]),
+    Secret(&'a Secret),
+}
+
+fn val<'a>(item: &'a Item, field: &str) -> Val<'a> {
+    match field {
+        "name" => Val::Text(Some(&item.name)),
+        "account" => Val::Text(item.account.as_deref()),
+        "support" => Val::Text(item.support.as_deref()),
+        "notes" => Val::Text(item.notes.as_deref()),
+        "tags" => Val::Tags(&item.tags),
+        _ => Val::Secret(&item.secret),
+    }
+}
+
+fn revision_of(item: &Item, field: &str, rev: Stamp) -> Revision {
+    let mut r = Revision {
+        field: field.to_owned(),
+        rev,
+        text: None,
+        tags: Vec::new(),
+        secret: None,
+    };
+    match val(item, field) {
+        Val::Text(t) => r.text = t.map(str::to_owned),
+        Val::Tags(t) => r.tags = t.to_vec(),
+        Val::Secret(s) => r.secret = Some(s.clone()),
+    }
+    r
+}
+
+fn set_field(item: &mut Item, from: &Item, field: &str) {
+    match field {
+        "name" => item.name = from.name.clone(),
+        "account" => item.account = from.account.clone(),
+        "support" => item.support = from.support.clone(),
+        "notes" => item.notes = from.notes.clone(),
+        "tags" => item.tags = from.tags.clone(),
+        _ => item.secret = from.secret.clone(),
+    }
+}
+
+/// Equal for the merge: secrets compare without their monotone parts (an
+/// HOTP counter, the used marks of recovery codes), which join instead.
+fn field_eq(a: &Item, b: &Item, field: &str) -> bool {
+    match (val(a, field), val(b, field)) {
+        (Val::Secret(x), Val::Secret(y)) => secret_core_eq(x, y),
+        (x, y) => x == y,
+    }
+}
+
+fn secret_core_eq(a: &Secret, b: &Secret) -> bool {
+    match (a, b) {
+        (
+            Secret::Totp {
+                secret: s1,
+                issuer: i1,
+                label: l1,
+                algorithm: a1,
+                digits: d1,
+                period: p1,
+                otp_type: o1,
+                ..
+            },
+            Secret::Totp {
+                secret: s2,
+                issuer: i2,
+                label: l2,
+                algorithm: a2,
+                digits: d2,
+                period: p2,
+                otp_type: o2,
+                ..
+            },
+        ) => s1 == s2 && i1 == i2 && l1 == l2 && a1 == a2 && d1 == d2 && p1 == p2 && o1 == o2,
+        (Secret::Codes { codes: c1 }, Secret::Codes { codes: c2 }) => {
+            c1.len() == c2.len() && c1.iter().zip(c2).all(|(x, y)| x.code == y.code)
+        }
+        _ => a == b,
+    }
+}
+
+/// Joins the monotone parts of two secrets equal under [`secret_core_eq`]
+/// into `into`: the higher HOTP counter (a lower one would reuse codes),
+/// and a recovery code is used once either side used it (the earlier date).
+fn join_secret_extras(into: &mut Secret, other: &Secret) {
+    match (into, other) {
+        (Secret::Totp { counter: c1, .. }, Secret::Totp { counter: c2, .. }) => {
+            *c1 = (*c1).max(*c2);
+        }
+        (Secret::Codes { codes: c1 }, Secret::Codes { codes: c2 }) => {
+            for (x, y) in c1.iter_mut().zip(c2) {
+                x.used = match (x.used, y.used) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A total order on field values, for the rare tie of equal stamps (two
+/// version-2 copies edited in the same second): compares the JSON text in
+/// a wiped buffer.
+fn cmp_values(a: &Item, b: &Item, field: &str) -> Ordering {
+    let ja = zeroize::Zeroizing::new(value_json(a, field));
+    let jb = zeroize::Zeroizing::new(value_json(b, field));
+    ja.cmp(&jb)
+}
+
+fn value_json(item: &Item, field: &str) -> Vec<u8> {
+    let r = match val(item, field) {
+        Val::Text(t) => serde_json::to_vec(&t),
+        Val::Tags(t) => serde_json::to_vec(t),
+        Val::Secret(s) => serde_json::to_vec(s),
+    };
+    r.unwrap_or_default()
+}
+
+fn revision_json(r: &Revision) -> zeroize::Zeroizing<Vec<u8>> {
+    zeroize::Zeroizing::new(serde_json::to_vec(r).unwrap_or_default())
+}
+
+fn cmp_revisions(a: &Revision, b: &Revision) -> Ordering {
+    a.rev
+        .cmp(&b.rev)
+        .then_with(|| a.field.cmp(&b.field))
+        .then_with(|| revision_json(a).cmp(&revision_json(b)))
+}
+
+/// The stamp of a field: recorded, or (version 2) the item's `updated`.
+fn stamp_of(meta: Option<&ItemMeta>, item: &Item, field: &str) -> Stamp {
+    meta.and_then(|m| m.rev.get(field).cloned())
+        .unwrap_or_else(|| Stamp::of_date(item.updated))
+}
+
+/// Fills the stamps a version-1 or version-2 payload lacks: every item
+/// field gets its item's `updated` date. Nothing else changes.
+pub fn normalize(p: &mut Payload) {
+    let ids: BTreeSet<&str> = p.items.iter().map(|i| i.id.as_str()).collect();
+    p.sync.items.retain(|id, _| ids.contains(id.as_str()));
+    for item in &p.items {
+        let meta = p.sync.items.entry(item.id.clone()).or_default();
+        for f in FIELDS {
+            if !meta.rev.contains_key(f) {
+                meta.rev.insert(f.to_owned(), Stamp::of_date(item.updated));
+            }
+        }
+    }
+}
+
+/// What a save records: compares the payload with `base` (as it was
+/// opened) and stamps what changed with one new clock reading for
+/// `writer`. A changed item field keeps its old value in the item's
+/// history; a removed item leaves a tombstone; a changed setting, safety
+/// date, key set or recipient gets a new register stamp. Without a base
+/// (a new vault, a restored backup) it only fills missing stamps.
+pub fn record_changes(base: Option<&Payload>, p: &mut Payload, now_ms: u64, writer: &str) {
+    let base_clock = base.map(|b| b.sync.clock.clone()).unwrap_or_default();
+    let clock = (&p.sync.clock).max(&base_clock).clone();
+    let now = Stamp::tick(&clock, now_ms, writer);
+    let Some(base) = base else {
+        normalize(p);
+        p.sync.clock = now;
+        return;
+    };
+    let base_items: BTreeMap<&str, &Item> = base.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let ids: BTreeSet<&str> = p.items.iter().map(|i| i.id.as_str()).collect();
+    for old in &base.items {
+        if !ids.contains(old.id.as_str()) {
+            let seen = FIELDS
+                .iter()
+                .map(|f| {
+                    (
+                        f.to_string(),
+                        stamp_of(base.sync.items.get(&old.id), old, f),
+                    )
+                })
+                .collect();
+            let mut meta = base.sync.items.get(&old.id).cloned().unwrap_or_default();
+            for f in FIELDS {
+                meta.rev
+                    .entry(f.to_owned())
+                    .or_insert_with(|| stamp_of(None, old, f));
+            }
+            p.sync.items.remove(&old.id);
+            let ts = Tombstone {
+                name: old.name.clone(),
+                at: date_of_ms(now_ms),
+                seen,
+                grave: Some(Box::new(Grave {
+                    item: old.clone(),
+                    meta,
+                })),
+            };
+            join_tombstone(&mut p.sync.tombstones, &old.id, &ts);
+        }
+    }
+    p.sync.items.retain(|id, _| ids.contains(id.as_str()));
+    for item in &p.items {
+        let old = base_items.get(item.id.as_str()).copied();
+        let base_meta = base.sync.items.get(&item.id);
+        let meta = p.sync.items.entry(item.id.clone()).or_default();
+        for f in FIELDS {
+            match old {
+                None => {
+                    if !meta.rev.contains_key(f) {
+                        meta.rev.insert(f.to_owned(), now.clone());
+                    }
+                }
+                Some(old) => {
+                    let old_stamp = stamp_of(base_meta, old, f);
+                    if !field_eq(old, item, f) {
+                        let was = revision_of(old, f, old_stamp);
+                        // A retried save records the same change once.
+                        if !meta.history.contains(&was) {
+                            meta.history.push(was);
+                            meta.history.sort_by(cmp_revisions);
+                        }
+                        meta.rev.insert(f.to_owned(), now.clone());
+                    } else if val(old, f) != val(item, f) {
+                        // Only a counter or a used mark moved: no history.
+                        meta.rev.insert(f.to_owned(), now.clone());
+                    } else {
+                        meta.rev.entry(f.to_owned()).or_insert(old_stamp);
+                    }
+                }
+            }
+        }
+    }
+    let old_regs = registers(base);
+    let new_regs = registers(p);
+    let keys: BTreeSet<&String> = old_regs.keys().chain(new_regs.keys()).collect();
+    for k in keys {
+        if old_regs.get(k) != new_regs.get(k) {
+            p.sync.fields.insert(k.clone(), now.clone());
+        }
+    }
+    if keys_id(&base.keys) != keys_id(&p.keys) {
+        p.sync.fields.insert("keys".into(), now.clone());
+    }
+    p.sync.clock = now;
+}
+
+/// The whole second of a millisecond clock reading.
+fn date_of_ms(ms: u64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(i64::try_from(ms / 1000).unwrap_or(0))
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The vault-wide registers (no secrets) as JSON values, by register name.
+fn registers(p: &Payload) -> BTreeMap<String, serde_json::Value> {
+    let mut out = BTreeMap::new();
+    for (prefix, v) in [
+        ("settings.", serde_json::to_value(&p.settings)),
+        ("history.", serde_json::to_value(&p.history)),
+    ] {
+        if let Ok(serde_json::Value::Object(map)) = v {
+            for (k, v) in map {
+                out.insert(format!("{prefix}{k}"), v);
+            }
+        }
+    }
+    for r in &p.recipients {
+        if let Ok(v) = serde_json::to_value(r) {
+            out.insert(format!("recipient:{}", r.recipient), v);
+        }
+    }
+    out
+}
+
+/// What identifies a key set: the recovery recipient, the passphrase salt
+/// and parameters, and the authentication key.
+fn keys_id(k: &Keys) -> (String, Vec<u8>, [u32; 3], Vec<u8>) {
+    (
+        k.recovery_recipient.clone(),
+        k.passphrase.salt.expose().to_vec(),
+        [
+            k.passphrase.params.m_kib,
+            k.passphrase.params.t,
+            k.passphrase.params.p,
+        ],
+        k.auth_key.expose().to_vec(),
+    )
+}
+
+fn join_tombstone(map: &mut BTreeMap<String, Tombstone>, id: &str, ts: &Tombstone) {
+    match map.get_mut(id) {
+        Some(cur) => {
+            // Name and date of the later deletion; every field's stamp joined.
+            let key = |t: &Tombstone| (t.seen.values().max().cloned(), t.at, t.name.clone());
+            let mut seen = cur.seen.clone();
+            for (f, s) in &ts.seen {
+                let e = seen.entry(f.clone()).or_default();
+                if s > e {
+                    *e = s.clone();
+                }
+            }
+            let grave = join_graves(cur.grave.as_deref(), ts.grave.as_deref());
+            if key(ts) > key(cur) {
+                *cur = ts.clone();
+            }
+            cur.seen = seen;
+            cur.grave = grave.map(Box::new);
+        }
+        None => {
+            map.insert(id.to_owned(), ts.clone());
+        }
+    }
+}
+
+fn join_graves(x: Option<&Grave>, y: Option<&Grave>) -> Option<Grave> {
+    match (x, y) {
+        (Some(x), Some(y)) => {
+            let (item, meta, _) = merge_item(&x.item, &x.meta, &y.item, &y.meta);
+            Some(Grave { item, meta })
+        }
+        (Some(g), None) | (None, Some(g)) => Some(g.clone()),
+        (None, None) => None,
+    }
+}
+
+/// One field both copies changed: the newer value is current, the other
+/// is in the item's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The item's name after the merge.
+    pub item: String,
+    /// The field ([`FIELDS`]).
+    pub field: String,
+    /// True when the other copy's value won (ours went to history).
+    pub theirs_won: bool,
+}
+
+/// What a merge changed in "ours", for the user to review.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Items the other copy added.
+    pub added: Vec<String>,
+    /// Items whose fields the other copy changed.
+    pub changed: Vec<String>,
+    /// Items the other copy deleted.
+    pub deleted: Vec<String>,
+    /// Items deleted on one side and edited on the other: kept, with the edit.
+    pub restored: Vec<String>,
+    /// Fields changed on both sides.
+    pub conflicts: Vec<Conflict>,
+    /// Names now held by more than one item (added on both sides).
+    pub duplicate_names: Vec<String>,
+    /// Settings, safety dates, recipients or keys taken from the other copy.
+    pub vault_changes: Vec<String>,
+    /// True when playbook runs or the audit log gained entries.
+    pub playbooks_changed: bool,
+}
+
+impl MergeReport {
+    /// True when the merge changes nothing in ours.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.changed.is_empty()
+            && self.deleted.is_empty()
+            && self.restored.is_empty()
+            && self.conflicts.is_empty()
+            && self.vault_changes.is_empty()
+            && !self.playbooks_changed
+    }
+}
+
+/// Merges two payloads of the same vault (the caller checks `vault_id`).
+/// The result does not depend on the order of the arguments; the report
+/// says what changed in `ours`.
+pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
+    let mut a = ours.clone();
+    let mut b = theirs.clone();
+    normalize(&mut a);
+    normalize(&mut b);
+    let mut report = MergeReport::default();
+
+    // Keys: the newer set (a passphrase change or a rotation) wins.
+    let ka = a.sync.fields.get("keys").cloned().unwrap_or_default();
+    let kb = b.sync.fields.get("keys").cloned().unwrap_or_default();
+    // The envelope text breaks the last tie (two saves of the same keys).
+    let theirs_keys = (ka, keys_id(&a.keys), a.keys.sealed.clone())
+        < (kb, keys_id(&b.keys), b.keys.sealed.clone());
+    let keys = if theirs_keys {
+        b.keys.clone()
+    } else {
+        a.keys.clone()
+    };
+    if theirs_keys && keys_id(&a.keys) != keys_id(&b.keys) {
+        report.vault_changes.push("keys".into());
+    }
+
+    // Tombstones: the union, keeping the latest per id.
+    let mut tombstones = a.sync.tombstones.clone();
+    for (id, ts) in &b.sync.tombstones {
+        join_tombstone(&mut tombstones, id, ts);
+    }
+
+    // Items.
+    let ia: BTreeMap<&str, &Item> = a.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let ib: BTreeMap<&str, &Item> = b.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let all: BTreeSet<String> = ia
+        .keys()
+        .chain(ib.keys())
+        .copied()
+        .chain(tombstones.keys().map(String::as_str))
+        .map(str::to_owned)
+        .collect();
+    let mut items = Vec::new();
+    let mut metas = BTreeMap::new();
+    for id in &all {
+        let id = id.as_str();
+        let ma = a.sync.items.get(id);
+        let mb = b.sync.items.get(id);
+        let live = match (ia.get(id), ib.get(id)) {
+            (Some(x), Some(y)) => {
+                let (item, meta, conflicts) =
+                    merge_item(x, ma.expect("normalized"), y, mb.expect("normalized"));
+                if FIELDS.iter().any(|f| val(&item, f) != val(x, f)) {
+                    report.changed.push(item.name.clone());
+                }
+                for (field, theirs_won) in conflicts {
+                    report.conflicts.push(Conflict {
+                        item: item.name.clone(),
+                        field,
+                        theirs_won,
+                    });
+                }
+                Some((item, meta))
+            }
+            (Some(x), None) => Some(((*x).clone(), ma.cloned().unwrap_or_default())),
+            (None, Some(y)) => Some(((*y).clone(), mb.cloned().unwrap_or_default())),
+            (None, None) => None,
+        };
+        let in_a = ia.contains_key(id);
+        let in_b = ib.contains_key(id);
+        let Some(ts) = tombstones.get_mut(id) else {
+            // Never deleted anywhere.
+            if let Some((item, meta)) = live {
+                if !in_a {
+                    report.added.push(item.name.clone());
+                }
+                metas.insert(id.to_owned(), meta);
+                items.push(item);
+            }
+            continue;
+        };
+        // Everything known of the item: the live copies and the last state
+        // kept in the tombstone.
+        let (item, meta) = match (live, ts.grave.take()) {
+            (Some((item, meta)), Some(g)) => {
+                let (item, meta, _) = merge_item(&item, &meta, &g.item, &g.meta);
+                (item, meta)
+            }
+            (Some(l), None) => l,
+            (None, Some(g)) => (g.item, g.meta),
+            (None, None) => continue,
+        };
+        let alive = meta
+            .rev
+            .iter()
+            .any(|(f, s)| ts.seen.get(f).is_none_or(|seen| s > seen));
+        if alive {
+            if !in_a || !in_b {
+                report.restored.push(item.name.clone());
+            }
+            metas.insert(id.to_owned(), meta);
+            items.push(item);
+        } else {
+            if in_a {
+                report.deleted.push(item.name.clone());
+            }
+            ts.grave = Some(Box::new(Grave { item, meta }));
+        }
+    }
+    items.sort_by(|x, y| x.created.cmp(&y.created).then_with(|| x.id.cmp(&y.id)));
+    let counts = |list: &[Item]| {
+        let mut m: BTreeMap<String, usize> = BTreeMap::new();
+        for i in list {
+            *m.entry(i.name.to_lowercase()).or_default() += 1;
+        }
+        m
+    };
+    let (now_n, before_n) = (counts(&items), counts(&a.items));
+    for (lower, n) in &now_n {
+        if *n > 1 && before_n.get(lower).copied().unwrap_or(0) < 2 {
+            if let Some(i) = items.iter().find(|i| &i.name.to_lowercase() == lower) {
+                report.duplicate_names.push(i.name.clone());
+            }
+        }
+    }
+
+    // Registers: settings, safety dates, recipients.
+    let mut fields = a.sync.fields.clone();
+    for (k, s) in &b.sync.fields {
+        let e = fields.entry(k.clone()).or_default();
+        if s > e {
+            *e = s.clone();
+        }
+    }
+    let ra = registers(&a);
+    let rb = registers(&b);
+    let names: BTreeSet<&String> = ra
+        .keys()
+        .chain(rb.keys())
+        .chain(a.sync.fields.keys())
+        .chain(b.sync.fields.keys())
+        .collect();
+    let mut merged_regs: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+    for k in names {
+        if k == "keys" {
+            continue;
+        }
+        let sa = a.sync.fields.get(k).cloned().unwrap_or_default();
+        let sb = b.sync.fields.get(k).cloned().unwrap_or_default();
+        let va = ra.get(k);
+        let vb = rb.get(k);
+        let ta = va.map(|v| v.to_string());
+        let tb = vb.map(|v| v.to_string());
+        let take_b = (sa, ta.clone()) < (sb, tb.clone());
+        let v = if take_b { vb } else { va };
+        if take_b && ta != tb {
+            report.vault_changes.push(k.clone());
+        }
+        if let Some(v) = v {
+            merged_regs.insert(k.clone(), v.clone());
+        }
+    }
+    let settings = rebuild::<Settings>(&merged_regs, "settings.", &a.settings);
+    let history = rebuild::<History>(&merged_regs, "history.", &a.history);
+    let mut recipients: Vec<ExtraRecipient> = merged_regs
+        .iter()
+        .filter(|(k, _)| k.starts_with("recipient:"))
+        .filter_map(|(_, v)| serde_json::from_value(v.clone()).ok())
+        .collect();
+    recipients.sort_by(|x, y| {
+        x.added
+            .cmp(&y.added)
+            .then_with(|| x.recipient.cmp(&y.recipient))
+    });
+
+    // Playbook runs and the audit log.
+    let playbooks = merge_playbooks(&a.playbooks, &b.playbooks);
+    let audit = merge_log(&a.audit, &b.audit, |e| {
+        (e.at, e.action.clone(), e.subject.clone())
+    });
+    if playbooks != a.playbooks || audit != a.audit {
+        report.playbooks_changed = true;
+    }
+
+    let clock = (&a.sync.clock).max(&b.sync.clock).clone();
+    let merged = Payload {
+        format: a.format.clone(),
+        version: a.version.max(b.version),
+        vault_id: a.vault_id.clone(),
+        created: a.created.min(b.created),
+        updated: a.updated.max(b.updated),
+        items,
+        playbooks,
+        recipients,
+        settings,
+        history,
+        audit,
+        keys,
+        sync: SyncMeta {
+            clock,
+            items: metas,
+            tombstones,
+            fields,
+        },
+    };
+    (merged, report)
+}
+
+/// Rebuilds a settings-like struct from merged registers.
+fn rebuild<T: Serialize + serde::de::DeserializeOwned + Clone>(
+    regs: &BTreeMap<String, serde_json::Value>,
+    prefix: &str,
+    fallback: &T,
+) -> T {
+    let mut map = serde_json::Map::new();
+    for (k, v) in regs {
+        if let Some(name) = k.strip_prefix(prefix) {
+            map.insert(name.to_owned(), v.clone());
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_else(|_| fallback.clone())
+}
+
+/// Merges one item present on both sides. Returns the item, its metadata
+/// and the conflicting fields (with whether the other side won).
+fn merge_item(
+    x: &Item,
+    mx: &ItemMeta,
+    y: &Item,
+    my: &ItemMeta,
+) -> (Item, ItemMeta, Vec<(String, bool)>) {
+    let mut item = x.clone();
+    let mut meta = ItemMeta::default();
+    let mut history: Vec<Revision> = mx.history.iter().chain(&my.history).cloned().collect();
+    let mut conflicts = Vec::new();
+    for f in FIELDS {
+        let sx = mx.rev.get(f).cloned().unwrap_or_default();
+        let sy = my.rev.get(f).cloned().unwrap_or_default();
+        let take_y = match sx.cmp(&sy) {
+            Ordering::Less => true,
+            Ordering::Greater => false,
+            Ordering::Equal => cmp_values(x, y, f) == Ordering::Less,
+        };
+        let (win, win_meta, lose, lose_stamp) = if take_y {
+            (y, my, x, sx.clone())
+        } else {
+            (x, mx, y, sy.clone())
+        };
+        set_field(&mut item, win, f);
+        if field_eq(x, y, f) {
+            if f == "secret" {
+                join_secret_extras(&mut item.secret, &lose.secret);
+            }
+        } else {
+            let lost = revision_of(lose, f, lose_stamp);
+            // Known to the winner already (it replaced that value, or an
+            // earlier merge kept it): no conflict.
+            let known = win_meta.history.iter().any(|h| {
+                h.field == f && h.rev == lost.rev && revision_json(h) == revision_json(&lost)
+            });
+            if !known {
+                conflicts.push((f.to_owned(), take_y));
+            }
+            history.push(lost);
+        }
+        meta.rev.insert(f.to_owned(), sx.max(sy));
+    }
+    item.created = x.created.min(y.created);
+    item.updated = x.updated.max(y.updated);
+    history.sort_by(cmp_revisions);
+    history.dedup_by(|p, q| cmp_revisions(p, q) == Ordering::Equal);
+    // A value never sits in history under the stamp it is current with.
+    history.retain(|h| {
+        let cur = meta.rev.get(&h.field);
+        !(cur == Some(&h.rev)
+            && revision_json(h) == revision_json(&revision_of(&item, &h.field, h.rev.clone())))
+    });
+    meta.history = history;
+    (item, meta, conflicts)
+}
+
+/// Merges two append-only logs: identical logs stay as they are; otherwise
+/// the union without duplicates, in the order of `key` (time first).
+fn merge_log<T: Clone + PartialEq, K: Ord>(a: &[T], b: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
+    if a == b {
+        return a.to_vec();
+    }
+    let mut all: Vec<T> = a.iter().chain(b).cloned().collect();
+    all.sort_by_key(|e| key(e));
+    all.dedup_by(|x, y| x == y);
+    // `dedup` removes only neighbours: equal keys with different content
+    // sort by content through the key, so duplicates are neighbours.
+    all
+}
+
+fn event_key(e: &Event) -> (OffsetDateTime, u8, String, Option<String>, Option<String>) {
+    use crate::playbook::{EVENT_ARCHIVED, EVENT_FINISHED, EVENT_STARTED};
+    let rank = match e.what.as_str() {
+        EVENT_STARTED => 0,
+        EVENT_FINISHED => 2,
+        EVENT_ARCHIVED => 3,
+        _ => 1,
+    };
+    (e.at, rank, e.what.clone(), e.step.clone(), e.detail.clone())
+}
+
+/// The latest event of a run (about one step, or any).
+fn last_event(run: &Run, step: Option<&str>) -> Option<OffsetDateTime> {
+    run.events
+        .iter()
+        .filter(|e| step.is_none() || e.step.as_deref() == step)
+        .map(|e| e.at)
+        .max()
+}
+
+fn run_key(r: &Run) -> (String, OffsetDateTime) {
+    (r.playbook.clone(), r.started)
+}
+
+/// Merges two records of one run: each step's record from the side that
+/// touched it last, the run's own fields likewise, the events joined.
+fn merge_run(x: &Run, y: &Run) -> Run {
+    if x == y {
+        return x.clone();
+    }
+    let scalars = |r: &Run| serde_json::to_string(&(r.finished, &r.account)).unwrap_or_default();
+    let take_y = (last_event(x, None), scalars(x)) < (last_event(y, None), scalars(y));
+    let mut run = if take_y { y.clone() } else { x.clone() };
+    run.archived_at = x.archived_at.max(y.archived_at);
+    let steps: BTreeSet<&String> = x.steps.keys().chain(y.steps.keys()).collect();
+    let mut merged: BTreeMap<String, StepRecord> = BTreeMap::new();
+    for s in steps {
+        let rec = match (x.steps.get(s), y.steps.get(s)) {
+            (Some(p), Some(q)) => {
+                let kp = (
+                    last_event(x, Some(s)),
+                    serde_json::to_string(p).unwrap_or_default(),
+                );
+                let kq = (
+                    last_event(y, Some(s)),
+                    serde_json::to_string(q).unwrap_or_default(),
+                );
+                if kp < kq {
+                    q.clone()
+                } else {
+                    p.clone()
+                }
+            }
+            (Some(p), None) => p.clone(),
+            (None, Some(q)) => q.clone(),
+            (None, None) => continue,
+        };
+        merged.insert(s.clone(), rec);
+    }
+    run.steps = merged;
+    run.events = merge_log(&x.events, &y.events, event_key);
+    run
+}
+
+/// Merges playbook state: runs are matched by playbook and start time; a
+/// run archived on either side is archived; only the latest started run of
+/// a playbook can stay active.
+fn merge_playbooks(a: &PlaybookState, b: &PlaybookState) -> PlaybookState {
+    if a == b {
+        return a.clone();
+    }
+    let mut runs: BTreeMap<(String, OffsetDateTime), (Run, bool)> = BTreeMap::new();
+    for (r, archived) in a
+        .active
+        .iter()
+        .map(|r| (r, false))
+        .chain(a.archived.iter().map(|r| (r, true)))
+        .chain(b.active.iter().map(|r| (r, false)))
+        .chain(b.archived.iter().map(|r| (r, true)))
+    {
+        match runs.get_mut(&run_key(r)) {
+            Some((cur, arch)) => {
+                *cur = merge_run(cur, r);
+                *arch |= archived;
+            }
+            None => {
+                runs.insert(run_key(r), (r.clone(), archived));
+            }
+        }
+    }
+    // One active run per playbook: the latest started, unless a side put
+    // it aside. Older runs are archived (their `archived_at` is left as
+    // it was, so the result does not depend on the order of merges).
+    let mut latest: BTreeMap<String, OffsetDateTime> = BTreeMap::new();
+    for (pb, started) in runs.keys() {
+        let e = latest.entry(pb.clone()).or_insert(*started);
+        if started > e {
+            *e = *started;
+        }
+    }
+    let mut out = PlaybookState::default();
+    for ((pb, started), (run, archived)) in runs {
+        if !archived && latest.get(&pb) == Some(&started) {
+            out.active.push(run);
+        } else {
+            out.archived.push(run);
+        }
+    }
+    let order = |r: &Run| (r.archived_at, r.started, r.playbook.clone());
+    out.archived.sort_by_key(order);
+    out.active.sort_by_key(|r| (r.started, r.playbook.clone()));
+    out
+}
+
+/// The sync tool that named `candidate` as a conflict copy of the vault
+/// file called `vault_name`, if it is one. Each tool's documented naming:
+///
+/// - Syncthing: `vault.sync-conflict-20261130-081200-ABCDEFG.age`
+///   (date, time, the first characters of the device id);
+/// - Dropbox: `vault (conflicted copy 2026-11-30).age` and
+///   `vault (Alice's conflicted copy 2026-11-30).age`;
+/// - Nextcloud and ownCloud desktop clients: `vault (conflicted copy
+///   2026-11-30 081200).age`, and in older clients
+///   `vault_conflict-20261130-081200.age`.
+pub fn conflict_copy_tool(vault_name: &str, candidate: &str) -> Option<&'static str> {
+    if candidate == vault_name {
+        return None;
+    }
+    let (stem, ext) = match vault_name.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() => (s, format!(".{e}")),
+        _ => (vault_name, String::new()),
+    };
+    let middle = candidate.strip_prefix(stem)?.strip_suffix(ext.as_str())?;
+    if let Some(rest) = middle.strip_prefix(".sync-conflict-") {
+        // YYYYMMDD-HHMMSS-DEVICE
+        let mut parts = rest.splitn(3, '-');
+        let date = parts.next()?;
+        let clock = parts.next()?;
+        let device = parts.next()?;
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        return (digits(date, 8) && digits(clock, 6) && !device.is_empty()).then_some("Syncthing");
+    }
+    if let Some(rest) = middle.strip_prefix("_conflict-") {
+        let ok = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        return ok.then_some("Nextcloud");
+    }
+    let inner = middle.strip_prefix(" (")?.strip_suffix(')')?;
+    if let Some(rest) = inner.strip_prefix("conflicted copy ") {
+        // Dropbox writes a date; Nextcloud a date and a time.
+        return Some(if rest.contains(' ') {
+            "Nextcloud"
+        } else {
+            "Dropbox"
+        });
+    }
+    if inner.contains("'s conflicted copy ") || inner.contains("\u{2019}s conflicted copy ") {
+        return Some("Dropbox");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflict_copies_are_recognised_by_each_tools_naming() {
+        let v = "vault.age";
+        for (name, tool) in [
+            (
+                "vault.sync-conflict-20261130-081200-ABCDEFG.age",
+                Some("Syncthing"),
+            ),
+            ("vault (conflicted copy 2026-11-30).age", Some("Dropbox")),
+            (
+                "vault (Alice's conflicted copy 2026-11-30).age",
+                Some("Dropbox"),
+            ),
+            (
+                "vault (conflicted copy 2026-11-30 081200).age",
+                Some("Nextcloud"),
+            ),
+            ("vault_conflict-20261130-081200.age", Some("Nextcloud")),
+            ("vault.age", None),
+            ("vault.age.prev", None),
+            ("other.sync-conflict-20261130-081200-ABCDEFG.age", None),
+            ("vault.sync-conflict-2026-081200-ABCDEFG.age", None),
+            ("vault.sync-conflict-20261130-081200-ABCDEFG.age.tmp", None),
+            ("vault (copy).age", None),
+        ] {
+            assert_eq!(conflict_copy_tool(v, name), tool, "{name}");
+        }
+    }
+
+    #[test]
+    fn stamps_tick_past_a_clock_that_is_ahead() {
+        let seen = Stamp {
+            t: 5000,
+            c: 3,
+            d: "b".into(),
+        };
+        let behind = Stamp::tick(&seen, 1000, "a");
+        assert!(behind > seen);
+        assert_eq!((behind.t, behind.c), (5000, 4));
+        let ahead = Stamp::tick(&seen, 9000, "a");
+        assert_eq!((ahead.t, ahead.c), (9000, 0));
+    }
+}

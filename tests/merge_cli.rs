@@ -1,0 +1,224 @@
+//! `lifeboat merge`, `restore --merge` and the sync conflict copies that
+//! `doctor` finds, run as a user would, on throwaway vaults.
+//!
+//! The attacks come first: a copy that cannot be proven authentic (opened
+//! only by an extra recipient's key, or planted with the public recovery
+//! recipient) is never merged, and a copy of another vault is refused;
+//! each leaves the vault byte for byte unchanged.
+
+mod common;
+mod vault_harness;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use vault_harness::{Env, LIMIT};
+
+/// The decrypted payload of a vault file (the recovery key opens it).
+fn payload(env: &Env, file: &Path) -> Value {
+    let id: age::x25519::Identity = env.recovery_key().parse().unwrap();
+    let plain = age::decrypt(&id, &std::fs::read(file).unwrap()).unwrap();
+    serde_json::from_slice(&plain).unwrap()
+}
+
+/// A second "device": a copy of the vault file in its own folder, with the
+/// same passphrase and recovery key.
+fn device(env: &Env) -> Env {
+    let other = Env::empty();
+    std::fs::copy(&env.vault, &other.vault).unwrap();
+    std::fs::copy(&env.key, &other.key).unwrap();
+    other
+}
+
+fn merge_cmd(env: &Env, other: &Path, extra: &[&str]) -> vault_harness::Out {
+    let o = other.to_str().unwrap().to_owned();
+    let mut args = vec!["merge", o.as_str()];
+    args.extend_from_slice(extra);
+    env.pass_cmd(&args, None)
+}
+
+#[test]
+fn a_copy_opened_only_by_an_extra_identity_is_never_merged() {
+    let env = Env::init();
+    let extra = lifeboat::vault::NamedIdentity::generate();
+    let extra_file = env.dir.path().join("extra.txt");
+    std::fs::write(&extra_file, format!("{}\n", extra.text.expose())).unwrap();
+    env.pass_cmd(&["recipient", "add", &extra.recipient], None)
+        .ok();
+    let other = device(&env);
+    other.add_note("from the other copy", "hello");
+    let before = env.snapshot();
+    merge_cmd(
+        &env,
+        &other.vault,
+        &["--other-identity", extra_file.to_str().unwrap()],
+    )
+    .code(3)
+    .says(&["extra recipient", "never merged"]);
+    before.assert_unchanged(&env.vault, "merge of an unverified copy");
+    assert!(!env.names().contains(&"from the other copy".to_owned()));
+}
+
+#[test]
+fn a_planted_copy_is_never_merged() {
+    let env = Env::init();
+    env.add_note("real", "1");
+    // Someone who can read the vault (or only knows the public recovery
+    // recipient) writes a copy with a planted item, encrypted with stock age.
+    let mut p = payload(&env, &env.vault);
+    p["items"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "00112233445566ff", "name": "planted",
+        "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z",
+        "secret": {"kind": "note", "text": "send the coins elsewhere"}
+    }));
+    let recipient: age::x25519::Recipient = p["keys"]["recovery_recipient"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let enc = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+        .unwrap();
+    let mut out = Vec::new();
+    let mut w = enc.wrap_output(&mut out).unwrap();
+    w.write_all(&serde_json::to_vec(&p).unwrap()).unwrap();
+    w.finish().unwrap();
+    let planted = env
+        .dir
+        .path()
+        .join("vault.sync-conflict-20261130-081200-ABCDEFG.age");
+    std::fs::write(&planted, out).unwrap();
+    let before = env.snapshot();
+    merge_cmd(&env, &planted, &[]).code(4).says(&["forgery"]);
+    before.assert_unchanged(&env.vault, "merge of a planted copy");
+    assert_eq!(env.names(), vec!["real".to_owned()]);
+    assert!(planted.exists(), "a refused copy stays where it was");
+}
+
+#[test]
+fn a_copy_of_another_vault_is_refused_with_a_pointer_to_import() {
+    let env = Env::init();
+    let stranger = Env::init();
+    stranger.add_note("theirs", "1");
+    let before = env.snapshot();
+    // The stranger's recovery key opens it, proving it genuine; it is
+    // still not this vault.
+    merge_cmd(
+        &env,
+        &stranger.vault,
+        &["--other-identity", stranger.key.to_str().unwrap()],
+    )
+    .code(1)
+    .says(&["different vault", "import"]);
+    before.assert_unchanged(&env.vault, "merge of another vault");
+}
+
+#[test]
+fn two_devices_merged_both_ways_give_the_same_payload() {
+    let a = Env::init();
+    a.add_note("shared", "old text");
+    a.add_note("to delete", "x");
+    let b = device(&a);
+    // Device A: a new item and a playbook step.
+    a.add_note("from A", "a");
+    a.pass_cmd(
+        &[
+            "playbook",
+            "check",
+            "account-locked",
+            "write-down-message",
+            "--note",
+            "locked at 9",
+        ],
+        None,
+    )
+    .ok();
+    // Device B: a new item and a deletion.
+    b.add_note("from B", "b");
+    b.pass_cmd(&["rm", "to delete", "--yes"], None).ok();
+    let a_copy = a.dir.path().join("a-copy.age");
+    let b_copy = b.dir.path().join("b-copy.age");
+    std::fs::copy(&a.vault, &a_copy).unwrap();
+    std::fs::copy(&b.vault, &b_copy).unwrap();
+
+    let dry = merge_cmd(&a, &b_copy, &["--dry-run"]).ok();
+    let snapshot = a.snapshot();
+    assert!(dry.stdout.contains("from B"), "{}", dry.stdout);
+    assert!(dry.stdout.contains("to delete"), "{}", dry.stdout);
+    snapshot.assert_unchanged(&a.vault, "--dry-run");
+
+    merge_cmd(&a, &b_copy, &[]).ok();
+    merge_cmd(&b, &a_copy, &[]).ok();
+    let mut names = a.names();
+    names.sort();
+    assert_eq!(names, vec!["from A", "from B", "shared"]);
+    let pa = payload(&a, &a.vault);
+    let pb = payload(&b, &b.vault);
+    for part in ["items", "playbooks", "recipients", "settings"] {
+        assert_eq!(pa[part], pb[part], "{part} differs");
+    }
+    for part in ["items", "tombstones", "fields"] {
+        assert_eq!(pa["sync"][part], pb["sync"][part], "sync.{part} differs");
+    }
+    assert_eq!(pa["version"], 3);
+    // Merging again changes nothing, and the deletion does not come back.
+    merge_cmd(&a, &a_copy, &[]).ok();
+    assert!(!a.names().contains(&"to delete".to_owned()));
+}
+
+#[test]
+fn restore_merge_joins_a_backup_instead_of_replacing() {
+    let env = Env::init();
+    env.add_note("before", "1");
+    let dir = env.dir.path().join("backups");
+    let out = env.pass_cmd(&["backup", dir.to_str().unwrap()], None).ok();
+    let backup: PathBuf = out.stdout.lines().last().unwrap().trim().into();
+    let backup = if backup.exists() {
+        backup
+    } else {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .next()
+            .unwrap()
+            .path()
+    };
+    env.add_note("after", "2");
+    env.pass_cmd(&["restore", backup.to_str().unwrap(), "--merge"], None)
+        .ok();
+    let mut names = env.names();
+    names.sort();
+    assert_eq!(names, vec!["after", "before"]);
+}
+
+#[test]
+fn doctor_finds_a_syncthing_conflict_copy_and_merge_moves_it_aside() {
+    let env = Env::init();
+    env.add_note("here", "1");
+    let other = device(&env);
+    other.add_note("made on the laptop", "2");
+    let copy = env
+        .dir
+        .path()
+        .join("vault.sync-conflict-20261130-081200-ABCDEFG.age");
+    std::fs::copy(&other.vault, &copy).unwrap();
+    let doc = env.pass_cmd(&["doctor"], None);
+    let all = format!("{}{}", doc.stdout, doc.stderr);
+    assert!(all.contains("Syncthing"), "{all}");
+    assert!(all.contains("lifeboat merge"), "{all}");
+    let out = merge_cmd(&env, &copy, &[]).ok();
+    assert!(out.stdout.contains("was moved to"), "{}", out.stdout);
+    assert!(!copy.exists(), "the merged copy is moved aside");
+    let kept = env
+        .dir
+        .path()
+        .join("lifeboat-merged")
+        .join("vault.sync-conflict-20261130-081200-ABCDEFG.age");
+    assert!(kept.exists(), "the copy is kept, never deleted");
+    let mut names = env.names();
+    names.sort();
+    assert_eq!(names, vec!["here", "made on the laptop"]);
+    let doc = env.pass_cmd(&["doctor"], None);
+    assert!(!format!("{}{}", doc.stdout, doc.stderr).contains("Syncthing"));
+    let _ = LIMIT;
+}

@@ -1,0 +1,123 @@
+//! The TUI and the CLI on one vault at once, in tmux: a CLI `add` while a
+//! playbook note is being written in the TUI. The TUI's save finds the
+//! vault changed on disk, merges its note into the new version and says
+//! so; both changes end in the vault, and "NOT SAVED" never appears.
+//! tmux missing fails under `CI=true`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use common::tmux::Tmux;
+use lifeboat::secret::SecretString;
+use lifeboat::vault::{Unlock, Vault};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lifeboat");
+const PASSPHRASE: &str = "tmux merge passphrase 42";
+
+fn cli(dir: &Path, args: &str, stdin: &str) {
+    use std::io::Write;
+    let mut child = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{BIN}' --vault vault.age {args} --passphrase-fd 3 3<pass"
+        ))
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_cli_add_while_a_note_is_written_in_the_tui_keeps_both() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("pass"), format!("{PASSPHRASE}\n")).unwrap();
+    cli(
+        d,
+        "init --kdf-memory 8 --kdf-time 1 --kdf-parallelism 1 --allow-weak-kdf \
+         --allow-weak-passphrase --recovery-key-out key.txt",
+        "",
+    );
+    cli(d, "add note 'First note'", "one");
+
+    let tmux = Tmux::start(100, 30);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
+        d.display(),
+        d.display(),
+        d.display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passphrase:");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("First note");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("My account is locked");
+    let pos = lifeboat::playbook::builtin()
+        .iter()
+        .position(|p| p.id == "account-locked")
+        .unwrap();
+    tmux.keys(&["g"]);
+    for _ in 0..pos {
+        tmux.keys(&["j"]);
+    }
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Which account is this incident about?");
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["g", "Space"]);
+    tmux.wait_for("Enter save");
+    tmux.type_text("Locked at 09:12 after the SIM swap");
+
+    // Meanwhile, in another terminal.
+    cli(d, "add note 'Added from the CLI'", "two");
+
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait_until("the save's notice", |s| {
+        s.contains("merged") || s.contains("NOT SAVED") || s.contains("failed")
+    });
+    assert!(!s.contains("NOT SAVED"), "{s}");
+    assert!(s.contains("merged"), "{s}");
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(500));
+
+    let v = Vault::open(
+        &d.join("vault.age"),
+        &Unlock::Passphrase(SecretString::from(PASSPHRASE)),
+    )
+    .unwrap();
+    let names: Vec<&str> = v.payload().items.iter().map(|i| i.name.as_str()).collect();
+    assert!(names.contains(&"Added from the CLI"), "{names:?}");
+    assert!(names.contains(&"First note"), "{names:?}");
+    let note = v
+        .payload()
+        .playbooks
+        .run("account-locked")
+        .and_then(|r| r.record("write-down-message").cloned())
+        .and_then(|r| r.note)
+        .expect("the TUI's note was saved");
+    assert_eq!(note, "Locked at 09:12 after the SIM swap");
+}
