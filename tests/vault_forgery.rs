@@ -607,7 +607,7 @@ fn escape_hatch_still_opens_with_stock_age_and_reaches_the_keys() {
         String::from_utf8_lossy(&out.stderr)
     );
     let p: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(p["version"], 2);
+    assert_eq!(p["version"], 3);
     assert_eq!(p["items"][0]["secret"]["text"], "real note");
     // The inner envelope is a standard age file too.
     use base64::Engine;
@@ -666,7 +666,7 @@ fn version_1_vault_opens_and_migrates_on_its_next_save() {
     env.passfile_cmd(&pass, &["add", "note", "after upgrade"], Some(b"x"))
         .ok();
     let new: Value = serde_json::from_slice(&decrypt(&recovery(&env), &env.vault)).unwrap();
-    assert_eq!(new["version"], 2);
+    assert_eq!(new["version"], 3);
     assert!(new["keys"].get("recovery_identity").is_none());
     assert!(new["keys"]["sealed"].is_string());
     assert_eq!(new["vault_id"], old["vault_id"]);

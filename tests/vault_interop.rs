@@ -70,7 +70,7 @@ fn item<'a>(payload: &'a Value, name: &str) -> &'a Value {
 /// Checks the decrypted JSON holds every item of [`populated`].
 fn check_payload(p: &Value) {
     assert_eq!(p["format"], "lifeboat-vault");
-    assert_eq!(p["version"], 2);
+    assert_eq!(p["version"], 3);
     assert_eq!(p["items"].as_array().unwrap().len(), 6);
     let s = |n: &str| item(p, n)["secret"].clone();
     assert_eq!(s("wallet")["kind"], "seed");
