@@ -5,6 +5,8 @@
 //! glossary's terms (docs/glossary-zh.md), and a run started in one
 //! language continues and reports in the other.
 
+mod cli_items_harness;
+
 use std::path::{Path, PathBuf};
 
 use lifeboat::lang::Lang;
@@ -562,4 +564,84 @@ fn validate_accepts_translations_and_names_a_changed_structure() {
     let out = validate(&english);
     assert_eq!(out.status.code(), Some(1), "{path:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("already used by the built-in"));
+}
+
+/// Through the binary: the language the user reads in (here the locale,
+/// then `--lang`) picks the playbook text; a run started in English goes
+/// on in Chinese, and `show --json` keeps every id.
+#[test]
+fn the_command_line_shows_and_reports_in_the_ui_language() {
+    use cli_items_harness::{run_command, Env};
+    let env = Env::new();
+    let run = |lang_env: &str, args: &[&str]| {
+        let mut c = env.cmd(args);
+        for k in ["LIFEBOAT_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+            c.env_remove(k);
+        }
+        c.env("LANG", lang_env);
+        run_command(c, "").ok()
+    };
+    let pb = "account-locked";
+    run("en_US.UTF-8", &["playbook", "start", pb]);
+    run(
+        "en_US.UTF-8",
+        &[
+            "playbook",
+            "check",
+            pb,
+            "write-down-message",
+            "--note",
+            "locked at 09:40",
+        ],
+    );
+    run(
+        "en_US.UTF-8",
+        &["playbook", "answer", pb, "caused-lock", "yes"],
+    );
+
+    let json = |lang_env: &str| -> serde_json::Value {
+        serde_json::from_str(&run(lang_env, &["--json", "playbook", "show", pb]).stdout).unwrap()
+    };
+    let (en, zh) = (json("en_US.UTF-8"), json("zh_CN.UTF-8"));
+    assert_eq!(en["lang"], "en");
+    assert_eq!(zh["lang"], "zh-CN");
+    assert_eq!(zh["title"], "账户被锁定");
+    let ids = |v: &serde_json::Value| {
+        v["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["id"].clone(), s["kind"].clone(), s["state"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&zh), ids(&en));
+    assert_eq!(zh["progress"], en["progress"]);
+    assert_eq!(zh["progress"]["next_step"], "check-official-notice");
+
+    // Carry on in Chinese; the English view sees the same progress.
+    run(
+        "zh_CN.UTF-8",
+        &["playbook", "check", pb, "check-official-notice"],
+    );
+    assert_eq!(json("en_US.UTF-8")["progress"]["done"], 3);
+
+    let zh_report = run("zh_CN.UTF-8", &["playbook", "report", pb]).stdout;
+    assert!(
+        zh_report.starts_with("# 事件报告: 账户被锁定"),
+        "{zh_report}"
+    );
+    assert!(
+        zh_report.contains("记下锁定提示的原文和出现的时间"),
+        "{zh_report}"
+    );
+    assert!(zh_report.contains("locked at 09:40"), "{zh_report}");
+    assert!(!zh_report.contains("Incident report"), "{zh_report}");
+    // `--lang` outranks the locale.
+    let en_report = run("zh_CN.UTF-8", &["--lang", "en", "playbook", "report", pb]).stdout;
+    assert!(
+        en_report.starts_with("# Incident report: My account is locked"),
+        "{en_report}"
+    );
+    let list = run("zh_CN.UTF-8", &["playbook", "list"]).stdout;
+    assert!(list.contains("账户或钱包里的钱不见了"), "{list}");
 }

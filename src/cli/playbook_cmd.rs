@@ -64,16 +64,17 @@ pub fn user_dir() -> Option<PathBuf> {
     crate::vault::store::config_dir().map(|d| d.join("playbooks"))
 }
 
-/// The built-ins and the user's playbooks. Broken user files are reported
-/// and skipped so the built-ins stay usable in an emergency; an id used
-/// twice is an error naming both files.
+/// The built-ins in the UI language and the user's playbooks. Broken user
+/// files are reported and skipped so the built-ins stay usable in an
+/// emergency; an id used twice is an error naming both files.
 pub fn load() -> Result<Vec<Playbook>, CliError> {
     let dir = user_dir();
-    match playbook::all_playbooks(dir.as_deref()) {
+    let lang = crate::i18n::lang();
+    match playbook::all_playbooks_in(dir.as_deref(), lang) {
         Ok(pbs) => Ok(pbs),
         Err(e @ PlaybookError::Invalid(_)) => {
             noteln!("{}", text::user_dir_invalid(&e.to_string()));
-            Ok(playbook::builtin())
+            Ok(playbook::builtin::all(lang))
         }
         Err(e) => Err(pb_error(e)),
     }

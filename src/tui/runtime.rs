@@ -462,13 +462,15 @@ fn write_report(file_name: &str, report: &str) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// Loads the built-in and user playbooks; a broken user file is reported
-/// on the status line and the built-ins are used.
+/// Loads the built-in playbooks in the UI language and the user's; a
+/// broken user file is reported on the status line and the built-ins are
+/// used.
 pub fn load_playbooks() -> (Vec<crate::playbook::Playbook>, Option<String>) {
     let dir = crate::vault::store::config_dir().map(|d| d.join("playbooks"));
-    match crate::playbook::all_playbooks(dir.as_deref()) {
+    let lang = crate::i18n::lang();
+    match crate::playbook::all_playbooks_in(dir.as_deref(), lang) {
         Ok(p) => (p, None),
-        Err(e) => (crate::playbook::builtin(), Some(e.to_string())),
+        Err(e) => (crate::playbook::builtin::all(lang), Some(e.to_string())),
     }
 }
 
