@@ -1023,3 +1023,56 @@ fn extra_identity_write_asks_for_the_passphrase_on_a_terminal() {
     let out = env.key_cmd(&["recipient", "list", "--json"], None).ok();
     assert_eq!(out.json()["verified"], true);
 }
+
+/// Runs the independent reader (tests/vault_reader.py: written from
+/// docs/vault-format.md and the age specification alone, no lifeboat code
+/// and no age library) on `file`, the passphrase file on its stdin.
+fn independent_reader(python: &Path, file: &Path, passfile: &Path) -> std::process::Output {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vault_reader.py");
+    Command::new(python)
+        .arg(script)
+        .arg(file)
+        .stdin(std::fs::File::open(passfile).unwrap())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_independent_reader_from_the_spec_opens_genuine_vaults_and_refuses_forgeries() {
+    let Some(python) = common::oracle_python() else {
+        return;
+    };
+    let env = Env::init();
+    let (extra, _) = add_extra(&env);
+    env.add_note("genuine", "real note");
+    // A genuine vault: grease stanza, an extra recipient, the salt unpadded
+    // in the stanza and padded in the payload, the inner envelope and the
+    // authentication code, all as the spec states them.
+    let out = independent_reader(&python, &env.vault, &env.pass);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(p["items"][0]["secret"]["text"], "real note");
+    let ours = env.pass_cmd(&["show", "genuine", "--json"], None).ok();
+    assert_eq!(p["items"][0]["id"], ours.json()["id"]);
+    // A wrong passphrase opens nothing.
+    let wrong = env.dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "not the passphrase\n").unwrap();
+    let out = independent_reader(&python, &env.vault, &wrong);
+    assert_eq!(out.status.code(), Some(3));
+    // The extra identity's forgery (genuine header, new contents under the
+    // same file key): the reader's authentication check refuses it too.
+    let forged = forge_reusing_file_key(&env.vault, &extra);
+    let f = env.dir.path().join("forged.age");
+    std::fs::write(&f, &forged).unwrap();
+    let out = independent_reader(&python, &f, &env.pass);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("authentication code"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
