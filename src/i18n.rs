@@ -52,6 +52,7 @@ pub const CATALOGUES: &[Catalogue] = &[
     catalogue!("errors.ftl"),
     catalogue!("recovery.ftl"),
     catalogue!("playbook.ftl"),
+    catalogue!("shares.ftl"),
 ];
 
 impl Catalogue {

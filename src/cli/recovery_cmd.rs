@@ -353,6 +353,9 @@ pub fn split(ctx: &Ctx, a: SplitArgs) -> Result<(), CliError> {
             "{}",
             text::split_done(set.shares.len(), set.subsets_checked, set.exhaustive)
         );
+        if crate::i18n::lang() != crate::lang::Lang::En {
+            noteln!("{}", super::text::SHARES_ARE_ENGLISH);
+        }
     }
     saved?;
     Ok(())
@@ -410,6 +413,9 @@ fn shares_from_terminal() -> Result<Vec<SecretString>, CliError> {
     let mut reader = std::io::BufReader::new(tty);
     let io = |e: std::io::Error| CliError::input(format!("terminal: {e}"));
     writeln!(out, "{}", text::INTERACTIVE_INTRO).map_err(io)?;
+    if crate::i18n::lang() != crate::lang::Lang::En {
+        writeln!(out, "{}", super::text::SHARES_ARE_ENGLISH).map_err(io)?;
+    }
     let mut shares: Vec<SecretString> = Vec::new();
     loop {
         let n = shares.len() + 1;

@@ -518,3 +518,8 @@ pub fn driver_done(added: usize, changed: usize, conflicts: usize) -> String {
 pub fn driver_failed(e: &str) -> String {
     crate::tr!("cli-driver-failed", error = e)
 }
+
+/// SLIP-39 share words are English in every language: how to copy them.
+/// Printed only when the interface is not English (there it goes without
+/// saying).
+pub const SHARES_ARE_ENGLISH: Msg = Msg("shares-english-words");

@@ -2542,6 +2542,36 @@ fn an_item_with_a_chinese_name_shows_whole_in_its_detail_and_form() {
 }
 
 #[test]
+fn a_chinese_interface_says_share_words_are_english_where_shares_are_made_or_typed() {
+    let note_head: String = {
+        let _zh = crate::i18n::scoped(crate::lang::Lang::ZhCn);
+        text::SHARES_ARE_ENGLISH.text().chars().take(12).collect()
+    };
+    assert!(note_head.contains("SLIP-39"), "{note_head}");
+    for lang in [crate::lang::Lang::ZhCn, crate::lang::Lang::En] {
+        let _in = crate::i18n::scoped(lang);
+        let chinese = lang == crate::lang::Lang::ZhCn;
+        // Typing shares to recover.
+        let mut app = locked_app(true);
+        press(&mut app, &[ctrl('r')]);
+        type_text(&mut app, "academic acid acne");
+        let f = rows_of(&render(&app, 120, 40)).join("\n");
+        assert_eq!(f.contains(&note_head), chinese, "{lang:?}: {f}");
+        if chinese {
+            snap(&app, "recover_zh_note");
+        }
+        // Splitting the recovery key into shares.
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+        press(&mut app, &[ch('j'), ch('j'), ch('j'), key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::ToolsSplit);
+        let f = rows_of(&render(&app, 120, 40)).join("\n");
+        assert_eq!(f.contains(&note_head), chinese, "{lang:?}: {f}");
+    }
+}
+
+#[test]
 fn a_step_that_does_not_apply_is_set_aside_with_its_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = unlocked_app(&dir);

@@ -880,3 +880,8 @@ pub const TERMINAL_CLOSED: &str =
 pub fn stopped_by_signal(name: &str) -> String {
     format!("stopped by {name}; the vault was locked and the terminal restored.")
 }
+
+/// SLIP-39 share words are English in every language: how to copy them
+/// (shown where shares are made or typed, when the interface is not
+/// English).
+pub const SHARES_ARE_ENGLISH: crate::i18n::Msg = crate::i18n::Msg("shares-english-words");

@@ -444,6 +444,9 @@ impl Widget for RecoverView<'_> {
             } => {
                 lines.push(Line::raw(text::RECOVER_EXPLAIN));
                 lines.push(Line::styled(text::RECOVER_VISIBLE, t.warn()));
+                if crate::i18n::lang() != crate::lang::Lang::En {
+                    lines.push(Line::styled(text::SHARES_ARE_ENGLISH.text(), t.dim()));
+                }
                 lines.push(Line::raw(""));
                 let checks = check_words(body.expose(), *cursor);
                 let mut idx = 0usize;

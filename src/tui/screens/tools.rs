@@ -494,6 +494,9 @@ impl Widget for ToolsView<'_> {
             for l in text::SPLIT_EXPLAIN {
                 lines.push(Line::styled(*l, t.dim()));
             }
+            if crate::i18n::lang() != crate::lang::Lang::En {
+                lines.push(Line::styled(text::SHARES_ARE_ENGLISH.text(), t.dim()));
+            }
         } else if let Some(f) = &st.folder {
             if let Some(plan) = &st.split_ready {
                 lines.push(Line::styled(
@@ -524,6 +527,12 @@ impl Widget for ToolsView<'_> {
             }
             for r in &st.result {
                 lines.push(Line::raw(r.clone()));
+            }
+            if tool == Tool::Split
+                && !st.result.is_empty()
+                && crate::i18n::lang() != crate::lang::Lang::En
+            {
+                lines.push(Line::styled(text::SHARES_ARE_ENGLISH.text(), t.dim()));
             }
             if let (Tool::Doctor, Some(found)) = (tool, &st.findings) {
                 for f in found {
