@@ -49,7 +49,7 @@ pub const DEFAULT_CLIPBOARD_CLEAR: Duration = Duration::from_secs(20);
 #[non_exhaustive]
 pub enum PathError {
     /// No home folder to put the default vault in.
-    #[error("cannot find a home folder for the default vault; pass --vault PATH")]
+    #[error("{}", crate::tr!("err-config-path-error-no-home"))]
     NoHome,
 }
 
@@ -80,7 +80,7 @@ impl Source {
 
 /// What is wrong with the config file. Displays as `FILE:LINE:COLUMN: what`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
+#[error("{}", crate::tr!("err-config-source-pub", path = path.to_string(), line = line.to_string(), column = column.to_string(), message = message.to_string()))]
 pub struct ConfigError {
     /// The config file.
     pub path: String,
@@ -100,7 +100,7 @@ pub enum ConfigFileError {
     #[error("{0}")]
     Invalid(ConfigError),
     /// The file could not be read or written.
-    #[error("{op} the config file {path} failed: {source}")]
+    #[error("{}", crate::tr!("err-config-config-file-error-io", op = op.to_string(), path = path.to_string(), source = source.to_string()))]
     Io {
         /// What was being done.
         op: &'static str,
@@ -111,7 +111,7 @@ pub enum ConfigFileError {
         source: std::io::Error,
     },
     /// No folder for the config file.
-    #[error("cannot find a config folder; set LIFEBOAT_CONFIG to a file path")]
+    #[error("{}", crate::tr!("err-config-config-file-error-no-config-dir"))]
     NoConfigDir,
 }
 

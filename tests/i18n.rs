@@ -419,3 +419,162 @@ fn json_and_exit_codes_do_not_depend_on_the_language() {
         assert_eq!(out.status.code(), Some(4), "{lang}: {out:?}");
     }
 }
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// `LANG=zh_CN.UTF-8 lifeboat ARGS` in an empty home, run from `home`.
+fn zh_output(home: &Path, args: &[&str]) -> std::process::Output {
+    lifeboat(home)
+        .env("LANG", "zh_CN.UTF-8")
+        .env("COLUMNS", "80")
+        .current_dir(home)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn chinese_help_golden() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, args) in [
+        ("zh_help", &["--help"][..]),
+        ("zh_add_help", &["add", "--help"][..]),
+        ("zh_playbook_help", &["playbook", "--help"][..]),
+    ] {
+        let out = zh_output(dir.path(), args);
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+/// Help columns line up by display width: in `add --help` every argument's
+/// description starts in the same terminal column, Chinese or not, and no
+/// line is wider than the 100 columns clap wraps to off a terminal.
+#[test]
+fn chinese_help_columns_align_by_display_width() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = zh_output(dir.path(), &["add", "--help"]);
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut starts = std::collections::BTreeMap::<usize, usize>::new();
+    for line in text.lines() {
+        assert!(
+            lifeboat::textwidth::width(line) <= 100,
+            "too wide ({}): {line}",
+            lifeboat::textwidth::width(line)
+        );
+        let t = line.trim_start();
+        if !(t.starts_with("--") || t.starts_with("-h")) {
+            continue;
+        }
+        // The description starts after the run of two or more spaces that
+        // ends the option's name.
+        if let Some(i) = line.find(|c: char| !c.is_ascii()) {
+            let head = &line[..i];
+            if head.trim_end().len() + 2 <= head.len() {
+                *starts.entry(lifeboat::textwidth::width(head)).or_default() += 1;
+            }
+        }
+    }
+    // One column per heading group at most; the widest groups share one.
+    assert!(!starts.is_empty(), "{text}");
+    assert!(starts.len() <= 4, "{starts:?}\n{text}");
+}
+
+#[test]
+fn chinese_error_messages_golden() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    std::fs::write(home.join("junk.age"), b"this is not a vault\n").expect("junk");
+    let mut all = String::new();
+    for args in [
+        &["--vault", "missing.age", "--passphrase-fd", "0", "list"][..],
+        &["--vault", "junk.age", "--passphrase-fd", "0", "list"][..],
+        &["--lang", "fr", "list"][..],
+        &["--vault", "missing.age", "rm", "x", "--yes"][..],
+        &["config", "set", "auto_lock", "3"][..],
+    ] {
+        let out = zh_output(home, args);
+        let err = String::from_utf8(out.stderr).expect("utf-8");
+        assert!(has_cjk(&err), "{args:?}: {err}");
+        all.push_str(&format!(
+            "$ lifeboat {}\nexit {}\n{err}\n",
+            args.join(" "),
+            out.status.code().unwrap_or(-1)
+        ));
+    }
+    insta::assert_snapshot!("zh_errors", all);
+}
+
+/// Every file of the malformed-import corpus is refused in Chinese too,
+/// with the same exit code, and the vault stays byte for byte unchanged.
+#[test]
+fn the_import_corpus_is_refused_in_chinese() {
+    let corpus = root().join("tests/corpus/import");
+    let cases = std::fs::read_to_string(corpus.join("cases.txt")).expect("cases");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let vault = home.join("vault.age");
+    let key = home.join("key.txt");
+    let init = lifeboat(home)
+        .arg("--vault")
+        .arg(&vault)
+        .args([
+            "init",
+            "--kdf-memory",
+            "8",
+            "--kdf-time",
+            "1",
+            "--kdf-parallelism",
+            "1",
+            "--allow-weak-kdf",
+            "--allow-weak-passphrase",
+            "--passphrase-fd",
+            "0",
+            "--recovery-key-out",
+        ])
+        .arg(&key)
+        .write_stdin("correct horse battery staple\n")
+        .output()
+        .expect("init");
+    assert!(init.status.success(), "{init:?}");
+    let before = std::fs::read(&vault).expect("vault");
+    let mut n = 0;
+    for line in cases
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split(" | ").collect();
+        let mut c = lifeboat(home);
+        c.env("LANG", "zh_CN.UTF-8")
+            .arg("--vault")
+            .arg(&vault)
+            .arg("--identity")
+            .arg(&key)
+            .arg("import")
+            .arg(corpus.join(f[0]));
+        if f[1] != "-" {
+            c.args(f[1].split(' '));
+        }
+        if f[2] != "-" {
+            c.args(["--import-passphrase-fd", "0"])
+                .write_stdin(format!("{}\n", f[2]));
+        }
+        let out = c.output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(f[3].parse().expect("exit")),
+            "{}: {err}",
+            f[0]
+        );
+        let first = err.lines().next().unwrap_or_default();
+        assert!(has_cjk(first), "{}: not in Chinese: {err}", f[0]);
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(std::fs::read(&vault).expect("vault"), before, "{}", f[0]);
+        n += 1;
+    }
+    assert!(n >= 30, "{n} cases");
+}

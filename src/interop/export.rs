@@ -27,16 +27,16 @@ pub const GAUTH_BATCH_CHARS: usize = 1500;
 #[non_exhaustive]
 pub enum SkipReason {
     /// Not a one-time-password secret.
-    #[error("it is not a TOTP/HOTP secret")]
+    #[error("{}", crate::tr!("err-export-skip-reason-not-otp"))]
     NotOtp,
     /// Google Authenticator has no Steam Guard codes.
-    #[error("Google Authenticator cannot show Steam Guard codes")]
+    #[error("{}", crate::tr!("err-export-skip-reason-gauth-steam"))]
     GauthSteam,
     /// Google Authenticator shows only 6 or 8 digits.
-    #[error("Google Authenticator shows only 6- or 8-digit codes")]
+    #[error("{}", crate::tr!("err-export-skip-reason-gauth-digits"))]
     GauthDigits,
     /// Google Authenticator's transfer format has no period field.
-    #[error("Google Authenticator transfers only 30-second codes")]
+    #[error("{}", crate::tr!("err-export-skip-reason-gauth-period"))]
     GauthPeriod,
 }
 

@@ -157,12 +157,10 @@ pub fn entry_label(issuer: Option<&str>, account: Option<&str>) -> Option<String
 #[non_exhaustive]
 pub enum InteropError {
     /// The file is too large to be an export.
-    #[error(
-        "the file is too large to be an export (over 16 MiB); check that the right file was chosen"
-    )]
+    #[error("{}", crate::tr!("err-import-interop-error-too-large"))]
     TooLarge,
     /// The file is not valid JSON.
-    #[error("the file is not valid JSON (line {line}, column {column}); check that the right file was chosen and that it was not cut short")]
+    #[error("{}", crate::tr!("err-import-interop-error-not-json", line = line.to_string(), column = column.to_string()))]
     NotJson {
         /// Where the parser stopped.
         line: usize,
@@ -170,24 +168,22 @@ pub enum InteropError {
         column: usize,
     },
     /// The Aegis export is encrypted and no password was given.
-    #[error("this Aegis export is encrypted; give its password on the terminal or with --import-passphrase-fd N")]
+    #[error("{}", crate::tr!("err-import-interop-error-aegis-encrypted"))]
     AegisEncrypted,
     /// Valid JSON, but not shaped like an Aegis export.
-    #[error("this JSON file is not an Aegis export (it has no db.entries list); export the vault again from Aegis as JSON")]
+    #[error("{}", crate::tr!("err-import-interop-error-not-aegis"))]
     NotAegis,
     /// An encrypted export and no password.
-    #[error(
-        "this {0} is encrypted; give its password on the terminal or with --import-passphrase-fd N"
-    )]
+    #[error("{}", crate::tr!("err-import-interop-error-need-password", value = _0.to_string()))]
     NeedPassword(&'static str),
     /// The password does not open the export.
-    #[error("the password does not open this {0} (or the file is damaged); check the password set when exporting and try again")]
+    #[error("{}", crate::tr!("err-import-interop-error-wrong-password", value = _0.to_string()))]
     WrongPassword(&'static str),
     /// Key-derivation parameters that the app never writes, or over the caps.
-    #[error("this {0} asks for key-derivation parameters that the app never writes (a damaged or hostile file); export it again")]
+    #[error("{}", crate::tr!("err-import-interop-error-bad-kdf", value = _0.to_string()))]
     BadKdf(&'static str),
     /// The file is not in the format named.
-    #[error("this is not {what}: {detail}")]
+    #[error("{}", crate::tr!("err-import-interop-error-not-format", what = what.to_string(), detail = detail.to_string()))]
     NotFormat {
         /// The format, with an article (`an andOTP export`).
         what: &'static str,
@@ -198,10 +194,10 @@ pub enum InteropError {
     #[error("{0}")]
     Unsupported(&'static str),
     /// Neither text nor an image.
-    #[error("the file is neither UTF-8 text nor a PNG or JPEG image; check that the right file was chosen")]
+    #[error("{}", crate::tr!("err-import-interop-error-not-text"))]
     NotText,
     /// `--format` names another format than the file's.
-    #[error("this file looks like {looks_like}, not {asked}; run the import again with --format {suggest}, or without --format to let lifeboat tell")]
+    #[error("{}", crate::tr!("err-import-interop-error-wrong-format", looks_like = looks_like.to_string(), asked = asked.to_string(), suggest = suggest.to_string()))]
     WrongFormat {
         /// The format asked for, with an article.
         asked: &'static str,
@@ -211,15 +207,13 @@ pub enum InteropError {
         suggest: &'static str,
     },
     /// `--format auto` could not tell.
-    #[error("lifeboat cannot tell what kind of export this is; name its format with --format (`lifeboat import --help` lists them)")]
+    #[error("{}", crate::tr!("err-import-interop-error-unknown"))]
     Unknown,
     /// An image without a readable QR code.
-    #[error("no QR code could be read in this image; crop it to the code, or photograph it again straight on and in focus")]
+    #[error("{}", crate::tr!("err-import-interop-error-no-qr-code"))]
     NoQrCode,
     /// An image that cannot be decoded.
-    #[error(
-        "the image cannot be decoded (a damaged PNG or JPEG, or too large); save it again as PNG"
-    )]
+    #[error("{}", crate::tr!("err-import-interop-error-bad-image"))]
     BadImage,
     /// A lifeboat export that cannot be read.
     #[error("{0}")]
@@ -234,32 +228,28 @@ pub enum Reason {
     #[error("{0}")]
     Totp(#[from] TotpError),
     /// A line that is not an otpauth URI in an otpauth list.
-    #[error(
-        "not an otpauth:// URI; each line must hold one URI (lines starting with # are comments)"
-    )]
+    #[error("{}", crate::tr!("err-import-reason-not-otpauth-line"))]
     NotOtpauthLine,
     /// An Aegis entry type lifeboat cannot compute codes for.
-    #[error(
-        "Aegis entry type \"{0}\" is not supported; only totp, hotp and steam entries can be imported"
-    )]
+    #[error("{}", crate::tr!("err-import-reason-aegis-type", value = _0.to_string()))]
     AegisType(String),
     /// An Aegis entry whose fields have the wrong types.
-    #[error("this Aegis entry is malformed (a field has the wrong type); export again from Aegis")]
+    #[error("{}", crate::tr!("err-import-reason-aegis-malformed"))]
     AegisMalformed,
     /// An Aegis entry without the fields every entry has.
-    #[error("this Aegis entry is missing its {0} field")]
+    #[error("{}", crate::tr!("err-import-reason-aegis-missing", value = _0.to_string()))]
     AegisMissing(&'static str),
     /// A line that is not an `otpauth-migration://` URI in a gauth file.
-    #[error("not a Google Authenticator export URI; each line must start with otpauth-migration://offline?data=")]
+    #[error("{}", crate::tr!("err-import-reason-not-migration-uri"))]
     NotMigrationUri,
     /// The `data=` parameter is missing or not base64.
-    #[error("the export's data= parameter is missing or not valid base64; scan or copy the export QR code again")]
+    #[error("{}", crate::tr!("err-import-reason-bad-migration-data"))]
     BadMigrationData,
     /// The protobuf payload is damaged.
-    #[error("the export's data is damaged (not a valid Google Authenticator payload); scan or copy the export QR code again")]
+    #[error("{}", crate::tr!("err-import-reason-bad-migration-payload"))]
     BadMigrationPayload,
     /// An entry inside a migration payload was refused.
-    #[error("account {index} in this export: {reason}")]
+    #[error("{}", crate::tr!("err-import-reason-in-entry", index = index.to_string(), reason = reason.to_string()))]
     InEntry {
         /// 1-based position of the account within the payload.
         index: usize,
@@ -267,33 +257,31 @@ pub enum Reason {
         reason: Box<Reason>,
     },
     /// MD5 (Google Authenticator's algorithm 4) has no place in TOTP.
-    #[error("this account uses MD5, which lifeboat does not support; set up 2FA again at the service to get a SHA1 or SHA256 secret")]
+    #[error("{}", crate::tr!("err-import-reason-md5"))]
     Md5,
     /// An enum value outside the published range.
-    #[error("this account has an unknown {0} value; update the exporting app or set up this account by hand")]
+    #[error("{}", crate::tr!("err-import-reason-unknown-enum", value = _0.to_string()))]
     UnknownEnum(&'static str),
     /// An OTP type other than TOTP, HOTP or Steam.
-    #[error("one-time-password type \"{0}\" is not supported (only TOTP, HOTP and Steam are); keep this entry in its app")]
+    #[error("{}", crate::tr!("err-import-reason-otp-type", value = _0.to_string()))]
     OtpType(String),
     /// An entry whose fields have the wrong types or are missing.
-    #[error("this entry is malformed ({0}); export it again from the app")]
+    #[error("{}", crate::tr!("err-import-reason-malformed", value = _0.to_string()))]
     Malformed(&'static str),
     /// An entry kind that is not recovery material lifeboat keeps.
-    #[error(
-        "{0} entries are not imported (lifeboat keeps logins, notes and one-time-password secrets)"
-    )]
+    #[error("{}", crate::tr!("err-import-reason-not-imported", value = _0.to_string()))]
     NotImported(&'static str),
     /// A SeedQR that does not decode to a BIP39 phrase.
     #[error("{0}")]
     SeedQr(#[from] crate::item::seedqr::SeedQrError),
     /// A QR code holding something else.
-    #[error("this QR code holds neither an otpauth:// URI, a Google Authenticator transfer, nor a SeedQR; import only reads those")]
+    #[error("{}", crate::tr!("err-import-reason-not-otp-qr"))]
     NotOtpQr,
     /// A secure note without text.
-    #[error("this note is empty; nothing to import")]
+    #[error("{}", crate::tr!("err-import-reason-empty-note"))]
     EmptyNote,
     /// An entry with nothing to import.
-    #[error("this entry has neither a password nor a one-time-password secret; nothing to import")]
+    #[error("{}", crate::tr!("err-import-reason-empty"))]
     Empty,
 }
 

@@ -20,16 +20,16 @@ pub const EXPORT_VERSION: u64 = 1;
 #[non_exhaustive]
 pub enum NativeError {
     /// Not JSON.
-    #[error("not a lifeboat export: the file is not valid JSON ({0})")]
+    #[error("{}", crate::tr!("err-native-native-error-not-json", value = _0.to_string()))]
     NotJson(String),
     /// JSON, but not ours.
-    #[error("not a lifeboat export: its \"format\" field is not \"lifeboat-export\"")]
+    #[error("{}", crate::tr!("err-native-native-error-wrong-format"))]
     WrongFormat,
     /// A newer export.
-    #[error("this export has version {0}, newer than this lifeboat understands; upgrade lifeboat")]
+    #[error("{}", crate::tr!("err-native-native-error-too-new", value = _0.to_string()))]
     TooNew(u64),
     /// Serializing failed.
-    #[error("could not write the export: {0}")]
+    #[error("{}", crate::tr!("err-native-native-error-write", value = _0.to_string()))]
     Write(String),
 }
 

@@ -18,7 +18,7 @@ pub const TERMINAL_QUIET_ZONE: usize = 2;
 #[non_exhaustive]
 pub enum QrError {
     /// The text does not fit in the largest QR code.
-    #[error("the text is too long to fit in a QR code")]
+    #[error("{}", crate::tr!("err-qr-qr-error-too-long"))]
     TooLong,
 }
 

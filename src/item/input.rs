@@ -45,7 +45,7 @@ pub enum SecretInputError {
     Key(#[source] keys::KeyError),
     /// The words are 4-letter short forms of a valid phrase: the front end
     /// shows `expanded` to the user and asks before storing it.
-    #[error("these words are 4-letter short forms (as engraved on metal plates) of a valid BIP39 phrase; confirm the full words before they are stored")]
+    #[error("{}", crate::tr!("err-input-secret-input-error-short-forms"))]
     ShortForms {
         /// The full words.
         expanded: SecretString,

@@ -45,26 +45,26 @@ impl KeyFormat {
 #[non_exhaustive]
 pub enum KeyError {
     /// Hex of almost, but not exactly, 64 digits.
-    #[error("this looks like a hex private key but has {digits} hex digits instead of 64; a digit was probably lost or added when copying")]
+    #[error("{}", crate::tr!("err-keys-key-error-hex-length", digits = digits.to_string()))]
     HexLength {
         /// How many hex digits there are.
         digits: usize,
     },
     /// The Base58Check checksum does not match.
-    #[error("this looks like a {format} private key but its checksum does not match; a character was probably mistyped, so copy it again from the source")]
+    #[error("{}", crate::tr!("err-keys-key-error-bad-checksum", format = format.to_string()))]
     BadChecksum {
         /// `"WIF"` or the extended-key prefix (`"xprv"`...).
         format: &'static str,
     },
     /// The decoded key has the wrong length or version.
-    #[error("this looks like a {format} private key but its decoded length or version is wrong; copy it again from the source")]
+    #[error("{}", crate::tr!("err-keys-key-error-malformed", format = format.to_string()))]
     Malformed {
         /// `"WIF"` or the extended-key prefix.
         format: &'static str,
     },
     /// An extended private key of depth 0 (a master key) that names a
     /// parent or a child index: BIP32 forbids it, so the key is corrupt.
-    #[error("this {prefix} claims to be a master key (depth 0) but carries a non-zero {what}; BIP32 forbids that, so the key is damaged or forged; copy it again from the wallet")]
+    #[error("{}", crate::tr!("err-keys-key-error-master-with-parent", prefix = prefix.to_string(), what = what.to_string()))]
     MasterWithParent {
         /// The extended-key prefix.
         prefix: &'static str,
@@ -72,13 +72,13 @@ pub enum KeyError {
         what: &'static str,
     },
     /// A cryptocurrency address was given.
-    #[error("this is a {0} address: it is public (it receives funds) and cannot restore or spend anything; store the wallet's private key or seed phrase instead")]
+    #[error("{}", crate::tr!("err-keys-key-error-address", value = _0.to_string()))]
     Address(&'static str),
     /// A hex public key was given.
-    #[error("this is a public key ({0}), not a private key: it cannot restore or spend anything; store the private key or the seed phrase instead")]
+    #[error("{}", crate::tr!("err-keys-key-error-public-key-hex", value = _0.to_string()))]
     PublicKeyHex(&'static str),
     /// An extended public key was given.
-    #[error("this is an extended public key ({prefix}), not a private key: it can watch the wallet but not spend from it or restore it; store the matching private key ({private}) or the seed phrase instead")]
+    #[error("{}", crate::tr!("err-keys-key-error-public-key", prefix = prefix.to_string(), private = private.to_string()))]
     PublicKey {
         /// The public prefix given (`"xpub"`...).
         prefix: &'static str,

@@ -366,15 +366,13 @@ fn secret_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ItemKind, D::Er
 #[non_exhaustive]
 pub enum ItemError {
     /// The name is empty or only spaces.
-    #[error("the item name is empty; give it a name such as \"GitHub 2FA\"")]
+    #[error("{}", crate::tr!("err-item-item-error-empty-name"))]
     EmptyName,
     /// The name has control characters or is too long.
-    #[error(
-        "the item name is too long or has control characters; use at most 200 printable characters"
-    )]
+    #[error("{}", crate::tr!("err-item-item-error-bad-name"))]
     BadName,
     /// The secret is empty.
-    #[error("the secret is empty; nothing would be stored")]
+    #[error("{}", crate::tr!("err-item-item-error-empty-secret"))]
     EmptySecret,
     /// A kind-specific validation failed.
     #[error("{0}")]

@@ -32,10 +32,10 @@ pub struct Bip39Info {
 #[non_exhaustive]
 pub enum SeedError {
     /// The phrase has no words.
-    #[error("the seed phrase is empty; type the words separated by spaces")]
+    #[error("{}", crate::tr!("err-seed-seed-error-empty"))]
     Empty,
     /// Not 12, 15, 18, 21 or 24 words.
-    #[error("a BIP39 seed phrase has 12, 15, 18, 21 or 24 words, but this one has {count}; look for a missing, extra or run-together word")]
+    #[error("{}", crate::tr!("err-seed-seed-error-wrong-word-count", count = count.to_string()))]
     WrongWordCount {
         /// How many words were given.
         count: usize,
@@ -51,16 +51,16 @@ pub enum SeedError {
         suggestions: Vec<String>,
     },
     /// Every word is valid but the checksum fails.
-    #[error("the BIP39 checksum does not match: every word is in the list, but one is probably wrong or out of order; compare each word and its number with your backup")]
+    #[error("{}", crate::tr!("err-seed-seed-error-checksum"))]
     Checksum,
     /// An Electrum seed was given where BIP39 was asked for.
-    #[error("this is an Electrum seed ({0}), not BIP39: a BIP39 wallet would restore other addresses from it; store it with --scheme electrum and restore it in Electrum")]
+    #[error("{}", crate::tr!("err-seed-seed-error-electrum-not-bip39", value = _0.to_string()))]
     ElectrumNotBip39(&'static str),
     /// `--scheme electrum`, but the words carry no Electrum version.
-    #[error("these words are not an Electrum seed (their Electrum version check fails); compare each word with your backup, or store it with --scheme other")]
+    #[error("{}", crate::tr!("err-seed-seed-error-not-electrum"))]
     NotElectrum,
     /// The requested word-list language is not known.
-    #[error("unknown BIP39 language \"{0}\"; use one of: english, chinese_simplified, chinese_traditional, czech, french, italian, japanese, korean, portuguese, spanish")]
+    #[error("{}", crate::tr!("err-seed-seed-error-unknown-language", value = _0.to_string()))]
     UnknownLanguage(String),
 }
 

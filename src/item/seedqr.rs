@@ -19,16 +19,16 @@ use crate::secret::{SecretBytes, SecretString};
 #[non_exhaustive]
 pub enum SeedQrError {
     /// SeedQR carries 12- or 24-word English BIP39 phrases only.
-    #[error("SeedQR holds 12- or 24-word English BIP39 phrases only; this seed cannot be written as one")]
+    #[error("{}", crate::tr!("err-seedqr-seed-qr-error-unsupported"))]
     Unsupported,
     /// A digit stream of the wrong length or with an index over 2047.
-    #[error("this is not a SeedQR digit stream: it must be 48 or 96 digits, four per word, each group at most 2047")]
+    #[error("{}", crate::tr!("err-seedqr-seed-qr-error-bad-digits"))]
     BadDigits,
     /// A compact payload of the wrong length.
-    #[error("this is not a CompactSeedQR: it must hold 16 or 32 bytes")]
+    #[error("{}", crate::tr!("err-seedqr-seed-qr-error-bad-compact"))]
     BadCompact,
     /// The words decoded from a digit stream fail the BIP39 checksum.
-    #[error("the SeedQR decodes to words whose BIP39 checksum fails; the code was misread or mis-copied, scan or type it again")]
+    #[error("{}", crate::tr!("err-seedqr-seed-qr-error-checksum"))]
     Checksum,
 }
 

@@ -184,7 +184,7 @@ pub enum Slip39Error {
         group_count: u8,
     },
     /// [`combine`] was given no shares.
-    #[error("no shares were given; enter the shares you have, one per line")]
+    #[error("{}", crate::tr!("err-slip39-slip39-error-no-shares"))]
     NoShares,
     /// Shares come from different backups.
     #[error(
@@ -267,9 +267,7 @@ pub enum Slip39Error {
         share: usize,
     },
     /// Fewer groups than the group threshold.
-    #[error(
-        "{needed} of {count} groups needed, {given} given: add enough shares from another group"
-    )]
+    #[error("{}", crate::tr!("err-slip39-slip39-error-not-enough-groups", needed = needed.to_string(), count = count.to_string(), given = given.to_string()))]
     NotEnoughGroups {
         /// Groups needed.
         needed: u8,
@@ -279,9 +277,7 @@ pub enum Slip39Error {
         given: usize,
     },
     /// A group has fewer shares than its threshold.
-    #[error(
-        "group {group}: {needed} shares needed, {given} given: add another share of this group"
-    )]
+    #[error("{}", crate::tr!("err-slip39-slip39-error-not-enough-shares", group = group.to_string(), needed = needed.to_string(), given = given.to_string()))]
     NotEnoughShares {
         /// The group (1-based).
         group: u8,
@@ -336,13 +332,13 @@ pub enum Slip39Error {
     )]
     PassphraseNotPrintable,
     /// The iteration exponent does not fit its 4-bit field.
-    #[error("iteration exponent {exponent} is too large; use 0 to 15")]
+    #[error("{}", crate::tr!("err-slip39-slip39-error-iteration-exponent", exponent = exponent.to_string()))]
     IterationExponent {
         /// The exponent given.
         exponent: u8,
     },
     /// Too few or too many groups.
-    #[error("{count} groups requested; SLIP-39 allows 1 to 16")]
+    #[error("{}", crate::tr!("err-slip39-slip39-error-group-count", count = count.to_string()))]
     GroupCount {
         /// The number of groups given.
         count: usize,
@@ -359,7 +355,7 @@ pub enum Slip39Error {
         count: usize,
     },
     /// A group has too few or too many members.
-    #[error("group {group}: {count} shares requested; SLIP-39 allows 1 to 16")]
+    #[error("{}", crate::tr!("err-slip39-slip39-error-member-count", group = group.to_string(), count = count.to_string()))]
     MemberCount {
         /// The group (1-based).
         group: usize,

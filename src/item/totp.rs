@@ -63,56 +63,56 @@ pub const STEAM_CODE_CHARS: u8 = 5;
 #[non_exhaustive]
 pub enum TotpError {
     /// The text does not start with `otpauth://`.
-    #[error("this is not an otpauth:// URI; paste the otpauth:// link behind the QR code, or the base32 secret alone")]
+    #[error("{}", crate::tr!("err-totp-totp-error-not-otpauth"))]
     NotOtpauth,
     /// A Google Authenticator export was given where one secret was expected.
-    #[error("this is a Google Authenticator export (otpauth-migration://); import it with the gauth import format instead")]
+    #[error("{}", crate::tr!("err-totp-totp-error-migration-uri"))]
     MigrationUri,
     /// The URI type is neither `totp`, `hotp` nor `steam`.
     #[error("unsupported one-time-password type{}; only totp, hotp and Steam Guard are supported", shown(.0))]
     UnsupportedType(String),
     /// mOTP (`otpauth://motp/`): MD5 of time, secret and a PIN.
-    #[error("this is an mOTP secret (a PIN plus MD5), which lifeboat cannot compute codes for; keep it in an app that supports mOTP, or set up 2FA again at the service with a standard TOTP app")]
+    #[error("{}", crate::tr!("err-totp-totp-error-motp"))]
     Motp,
     /// Yandex Key (`otpauth://yaotp/`): codes depend on a PIN and a
     /// Yandex-specific algorithm.
-    #[error("this is a Yandex Key secret, which needs the Yandex PIN and algorithm that lifeboat does not implement; keep it in Yandex Key or an app that supports it")]
+    #[error("{}", crate::tr!("err-totp-totp-error-yandex"))]
     Yandex,
     /// An `encoder=` other than `steam`: the codes would be wrong.
     #[error("the otpauth URI asks for an unknown code encoder{}; only encoder=steam is supported, and plain codes would be wrong for this secret", shown(.0))]
     UnsupportedEncoder(String),
     /// A Steam Guard secret with parameters Steam never uses.
-    #[error("Steam Guard codes always use SHA1; this Steam secret asks for another algorithm, so it would give codes Steam rejects")]
+    #[error("{}", crate::tr!("err-totp-totp-error-steam-params"))]
     SteamParams,
     /// The issuer or account name is too long to be real.
-    #[error("the {0} is too long (over {MAX_TEXT_CHARS} characters); shorten it")]
+    #[error("{}", crate::tr!("err-totp-totp-error-text-too-long", value = _0.to_string(), max_text_chars = MAX_TEXT_CHARS.to_string()))]
     TextTooLong(&'static str),
     /// The URI is too long to be a real otpauth URI.
-    #[error("the otpauth URI is too long (over {MAX_URI_CHARS} characters); check that only one URI was pasted")]
+    #[error("{}", crate::tr!("err-totp-totp-error-too-long", max_uri_chars = MAX_URI_CHARS.to_string()))]
     TooLong,
     /// Broken percent-encoding or text that is not UTF-8 after decoding.
-    #[error("the otpauth URI has broken %-encoding; copy it again from the source")]
+    #[error("{}", crate::tr!("err-totp-totp-error-bad-encoding"))]
     BadEncoding,
     /// No `secret=` parameter.
-    #[error("the otpauth URI has no secret= parameter; copy the whole URI again")]
+    #[error("{}", crate::tr!("err-totp-totp-error-missing-secret"))]
     MissingSecret,
     /// The secret is empty, too long, or not base32.
-    #[error("the secret is not valid base32 (letters A-Z and digits 2-7); check for typos such as 0/O, 1/I or 8/B")]
+    #[error("{}", crate::tr!("err-totp-totp-error-invalid-secret"))]
     InvalidSecret,
     /// `algorithm=` names a hash that is not supported.
     #[error("unsupported algorithm{}; use SHA1, SHA256 or SHA512", shown(.0))]
     UnsupportedAlgorithm(String),
     /// `digits=` is not 6, 7 or 8.
-    #[error("the number of digits must be 6, 7 or 8")]
+    #[error("{}", crate::tr!("err-totp-totp-error-invalid-digits"))]
     InvalidDigits,
     /// `period=` is not a whole number of seconds from 1 to 3600.
-    #[error("the period must be a whole number of seconds from 1 to 3600 (usually 30)")]
+    #[error("{}", crate::tr!("err-totp-totp-error-invalid-period"))]
     InvalidPeriod,
     /// `counter=` is not a whole number.
-    #[error("the HOTP counter must be a whole number (0 or more)")]
+    #[error("{}", crate::tr!("err-totp-totp-error-invalid-counter"))]
     InvalidCounter,
     /// A code was asked of an item that is not a TOTP/HOTP secret.
-    #[error("this item is not a TOTP/HOTP secret, so it has no codes")]
+    #[error("{}", crate::tr!("err-totp-totp-error-not-totp"))]
     NotTotp,
 }
 

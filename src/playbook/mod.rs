@@ -67,7 +67,7 @@ pub use view::{guide_coverage, list_json, list_text, show_json, show_text};
 #[non_exhaustive]
 pub enum PlaybookError {
     /// A playbook file or directory could not be read.
-    #[error("cannot read {path}: {source}; check that it exists and is readable")]
+    #[error("{}", crate::tr!("err-playbook-playbook-error-io", path = path.display().to_string(), source = source.to_string()))]
     Io {
         /// The file or directory.
         path: PathBuf,
@@ -79,7 +79,7 @@ pub enum PlaybookError {
     #[error("{} problem(s) in playbook files; fix them and try again (`lifeboat playbook validate FILE` checks one file):\n{}", .0.len(), join_diags(.0))]
     Invalid(Vec<Diagnostic>),
     /// Two playbooks use the same id.
-    #[error("playbook id `{id}` is used by both {first} and {second}; give the one in {second} another id")]
+    #[error("{}", crate::tr!("err-playbook-playbook-error-duplicate-id", id = id.to_string(), first = first.to_string(), second = second.to_string()))]
     DuplicateId {
         /// The id.
         id: String,
@@ -127,7 +127,7 @@ pub enum PlaybookError {
         choices: Vec<String>,
     },
     /// Only decisions take answers.
-    #[error("step `{step}` is a {kind} step, not a question; tick it with `check` instead of answering it")]
+    #[error("{}", crate::tr!("err-playbook-playbook-error-not-adecision", step = step.to_string(), kind = kind.to_string()))]
     NotADecision {
         /// The step.
         step: String,
@@ -145,7 +145,7 @@ pub enum PlaybookError {
         choices: Vec<String>,
     },
     /// A note step was ticked without a note.
-    #[error("step `{step}` asks you to write something down: run `lifeboat playbook check {playbook} {step} --note \"...\"`; if it does not apply to you, set it aside with the reason: `lifeboat playbook skip {playbook} {step} --reason \"...\"`")]
+    #[error("{}", crate::tr!("err-playbook-playbook-error-note-required", step = step.to_string(), playbook = playbook.to_string()))]
     NoteRequired {
         /// The playbook.
         playbook: String,
@@ -153,7 +153,7 @@ pub enum PlaybookError {
         step: String,
     },
     /// A step was set aside without saying why.
-    #[error("setting `{step}` aside needs the reason it does not apply: `lifeboat playbook skip {playbook} {step} --reason \"...\"`")]
+    #[error("{}", crate::tr!("err-playbook-playbook-error-reason-required", step = step.to_string(), playbook = playbook.to_string()))]
     ReasonRequired {
         /// The playbook.
         playbook: String,
@@ -171,7 +171,7 @@ pub enum PlaybookError {
         ends: time::OffsetDateTime,
     },
     /// Only wait steps have timers.
-    #[error("step `{step}` is not a wait step, so it has no timer")]
+    #[error("{}", crate::tr!("err-playbook-playbook-error-not-await", step = step.to_string()))]
     NotAWait {
         /// The step.
         step: String,
@@ -311,9 +311,10 @@ fn load_user_dir_against(
     Ok(out)
 }
 
-/// The built-ins (English) followed by the user's playbooks from `user_dir`.
+/// The built-ins in the UI language ([`crate::i18n::lang`]; English where
+/// one is not translated) followed by the user's playbooks from `user_dir`.
 pub fn all_playbooks(user_dir: Option<&Path>) -> Result<Vec<Playbook>, PlaybookError> {
-    all_playbooks_in(user_dir, Lang::En)
+    all_playbooks_in(user_dir, crate::i18n::lang())
 }
 
 /// The built-ins in `lang` (English where one is not translated) followed

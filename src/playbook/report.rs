@@ -39,7 +39,7 @@ fn cell(text: &str) -> String {
 pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTime) -> String {
     let s = strings(&pb.lang);
     let off = now.offset();
-    let fmt_time = |t: OffsetDateTime| fmt_time_in(t, off);
+    let fmt_time = |t: OffsetDateTime| fmt_time_in(t, off, s.lang);
     let p = progress(pb, Some(run));
     let mut out = String::new();
 

@@ -30,27 +30,64 @@ pub(crate) fn fmt_time(t: OffsetDateTime) -> String {
 }
 
 /// A time for people reading a report: the time in `offset` (the local
-/// time where it was written) with that offset, "UTC" when it is zero.
-pub(crate) fn fmt_time_in(t: OffsetDateTime, offset: time::UtcOffset) -> String {
+/// time where it was written) with that offset, "UTC" when it is zero, in
+/// the form readers of `lang` expect: `2026-11-30 14:05 UTC+08:00` in
+/// English, `2026年11月30日 14:05 (UTC+08:00)` in Chinese.
+pub(crate) fn fmt_time_in(t: OffsetDateTime, offset: time::UtcOffset, lang: &str) -> String {
     let local = t.to_offset(offset);
-    let base = format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
+    let zone = if offset.is_utc() {
+        "UTC".to_owned()
+    } else {
+        let (h, m, _) = offset.as_hms();
+        let sign = if offset.is_negative() { '-' } else { '+' };
+        format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs())
+    };
+    if crate::lang::Lang::from_tag(lang) == Some(crate::lang::Lang::ZhCn) {
+        return format!(
+            "{}年{}月{}日 {:02}:{:02} ({zone})",
+            local.year(),
+            u8::from(local.month()),
+            local.day(),
+            local.hour(),
+            local.minute()
+        );
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} {zone}",
         local.year(),
         u8::from(local.month()),
         local.day(),
         local.hour(),
         local.minute()
-    );
-    if offset.is_utc() {
-        return format!("{base} UTC");
-    }
-    let (h, m, _) = offset.as_hms();
-    let sign = if offset.is_negative() { '-' } else { '+' };
-    format!(
-        "{base} UTC{sign}{:02}:{:02}",
-        h.unsigned_abs(),
-        m.unsigned_abs()
     )
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::fmt_time_in;
+    use time::macros::{datetime, offset};
+
+    #[test]
+    fn report_times_follow_the_language_and_carry_the_offset() {
+        let t = datetime!(2026-11-30 06:05 UTC);
+        assert_eq!(
+            fmt_time_in(t, offset!(+8), "zh-CN"),
+            "2026年11月30日 14:05 (UTC+08:00)"
+        );
+        assert_eq!(
+            fmt_time_in(t, offset!(UTC), "zh-CN"),
+            "2026年11月30日 06:05 (UTC)"
+        );
+        assert_eq!(
+            fmt_time_in(t, offset!(+8), "en"),
+            "2026-11-30 14:05 UTC+08:00"
+        );
+        assert_eq!(
+            fmt_time_in(t, offset!(-5:30), "en"),
+            "2026-11-30 00:35 UTC-05:30"
+        );
+        assert_eq!(fmt_time_in(t, offset!(UTC), "en"), "2026-11-30 06:05 UTC");
+    }
 }
 
 /// A time for machines: RFC 3339 in UTC.

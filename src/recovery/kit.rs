@@ -48,7 +48,7 @@ pub enum KitError {
     #[error("{0}")]
     Qr(#[from] qr::QrError),
     /// A share does not decode.
-    #[error("share {index}: {source}")]
+    #[error("{}", crate::tr!("err-kit-kit-error-share", index = index.to_string(), source = source.to_string()))]
     Share {
         /// 1-based position.
         index: usize,
@@ -135,6 +135,8 @@ html:lang(zh) body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Pin
 /// the fonts: Chinese text gets a CJK face). The result holds the recovery
 /// key: write it to a private file.
 pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
+    // Every text of the kit in `lang`, whatever the process's language.
+    let _lang = crate::i18n::scoped(lang);
     let mut h = String::with_capacity(64 * 1024);
     let key = input.recovery_key.expose();
     let vault = escape(&input.vault_path);
@@ -144,30 +146,30 @@ pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         lang.tag(),
-        escape(text::KIT_TITLE)
+        escape(&text::KIT_TITLE.text())
     );
 
     // Page 1: the key.
     let _ = write!(
         h,
         "<section class=\"page\" id=\"key\">\n<h1>{}</h1>\n<p class=\"warn\">{}</p>\n<table class=\"meta\"><tr><td>{}</td><td class=\"mono\">{vault}</td></tr><tr><td>{}</td><td class=\"mono\">{}</td></tr><tr><td>{}</td><td class=\"mono\">{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>\n",
-        escape(text::KIT_TITLE),
-        escape(text::KIT_SECRET_WARNING),
-        escape(text::KIT_VAULT_LOCATION),
-        escape(text::KIT_VAULT_ID),
+        escape(&text::KIT_TITLE.text()),
+        escape(&text::KIT_SECRET_WARNING.text()),
+        escape(&text::KIT_VAULT_LOCATION.text()),
+        escape(&text::KIT_VAULT_ID.text()),
         escape(&input.vault_id),
-        escape(text::KIT_PUBLIC_KEY),
+        escape(&text::KIT_PUBLIC_KEY.text()),
         escape(&input.recipient),
-        escape(text::KIT_GENERATED),
+        escape(&text::KIT_GENERATED.text()),
         escape(&input.generated),
     );
     let _ = write!(
         h,
         "<h2>{}</h2>\n{}\n<div class=\"key\"><span class=\"prefix\">AGE-SECRET-KEY-1</span>{}</div>\n<p>{}</p>\n<p class=\"mono\" style=\"font-size:8pt;word-break:break-all\">{}</p>\n</section>\n",
-        escape(text::KIT_RECOVERY_KEY),
+        escape(&text::KIT_RECOVERY_KEY.text()),
         qr_svg(key, "qr")?,
         group_key(key).iter().map(|g| escape(g)).collect::<Vec<_>>().join(" "),
-        escape(text::KIT_KEY_HOWTO),
+        escape(&text::KIT_KEY_HOWTO.text()),
         escape(key),
     );
 
@@ -175,23 +177,23 @@ pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
     let _ = write!(
         h,
         "<section class=\"page\" id=\"age\">\n<h2>{}</h2>\n<p>{}</p>\n<ol>\n<li>{}<pre>AGE-SECRET-KEY-1...   (one line, no spaces)</pre></li>\n<li>{}<pre>age -d -i recovery-key.txt {vault_sh} | jq -r '.items[] | [.name, .secret.kind] | @tsv'</pre></li>\n<li>{}<pre>age -d -i recovery-key.txt {vault_sh} | jq '.items[] | select(.name == \"NAME\") | .secret'</pre></li>\n<li>{}</li>\n</ol>\n<p>{}</p>\n</section>\n",
-        escape(text::KIT_AGE_TITLE),
-        escape(text::KIT_AGE_INTRO),
-        escape(text::KIT_AGE_STEP_KEYFILE),
-        escape(text::KIT_AGE_STEP_DECRYPT),
-        escape(text::KIT_AGE_STEP_READ),
-        escape(text::KIT_AGE_STEP_WIPE),
-        escape(text::KIT_AGE_GET),
+        escape(&text::KIT_AGE_TITLE.text()),
+        escape(&text::KIT_AGE_INTRO.text()),
+        escape(&text::KIT_AGE_STEP_KEYFILE.text()),
+        escape(&text::KIT_AGE_STEP_DECRYPT.text()),
+        escape(&text::KIT_AGE_STEP_READ.text()),
+        escape(&text::KIT_AGE_STEP_WIPE.text()),
+        escape(&text::KIT_AGE_GET.text()),
     );
 
     // Page 3: recovering with lifeboat.
     let _ = write!(
         h,
         "<section class=\"page\" id=\"lifeboat\">\n<h2>{}</h2>\n<p>{}</p>\n<pre>lifeboat --vault {vault_sh} recover --identity recovery-key.txt</pre>\n<p>{}</p>\n<pre>lifeboat --vault {vault_sh} recover --shares shares.txt</pre>\n<p>{}</p>\n<pre>pip install shamir-mnemonic bech32\npython3 -c \"import shamir_mnemonic as s, bech32; ms = s.combine_mnemonics([l.strip() for l in open('shares.txt') if l.strip() and not l.startswith('#')], b''); print(bech32.bech32_encode('age-secret-key-', bech32.convertbits(ms, 8, 5)).upper())\" &gt; recovery-key.txt</pre>\n</section>\n",
-        escape(text::KIT_LIFEBOAT_TITLE),
-        escape(text::KIT_LIFEBOAT_KEY),
-        escape(text::KIT_LIFEBOAT_SHARES),
-        escape(text::KIT_PYTHON_SHARES),
+        escape(&text::KIT_LIFEBOAT_TITLE.text()),
+        escape(&text::KIT_LIFEBOAT_KEY.text()),
+        escape(&text::KIT_LIFEBOAT_SHARES.text()),
+        escape(&text::KIT_PYTHON_SHARES.text()),
     );
 
     // One page per share.
@@ -212,10 +214,10 @@ pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
             "<section class=\"page share\" id=\"share-{}\">\n<h2>{}</h2>\n<p class=\"warn\">{}</p>\n<p>{}</p>\n<ol class=\"words\">{words}</ol>\n{}\n<p>{}</p><div class=\"line\"></div>\n</section>\n",
             n + 1,
             escape(&text::kit_share_title(&share)),
-            escape(text::KIT_SHARE_WARNING),
+            escape(&text::KIT_SHARE_WARNING.text()),
             escape(&text::kit_share_meta(&share)),
             qr_svg(s.mnemonic.expose(), "qr-small")?,
-            escape(text::KIT_SHARE_HOLDER),
+            escape(&text::KIT_SHARE_HOLDER.text()),
         );
     }
 
@@ -224,12 +226,12 @@ pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
     let _ = write!(
         h,
         "<section class=\"page\" id=\"trustees\">\n<h2>{}</h2>\n<p>{}</p>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-        escape(text::KIT_TRUSTEES_TITLE),
-        escape(text::KIT_TRUSTEES_INTRO),
-        escape(text::KIT_COL_SHARE),
-        escape(text::KIT_COL_NAME),
-        escape(text::KIT_COL_CONTACT),
-        escape(text::KIT_COL_GIVEN),
+        escape(&text::KIT_TRUSTEES_TITLE.text()),
+        escape(&text::KIT_TRUSTEES_INTRO.text()),
+        escape(&text::KIT_COL_SHARE.text()),
+        escape(&text::KIT_COL_NAME.text()),
+        escape(&text::KIT_COL_CONTACT.text()),
+        escape(&text::KIT_COL_GIVEN.text()),
     );
     for n in 0..rows {
         let label = if n < input.shares.len() {
@@ -248,11 +250,11 @@ pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
     let _ = write!(
         h,
         "<section class=\"page\" id=\"copies\">\n<h2>{}</h2>\n<p>{}</p>\n<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-        escape(text::KIT_COPIES_TITLE),
-        escape(text::KIT_COPIES_INTRO),
-        escape(text::KIT_COL_COPY),
-        escape(text::KIT_COL_WHERE),
-        escape(text::KIT_COL_CHECKED),
+        escape(&text::KIT_COPIES_TITLE.text()),
+        escape(&text::KIT_COPIES_INTRO.text()),
+        escape(&text::KIT_COL_COPY.text()),
+        escape(&text::KIT_COL_WHERE.text()),
+        escape(&text::KIT_COL_CHECKED.text()),
     );
     for _ in 0..8 {
         let _ = writeln!(

@@ -200,10 +200,10 @@ pub struct PassphraseKey {
 #[non_exhaustive]
 pub enum CryptoError {
     /// Argon2 refused the parameters.
-    #[error("Argon2id failed: {0}")]
+    #[error("{}", crate::tr!("err-crypto-crypto-error-kdf", value = _0.to_string()))]
     Kdf(String),
     /// The KDF asks for more memory than the machine has available.
-    #[error("the passphrase's key derivation (Argon2id) needs {needed_mib} MiB of memory, but only {available_mib} MiB is available now; close other programs and try again, or open the vault with --identity and the recovery key")]
+    #[error("{}", crate::tr!("err-crypto-crypto-error-memory", needed_mib = needed_mib.to_string(), available_mib = available_mib.to_string()))]
     Memory {
         /// What the parameters ask for.
         needed_mib: u32,
@@ -667,7 +667,7 @@ pub fn load_identity_file(path: &std::path::Path) -> Result<Vec<NamedIdentity>, 
 #[non_exhaustive]
 pub enum IdentityFileError {
     /// The file could not be read.
-    #[error("cannot read identity file {path}: {source}")]
+    #[error("{}", crate::tr!("err-crypto-identity-file-error-read", path = path.to_string(), source = source.to_string()))]
     Read {
         /// The file.
         path: String,
@@ -676,7 +676,7 @@ pub enum IdentityFileError {
         source: std::io::Error,
     },
     /// The file is not an age X25519 identity file.
-    #[error("identity file {path}: {reason}")]
+    #[error("{}", crate::tr!("err-crypto-identity-file-error-parse", path = path.to_string(), reason = reason.to_string()))]
     Parse {
         /// The file.
         path: String,

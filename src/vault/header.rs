@@ -58,39 +58,37 @@ const BODY_COLUMNS: usize = 64;
 #[non_exhaustive]
 pub enum HeaderError {
     /// The first line is not the age v1 version line.
-    #[error("the file is not an age v1 file (unknown format or version line)")]
+    #[error("{}", crate::tr!("err-header-header-error-not-age-v1"))]
     NotAgeV1,
     /// The file ends inside the header.
-    #[error("the header is incomplete: the file ends before the header's MAC line (truncated)")]
+    #[error("{}", crate::tr!("err-header-header-error-truncated"))]
     Truncated,
     /// The header is larger than any vault's.
-    #[error("the header is larger than {MAX_HEADER_BYTES} bytes, far beyond any lifeboat vault's (a damaged or hostile file)")]
+    #[error("{}", crate::tr!("err-header-header-error-too-large", max_header_bytes = MAX_HEADER_BYTES.to_string()))]
     TooLarge,
     /// Too many recipient stanzas.
-    #[error("the header holds more than {MAX_STANZAS} recipient stanzas, far beyond any lifeboat vault's (a damaged or hostile file)")]
+    #[error("{}", crate::tr!("err-header-header-error-too-many-stanzas", max_stanzas = MAX_STANZAS.to_string()))]
     TooManyStanzas,
     /// A stanza line with too many arguments.
-    #[error("recipient stanza {stanza} of the header has more than {MAX_ARGS} arguments (a damaged or hostile file)")]
+    #[error("{}", crate::tr!("err-header-header-error-too-many-args", stanza = stanza.to_string(), max_args = MAX_ARGS.to_string()))]
     TooManyArgs {
         /// 1-based stanza number.
         stanza: usize,
     },
     /// A line longer than any vault's.
-    #[error(
-        "header line {line} is longer than {MAX_LINE_BYTES} bytes (a damaged or hostile file)"
-    )]
+    #[error("{}", crate::tr!("err-header-header-error-line-too-long", line = line.to_string(), max_line_bytes = MAX_LINE_BYTES.to_string()))]
     LineTooLong {
         /// 1-based line number.
         line: usize,
     },
     /// A stanza body larger than any vault's.
-    #[error("the body of the header's recipient stanza {stanza} is longer than {MAX_BODY_CHARS} characters (a damaged or hostile file)")]
+    #[error("{}", crate::tr!("err-header-header-error-body-too-long", stanza = stanza.to_string(), max_body_chars = MAX_BODY_CHARS.to_string()))]
     BodyTooLong {
         /// 1-based stanza number.
         stanza: usize,
     },
     /// A line that breaks the header's grammar.
-    #[error("header line {line} is malformed: {what}")]
+    #[error("{}", crate::tr!("err-header-header-error-malformed", line = line.to_string(), what = what.to_string()))]
     Malformed {
         /// 1-based line number.
         line: usize,
@@ -98,7 +96,7 @@ pub enum HeaderError {
         what: &'static str,
     },
     /// The armor (or the file) could not be read.
-    #[error("the header cannot be read: {0}")]
+    #[error("{}", crate::tr!("err-header-header-error-unreadable", value = _0.to_string()))]
     Unreadable(String),
 }
 

@@ -45,21 +45,19 @@ pub enum ErrorClass {
 #[non_exhaustive]
 pub enum VaultError {
     /// No vault at the path.
-    #[error(
-        "no vault at {path}; create one with `lifeboat init` or point --vault at an existing file"
-    )]
+    #[error("{}", crate::tr!("err-vault-vault-error-missing", path = path.to_string()))]
     Missing {
         /// The path looked at.
         path: String,
     },
     /// `init` would overwrite a vault.
-    #[error("a vault already exists at {path}; refusing to overwrite it (choose another --vault path, or remove it yourself if you are sure)")]
+    #[error("{}", crate::tr!("err-vault-vault-error-exists", path = path.to_string()))]
     Exists {
         /// The existing file.
         path: String,
     },
     /// The vault's folder lets other users plant or swap files.
-    #[error("the folder {folder} is not private: {why}, so someone else could replace the vault with one of their own. Make it private with `{fix}` (or keep the vault in a folder only you can write), then try again")]
+    #[error("{}", crate::tr!("err-vault-vault-error-unsafe-folder", folder = folder.to_string(), why = why.to_string(), fix = fix.to_string()))]
     UnsafeFolder {
         /// The folder.
         folder: String,
@@ -69,7 +67,7 @@ pub enum VaultError {
         fix: String,
     },
     /// Reading or writing failed.
-    #[error("{op} {path} failed: {source}")]
+    #[error("{}", crate::tr!("err-vault-vault-error-io", op = op.to_string(), path = path.to_string(), source = source.to_string()))]
     Io {
         /// What was being done.
         op: &'static str,
@@ -80,7 +78,7 @@ pub enum VaultError {
         source: std::io::Error,
     },
     /// A save could not complete; the vault on disk is unchanged.
-    #[error("the save failed while {step}: {source}. The vault on disk is unchanged; check free space and the disk, then try again")]
+    #[error("{}", crate::tr!("err-vault-vault-error-save-failed", step = step.to_string(), source = source.to_string()))]
     SaveFailed {
         /// The step of the save protocol.
         step: &'static str,
@@ -90,7 +88,7 @@ pub enum VaultError {
     },
     /// The new file is in place but the folder could not be flushed, so the
     /// rename may not survive a power cut.
-    #[error("the vault was written, but flushing the folder {path} failed ({source}), so the save may not survive a power cut; run the command again to confirm, and check the disk")]
+    #[error("{}", crate::tr!("err-vault-vault-error-not-durable", path = path.to_string(), source = source.to_string()))]
     NotDurable {
         /// The folder.
         path: String,
@@ -99,51 +97,51 @@ pub enum VaultError {
         source: std::io::Error,
     },
     /// Wrong passphrase or no matching identity.
-    #[error("{0}. Check the passphrase (or identity file) and try again; if the passphrase is lost, run `lifeboat recover` with the recovery key or trustee shares")]
+    #[error("{}", crate::tr!("err-vault-vault-error-auth", value = _0.to_string()))]
     Auth(String),
     /// The file is damaged or not a vault.
-    #[error("the vault file is damaged or not a lifeboat vault: {reason}")]
+    #[error("{}", crate::tr!("err-vault-vault-error-corrupt", reason = reason.to_string()))]
     Corrupt {
         /// Why.
         reason: String,
     },
     /// Decrypts, but is not the vault the keys say it is.
-    #[error("the vault fails the authenticity check: {reason}. It was not written by lifeboat with this vault's keys (possible forgery). Do not trust its contents and do not save anything into it; restore a backup or the previous generation that opens with your passphrase (`lifeboat restore FILE`)")]
+    #[error("{}", crate::tr!("err-vault-vault-error-forged", reason = reason.to_string()))]
     Forged {
         /// What did not match.
         reason: String,
     },
     /// A write in a session opened by an extra identity, which cannot prove
     /// the file genuine.
-    #[error("this vault was opened with {recipient}, an extra recipient's key, which can read the vault but cannot prove who wrote it, so the session is read-only. To change the vault, prove the passphrase or the recovery key in the same session (type the passphrase when asked, give --passphrase-fd N together with --identity, or give the recovery key as a second --identity). If the key you used is your recovery key, this file is not your vault: do not trust it, restore a backup")]
+    #[error("{}", crate::tr!("err-vault-vault-error-unverified", recipient = recipient.to_string()))]
     Unverified {
         /// The extra identity's recipient.
         recipient: String,
     },
     /// A recovery (new passphrase, rotation) with a key that is not the
     /// vault's recovery key.
-    #[error("this key opens the vault file but is not the recovery key the vault holds (it is listed as an extra recipient, {recipient}); an extra recipient can read but not recover or change the vault. If it is your recovery key, this file is not your vault: do not trust it, restore a backup")]
+    #[error("{}", crate::tr!("err-vault-vault-error-not-recovery-key", recipient = recipient.to_string()))]
     NotRecoveryKey {
         /// The key's recipient.
         recipient: String,
     },
     /// Written by a newer lifeboat.
-    #[error("the vault was written by a newer lifeboat (payload version {version}); upgrade lifeboat, or read it with `age -d -i <recovery key>`")]
+    #[error("{}", crate::tr!("err-vault-vault-error-too-new", version = version.to_string()))]
     TooNew {
         /// The payload version found.
         version: u32,
     },
     /// Another process holds the lock.
-    #[error("the vault is locked by another lifeboat process (lock file {path}); wait for it to finish and try again")]
+    #[error("{}", crate::tr!("err-vault-vault-error-locked", path = path.to_string()))]
     Locked {
         /// The lock file.
         path: String,
     },
     /// The file changed on disk since it was loaded.
-    #[error("the vault was changed by another process since it was opened; nothing was saved. Run the command again to work on the new version")]
+    #[error("{}", crate::tr!("err-vault-vault-error-changed"))]
     Changed,
     /// A merge with a copy of another vault.
-    #[error("that file is a different vault (id {theirs}, this vault is {ours}), so it cannot be merged; to copy its items into this vault, use `lifeboat import FILE` on an export of it")]
+    #[error("{}", crate::tr!("err-vault-vault-error-different-vault", theirs = theirs.to_string(), ours = ours.to_string()))]
     DifferentVault {
         /// This vault's id.
         ours: String,
@@ -154,7 +152,7 @@ pub enum VaultError {
     #[error("{0}")]
     Invalid(String),
     /// An internal invariant failed.
-    #[error("internal error: {0}. Nothing was saved; please report this")]
+    #[error("{}", crate::tr!("err-vault-vault-error-internal", value = _0.to_string()))]
     Internal(String),
 }
 

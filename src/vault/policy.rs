@@ -15,13 +15,13 @@ pub const MIN_SCORE: u8 = 3;
 #[non_exhaustive]
 pub enum PassphraseProblem {
     /// Fewer than [`MIN_CHARS`] characters.
-    #[error("the passphrase is too short ({chars} characters; at least {MIN_CHARS} are needed).")]
+    #[error("{}", crate::tr!("err-policy-passphrase-problem-too-short", chars = chars.to_string(), min_chars = MIN_CHARS.to_string()))]
     TooShort {
         /// How many characters it has.
         chars: usize,
     },
     /// A zxcvbn score under [`MIN_SCORE`].
-    #[error("the passphrase is too easy to guess (strength {score} of 4; at least {MIN_SCORE} is needed).")]
+    #[error("{}", crate::tr!("err-policy-passphrase-problem-too-guessable", score = score.to_string(), min_score = MIN_SCORE.to_string()))]
     TooGuessable {
         /// Its zxcvbn score.
         score: u8,

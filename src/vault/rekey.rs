@@ -23,16 +23,14 @@ use crate::secret::SecretString;
 #[non_exhaustive]
 pub enum RekeyError {
     /// The current passphrase typed is not the vault's.
-    #[error("the current passphrase is wrong; nothing was changed. Type the passphrase you unlock the vault with")]
+    #[error("{}", crate::tr!("err-rekey-rekey-error-wrong-current"))]
     WrongCurrent,
     /// The new passphrase fails the strength policy.
-    #[error("the new passphrase is refused: {0} Nothing was changed")]
+    #[error("{}", crate::tr!("err-rekey-rekey-error-weak", value = _0.to_string()))]
     Weak(PassphraseProblem),
     /// The new passphrase is the current one, and the KDF settings already
     /// meet the floor: nothing would change.
-    #[error(
-        "the new passphrase is the current one; nothing was changed. Choose a different passphrase"
-    )]
+    #[error("{}", crate::tr!("err-rekey-rekey-error-same"))]
     Same,
     /// Argon2id could not run (memory, parameters).
     #[error("{0}")]
