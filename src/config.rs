@@ -175,7 +175,15 @@ impl Config {
     /// Sets one key from its text form, checking it (the message says
     /// what the key accepts).
     pub fn set_checked(&mut self, key: &str, value: &str) -> Result<(), String> {
-        let bad = |why: &str| format!("bad `{key}` value \"{value}\": {why}; {}", allowed(key));
+        let bad = |why: &str| {
+            crate::tr!(
+                "cfg-bad-value",
+                key = key,
+                value = value,
+                why = crate::i18n::translate_english(why),
+                allowed = allowed(key)
+            )
+        };
         match key {
             "vault" => self.vault = Some(parse_path(value).map_err(&bad)?),
             "backup_dir" => self.backup_dir = Some(parse_path(value).map_err(&bad)?),
@@ -255,25 +263,26 @@ fn or_default(v: Option<Duration>, d: Duration) -> (Duration, Source) {
 
 /// What `key` accepts, for error messages.
 pub fn allowed(key: &str) -> String {
-    let secs = |r: (Duration, Duration)| {
-        format!(
-            "a duration from {} to {} such as \"90s\", \"5m\" or \"1h\"",
-            format_duration(r.0),
-            format_duration(r.1)
+    let secs = |key: &str, r: (Duration, Duration)| {
+        crate::tr!(
+            "cfg-allowed-duration",
+            key = key,
+            min = format_duration(r.0),
+            max = format_duration(r.1)
         )
     };
     match key {
-        "vault" => "`vault` takes an absolute path to the vault file (\"~/\" allowed)".into(),
-        "backup_dir" => "`backup_dir` takes an absolute path to a folder (\"~/\" allowed)".into(),
-        "language" => format!("`language` takes one of: {}", LANGUAGES.join(", ")),
-        "auto_lock" => format!("`auto_lock` takes {}", secs(AUTO_LOCK_RANGE)),
-        "clipboard_clear" => format!("`clipboard_clear` takes {}", secs(CLIPBOARD_CLEAR_RANGE)),
-        _ => format!("the keys are: {}", KEYS.join(", ")),
+        "vault" => crate::tr!("cfg-allowed-vault"),
+        "backup_dir" => crate::tr!("cfg-allowed-backup-dir"),
+        "language" => crate::tr!("cfg-allowed-language", values = LANGUAGES.join(", ")),
+        "auto_lock" => secs(key, AUTO_LOCK_RANGE),
+        "clipboard_clear" => secs(key, CLIPBOARD_CLEAR_RANGE),
+        _ => crate::tr!("cfg-allowed-keys", keys = KEYS.join(", ")),
     }
 }
 
 fn unknown_key(key: &str) -> String {
-    format!("unknown key `{key}`; the keys are: {}", KEYS.join(", "))
+    crate::tr!("cfg-unknown-key", key = key, keys = KEYS.join(", "))
 }
 
 fn parse_path(v: &str) -> Result<PathBuf, &'static str> {

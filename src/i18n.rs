@@ -194,6 +194,38 @@ pub fn lookup_in(lang: Lang, id: &str) -> Option<String> {
     format_in(lang, id, None)
 }
 
+/// Translates a fixed English sentence that the sources keep as a plain
+/// `&'static str` (details inside core errors, such as why a file is not
+/// the format it claims): the catalogues hold it under an id starting with
+/// `txt-` whose English text is exactly `english`. Sentences no catalogue
+/// holds come back unchanged.
+pub fn translate_english(english: &str) -> String {
+    static INDEX: OnceLock<std::collections::HashMap<String, String>> = OnceLock::new();
+    if lang() == Lang::En {
+        return english.to_owned();
+    }
+    let index = INDEX.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for c in CATALOGUES {
+            for line in c.en.lines() {
+                let Some((id, _)) = line.split_once(" =") else {
+                    continue;
+                };
+                if id.starts_with("txt-") {
+                    if let Some(text) = format_in(Lang::En, id, None) {
+                        map.insert(text, id.to_owned());
+                    }
+                }
+            }
+        }
+        map
+    });
+    match index.get(english) {
+        Some(id) => message(id, None),
+        None => english.to_owned(),
+    }
+}
+
 /// A message without arguments, named by its catalogue id: a constant in
 /// the text modules that reads as text ([`Display`](std::fmt::Display),
 /// `String::from`) in the language current when it is used.
@@ -325,6 +357,15 @@ mod tests {
         assert_eq!(choose(None, odd, None), Lang::En);
         assert_eq!(choose(None, env(&[("LANG", "fr_FR")]), None), Lang::En);
         assert_eq!(choose(None, env(&[]), None), Lang::En);
+    }
+
+    #[test]
+    fn english_details_are_translated_by_their_text() {
+        let _z = scoped(Lang::ZhCn);
+        assert_eq!(translate_english("it is too short"), "它太短了");
+        assert_eq!(translate_english("no such sentence"), "no such sentence");
+        let _e = scoped(Lang::En);
+        assert_eq!(translate_english("it is too short"), "it is too short");
     }
 
     #[test]

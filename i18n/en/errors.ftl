@@ -125,3 +125,55 @@ err-export-skip-reason-gauth-period = Google Authenticator transfers only 30-sec
 err-qr-qr-error-too-long = the text is too long to fit in a QR code
 err-kit-kit-error-share = share { $index }: { $source }
 err-vault-vault-error-different-vault = that file is a different vault (id { $theirs }, this vault is { $ours }), so it cannot be merged; to copy its items into this vault, use `lifeboat import FILE` on an export of it
+
+# Fixed English details inside import errors, translated by their English
+# text (lifeboat::i18n::translate_english); each is a literal in src/interop.
+txt-import-01 = this Aegis export has no password slot (only fingerprint or raw-key slots); in Aegis, set a password (Settings, Security) and export again
+txt-import-02 = it is not a list of entries
+txt-import-03 = a field has the wrong type
+txt-import-04 = no secret
+txt-import-05 = it is too short
+txt-import-06 = it has no Authenticators list
+txt-import-07 = its items are not a list
+txt-import-08 = this Bitwarden export is encrypted; export again as ".json" (not "encrypted"), import that file, then delete it securely
+txt-import-09 = it has no items list
+txt-import-10 = a quoted field is not closed or a quote is misplaced
+txt-import-11 = it is empty
+txt-import-12 = its first line lacks the type, name or login_password column
+txt-import-13 = the file is empty
+txt-import-14 = this Authenticator Pro backup is password-protected, which lifeboat does not read; back up again from Authenticator Pro without a password (or as an HTML/URI list), import that file, then delete it securely
+txt-import-15 = it has no tokens list
+txt-import-16 = the secret is empty or too long
+txt-import-17 = a secret byte is outside -128..127
+txt-import-18 = it has no entries list
+txt-import-19 = no content.uri, or a field has the wrong type
+txt-import-20 = it has no services list
+txt-import-21 = this 2FAS backup uses a newer schema than lifeboat reads (1 to 4); update lifeboat
+txt-import-22 = it has no schemaVersion
+txt-import-23 = servicesEncrypted is not three base64 parts
+
+# The config file (src/config.rs).
+cfg-bad-value = bad `{ $key }` value "{ $value }": { $why }; { $allowed }
+cfg-allowed-duration = `{ $key }` takes a duration from { $min } to { $max } such as "90s", "5m" or "1h"
+cfg-allowed-vault = `vault` takes an absolute path to the vault file ("~/" allowed)
+cfg-allowed-backup-dir = `backup_dir` takes an absolute path to a folder ("~/" allowed)
+cfg-allowed-language = `language` takes one of: { $values }
+cfg-allowed-keys = the keys are: { $keys }
+cfg-unknown-key = unknown key `{ $key }`; the keys are: { $keys }
+txt-config-01 = it is empty
+txt-config-02 = no home folder to expand ~ in
+txt-config-03 = it is not an absolute path
+txt-config-04 = not a duration
+txt-config-05 = out of range
+txt-config-06 = not a known language
+
+# The vault file (src/vault).
+vault-header-refused = { $reason }; it was refused before any decryption. Do not use this file: open a backup or the previous generation instead
+vault-prev-hint = { $reason }. The previous generation is at { $prev }: check it with `lifeboat --vault { $prev } list`, then `lifeboat restore { $prev }`
+vault-no-prev-hint = { $reason }. There is no previous generation ({ $prev }) to fall back on: restore your latest backup with `lifeboat restore BACKUP_FILE` (check it first with `lifeboat --vault BACKUP_FILE list`)
+txt-vault-01 = the encrypted contents fail authentication: the file is damaged or truncated
+txt-vault-02 = the file is not a valid age file (its header cannot be read)
+txt-vault-03 = the file is not an age v1 file (unknown format or version line)
+txt-vault-04 = the header is damaged (a recipient stanza is malformed)
+txt-vault-05 = the header's authentication tag does not match: the header is damaged
+txt-vault-06 = the vault file is empty

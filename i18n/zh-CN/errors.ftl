@@ -124,3 +124,54 @@ err-export-skip-reason-gauth-period = Google Authenticator 只迁移 30 秒周�
 err-qr-qr-error-too-long = 文本太长，放不进一个二维码
 err-kit-kit-error-share = 份额 { $index }：{ $source }
 err-vault-vault-error-different-vault = 那个文件是另一个保险库（id { $theirs }，本保险库为 { $ours }），所以无法合并；要把它的条目复制到本保险库，请对它的导出文件使用 `lifeboat import FILE`
+
+# 导入错误中的固定英文细节，按英文原文翻译（lifeboat::i18n::translate_english）；每条都是 src/interop 中的字面量。
+txt-import-01 = 这个 Aegis 导出文件没有密码槽（只有指纹或原始密钥槽）；请在 Aegis 中设置密码（设置 → 安全）后重新导出
+txt-import-02 = 它不是条目列表
+txt-import-03 = 某个字段类型不对
+txt-import-04 = 没有密钥
+txt-import-05 = 它太短了
+txt-import-06 = 它没有 Authenticators 列表
+txt-import-07 = 它的 items 不是列表
+txt-import-08 = 这个 Bitwarden 导出文件已加密；请重新导出为 ".json"（不要选 "encrypted"），导入那个文件后将其安全删除
+txt-import-09 = 它没有 items 列表
+txt-import-10 = 有带引号的字段没有闭合，或引号位置不对
+txt-import-11 = 它是空的
+txt-import-12 = 它的第一行缺少 type、name 或 login_password 列
+txt-import-13 = 文件是空的
+txt-import-14 = 这个 Authenticator Pro 备份有密码保护，lifeboat 无法读取；请在 Authenticator Pro 中不设密码重新备份（或导出为 HTML/URI 列表），导入那个文件后将其安全删除
+txt-import-15 = 它没有 tokens 列表
+txt-import-16 = 密钥为空或太长
+txt-import-17 = 有一个密钥字节超出了 -128..127
+txt-import-18 = 它没有 entries 列表
+txt-import-19 = 没有 content.uri，或某个字段类型不对
+txt-import-20 = 它没有 services 列表
+txt-import-21 = 这个 2FAS 备份使用的格式版本比 lifeboat 能读取的更新（1 到 4）；请更新 lifeboat
+txt-import-22 = 它没有 schemaVersion
+txt-import-23 = servicesEncrypted 不是三段 base64
+
+# 配置文件（src/config.rs）。
+cfg-bad-value = `{ $key }` 的值“{ $value }”无效：{ $why }；{ $allowed }
+cfg-allowed-duration = `{ $key }` 取值为 { $min } 到 { $max } 之间的时长，例如 "90s"、"5m" 或 "1h"
+cfg-allowed-vault = `vault` 取值为保险库文件的绝对路径（可用 "~/"）
+cfg-allowed-backup-dir = `backup_dir` 取值为文件夹的绝对路径（可用 "~/"）
+cfg-allowed-language = `language` 取值为以下之一：{ $values }
+cfg-allowed-keys = 可用的键有：{ $keys }
+cfg-unknown-key = 未知的键 `{ $key }`；可用的键有：{ $keys }
+txt-config-01 = 它是空的
+txt-config-02 = 没有可用来展开 ~ 的主目录
+txt-config-03 = 它不是绝对路径
+txt-config-04 = 不是时长
+txt-config-05 = 超出范围
+txt-config-06 = 不是已知的语言
+
+# 保险库文件（src/vault）。
+vault-header-refused = { $reason }；在任何解密之前就已拒绝。不要使用这个文件：请改为打开备份或上一代文件
+vault-prev-hint = { $reason }。上一代文件在 { $prev }：先用 `lifeboat --vault { $prev } list` 检查，再运行 `lifeboat restore { $prev }`
+vault-no-prev-hint = { $reason }。没有可以退回的上一代文件（{ $prev }）：请用 `lifeboat restore BACKUP_FILE` 恢复你最新的备份（先用 `lifeboat --vault BACKUP_FILE list` 检查它）
+txt-vault-01 = 加密内容未通过认证：文件已损坏或被截断
+txt-vault-02 = 该文件不是有效的 age 文件（无法读取文件头）
+txt-vault-03 = 该文件不是 age v1 文件（格式或版本行未知）
+txt-vault-04 = 文件头已损坏（某个接收者段格式错误）
+txt-vault-05 = 文件头的认证标签不匹配：文件头已损坏
+txt-vault-06 = 保险库文件是空的

@@ -47,7 +47,7 @@ fn read_input(a: &ImportArgs) -> Result<SecretBytes, CliError> {
         std::io::stdin()
             .take(MAX_IMPORT_BYTES as u64 + 1)
             .read_to_end(&mut buf)
-            .map_err(|e| CliError::input(format!("reading stdin failed: {e}")))?;
+            .map_err(|e| CliError::input(crate::tr!("cli-stdin-failed", error = e.to_string())))?;
     } else {
         let f = std::fs::File::open(&a.file)
             .map_err(|e| CliError::input(format!("cannot read {shown}: {e}")))?;

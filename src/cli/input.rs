@@ -27,13 +27,20 @@ pub fn read_fd_line(fd: u32) -> Result<SecretString, CliError> {
         // /proc/self/fd gives safe access to an inherited descriptor.
         let path = format!("/proc/self/fd/{fd}");
         let mut f = std::fs::File::open(&path).map_err(|e| {
-            CliError::usage(format!(
-                "cannot read file descriptor {fd} ({e}); open it in the shell, e.g. `--passphrase-fd 3 3<passfile`"
+            CliError::usage(crate::tr!(
+                "cli-fd-unreadable",
+                fd = fd,
+                error = e.to_string()
             ))
         })?;
         let mut all = Zeroizing::new(String::new());
-        f.read_to_string(&mut all)
-            .map_err(|e| CliError::input(format!("reading file descriptor {fd} failed: {e}")))?;
+        f.read_to_string(&mut all).map_err(|e| {
+            CliError::input(crate::tr!(
+                "cli-fd-read-failed",
+                fd = fd,
+                error = e.to_string()
+            ))
+        })?;
         let lines: Vec<SecretString> = all
             .split('\n')
             .map(|l| SecretString::from(l.strip_suffix('\r').unwrap_or(l)))
@@ -44,9 +51,7 @@ pub fn read_fd_line(fd: u32) -> Result<SecretString, CliError> {
     let lines = map.get_mut(&fd).expect("inserted above");
     match lines.pop() {
         Some(l) if !l.is_empty() => Ok(l),
-        _ => Err(CliError::input(format!(
-            "file descriptor {fd} gave no passphrase (an empty line or nothing)"
-        ))),
+        _ => Err(CliError::input(crate::tr!("cli-fd-empty", fd = fd))),
     }
 }
 
@@ -66,7 +71,7 @@ pub fn prompt_hidden(prompt: &str) -> Result<SecretString, CliError> {
     }
     rpassword::prompt_password(prompt)
         .map(SecretString::new)
-        .map_err(|e| CliError::input(format!("could not read from the terminal: {e}")))
+        .map_err(|e| CliError::input(crate::tr!("cli-tty-read-failed", error = e.to_string())))
 }
 
 /// Asks a yes/no question on the terminal; only "y" or "yes" is yes.
@@ -80,11 +85,11 @@ pub fn confirm(question: &str) -> Result<bool, CliError> {
     let mut w = &tty;
     write!(w, "{question} [y/N] ")
         .and_then(|()| w.flush())
-        .map_err(|e| CliError::input(format!("could not ask on the terminal: {e}")))?;
+        .map_err(|e| CliError::input(crate::tr!("cli-tty-ask-failed", error = e.to_string())))?;
     let mut answer = String::new();
     std::io::BufReader::new(&tty)
         .read_line(&mut answer)
-        .map_err(|e| CliError::input(format!("could not read from the terminal: {e}")))?;
+        .map_err(|e| CliError::input(crate::tr!("cli-tty-read-failed", error = e.to_string())))?;
     Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
 
@@ -130,7 +135,7 @@ pub fn secret_from_stdin_or_prompt(prompt: &str) -> Result<SecretString, CliErro
     let mut s = Zeroizing::new(String::new());
     std::io::stdin()
         .read_to_string(&mut s)
-        .map_err(|e| CliError::input(format!("reading stdin failed: {e}")))?;
+        .map_err(|e| CliError::input(crate::tr!("cli-stdin-failed", error = e.to_string())))?;
     Ok(SecretString::from(s.as_str()))
 }
 

@@ -367,8 +367,9 @@ fn read_share_files(paths: &[PathBuf]) -> Result<Vec<SecretString>, CliError> {
     for p in paths {
         let mut s = Zeroizing::new(String::new());
         if p.as_os_str() == "-" {
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-                .map_err(|e| CliError::input(format!("reading stdin failed: {e}")))?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| {
+                CliError::input(crate::tr!("cli-stdin-failed", error = e.to_string()))
+            })?;
         } else {
             *s = std::fs::read_to_string(p)
                 .map_err(|e| CliError::input(format!("cannot read {}: {e}", p.display())))?;

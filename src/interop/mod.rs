@@ -183,7 +183,7 @@ pub enum InteropError {
     #[error("{}", crate::tr!("err-import-interop-error-bad-kdf", value = _0.to_string()))]
     BadKdf(&'static str),
     /// The file is not in the format named.
-    #[error("{}", crate::tr!("err-import-interop-error-not-format", what = what.to_string(), detail = detail.to_string()))]
+    #[error("{}", crate::tr!("err-import-interop-error-not-format", what = what.to_string(), detail = crate::i18n::translate_english(detail)))]
     NotFormat {
         /// The format, with an article (`an andOTP export`).
         what: &'static str,
@@ -191,7 +191,7 @@ pub enum InteropError {
         detail: &'static str,
     },
     /// A variant of the format that lifeboat does not read.
-    #[error("{0}")]
+    #[error("{}", crate::i18n::translate_english(_0))]
     Unsupported(&'static str),
     /// Neither text nor an image.
     #[error("{}", crate::tr!("err-import-interop-error-not-text"))]
@@ -266,7 +266,7 @@ pub enum Reason {
     #[error("{}", crate::tr!("err-import-reason-otp-type", value = _0.to_string()))]
     OtpType(String),
     /// An entry whose fields have the wrong types or are missing.
-    #[error("{}", crate::tr!("err-import-reason-malformed", value = _0.to_string()))]
+    #[error("{}", crate::tr!("err-import-reason-malformed", value = crate::i18n::translate_english(_0)))]
     Malformed(&'static str),
     /// An entry kind that is not recovery material lifeboat keeps.
     #[error("{}", crate::tr!("err-import-reason-not-imported", value = _0.to_string()))]

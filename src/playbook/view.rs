@@ -62,34 +62,6 @@ pub(crate) fn fmt_time_in(t: OffsetDateTime, offset: time::UtcOffset, lang: &str
     )
 }
 
-#[cfg(test)]
-mod time_tests {
-    use super::fmt_time_in;
-    use time::macros::{datetime, offset};
-
-    #[test]
-    fn report_times_follow_the_language_and_carry_the_offset() {
-        let t = datetime!(2026-11-30 06:05 UTC);
-        assert_eq!(
-            fmt_time_in(t, offset!(+8), "zh-CN"),
-            "2026年11月30日 14:05 (UTC+08:00)"
-        );
-        assert_eq!(
-            fmt_time_in(t, offset!(UTC), "zh-CN"),
-            "2026年11月30日 06:05 (UTC)"
-        );
-        assert_eq!(
-            fmt_time_in(t, offset!(+8), "en"),
-            "2026-11-30 14:05 UTC+08:00"
-        );
-        assert_eq!(
-            fmt_time_in(t, offset!(-5:30), "en"),
-            "2026-11-30 00:35 UTC-05:30"
-        );
-        assert_eq!(fmt_time_in(t, offset!(UTC), "en"), "2026-11-30 06:05 UTC");
-    }
-}
-
 /// A time for machines: RFC 3339 in UTC.
 pub(crate) fn rfc3339(t: OffsetDateTime) -> Value {
     t.to_offset(time::UtcOffset::UTC)
@@ -476,4 +448,32 @@ pub fn guide_coverage(pbs: &[Playbook]) -> BTreeMap<String, Vec<String>> {
         }
     }
     map
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::fmt_time_in;
+    use time::macros::{datetime, offset};
+
+    #[test]
+    fn report_times_follow_the_language_and_carry_the_offset() {
+        let t = datetime!(2026-11-30 06:05 UTC);
+        assert_eq!(
+            fmt_time_in(t, offset!(+8), "zh-CN"),
+            "2026年11月30日 14:05 (UTC+08:00)"
+        );
+        assert_eq!(
+            fmt_time_in(t, offset!(UTC), "zh-CN"),
+            "2026年11月30日 06:05 (UTC)"
+        );
+        assert_eq!(
+            fmt_time_in(t, offset!(+8), "en"),
+            "2026-11-30 14:05 UTC+08:00"
+        );
+        assert_eq!(
+            fmt_time_in(t, offset!(-5:30), "en"),
+            "2026-11-30 00:35 UTC-05:30"
+        );
+        assert_eq!(fmt_time_in(t, offset!(UTC), "en"), "2026-11-30 06:05 UTC");
+    }
 }

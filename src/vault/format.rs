@@ -799,9 +799,9 @@ pub fn decrypt_reader<R: std::io::BufRead>(
     // headers would otherwise cost minutes: see `header`).
     let budget = header::budget();
     let decryptor = header::open_decryptor(input, &budget).map_err(|e| match e {
-        header::OpenError::Header(h) => corrupt(format!(
-            "{h}; it was refused before any decryption. Do not use this file: open a backup or the previous generation instead"
-        )),
+        header::OpenError::Header(h) => {
+            corrupt(crate::tr!("vault-header-refused", reason = h.to_string()))
+        }
         header::OpenError::Age(age::DecryptError::UnknownFormat) => {
             corrupt("the file is not an age v1 file (unknown format or version line)")
         }

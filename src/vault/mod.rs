@@ -100,7 +100,7 @@ pub enum VaultError {
     #[error("{}", crate::tr!("err-vault-vault-error-auth", value = _0.to_string()))]
     Auth(String),
     /// The file is damaged or not a vault.
-    #[error("{}", crate::tr!("err-vault-vault-error-corrupt", reason = reason.to_string()))]
+    #[error("{}", crate::tr!("err-vault-vault-error-corrupt", reason = crate::i18n::translate_english(reason)))]
     Corrupt {
         /// Why.
         reason: String,

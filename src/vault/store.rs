@@ -1111,17 +1111,17 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
 fn with_prev_hint(e: VaultError, path: &Path) -> VaultError {
     match e {
         VaultError::Corrupt { reason } if prev_path(path).exists() => VaultError::Corrupt {
-            reason: format!(
-                "{reason}. The previous generation is at {}: check it with `lifeboat --vault {} list`, then `lifeboat restore {}`",
-                show(&prev_path(path)),
-                show(&prev_path(path)),
-                show(&prev_path(path))
+            reason: crate::tr!(
+                "vault-prev-hint",
+                reason = crate::i18n::translate_english(&reason),
+                prev = show(&prev_path(path))
             ),
         },
         VaultError::Corrupt { reason } => VaultError::Corrupt {
-            reason: format!(
-                "{reason}. There is no previous generation ({}) to fall back on: restore your latest backup with `lifeboat restore BACKUP_FILE` (check it first with `lifeboat --vault BACKUP_FILE list`)",
-                show(&prev_path(path))
+            reason: crate::tr!(
+                "vault-no-prev-hint",
+                reason = crate::i18n::translate_english(&reason),
+                prev = show(&prev_path(path))
             ),
         },
         other => other,
