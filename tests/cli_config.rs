@@ -54,9 +54,17 @@ fn path_set_show_unset() {
     );
 
     // A refused value leaves the file as it was and says what is allowed.
-    let out = go(cmd(&config, &["--lang", "en", "config", "set", "language", "fr"])).code(1);
+    let out = go(cmd(
+        &config,
+        &["--lang", "en", "config", "set", "language", "fr"],
+    ))
+    .code(1);
     assert!(out.stderr.contains("auto, en, zh-CN"), "{out:?}");
-    let out = go(cmd(&config, &["--lang", "en", "config", "set", "auto_lock", "2s"])).code(1);
+    let out = go(cmd(
+        &config,
+        &["--lang", "en", "config", "set", "auto_lock", "2s"],
+    ))
+    .code(1);
     assert!(out.stderr.contains("from 30s to 8h"), "{out:?}");
     // The file now says zh-CN: without --lang, messages are in Chinese.
     let out = go(cmd(&config, &["config", "set", "auto_lock", "2s"])).code(1);
