@@ -1,16 +1,19 @@
-//! Vault-core benchmarks (not timed tests): whole-process `show`, `list` and
-//! `add` on a 10,000-item vault against `age -d` of the same file, and our
-//! Argon2id against the reference C implementation (argon2-cffi) at equal
-//! parameters. Prints a Markdown table for docs/performance.md.
+//! Vault-core benchmarks (not timed tests): whole-process `show`, `list`,
+//! `list --json` and `add` on vaults of 1,000 and 10,000 items, side by side
+//! with `age -d` of the same files, and our Argon2id against the reference
+//! C implementation (argon2-cffi) at equal parameters. Prints Markdown
+//! tables for docs/performance.md.
 //!
-//!     cargo bench --bench vault_ops            # everything (about 2 minutes)
+//!     cargo bench --bench vault_ops            # everything (a few minutes)
 //!     LIFEBOAT_BENCH_RUNS=50 cargo bench --bench vault_ops
 //!     LIFEBOAT_BENCH_SKIP_KDF=1 cargo bench --bench vault_ops
 //!
 //! Timings are medians over LIFEBOAT_BENCH_RUNS whole-process runs (default
 //! 30) after 3 warm-up runs, with the minimum beside them: on a shared
 //! machine the minimum shows what the code costs, the median what a user
-//! sees.
+//! sees. The commands of one vault size run round-robin (one run of each in
+//! turn), so a burst of load elsewhere hits every row alike and the ratios
+//! to `age -d` stay fair.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -24,7 +27,8 @@ use lifeboat::vault::{KdfParams, Vault};
 
 const BIN: &str = env!("CARGO_BIN_EXE_lifeboat");
 const PASSPHRASE: &str = "benchmark passphrase, long enough";
-const ITEMS: usize = 10_000;
+/// The vault sizes measured.
+const SIZES: [usize; 2] = [1_000, 10_000];
 
 fn runs() -> usize {
     std::env::var("LIFEBOAT_BENCH_RUNS")
@@ -50,27 +54,40 @@ fn stats(mut v: Vec<Duration>) -> Stat {
     }
 }
 
-/// Times a whole process `runs` times (3 warm-ups first); stdout discarded.
-fn time_cmd(mut make: impl FnMut(usize) -> Command, runs: usize) -> Stat {
-    let mut times = Vec::new();
+/// A command to time; called with the run number (so `add` can use a new
+/// name each time).
+type Make<'a> = Box<dyn FnMut(usize) -> Command + 'a>;
+
+/// Times whole processes round-robin: 3 warm-up rounds, then `runs`
+/// rounds of one run of each command; stdout discarded.
+fn time_round_robin(makes: &mut [Make<'_>], runs: usize) -> Vec<Stat> {
+    let mut times = vec![Vec::new(); makes.len()];
     for i in 0..runs + 3 {
-        let mut c = make(i);
-        c.stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .stdin(Stdio::null());
-        let t = Instant::now();
-        let out = c.output().expect("spawn");
-        let dt = t.elapsed();
-        assert!(
-            out.status.success(),
-            "benchmark command failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        if i >= 3 {
-            times.push(dt);
+        for (make, times) in makes.iter_mut().zip(&mut times) {
+            let mut c = make(i);
+            c.stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .stdin(Stdio::null());
+            let t = Instant::now();
+            let out = c.output().expect("spawn");
+            let dt = t.elapsed();
+            assert!(
+                out.status.success(),
+                "benchmark command failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            if i >= 3 {
+                times.push(dt);
+            }
         }
     }
-    stats(times)
+    times.into_iter().map(stats).collect()
+}
+
+/// Times one whole process `runs` times (3 warm-ups first).
+fn time_cmd(make: impl FnMut(usize) -> Command, runs: usize) -> Stat {
+    let mut one: [Make<'_>; 1] = [Box::new(make)];
+    time_round_robin(&mut one, runs).remove(0)
 }
 
 fn item(n: usize) -> Item {
@@ -128,8 +145,9 @@ fn item(n: usize) -> Item {
     i
 }
 
-/// Makes the 10,000-item vault (passphrase at `params`) and its key file.
-fn make_vault(dir: &Path, params: KdfParams) -> (PathBuf, PathBuf) {
+/// Makes a vault of `items` items (passphrase at `params`) and its key
+/// file.
+fn make_vault(dir: &Path, params: KdfParams, items: usize) -> (PathBuf, PathBuf) {
     let path = dir.join("vault.age");
     let mut v = Vault::create(&path, &SecretString::from(PASSPHRASE), params).unwrap();
     let key = dir.join("key.txt");
@@ -138,7 +156,7 @@ fn make_vault(dir: &Path, params: KdfParams) -> (PathBuf, PathBuf) {
         format!("{}\n", v.payload().keys.recovery_identity.expose()),
     )
     .unwrap();
-    v.payload_mut().items.extend((0..ITEMS).map(item));
+    v.payload_mut().items.extend((0..items).map(item));
     v.save().unwrap();
     (path, key)
 }
@@ -215,30 +233,36 @@ fn ours(params: KdfParams, runs: usize) -> Stat {
     )
 }
 
-fn main() {
-    // `cargo bench` passes --bench; `cargo test --benches` passes nothing we
-    // need. Either way run once.
-    let runs = runs();
-    // LIFEBOAT_BENCH_DIR=DIR builds (or reuses) the vault there and keeps
-    // it, for profiling by hand; LIFEBOAT_BENCH_BUILD_ONLY=1 stops there.
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = std::env::var_os("LIFEBOAT_BENCH_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| tmp.path().to_path_buf());
+/// The figures of one vault size.
+struct Sized {
+    items: usize,
+    bytes: u64,
+    json: usize,
+    rows: Vec<Stat>,
+}
+
+/// The rows of the main table, in order: label, and whether the row goes
+/// through `bash -c 'exec ...'`.
+const ROWS: [&str; 7] = [
+    "`age -d -i key vault.age` (the floor)",
+    "`lifeboat show NAME --identity key`",
+    "`lifeboat show NAME --reveal --json --identity key`",
+    "`lifeboat list --identity key`",
+    "`lifeboat list --json --identity key`",
+    "`lifeboat add note NAME --identity key` (full save, 2 fsyncs; note on stdin via bash)",
+    "`bash -c 'exec true'` (inside the `add` row)",
+];
+
+fn measure(dir: &Path, items: usize, runs: usize) -> Sized {
     let rfc = KdfParams::RFC9106_SECOND;
     let (vault, key) = if dir.join("vault.age").exists() {
         (dir.join("vault.age"), dir.join("key.txt"))
     } else {
-        eprintln!("building a {ITEMS}-item vault...");
-        std::fs::create_dir_all(&dir).unwrap();
-        make_vault(&dir, rfc)
+        eprintln!("building a {items}-item vault...");
+        std::fs::create_dir_all(dir).unwrap();
+        make_vault(dir, rfc, items)
     };
-    if std::env::var_os("LIFEBOAT_BENCH_BUILD_ONLY").is_some() {
-        return;
-    }
-    let pass = dir.join("pass.txt");
-    std::fs::write(&pass, format!("{PASSPHRASE}\n")).unwrap();
-    let size = std::fs::metadata(&vault).unwrap().len();
+    let bytes = std::fs::metadata(&vault).unwrap().len();
     let plain = Command::new("age")
         .arg("-d")
         .arg("-i")
@@ -247,100 +271,133 @@ fn main() {
         .output()
         .expect("age");
     assert!(plain.status.success());
-
-    let mut rows: Vec<(String, Stat, String)> = Vec::new();
-    let age = time_cmd(
-        |_| {
-            let mut c = Command::new("age");
-            c.arg("-d").arg("-i").arg(&key).arg(&vault);
-            c
-        },
-        runs,
-    );
-    let floor = age.median;
-    rows.push((
-        "`age -d -i key vault.age` (the floor)".into(),
-        age,
-        "11 ms (peers' figure)".into(),
-    ));
-    rows.push((
-        "`lifeboat show item-05000 --identity key`".into(),
-        time_cmd(|_| lifeboat(&vault, &key, &["show", "item-05000"]), runs),
-        format!("<= 1.5 x age -d = {}", ms(floor.mul_f64(1.5))),
-    ));
-    rows.push((
-        "`lifeboat show item-05000 --reveal --json --identity key`".into(),
-        time_cmd(
-            |_| lifeboat(&vault, &key, &["show", "item-05000", "--reveal", "--json"]),
-            runs,
-        ),
-        format!("<= {}", ms(floor.mul_f64(1.5))),
-    ));
-    rows.push((
-        "`lifeboat list --identity key` (10,000 lines)".into(),
-        time_cmd(|_| lifeboat(&vault, &key, &["list"]), runs),
-        "< 20 ms".into(),
-    ));
-    rows.push((
-        "`lifeboat list --json --identity key`".into(),
-        time_cmd(|_| lifeboat(&vault, &key, &["list", "--json"]), runs),
-        "< 20 ms".into(),
-    ));
+    // The item in the middle of the vault.
+    let name = format!("item-{:05}", items / 2);
     let stamp = std::process::id();
-    rows.push((
-        "`lifeboat add note NAME --identity key` (full save, fsync)".into(),
-        time_cmd(
-            |i| {
-                // The note comes on stdin, from a here-string.
-                let mut b = Command::new("bash");
-                b.arg("-c")
-                    .arg(r#"exec "$@" <<< "benchmark note""#)
-                    .arg("bash")
-                    .arg(BIN)
-                    .arg("--vault")
-                    .arg(&vault)
-                    .arg("--identity")
-                    .arg(&key)
-                    .args(["add", "note", &format!("bench-add-{stamp}-{i}")]);
-                b
-            },
-            runs,
-        ),
-        "< 40 ms".into(),
-    ));
-    let bash = time_cmd(
-        |_| {
+    let (v, k, name) = (&vault, &key, name.as_str());
+    let mut makes: Vec<Make<'_>> = vec![
+        Box::new(|_| {
+            let mut c = Command::new("age");
+            c.arg("-d").arg("-i").arg(k).arg(v);
+            c
+        }),
+        Box::new(|_| lifeboat(v, k, &["show", name])),
+        Box::new(|_| lifeboat(v, k, &["show", name, "--reveal", "--json"])),
+        Box::new(|_| lifeboat(v, k, &["list"])),
+        Box::new(|_| lifeboat(v, k, &["list", "--json"])),
+        Box::new(|i| {
+            // The note comes on stdin, from a here-string.
+            let mut b = Command::new("bash");
+            b.arg("-c")
+                .arg(r#"exec "$@" <<< "benchmark note""#)
+                .arg("bash")
+                .arg(BIN)
+                .arg("--vault")
+                .arg(v)
+                .arg("--identity")
+                .arg(k)
+                .args(["add", "note", &format!("bench-add-{stamp}-{i}")]);
+            b
+        }),
+        Box::new(|_| {
             let mut c = Command::new("bash");
             c.arg("-c").arg("exec true");
             c
-        },
-        runs,
-    );
-    rows.push((
-        "(`bash -c 'exec true'`, included in the two rows around it)".into(),
-        bash,
-        String::new(),
-    ));
+        }),
+    ];
+    assert_eq!(makes.len(), ROWS.len());
+    let rows = time_round_robin(&mut makes, runs);
+    Sized {
+        items,
+        bytes,
+        json: plain.stdout.len(),
+        rows,
+    }
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` passes nothing we
+    // need. Either way run once.
+    let runs = runs();
+    // LIFEBOAT_BENCH_DIR=DIR builds (or reuses) the vaults there (one
+    // folder per size) and keeps them, for profiling by hand;
+    // LIFEBOAT_BENCH_BUILD_ONLY=1 stops there.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = std::env::var_os("LIFEBOAT_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tmp.path().to_path_buf());
+    let rfc = KdfParams::RFC9106_SECOND;
+    if std::env::var_os("LIFEBOAT_BENCH_BUILD_ONLY").is_some() {
+        for n in SIZES {
+            let d = dir.join(n.to_string());
+            if !d.join("vault.age").exists() {
+                std::fs::create_dir_all(&d).unwrap();
+                make_vault(&d, rfc, n);
+            }
+        }
+        return;
+    }
+    let sized: Vec<Sized> = SIZES
+        .iter()
+        .map(|&n| measure(&dir.join(n.to_string()), n, runs))
+        .collect();
+
+    println!("\n{runs} runs per row, whole processes, wall time, median / min");
+    for s in &sized {
+        println!(
+            "- {} items: {} bytes on disk, {} bytes of JSON",
+            s.items, s.bytes, s.json
+        );
+    }
+    print!("\n| what |");
+    for s in &sized {
+        print!(" {} items: median / min |", s.items);
+    }
+    print!("\n|---|");
+    for _ in &sized {
+        print!("---|");
+    }
+    println!();
+    for (r, label) in ROWS.iter().enumerate() {
+        print!("| {label} |");
+        for s in &sized {
+            print!(" {} / {} |", ms(s.rows[r].median), ms(s.rows[r].min));
+        }
+        println!();
+    }
+    for (r, what) in [(1, "show"), (3, "list"), (4, "list --json")] {
+        print!("| **{what} / age -d** (medians; goal for show: <= 1.5) |");
+        for s in &sized {
+            let ratio = s.rows[r].median.as_secs_f64() / s.rows[0].median.as_secs_f64();
+            print!(" {ratio:.2} |");
+        }
+        println!();
+    }
+
+    // The passphrase path on the larger vault: the KDF dominates.
+    let big = dir.join(SIZES[SIZES.len() - 1].to_string());
+    let pass = big.join("pass.txt");
+    std::fs::write(&pass, format!("{PASSPHRASE}\n")).unwrap();
     let show_pass = time_cmd(
-        |_| with_passphrase(&pass, &vault, &["show", "item-05000"]),
+        |_| {
+            with_passphrase(
+                &pass,
+                &big.join("vault.age"),
+                &["show", &format!("item-{:05}", SIZES[SIZES.len() - 1] / 2)],
+            )
+        },
         runs.min(15),
     );
     let kdf_rfc = ours(rfc, 5);
-    let over = show_pass.median.saturating_sub(kdf_rfc.median);
-    rows.push((
-        "`lifeboat show item-05000 --passphrase-fd 3` (64 MiB, t=3, p=4)".into(),
-        show_pass,
-        format!("KDF + <= 20 ms (here KDF + {})", ms(over)),
-    ));
-
     println!(
-        "\nvault: {ITEMS} items, {size} bytes on disk, {} bytes of JSON; {runs} runs per row\n",
-        plain.stdout.len()
+        "\n| `lifeboat show NAME --passphrase-fd 3`, {} items (Argon2id 64 MiB, t=3, p=4) | {} / {} | KDF alone {} / {}: KDF + {} |",
+        SIZES[SIZES.len() - 1],
+        ms(show_pass.median),
+        ms(show_pass.min),
+        ms(kdf_rfc.median),
+        ms(kdf_rfc.min),
+        ms(show_pass.median.saturating_sub(kdf_rfc.median))
     );
-    println!("| what | median | min | target |\n|---|---|---|---|");
-    for (what, s, target) in &rows {
-        println!("| {what} | {} | {} | {target} |", ms(s.median), ms(s.min));
-    }
 
     if std::env::var_os("LIFEBOAT_BENCH_SKIP_KDF").is_none() {
         println!("\n| Argon2id | lifeboat (`derive_key`) median / min | argon2-cffi `hash_secret_raw` median / min | ratio (medians) |\n|---|---|---|---|");

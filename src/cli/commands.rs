@@ -654,10 +654,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
     warn_if_unverified(view.opened_by());
     let verified = view.is_verified();
     let kind = a.kind.map(kind_of);
-    let items: Vec<&ItemHead> = view
-        .items()
+    let heads = view.heads()?;
+    let items: Vec<&ItemHead> = heads
         .iter()
-        .map(|e| &e.head)
         .filter(|i| kind.is_none_or(|k| i.kind == k))
         .filter(|i| {
             a.account.as_ref().is_none_or(|acc| {

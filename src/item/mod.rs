@@ -321,11 +321,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 }
 
 /// The non-secret fields of an item, borrowed from the payload text: what
-/// `list` needs, without building 10,000 [`Item`]s. Parsed by the same
-/// rules as [`Item`] (same fields, types, defaults and timestamp format;
-/// unknown fields ignored), and the secret is parsed in full into a
-/// [`Secret`] and dropped (wiped) at once, so anything an [`Item`] parse
-/// refuses is refused here too.
+/// `list` prints, without building 10,000 [`Item`]s. These fields are
+/// parsed by the same rules as in [`Item`] (same types, defaults and
+/// timestamp format; unknown fields ignored); of the secret only its
+/// `kind` is read, so the secret never leaves the payload text. Refusing
+/// a damaged secret is the job of the full parse that every write runs.
 #[derive(Debug, Deserialize)]
 pub struct ItemHead<'a> {
     /// See [`Item::id`].
@@ -352,13 +352,17 @@ pub struct ItemHead<'a> {
     /// See [`Item::updated`].
     #[serde(with = "time::serde::rfc3339")]
     pub updated: OffsetDateTime,
-    /// The kind of [`Item::secret`] (checked in full, then dropped).
+    /// The kind of [`Item::secret`] (its other fields are not read).
     #[serde(rename = "secret", deserialize_with = "secret_kind")]
     pub kind: ItemKind,
 }
 
 fn secret_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ItemKind, D::Error> {
-    Secret::deserialize(d).map(|s| s.kind())
+    #[derive(Deserialize)]
+    struct KindOnly {
+        kind: ItemKind,
+    }
+    KindOnly::deserialize(d).map(|k| k.kind)
 }
 
 /// Why an item's common fields were refused.

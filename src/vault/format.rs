@@ -19,7 +19,7 @@ use super::crypto::{
 };
 use super::merge::SyncMeta;
 use super::{header, VaultError};
-use crate::item::{now_utc, Item, ItemHead};
+use crate::item::{now_utc, Item, ItemHead, Text};
 use crate::playbook::PlaybookState;
 use crate::secret::{SecretBytes, SecretString};
 
@@ -1100,68 +1100,142 @@ fn adopt(keys: &mut Keys, inner: InnerKeys) {
     keys.auth_key = inner.auth_key;
 }
 
-/// The payload as a read-only command sees it: every section parsed and
-/// checked as in [`Payload`] (same fields and rules), but the items kept as
-/// borrowed JSON text, read one at a time into [`ItemHead`]s. Keep the
-/// fields in step with [`Payload`]; only the revision metadata (`sync`),
-/// which no read-only command shows, is not parsed here.
+/// The payload as a read-only command sees it: only what the authenticity
+/// check needs (`format`, `version`, `recipients`, `keys`, parsed by the
+/// same rules as in [`Payload`]) and the items as borrowed JSON text. The
+/// other sections (the playbooks, settings, history, audit log and the
+/// revision metadata, `sync`) are skipped unparsed: no read-only command
+/// prints them, and the age layer and the authentication code already
+/// vouch for every byte. Keep these fields in step with [`Payload`].
 #[derive(Deserialize)]
-#[allow(dead_code)] // Parsed so that a damaged section is refused, as by `Payload`.
 struct PayloadView<'a> {
     format: String,
     version: u32,
-    vault_id: String,
-    #[serde(with = "time::serde::rfc3339")]
-    created: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
-    updated: OffsetDateTime,
     #[serde(default, borrow)]
     items: Vec<&'a serde_json::value::RawValue>,
     #[serde(default)]
-    playbooks: PlaybookState,
-    #[serde(default)]
     recipients: Vec<ExtraRecipient>,
-    #[serde(default)]
-    settings: Settings,
-    #[serde(default)]
-    history: History,
-    #[serde(default)]
-    audit: Vec<AuditEntry>,
     keys: Keys,
 }
 
-/// One item of a [`View`]: its non-secret fields, and its JSON text for
-/// reading the whole item when a command needs the secret.
-#[derive(Debug)]
+/// One item of a [`View`]: its JSON text, read only as far as a command
+/// needs it.
+#[derive(Debug, Clone, Copy)]
 pub struct ItemEntry<'a> {
-    /// The non-secret fields.
-    pub head: ItemHead<'a>,
     raw: &'a serde_json::value::RawValue,
+    /// The whole payload, to report an error's position in it.
+    whole: &'a str,
 }
 
-impl ItemEntry<'_> {
-    /// The whole item, secret included (into zeroizing types).
+impl<'a> ItemEntry<'a> {
+    /// The item's `id` and `name` (what finding it needs).
+    pub fn id_and_name(&self) -> Result<(Text<'a>, Text<'a>), VaultError> {
+        id_and_name(self.raw.get()).map_err(|e| self.error(&e))
+    }
+
+    /// The whole item, secret included (into zeroizing types), checked as
+    /// a full open checks it.
     pub fn item(&self) -> Result<Item, VaultError> {
-        // Already checked when the view was made, so this cannot fail on a
-        // view that opened.
-        serde_json::from_str(self.raw.get()).map_err(|e| VaultError::Corrupt {
+        serde_json::from_str(self.raw.get()).map_err(|e| self.error(&e))
+    }
+
+    /// The item's non-secret fields (for `list`); the secret is read no
+    /// further than its kind.
+    pub fn head(&self) -> Result<ItemHead<'a>, VaultError> {
+        serde_json::from_str(self.raw.get()).map_err(|e| self.error(&e))
+    }
+
+    /// A parse error in this item, positioned in the whole payload as a
+    /// full parse reports it, without quoting values.
+    fn error(&self, e: &serde_json::Error) -> VaultError {
+        let offset = self.raw.get().as_ptr() as usize - self.whole.as_ptr() as usize;
+        let before = &self.whole[..offset];
+        let line = 1 + before.matches('\n').count();
+        let col0 = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+        let (l, c) = if e.line() == 1 {
+            (line, col0 + e.column())
+        } else {
+            (line + e.line() - 1, e.column())
+        };
+        VaultError::Corrupt {
             reason: format!(
                 "the vault's contents do not match the format: {}",
-                json_error_without_values(&e)
+                json_error_without_values_at(e, l, c)
             ),
-        })
+        }
     }
 }
 
-/// A vault opened read-only (`list`, `show`, `code`): checked exactly as
-/// [`unseal`] checks it (format and version, every section and item
-/// parsed, the authenticity check), without building every [`Item`].
+/// An item's `id` and `name`. lifeboat writes every item starting
+/// `{"id":"…","name":"…",`; when the two strings need no unescaping they
+/// are taken straight from the text (the item was already checked to be
+/// well-formed JSON, so they hold no control characters), which reads a
+/// few dozen bytes of each item instead of all of it. Anything else (other
+/// key order, escapes, whitespace) is parsed.
+fn id_and_name(raw: &str) -> Result<(Text<'_>, Text<'_>), serde_json::Error> {
+    fn plain_string(s: &str) -> Option<(&str, &str)> {
+        let end = s.find(['"', '\\'])?;
+        (s.as_bytes()[end] == b'"').then(|| (&s[..end], &s[end + 1..]))
+    }
+    let quick = || {
+        let (id, rest) = plain_string(raw.strip_prefix(r#"{"id":""#)?)?;
+        let (name, _) = plain_string(rest.strip_prefix(r#","name":""#)?)?;
+        Some((id, name))
+    };
+    if let Some((id, name)) = quick() {
+        return Ok((Text(id.into()), Text(name.into())));
+    }
+    #[derive(Deserialize)]
+    struct IdName<'a> {
+        #[serde(borrow)]
+        id: Text<'a>,
+        #[serde(borrow)]
+        name: Text<'a>,
+    }
+    let both: IdName<'_> = serde_json::from_str(raw)?;
+    Ok((both.id, both.name))
+}
+
+/// A vault opened read-only (`list`, `show`, `code`): the format, version
+/// and authenticity checks of [`unseal`]; each item is read only as far as
+/// a command prints it. Full typed checks of every item are for the paths
+/// that write or vouch for the vault ([`unseal`]: every change, `verify`,
+/// `backup`, `doctor`), so a damaged item cannot be saved, while the items
+/// around it stay readable.
 #[derive(Debug)]
 pub struct View<'a> {
     /// The unlock path used.
     pub opened_by: OpenedBy,
+    items: Vec<&'a serde_json::value::RawValue>,
+    whole: &'a str,
+}
+
+impl<'a> View<'a> {
+    /// How many items the vault holds.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when the vault holds no item.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
     /// The items, in vault order.
-    pub items: Vec<ItemEntry<'a>>,
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = ItemEntry<'a>> + '_ {
+        self.items.iter().map(|raw| ItemEntry {
+            raw,
+            whole: self.whole,
+        })
+    }
+
+    /// The `n`th item.
+    pub fn entry(&self, n: usize) -> Option<ItemEntry<'a>> {
+        self.items.get(n).map(|raw| ItemEntry {
+            raw,
+            whole: self.whole,
+        })
+    }
 }
 
 /// Makes a [`View`] of decrypted contents (see [`decrypt_reader`]).
@@ -1180,31 +1254,6 @@ pub fn view(decrypted: &Decrypted) -> Result<View<'_>, VaultError> {
         }
     };
     Payload::check_head(Some(&head.format), Some(head.version))?;
-    let mut items = Vec::with_capacity(head.items.len());
-    for raw in head.items {
-        let item_head: ItemHead<'_> = serde_json::from_str(raw.get()).map_err(|e| {
-            // Report the position in the whole payload, as a full parse does.
-            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            let before = &text[..offset];
-            let line = 1 + before.matches('\n').count();
-            let col0 = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
-            let (l, c) = if e.line() == 1 {
-                (line, col0 + e.column())
-            } else {
-                (line + e.line() - 1, e.column())
-            };
-            VaultError::Corrupt {
-                reason: format!(
-                    "the vault's contents do not match the format: {}",
-                    json_error_without_values_at(&e, l, c)
-                ),
-            }
-        })?;
-        items.push(ItemEntry {
-            head: item_head,
-            raw,
-        });
-    }
     let opened_by = authenticate(
         bytes,
         head.version,
@@ -1212,7 +1261,11 @@ pub fn view(decrypted: &Decrypted) -> Result<View<'_>, VaultError> {
         &head.recipients,
         decrypted,
     )?;
-    Ok(View { opened_by, items })
+    Ok(View {
+        opened_by,
+        items: head.items,
+        whole: text,
+    })
 }
 
 /// Verifies freshly written bytes: they must decrypt with the recovery key
@@ -1507,6 +1560,38 @@ mod tests {
             u.opened_by,
             OpenedBy::OtherIdentity(p.keys.recovery_recipient.clone())
         );
+    }
+
+    #[test]
+    fn id_and_name_reads_every_spelling_of_an_item() {
+        // lifeboat's own form (read straight from the text), then forms
+        // another writer may produce (parsed): same answers as serde.
+        for raw in [
+            r#"{"id":"00ff","name":"Bank","secret":{}}"#,
+            r#"{"id":"00ff","name":"","secret":{}}"#,
+            r#"{"id":"00ff","name":"Bank \"main\"","secret":{}}"#,
+            r#"{"id":"00ff","name":"\u0042ank","secret":{}}"#,
+            r#"{"id":"0\u0030ff","name":"Bank","secret":{}}"#,
+            r#"{ "id": "00ff", "name": "Bank" }"#,
+            r#"{"name":"Bank","id":"00ff"}"#,
+            r#"{"id":"00ff","account":"a","name":"交易所"}"#,
+        ] {
+            #[derive(Deserialize)]
+            struct Both {
+                id: String,
+                name: String,
+            }
+            let want: Both = serde_json::from_str(raw).unwrap();
+            let (id, name) = id_and_name(raw).unwrap();
+            assert_eq!((&*id, &*name), (&*want.id, &*want.name), "{raw}");
+        }
+        for bad in [
+            r#"{"id":"00ff"}"#,
+            r#"{"id":"00ff","name":7}"#,
+            r#"{"id":7,"name":"Bank"}"#,
+        ] {
+            assert!(id_and_name(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -981,21 +981,29 @@ impl std::fmt::Debug for DecryptedVault {
 }
 
 impl DecryptedVault {
-    /// Parses and checks the contents (format, version, every section and
-    /// item, authenticity), borrowing from the decrypted text.
+    /// Checks the contents (format, version, authenticity) and indexes
+    /// the items by name, borrowing from the decrypted text (see
+    /// [`format::View`]).
     pub fn view(&self) -> Result<VaultView<'_>, VaultError> {
         let view = format::view(&self.decrypted).map_err(|e| with_prev_hint(e, &self.path))?;
-        Ok(VaultView { view })
+        Ok(VaultView {
+            view,
+            path: &self.path,
+        })
     }
 }
 
-/// A read-only view of a vault (`list`, `show`, `code`): the same checks as
-/// [`Vault::open`], but items are read lazily from the decrypted text, so
-/// a large vault opens without building every item. Anything that changes
-/// the vault uses [`Vault`].
+/// A read-only view of a vault (`list`, `show`, `code`): the format,
+/// version and authenticity checks of [`Vault::open`], but each item is
+/// read from the decrypted text only as far as the command prints it, so a
+/// large vault opens without building every item, and one damaged item
+/// does not hide the others. Anything that changes the vault uses
+/// [`Vault`], whose full parse refuses a damaged item, so one is never
+/// saved.
 #[derive(Debug)]
 pub struct VaultView<'a> {
     view: format::View<'a>,
+    path: &'a Path,
 }
 
 impl<'a> VaultView<'a> {
@@ -1009,23 +1017,60 @@ impl<'a> VaultView<'a> {
         self.view.opened_by.is_verified()
     }
 
-    /// The items' non-secret fields, in vault order.
-    pub fn items(&self) -> &[format::ItemEntry<'a>] {
-        &self.view.items
+    /// How many items the vault holds.
+    pub fn len(&self) -> usize {
+        self.view.len()
     }
 
-    /// Finds an item as [`Vault::find`] does.
-    pub fn find(&self, name: &str) -> Option<usize> {
-        find_in(&self.view.items, name, |i| &i.head.name, |i| &i.head.id)
+    /// True when the vault holds no item.
+    pub fn is_empty(&self) -> bool {
+        self.view.is_empty()
+    }
+
+    /// Every item's non-secret fields, in vault order (what `list` prints).
+    pub fn heads(&self) -> Result<Vec<crate::item::ItemHead<'a>>, VaultError> {
+        self.view
+            .entries()
+            .map(|e| e.head().map_err(|e| with_prev_hint(e, self.path)))
+            .collect()
+    }
+
+    /// Finds an item as [`Vault::find`] does (exact name, then the one
+    /// name equal ignoring case, then id), reading only ids and names.
+    pub fn find(&self, name: &str) -> Result<Option<usize>, VaultError> {
+        let lower = name.to_lowercase();
+        let (mut folded, mut folded_hits, mut by_id) = (None, 0, None);
+        for (n, e) in self.view.entries().enumerate() {
+            let (id, this) = e.id_and_name().map_err(|e| with_prev_hint(e, self.path))?;
+            if *this == *name {
+                return Ok(Some(n));
+            }
+            if folded_hits < 2 && same_name(&this, name, &lower) {
+                folded = Some(n);
+                folded_hits += 1;
+            }
+            if by_id.is_none() && *id == *name {
+                by_id = Some(n);
+            }
+        }
+        Ok(if folded_hits == 1 { folded } else { by_id })
     }
 
     /// The whole item called `name` (secret included), or an error that
-    /// says how to list items.
+    /// says how to list items. Only this item is read in full.
     pub fn item(&self, name: &str) -> Result<Item, VaultError> {
-        let n = self
-            .find(name)
-            .ok_or_else(|| not_found(name, self.view.items.iter().map(|i| &*i.head.name)))?;
-        self.view.items[n].item()
+        let Some(n) = self.find(name)? else {
+            let mut names = Vec::with_capacity(self.len());
+            for e in self.view.entries() {
+                names.push(e.id_and_name()?.1);
+            }
+            return Err(not_found(name, names.iter().map(|t| &**t)));
+        };
+        self.view
+            .entry(n)
+            .ok_or_else(|| VaultError::Internal("an item found is missing".into()))?
+            .item()
+            .map_err(|e| with_prev_hint(e, self.path))
     }
 }
 
@@ -1419,19 +1464,22 @@ mod tests {
         let text = Vault::open_view(&path, &unlock).unwrap();
         let view = text.view().unwrap();
         assert_eq!(view.opened_by(), full.opened_by());
-        assert_eq!(view.items().len(), 2);
-        for (e, i) in view.items().iter().zip(&full.payload().items) {
-            assert_eq!(&*e.head.name, i.name);
-            assert_eq!(&*e.head.id, i.id);
-            assert_eq!(e.head.kind, i.kind());
-            assert_eq!(e.head.account.as_deref(), i.account.as_deref());
-            let tags: Vec<&str> = e.head.tags.iter().map(|t| &**t).collect();
+        assert_eq!(view.len(), 2);
+        let heads = view.heads().unwrap();
+        assert_eq!(view.len(), heads.len());
+        for (n, (h, i)) in heads.iter().zip(&full.payload().items).enumerate() {
+            assert_eq!(&*h.name, i.name);
+            assert_eq!(&*h.id, i.id);
+            assert_eq!(h.kind, i.kind());
+            assert_eq!(h.account.as_deref(), i.account.as_deref());
+            let tags: Vec<&str> = h.tags.iter().map(|t| &**t).collect();
             assert_eq!(tags, i.tags);
-            assert_eq!(e.head.created, i.created);
-            assert_eq!(&e.item().unwrap(), i);
+            assert_eq!(h.created, i.created);
+            assert_eq!(&view.item(&i.name).unwrap(), i);
+            assert_eq!(view.find(&i.id).unwrap(), Some(n));
         }
         for name in ["bank \"MAIN\"", "other", "OTHER", "nope"] {
-            assert_eq!(view.find(name), full.find(name), "{name}");
+            assert_eq!(view.find(name).unwrap(), full.find(name), "{name}");
         }
         assert_eq!(&view.item("other").unwrap(), full.item("other").unwrap());
     }
