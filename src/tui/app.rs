@@ -49,7 +49,7 @@ pub enum Tab {
     Items,
     /// The playbooks.
     Playbooks,
-    /// Backup, drill, kit, doctor.
+    /// Backup, drill, kit, split, passphrase, doctor.
     Tools,
 }
 

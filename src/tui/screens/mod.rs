@@ -10,7 +10,7 @@
 //! - [`form`]: adding or editing an item;
 //! - [`playbooks`]: the Playbooks tab;
 //! - [`runner`]: working through a playbook;
-//! - [`tools`]: the Tools tab (backup, drill, kit, doctor);
+//! - [`tools`]: the Tools tab (backup, drill, kit, split, passphrase, doctor);
 //! - [`prove`]: proving a read-only session (passphrase or recovery key);
 //! - [`help`]: the help overlay.
 

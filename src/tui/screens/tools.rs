@@ -191,11 +191,6 @@ pub fn shares_folder(app: &App) -> String {
 }
 
 impl ToolsState {
-    /// A text field or form of the tab is open.
-    pub fn typing(&self) -> bool {
-        self.folder.is_some() || self.split_plan.is_some() || self.passwd.is_some()
-    }
-
     /// Scrolls the panel by `rows` (negative: up), within its length.
     fn scroll_by(&mut self, rows: i32) {
         let (max, _) = self.room.get();
