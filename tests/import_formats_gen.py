@@ -2,8 +2,9 @@
 into the folder given on stdin, and prints a JSON manifest of what lifeboat
 must make of each file (read by tests/import_formats.rs).
 
-Encryption uses the oracle venv's `cryptography` (AES-256-GCM) and
-hashlib's scrypt and PBKDF2; TOTP codes come from pyotp. Nothing here is
+Encryption uses the oracle venv's `cryptography` (AES-256-GCM, AES-256-CBC,
+HMAC, HKDF), argon2-cffi (Argon2id) and hashlib's scrypt and PBKDF2; TOTP
+codes come from pyotp. Nothing here is
 copied from the apps: the layouts follow their public documentation
 (Aegis docs/vault.md; the 2FAS, andOTP, FreeOTP+, Proton Authenticator,
 Authenticator Pro, Bitwarden and KeePassXC export layouts as published).
@@ -21,6 +22,10 @@ import uuid
 import pyotp
 from pyotp.contrib import Steam
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives import hashes, hmac, padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
+import argon2.low_level
 
 OUT = sys.stdin.read().strip()
 T = 1_700_000_000
@@ -278,13 +283,36 @@ for a in ACCOUNTS + [STEAM, BROKEN]:
         links.append({"CategoryId": "c-work", "AuthenticatorSecret": a["secret"], "Ranking": 0})
 auths.append({"Type": 3, "Issuer": "Old", "Username": "motp", "Secret": "0123456789abcdef",
               "Algorithm": 0, "Digits": 6, "Period": 10, "Counter": 0})
-write("authenticator-pro.json", json.dumps({
+authpro_json = json.dumps({
     "Authenticators": auths, "Categories": [{"Id": "c-work", "Name": "Work", "Ranking": 0}],
-    "AuthenticatorCategories": links, "CustomIcons": [], "IconPacks": []}),
-    format="authenticator-pro", encrypted=False,
-    # "dup" shares github's secret, so it is linked to Work too.
-    items=[dict(expect(a), tags=["Work"] if a["key"] in ("github", "vpn", "dup") else [])
-           for a in ACCOUNTS + [STEAM]], refused=[7, 8])
+    "AuthenticatorCategories": links, "CustomIcons": [], "IconPacks": []})
+# "dup" shares github's secret, so it is linked to Work too.
+authpro_items = [dict(expect(a), tags=["Work"] if a["key"] in ("github", "vpn", "dup") else [])
+                 for a in ACCOUNTS + [STEAM]]
+write("authenticator-pro.json", authpro_json, format="authenticator-pro", encrypted=False,
+      items=authpro_items, refused=[7, 8])
+
+
+def cbc(key, iv, plain):
+    padder = padding.PKCS7(128).padder()
+    data = padder.update(plain) + padder.finalize()
+    enc = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    return enc.update(data) + enc.finalize()
+
+
+# Password-protected backups, both published layouts: "AUTHENTICATORPRO",
+# 16-byte salt, 12-byte IV, AES-256-GCM, key Argon2id (3 passes, 64 MiB,
+# 4 lanes); the older "AuthenticatorPro", 20-byte salt, 16-byte IV,
+# AES-256-CBC with PKCS#7, key PBKDF2-HMAC-SHA1 with 64,000 iterations.
+salt, iv = rnd("authpro-salt", 16), rnd("authpro-iv", 12)
+key = argon2.low_level.hash_secret_raw(PASSWORD.encode(), salt, time_cost=3, memory_cost=65536,
+                                       parallelism=4, hash_len=32, type=argon2.low_level.Type.ID)
+write("authenticator-pro.authpro", b"AUTHENTICATORPRO" + salt + iv + gcm(key, authpro_json.encode(), iv),
+      format="authenticator-pro", encrypted=True, password=PASSWORD, items=authpro_items, refused=[7, 8])
+salt, iv = rnd("authpro-legacy-salt", 20), rnd("authpro-legacy-iv", 16)
+key = hashlib.pbkdf2_hmac("sha1", PASSWORD.encode(), salt, 64000, 32)
+write("authenticator-pro-legacy.authpro", b"AuthenticatorPro" + salt + iv + cbc(key, iv, authpro_json.encode()),
+      format="authenticator-pro", encrypted=True, password=PASSWORD, items=authpro_items, refused=[7, 8])
 
 
 # ---------------------------------------------------------------- Bitwarden
@@ -330,9 +358,48 @@ bw_items.append({"id": "n1", "type": 2, "name": "Safe", "notes": "12-34-56", "fo
                  "secureNote": {"type": 0}})
 bw_items.append({"id": "c1", "type": 3, "name": "Visa", "notes": None, "folderId": None,
                  "card": {"number": "4111111111111111"}})
-write("bitwarden.json", json.dumps({"encrypted": False, "folders": [{"id": "f-work", "name": "Work"}],
-                                    "items": bw_items}, indent=2),
-      format="bitwarden", encrypted=False, items=bw_expect(), refused=[6])
+bw_json = json.dumps({"encrypted": False, "folders": [{"id": "f-work", "name": "Work"}],
+                      "items": bw_items}, indent=2)
+write("bitwarden.json", bw_json, format="bitwarden", encrypted=False, items=bw_expect(), refused=[6])
+
+
+def bw_enc_string(enc_key, mac_key, plain, label):
+    iv = rnd(label, 16)
+    ct = cbc(enc_key, iv, plain)
+    h = hmac.HMAC(mac_key, hashes.SHA256())
+    h.update(iv + ct)
+    b64 = lambda b: base64.b64encode(b).decode()
+    return f"2.{b64(iv)}|{b64(ct)}|{b64(h.finalize())}"
+
+
+def bw_protected(kdf_type):
+    # Bitwarden's password-protected export: the salt is a base64 string
+    # used as UTF-8 text; PBKDF2-SHA256 over it (type 0), or Argon2id over
+    # its SHA-256 with kdfMemory MiB (type 1); HKDF-Expand-SHA256 to an
+    # encryption key ("enc") and a MAC key ("mac").
+    salt = base64.b64encode(rnd(f"bw-salt-{kdf_type}", 16)).decode()
+    if kdf_type == 0:
+        iterations, memory, lanes = 600000, None, None
+        master = hashlib.pbkdf2_hmac("sha256", PASSWORD.encode(), salt.encode(), iterations, 32)
+    else:
+        iterations, memory, lanes = 3, 16, 2
+        master = argon2.low_level.hash_secret_raw(
+            PASSWORD.encode(), hashlib.sha256(salt.encode()).digest(), time_cost=iterations,
+            memory_cost=memory * 1024, parallelism=lanes, hash_len=32, type=argon2.low_level.Type.ID)
+    enc_key = HKDFExpand(hashes.SHA256(), 32, b"enc").derive(master)
+    mac_key = HKDFExpand(hashes.SHA256(), 32, b"mac").derive(master)
+    return json.dumps({
+        "encrypted": True, "passwordProtected": True, "salt": salt, "kdfType": kdf_type,
+        "kdfIterations": iterations, "kdfMemory": memory, "kdfParallelism": lanes,
+        "encKeyValidation_DO_NOT_EDIT": bw_enc_string(enc_key, mac_key, str(uuid.uuid5(uuid.NAMESPACE_URL, "v")).encode(), f"bw-v-{kdf_type}"),
+        "data": bw_enc_string(enc_key, mac_key, bw_json.encode(), f"bw-d-{kdf_type}"),
+    }, indent=2)
+
+
+write("bitwarden-protected-pbkdf2.json", bw_protected(0), format="bitwarden", encrypted=True,
+      password=PASSWORD, items=bw_expect(), refused=[6])
+write("bitwarden-protected-argon2id.json", bw_protected(1), format="bitwarden", encrypted=True,
+      password=PASSWORD, items=bw_expect(), refused=[6])
 buf = io.StringIO()
 w = csv.writer(buf, lineterminator="\n")
 w.writerow(["folder", "favorite", "type", "name", "notes", "fields", "reprompt", "login_uri",

@@ -179,3 +179,155 @@ fn seedqr_refusals_change_nothing() {
     assert_eq!(env.vault_bytes(), before);
     assert!(!env.path("x.png").exists());
 }
+
+/// Writes `data` as a QR code PNG with qrencode (an independent encoder),
+/// binary data in 8-bit mode.
+fn qrencode(out: &std::path::Path, data: &[u8], eight_bit: bool) -> Option<()> {
+    use std::io::Write;
+    let tool = common::oracle_tool("qrencode")?;
+    let mut c = std::process::Command::new(tool);
+    c.args(["-l", "L", "-s", "6", "-o"]).arg(out);
+    if eight_bit {
+        c.arg("-8");
+    }
+    let mut child = c.stdin(std::process::Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(data).unwrap();
+    assert!(child.wait().unwrap().success());
+    Some(())
+}
+
+#[test]
+fn add_seed_and_totp_from_an_image() {
+    let env = Env::new();
+    let (words, digits, _) = VECTORS[0];
+    let png = env.path("standard.png");
+    if qrencode(&png, digits.as_bytes(), false).is_none() {
+        return;
+    }
+    env.run(&["add", "seed", "from png", "--image", png.to_str().unwrap()])
+        .ok();
+    assert_eq!(env.reveal("from png")["secret"]["words"], words);
+    // CompactSeedQR: the entropy bytes as 8-bit data.
+    let (words12, _, bits12) = VECTORS[3];
+    let compact = env.path("compact.png");
+    qrencode(&compact, &bits_to_bytes(bits12), true).unwrap();
+    env.run(&[
+        "add",
+        "seed",
+        "compact",
+        "--image",
+        compact.to_str().unwrap(),
+    ])
+    .ok();
+    assert_eq!(env.reveal("compact")["secret"]["words"], words12);
+    // A JPEG photo of the code (ImageMagick converts, with JPEG loss).
+    if let Some(convert) = common::oracle_tool("convert") {
+        let jpg = env.path("standard.jpg");
+        let st = std::process::Command::new(convert)
+            .arg(&png)
+            .args(["-quality", "80"])
+            .arg(&jpg)
+            .status()
+            .unwrap();
+        assert!(st.success());
+        env.run(&["add", "seed", "from jpeg", "--image", jpg.to_str().unwrap()])
+            .ok();
+        assert_eq!(env.reveal("from jpeg")["secret"]["words"], words);
+    }
+    // A TOTP from an otpauth QR code.
+    let uri = "otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example";
+    let totp = env.path("totp.png");
+    qrencode(&totp, uri.as_bytes(), false).unwrap();
+    env.run(&["add", "totp", "t", "--image", totp.to_str().unwrap()])
+        .ok();
+    assert_eq!(env.reveal("t")["secret"]["secret"], "JBSWY3DPEHPK3PXP");
+}
+
+#[test]
+fn add_from_a_bad_image_is_refused_and_changes_nothing() {
+    let env = Env::new();
+    env.run_in(&["add", "note", "n"], "x").ok();
+    let before = env.vault_bytes();
+    // Not an image at all.
+    let text = env.path("not-image.png");
+    std::fs::write(&text, "hello").unwrap();
+    let out = env
+        .run(&["add", "seed", "s", "--image", text.to_str().unwrap()])
+        .code(1);
+    assert!(out.stderr.contains("PNG"), "{}", out.stderr);
+    // A SeedQR whose checksum fails.
+    let bad = env.path("bad.png");
+    if qrencode(&bad, "0000".repeat(12).as_bytes(), false).is_none() {
+        return;
+    }
+    let out = env
+        .run(&["add", "seed", "s", "--image", bad.to_str().unwrap()])
+        .code(1);
+    assert!(out.stderr.contains("checksum"), "{}", out.stderr);
+    // An image of a kind that no QR code holds.
+    let out = env
+        .run(&["add", "password", "p", "--image", bad.to_str().unwrap()])
+        .code(2);
+    assert!(out.stderr.contains("--image"), "{}", out.stderr);
+    // A missing file.
+    env.run(&["add", "seed", "s", "--image", "/nonexistent/x.png"])
+        .code(1);
+    assert_eq!(env.vault_bytes(), before);
+}
+
+#[test]
+fn kit_prints_a_seedqr_that_zbarimg_reads_back() {
+    let (Some(chromium), Some(_)) = (
+        common::oracle_tool("chromium"),
+        common::oracle_tool("zbarimg"),
+    ) else {
+        return;
+    };
+    let env = Env::new();
+    let (words, digits, _) = VECTORS[3];
+    env.run_in(&["add", "seed", "cold wallet"], words).ok();
+    env.run_in(&["add", "seed", "other", "--scheme", "other"], "xyz")
+        .ok();
+    let kit = env.path("kit.html");
+    // Only BIP39 seeds can be asked for; nothing is written otherwise.
+    let out = env
+        .run(&["kit", "--out", kit.to_str().unwrap(), "--seedqr", "other"])
+        .code(1);
+    assert!(out.stderr.contains("BIP39"), "{}", out.stderr);
+    assert!(!kit.exists());
+    env.run(&[
+        "kit",
+        "--out",
+        kit.to_str().unwrap(),
+        "--seedqr",
+        "cold wallet",
+    ])
+    .ok();
+    assert_eq!(cli_items_harness::mode(&kit), 0o600);
+    let html = std::fs::read_to_string(&kit).unwrap();
+    let page = &html[html.find("id=\"seed-1\"").expect("seed page")..];
+    let page = &page[..page.find("</section>").unwrap()];
+    for w in words.split(' ') {
+        assert!(page.contains(&format!("<li>{w}</li>")), "{w}");
+    }
+    // The page's QR code, rendered by chromium, read by zbarimg.
+    let svg = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap() + 6];
+    let svg_file = env.path("kit-seed.svg");
+    std::fs::write(&svg_file, svg.replacen(" class=\"qr\"", "", 1)).unwrap();
+    let shot = env.path("kit-shot.png");
+    std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--window-size=600,600",
+        ])
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", svg_file.display()))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(zbar(&shot, false).unwrap()).unwrap();
+    assert_eq!(text.trim_end(), digits);
+    assert_eq!(from_digits(text.trim_end()).unwrap().expose(), words);
+}

@@ -87,8 +87,10 @@ pub enum SchemeArg {
     Bip39,
     /// One SLIP-39 share (checksum verified)
     Slip39,
-    /// An Electrum seed (version verified)
+    /// An Electrum seed (version verified; pre-2.0 seeds by their word list)
     Electrum,
+    /// A Monero seed (25 words, checksum word verified)
+    Monero,
     /// Anything else (stored byte for byte, not verified)
     Other,
 }
@@ -280,6 +282,9 @@ pub struct AddArgs {
     /// How to reach the provider's support
     #[arg(long)]
     pub support: Option<String>,
+    /// Read the secret from the QR code in a PNG or JPEG image (seed: a SeedQR, standard or compact; totp: an otpauth URI)
+    #[arg(long, value_name = "FILE")]
+    pub image: Option<PathBuf>,
     /// Seed scheme [default: bip39]
     #[arg(long, help_heading = "Seed options")]
     pub scheme: Option<SchemeArg>,
@@ -629,6 +634,9 @@ pub struct KitArgs {
     /// Add a page per share: a folder of share files from `split --out`, or a file with one share per line
     #[arg(long, value_name = "DIR_OR_FILE")]
     pub shares: Option<PathBuf>,
+    /// Add a page with the words and SeedQR of this BIP39 seed item (repeatable; the page alone restores the wallet)
+    #[arg(long = "seedqr", value_name = "NAME")]
+    pub seedqr: Vec<String>,
 }
 
 /// `playbook ...`: built-in and user playbooks, driven from scripts.

@@ -465,6 +465,7 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
             SchemeArg::Bip39 => SeedScheme::Bip39,
             SchemeArg::Slip39 => SeedScheme::Slip39,
             SchemeArg::Electrum => SeedScheme::Electrum,
+            SchemeArg::Monero => SeedScheme::Monero,
             SchemeArg::Other => SeedScheme::Other,
         }),
         language: a.language.clone(),
@@ -496,6 +497,7 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         let hint = match &e {
             SecretInputError::Bip39(_) => text::SEED_BIP39_HINT.text(),
             SecretInputError::Slip39(_) => text::SEED_SLIP39_HINT.text(),
+            SecretInputError::Monero(_) => text::SEED_MONERO_HINT.text(),
             SecretInputError::Key(_) => text::NOTHING_STORED.text(),
             SecretInputError::ShortForms { .. } => text::SHORT_FORMS_HINT.text(),
             _ => String::new(),
@@ -503,7 +505,13 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
         CliError::input(format!("{e}{hint}"))
     })?;
     match seed_note(&secret) {
-        Some(SeedNote::Electrum(k)) => noteln!("{}", text::seed_is_electrum(k.as_str())),
+        Some(SeedNote::Electrum(k)) => {
+            noteln!("{}", text::seed_is_electrum(k.as_str()));
+            if k == crate::item::seed::ElectrumKind::Old {
+                noteln!("{}", text::SEED_ELECTRUM_OLD);
+            }
+        }
+        Some(SeedNote::Monero) => noteln!("{}", text::SEED_IS_MONERO),
         Some(SeedNote::AlsoElectrum(k)) => noteln!("{}", text::seed_also_electrum(k.as_str())),
         None => {}
     }
@@ -530,11 +538,33 @@ pub fn build_secret(kind: ItemKind, raw: &SecretString, a: &AddArgs) -> Result<S
     Ok(secret)
 }
 
+/// `add --image FILE`: the text of the image's one QR code.
+fn secret_from_image(path: &Path) -> Result<SecretString, CliError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)
+        .map_err(|e| CliError::input(text::cannot_read(&path.display().to_string(), &e)))?;
+    let mut bytes = zeroize::Zeroizing::new(Vec::new());
+    let max = crate::interop::MAX_IMPORT_BYTES;
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::input(text::cannot_read(&path.display().to_string(), &e)))?;
+    if bytes.len() > max {
+        return Err(CliError::input(
+            crate::interop::InteropError::TooLarge.to_string(),
+        ));
+    }
+    crate::interop::qr_image::single_code_text(&bytes)
+        .map_err(|e| CliError::input(format!("{}: {e}", path.display())))
+}
+
 fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
     let kind = kind_of(a.kind);
     crate::item::validate_name(&a.name).map_err(|e| CliError::input(e.to_string()))?;
     if a.scheme.is_some() && kind != ItemKind::Seed {
         return Err(CliError::usage("--scheme applies to seed items only"));
+    }
+    if a.image.is_some() && !matches!(kind, ItemKind::Seed | ItemKind::Totp) {
+        return Err(CliError::usage(text::IMAGE_SEED_TOTP_ONLY));
     }
     // Unlock before reading the secret, so a wrong passphrase costs nothing typed.
     let mut vault = ctx.open_for_update()?;
@@ -547,10 +577,13 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
     // Typed on a terminal, a refused secret (a seed whose checksum fails,
     // a word not in the list) is asked again, three tries in all; from
     // stdin it fails at once.
-    let typed = std::io::stdin().is_terminal();
+    let typed = std::io::stdin().is_terminal() && a.image.is_none();
     let mut tried = 1;
     let secret = loop {
-        let raw = input::secret_from_stdin_or_prompt(prompt_for(kind))?;
+        let raw = match &a.image {
+            Some(path) => secret_from_image(path)?,
+            None => input::secret_from_stdin_or_prompt(prompt_for(kind))?,
+        };
         match build_secret(kind, &raw, &a) {
             Ok(s) => break s,
             Err(e) if typed && tried < 3 && e.code == 1 => {

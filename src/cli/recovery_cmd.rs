@@ -14,8 +14,8 @@ use super::args::{
 use super::commands::{print_json, recovery_key_file_text, write_private_file, Ctx};
 use super::output::output_error;
 use super::{input, CliError};
-use crate::item::now_utc;
 use crate::item::slip39::{self, Slip39Error};
+use crate::item::{now_utc, Secret, SeedScheme};
 use crate::recovery::split::{SplitError, SplitPlan, WordMatch};
 use crate::recovery::{backup, doctor, kit, split, text};
 use crate::secret::SecretString;
@@ -683,6 +683,26 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
             Err(e) => return Err(CliError::input(text::shares_problem(&e.to_string()))),
         }
     }
+    let mut seeds = Vec::new();
+    for name in &a.seedqr {
+        let item = vault.item(name)?;
+        let Secret::Seed {
+            words,
+            scheme: SeedScheme::Bip39,
+            ..
+        } = &item.secret
+        else {
+            return Err(CliError::input(format!(
+                "\"{}\": {}",
+                item.name,
+                super::text::SEEDQR_BIP39_ONLY
+            )));
+        };
+        seeds.push(kit::KitSeed {
+            name: item.name.clone(),
+            words: words.clone(),
+        });
+    }
     let p = vault.payload();
     let input = kit::KitInput {
         recovery_key: key.clone(),
@@ -697,6 +717,7 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
             .into_iter()
             .map(|mnemonic| kit::KitShare { mnemonic })
             .collect(),
+        seeds,
     };
     // The kit's words are English (src/recovery/text.rs) until they come from
     // the message catalogue, so the page says so.
@@ -715,7 +736,7 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
     let shown = a.out.display().to_string();
     if ctx.json() {
         print_json(
-            &json!({"kit": shown, "shares": input.shares.len(), "shares_verified": shares_verified}),
+            &json!({"kit": shown, "shares": input.shares.len(), "shares_verified": shares_verified, "seeds": input.seeds.len()}),
         )
     } else {
         noteln!("{}", text::kit_written(&shown));

@@ -65,6 +65,18 @@ pub const KEY_AS_TEXT: Msg = Msg("cli-key-as-text");
 pub fn seed_is_electrum(kind: &str) -> String {
     crate::tr!("cli-seed-is-electrum", kind = kind)
 }
+/// An old (pre-2.0) Electrum seed: it has no checksum to verify.
+pub const SEED_ELECTRUM_OLD: Msg = Msg("cli-seed-electrum-old");
+/// A seed recognised as Monero's and stored with scheme `monero`.
+pub const SEED_IS_MONERO: Msg = Msg("cli-seed-is-monero");
+/// After a refused Monero seed.
+pub const SEED_MONERO_HINT: Msg = Msg("cli-seed-monero-hint");
+/// `add --image` for a kind no QR code holds.
+pub const IMAGE_SEED_TOTP_ONLY: Msg = Msg("cli-image-seed-totp-only");
+/// A file that cannot be read.
+pub fn cannot_read(path: &str, e: &std::io::Error) -> String {
+    crate::tr!("cli-cannot-read", path = path, error = e.to_string())
+}
 /// A valid BIP39 phrase that also carries an Electrum version.
 pub fn seed_also_electrum(kind: &str) -> String {
     crate::tr!("cli-seed-also-electrum", kind = kind)

@@ -19,8 +19,61 @@ use super::otp::{self, Fields, Kind};
 use super::{entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
 use crate::secret::SecretString;
 
-/// The first bytes of a password-protected backup.
+/// The first bytes of an older password-protected backup (PBKDF2, CBC).
 pub const ENCRYPTED_MAGIC: &[u8] = b"AuthenticatorPro";
+/// The first bytes of a current password-protected backup (Argon2id, GCM).
+pub const STRONG_MAGIC: &[u8] = b"AUTHENTICATORPRO";
+
+const WHAT: &str = "Authenticator Pro backup";
+
+/// Whether `bytes` are a password-protected backup of either layout.
+pub fn is_encrypted(bytes: &[u8]) -> bool {
+    bytes.starts_with(ENCRYPTED_MAGIC) || bytes.starts_with(STRONG_MAGIC)
+}
+
+/// Opens a password-protected backup and imports the JSON inside.
+pub fn import_authenticator_pro_encrypted(
+    bytes: &[u8],
+    password: Option<&SecretString>,
+) -> Result<ImportReport, InteropError> {
+    let password = password.ok_or(InteropError::NeedPassword(WHAT))?;
+    let pw = super::crypto::password_bytes(password);
+    let short = InteropError::NotFormat {
+        what: "an Authenticator Pro backup",
+        detail: "the file is too short to hold its salt, IV and data",
+    };
+    let plain = if let Some(rest) = bytes.strip_prefix(STRONG_MAGIC) {
+        if rest.len() < 16 + 12 + 16 {
+            return Err(short);
+        }
+        let (salt, rest) = rest.split_at(16);
+        let (iv, sealed) = rest.split_at(12);
+        let key = super::crypto::argon2id_key(pw, salt, 3, 64 * 1024, 4)
+            .map_err(|_| InteropError::BadKdf(WHAT))?;
+        super::crypto::open(&key, iv, sealed).map_err(|_| InteropError::WrongPassword(WHAT))?
+    } else if let Some(rest) = bytes.strip_prefix(ENCRYPTED_MAGIC) {
+        if rest.len() < 20 + 16 + 16 {
+            return Err(short);
+        }
+        let (salt, rest) = rest.split_at(20);
+        let (iv, data) = rest.split_at(16);
+        let key =
+            super::crypto::pbkdf2_sha1(pw, salt, 64_000).map_err(|_| InteropError::BadKdf(WHAT))?;
+        super::crypto::cbc_open(&key, iv, data).map_err(|_| InteropError::WrongPassword(WHAT))?
+    } else {
+        return Err(InteropError::NotFormat {
+            what: "a password-protected Authenticator Pro backup",
+            detail: "it does not start with AuthenticatorPro or AUTHENTICATORPRO",
+        });
+    };
+    let text = std::str::from_utf8(plain.expose())
+        .ok()
+        .filter(|t| t.trim_start().starts_with('{'))
+        // Without a MAC, a wrong password can pass the padding check by
+        // chance (about 1 in 256); the result is then not JSON.
+        .ok_or(InteropError::WrongPassword(WHAT))?;
+    import_authenticator_pro(text)
+}
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -9,7 +9,19 @@
 //! login_username,login_password,login_totp`, `type` being `login` or
 //! `note`. Logins become password items (and TOTP items, see
 //! [`super::logins`]); secure notes become notes; cards, identities and SSH
-//! keys are refused one by one. Encrypted exports are refused as a whole.
+//! keys are refused one by one.
+//!
+//! A password-protected JSON export (`"passwordProtected": true`) is opened
+//! as Bitwarden's published format says: the key is PBKDF2-HMAC-SHA256
+//! (`kdfType` 0) of the password with the `salt` string's UTF-8 bytes, or
+//! Argon2id (`kdfType` 1) with the SHA-256 of that string as salt and
+//! `kdfMemory` MiB; HKDF-Expand-SHA256 stretches it into an encryption key
+//! (info `enc`) and a MAC key (info `mac`). `encKeyValidation_DO_NOT_EDIT`
+//! and `data` are encrypted strings `2.IV|CIPHERTEXT|MAC` (base64 parts,
+//! AES-256-CBC with PKCS#7 padding, HMAC-SHA256 over IV and ciphertext);
+//! `data` holds the plain export. An account-restricted export (encrypted
+//! with the Bitwarden account's own key) cannot be opened outside
+//! Bitwarden and is refused with what to do.
 
 use std::collections::HashMap;
 
@@ -77,6 +89,113 @@ struct Uri {
     uri: Option<String>,
 }
 
+const WHAT: &str = "Bitwarden export";
+
+/// The envelope of a password-protected export.
+#[derive(Deserialize)]
+struct Protected {
+    salt: String,
+    #[serde(rename = "kdfType")]
+    kdf_type: i64,
+    #[serde(rename = "kdfIterations")]
+    kdf_iterations: i64,
+    #[serde(rename = "kdfMemory")]
+    kdf_memory: Option<i64>,
+    #[serde(rename = "kdfParallelism")]
+    kdf_parallelism: Option<i64>,
+    #[serde(rename = "encKeyValidation_DO_NOT_EDIT")]
+    validation: String,
+    data: String,
+}
+
+/// Whether a Bitwarden JSON export is password-protected (and so can be
+/// opened with its password).
+pub fn is_password_protected(json: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| {
+            v.get("passwordProtected")
+                .and_then(serde_json::Value::as_bool)
+        })
+        .unwrap_or(false)
+}
+
+/// Opens a password-protected export and imports the export inside it.
+pub fn import_bitwarden_protected(
+    json: &str,
+    password: Option<&SecretString>,
+) -> Result<ImportReport, InteropError> {
+    let env: Protected = serde_json::from_str(json).map_err(|_| InteropError::NotFormat {
+        what: "a password-protected Bitwarden export",
+        detail: "it lacks the salt, KDF settings or data of one",
+    })?;
+    let password = password.ok_or(InteropError::NeedPassword(WHAT))?;
+    let bad_kdf = |_| InteropError::BadKdf(WHAT);
+    let iterations = u32::try_from(env.kdf_iterations).map_err(bad_kdf)?;
+    let pw = super::crypto::password_bytes(password);
+    let key = match env.kdf_type {
+        0 => super::crypto::pbkdf2_sha256(pw, env.salt.as_bytes(), iterations),
+        1 => {
+            use sha2::Digest;
+            let salt = sha2::Sha256::digest(env.salt.as_bytes());
+            let mib = u32::try_from(env.kdf_memory.unwrap_or(64)).map_err(bad_kdf)?;
+            let lanes = u32::try_from(env.kdf_parallelism.unwrap_or(4)).map_err(bad_kdf)?;
+            super::crypto::argon2id_key(
+                pw,
+                &salt,
+                iterations,
+                mib.checked_mul(1024).ok_or(InteropError::BadKdf(WHAT))?,
+                lanes,
+            )
+        }
+        _ => return Err(InteropError::BadKdf(WHAT)),
+    }
+    .map_err(|_| InteropError::BadKdf(WHAT))?;
+    let enc = super::crypto::hkdf_expand_sha256(&key, b"enc");
+    let mac = super::crypto::hkdf_expand_sha256(&key, b"mac");
+    // The validation string opens only with the right password: check it
+    // first, as Bitwarden does, so a wrong password is named as such.
+    open_enc_string(&env.validation, &enc, &mac)?;
+    let plain = open_enc_string(&env.data, &enc, &mac)?;
+    let text =
+        std::str::from_utf8(plain.expose()).map_err(|_| InteropError::WrongPassword(WHAT))?;
+    if is_password_protected(text) {
+        return Err(InteropError::NotFormat {
+            what: "a Bitwarden export",
+            detail: "it holds another encrypted export inside",
+        });
+    }
+    import_bitwarden_json(text)
+}
+
+/// Opens a Bitwarden encrypted string of type 2 (`2.IV|CT|MAC`).
+fn open_enc_string(
+    s: &str,
+    enc: &[u8; 32],
+    mac: &[u8; 32],
+) -> Result<crate::secret::SecretBytes, InteropError> {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let malformed = InteropError::NotFormat {
+        what: "a password-protected Bitwarden export",
+        detail:
+            "an encrypted value is not of the form 2.IV|DATA|MAC (AES-256-CBC with HMAC-SHA256)",
+    };
+    let body = s.strip_prefix("2.").ok_or(InteropError::Unsupported(
+        "this Bitwarden export uses an encryption type other than AES-256-CBC with HMAC-SHA256 (type 2); export it again from a current Bitwarden",
+    ))?;
+    let parts: Vec<&str> = body.split('|').collect();
+    let [iv, ct, tag] = parts.as_slice() else {
+        return Err(malformed);
+    };
+    let (Ok(iv), Ok(ct), Ok(tag)) = (b64.decode(iv), b64.decode(ct), b64.decode(tag)) else {
+        return Err(malformed);
+    };
+    super::crypto::hmac_sha256_verify(mac, &[&iv, &ct], &tag)
+        .map_err(|_| InteropError::WrongPassword(WHAT))?;
+    super::crypto::cbc_open(enc, &iv, &ct).map_err(|_| InteropError::WrongPassword(WHAT))
+}
+
 /// Imports a Bitwarden JSON export.
 pub fn import_bitwarden_json(json: &str) -> Result<ImportReport, InteropError> {
     let root: Root<'_> = serde_json::from_str(json).map_err(|e| match e.classify() {
@@ -89,9 +208,12 @@ pub fn import_bitwarden_json(json: &str) -> Result<ImportReport, InteropError> {
             column: e.column(),
         },
     })?;
-    if root.encrypted || root.password_protected {
+    if root.password_protected {
+        return Err(InteropError::NeedPassword(WHAT));
+    }
+    if root.encrypted {
         return Err(InteropError::Unsupported(
-            "this Bitwarden export is encrypted; export again as \".json\" (not \"encrypted\"), import that file, then delete it securely",
+            "this Bitwarden export is encrypted with the Bitwarden account's own key (\"account restricted\"), which only that account can open; export again as \".json\", or as encrypted \".json\" with \"Password protected\", and import that file",
         ));
     }
     let items = root.items.ok_or(InteropError::NotFormat {

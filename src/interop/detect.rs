@@ -111,7 +111,7 @@ pub fn detect(bytes: &[u8]) -> Option<Detected> {
     if qr_image::image_format(bytes).is_some() {
         return plain(ImportFormat::Qr);
     }
-    if bytes.starts_with(authpro::ENCRYPTED_MAGIC) {
+    if authpro::is_encrypted(bytes) {
         return Some(Detected {
             format: ImportFormat::AuthenticatorPro,
             encrypted: true,
@@ -190,6 +190,11 @@ fn detect_json(text: &str) -> Option<Detected> {
             {
                 return found(ImportFormat::Bitwarden, false);
             }
+            if o.get("passwordProtected").and_then(Value::as_bool) == Some(true)
+                && o.contains_key("data")
+            {
+                return found(ImportFormat::Bitwarden, true);
+            }
             if let Some(Value::Array(entries)) = o.get("entries") {
                 let first = entries.first();
                 if first.is_some_and(|e| e.get("content").is_some()) {
@@ -254,8 +259,8 @@ pub fn needs_password(format: ImportFormat, bytes: &[u8]) -> bool {
         // Binary andOTP data is always encrypted (even the first layout,
         // which has no header to recognize).
         ImportFormat::AndOtp => text_of(bytes).is_none(),
-        // Refused whatever the password: do not ask for one.
-        ImportFormat::AuthenticatorPro => false,
+        ImportFormat::AuthenticatorPro => authpro::is_encrypted(bytes),
+        ImportFormat::Bitwarden => text_of(bytes).is_some_and(bitwarden::is_password_protected),
         _ => detect(bytes).is_some_and(|d| d.format == format && d.encrypted),
     }
 }
@@ -276,10 +281,8 @@ pub fn import(
         let password = password.ok_or(InteropError::NeedPassword("andOTP backup"))?;
         return andotp::import_andotp_encrypted(bytes, password);
     }
-    if format == ImportFormat::AuthenticatorPro && bytes.starts_with(authpro::ENCRYPTED_MAGIC) {
-        return Err(InteropError::Unsupported(
-            "this Authenticator Pro backup is password-protected, which lifeboat does not read; back up again from Authenticator Pro without a password (or as an HTML/URI list), import that file, then delete it securely",
-        ));
+    if format == ImportFormat::AuthenticatorPro && authpro::is_encrypted(bytes) {
+        return authpro::import_authenticator_pro_encrypted(bytes, password);
     }
     let text = text_of(bytes).ok_or(InteropError::NotText)?;
     Ok(match format {
@@ -296,7 +299,9 @@ pub fn import(
                 .map(str::trim)
                 .find(|l| !l.is_empty())
                 .unwrap_or("");
-            if first.starts_with('{') {
+            if first.starts_with('{') && bitwarden::is_password_protected(text) {
+                bitwarden::import_bitwarden_protected(text, password)?
+            } else if first.starts_with('{') {
                 bitwarden::import_bitwarden_json(text)?
             } else {
                 bitwarden::import_bitwarden_csv(text)?

@@ -65,6 +65,37 @@ pub fn decode_image(bytes: &[u8]) -> Result<Vec<Zeroizing<Vec<u8>>>, InteropErro
     Ok(out)
 }
 
+/// The text of the one QR code in an image, for `add`: a code's text as
+/// it is (a SeedQR digit stream, an otpauth URI), or the English words of
+/// a CompactSeedQR (binary data of 16 or 32 bytes, which no text holds).
+/// An image with several codes is refused: which one was meant is not
+/// for lifeboat to guess.
+pub fn single_code_text(bytes: &[u8]) -> Result<SecretString, InteropError> {
+    let mut codes = decode_image(bytes)?;
+    if codes.len() > 1 {
+        return Err(InteropError::Unsupported(
+            "the image holds more than one QR code; crop it to the one to add, or use `lifeboat import` to bring them all in",
+        ));
+    }
+    let code = codes.pop().ok_or(InteropError::NoQrCode)?;
+    match std::str::from_utf8(&code) {
+        // Text has no control characters; 16 random bytes look like text
+        // about once in ten million CompactSeedQRs.
+        Ok(text) if !text.trim().is_empty() && !text.trim().chars().any(char::is_control) => {
+            Ok(SecretString::from(text.trim()))
+        }
+        _ if matches!(code.len(), 16 | 32) => {
+            seedqr::from_compact(&code).map_err(|_| InteropError::Unsupported(COMPACT_BAD))
+        }
+        _ => Err(InteropError::Unsupported(
+            "the QR code holds binary data that is neither a CompactSeedQR nor text",
+        )),
+    }
+}
+
+const COMPACT_BAD: &str =
+    "the QR code holds 16 or 32 bytes (a CompactSeedQR), but they do not make a valid BIP39 phrase";
+
 /// Imports the QR codes of an image.
 pub fn import_image(bytes: &[u8]) -> Result<ImportReport, InteropError> {
     let codes = decode_image(bytes)?;

@@ -7,7 +7,7 @@
 //! only their own hints (flags on one, form fields on the other) to the
 //! [`SecretInputError`] it returns.
 
-use super::{keys, seed, seedqr, slip39, totp, ItemKind, RecoveryCode, Secret, SeedScheme};
+use super::{keys, monero, seed, seedqr, slip39, totp, ItemKind, RecoveryCode, Secret, SeedScheme};
 use crate::secret::SecretString;
 
 /// What else, beside the raw text, decides how input becomes a secret.
@@ -53,6 +53,9 @@ pub enum SecretInputError {
     /// A SeedQR digit stream is malformed.
     #[error("{0}")]
     SeedQr(#[source] seedqr::SeedQrError),
+    /// A Monero seed failed its checks.
+    #[error("{0}")]
+    Monero(#[source] monero::MoneroError),
     /// A TOTP URI or secret is malformed.
     #[error("{0}")]
     Totp(#[source] totp::TotpError),
@@ -64,7 +67,7 @@ impl SecretInputError {
     pub fn seed_check(&self) -> bool {
         matches!(
             self,
-            SecretInputError::Bip39(_) | SecretInputError::Slip39(_)
+            SecretInputError::Bip39(_) | SecretInputError::Slip39(_) | SecretInputError::Monero(_)
         )
     }
 }
@@ -141,7 +144,7 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
         }
         _ => None,
     };
-    let words = match from_qr {
+    let mut words = match from_qr {
         Some(w) => w,
         None => seed::normalize_words(raw.expose()),
     };
@@ -167,8 +170,8 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
                             passphrase: None,
                         });
                     }
-                    // Not BIP39, but an Electrum seed: say so instead of
-                    // calling its words typos.
+                    // Not BIP39, but an Electrum or Monero seed: say so
+                    // instead of calling its words typos.
                     Err(e) => match seed::electrum_kind(words.expose()) {
                         Some(_) if opts.scheme.is_none() => {
                             scheme = SeedScheme::Electrum;
@@ -178,6 +181,16 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
                             return Err(SecretInputError::Bip39(seed::SeedError::ElectrumNotBip39(
                                 kind.as_str(),
                             )))
+                        }
+                        None if monero::validate(words.expose()).is_ok() => {
+                            if opts.scheme.is_some() {
+                                return Err(SecretInputError::Bip39(
+                                    seed::SeedError::MoneroNotBip39,
+                                ));
+                            }
+                            scheme = SeedScheme::Monero;
+                            language = None;
+                            words = monero::full_words(words.expose()).unwrap_or(words);
                         }
                         None => return Err(SecretInputError::Bip39(e)),
                     },
@@ -189,6 +202,11 @@ fn parse_seed(raw: &SecretString, opts: &SecretInput) -> Result<Secret, SecretIn
             SeedScheme::Electrum => {
                 seed::electrum_kind(words.expose())
                     .ok_or(SecretInputError::Bip39(seed::SeedError::NotElectrum))?;
+            }
+            SeedScheme::Monero => {
+                monero::validate(words.expose()).map_err(SecretInputError::Monero)?;
+                words = monero::full_words(words.expose()).unwrap_or(words);
+                language = Some("english".to_owned());
             }
             SeedScheme::Other => {}
         }
@@ -223,6 +241,9 @@ pub enum SeedNote {
     /// BIP39 phrases do by chance, and 1 in 16 Electrum seeds pass the
     /// BIP39 checksum): the user should know which wallet made it.
     AlsoElectrum(seed::ElectrumKind),
+    /// A Monero seed, its checksum word verified, stored with scheme
+    /// `monero`.
+    Monero,
 }
 
 /// What to tell the user about a parsed seed, if anything.
@@ -238,6 +259,10 @@ pub fn seed_note(secret: &Secret) -> Option<SeedNote> {
             scheme: SeedScheme::Bip39,
             ..
         } => seed::electrum_kind(words.expose()).map(SeedNote::AlsoElectrum),
+        Secret::Seed {
+            scheme: SeedScheme::Monero,
+            ..
+        } => Some(SeedNote::Monero),
         _ => None,
     }
 }

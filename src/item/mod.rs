@@ -17,6 +17,7 @@ mod secret_de;
 pub mod gf256;
 pub mod input;
 pub mod keys;
+pub mod monero;
 pub mod seed;
 pub mod seedqr;
 pub mod slip39;
@@ -87,6 +88,9 @@ pub enum SeedScheme {
     /// An Electrum seed (its version prefix verified on entry): not BIP39,
     /// so a BIP39 wallet would restore other addresses from it.
     Electrum,
+    /// A Monero seed (25 words, or 13 for MyMonero; the checksum word
+    /// verified on entry).
+    Monero,
     /// Anything else (stored byte for byte as given, not verified).
     Other,
 }
@@ -98,6 +102,7 @@ impl SeedScheme {
             SeedScheme::Bip39 => "bip39",
             SeedScheme::Slip39 => "slip39",
             SeedScheme::Electrum => "electrum",
+            SeedScheme::Monero => "monero",
             SeedScheme::Other => "other",
         }
     }

@@ -56,6 +56,9 @@ pub enum SeedError {
     /// An Electrum seed was given where BIP39 was asked for.
     #[error("{}", crate::tr!("err-seed-seed-error-electrum-not-bip39", value = _0.to_string()))]
     ElectrumNotBip39(&'static str),
+    /// A Monero seed was given where BIP39 was asked for.
+    #[error("{}", crate::tr!("err-seed-seed-error-monero-not-bip39"))]
+    MoneroNotBip39,
     /// `--scheme electrum`, but the words carry no Electrum version.
     #[error("{}", crate::tr!("err-seed-seed-error-not-electrum"))]
     NotElectrum,
@@ -365,6 +368,9 @@ pub enum ElectrumKind {
     TwoFactor,
     /// Version prefix `102`: two-factor segwit wallet.
     TwoFactorSegwit,
+    /// A seed from before Electrum 2.0: 12 or 24 words of its own
+    /// 1626-word list, without a version or checksum.
+    Old,
 }
 
 impl ElectrumKind {
@@ -375,6 +381,7 @@ impl ElectrumKind {
             ElectrumKind::Segwit => "segwit",
             ElectrumKind::TwoFactor => "2fa",
             ElectrumKind::TwoFactorSegwit => "2fa-segwit",
+            ElectrumKind::Old => "old",
         }
     }
 }
@@ -420,13 +427,58 @@ fn is_cjk(c: char) -> bool {
         | 0xFF00..=0xFFEF | 0x16FE0..=0x18AFF | 0x1B000..=0x1B2FF | 0x20000..=0x3134F)
 }
 
-/// Which kind of Electrum seed `words` is, by Electrum's rule: the
+/// The word list of Electrum's seeds before version 2.0 (1626 words, in
+/// Electrum's order; from Electrum's `old_mnemonic.py`, MIT licence).
+const ELECTRUM_OLD_WORDLIST_TEXT: &str = include_str!("electrum_old_wordlist.txt");
+
+/// Electrum's pre-2.0 word list.
+pub fn electrum_old_wordlist() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| ELECTRUM_OLD_WORDLIST_TEXT.lines().collect())
+}
+
+/// True for an old (pre-2.0) Electrum seed, by Electrum's own rule: 12 or
+/// 24 words, every one in the old list. Those seeds carry no checksum, so
+/// nothing more can be checked.
+pub fn is_electrum_old(words: &str) -> bool {
+    let text = electrum_normalize(words);
+    let list: Vec<&str> = text.expose().split(' ').collect();
+    (list.len() == 12 || list.len() == 24)
+        && list.iter().all(|w| electrum_old_wordlist().contains(w))
+}
+
+/// Decodes an old Electrum seed to its hex seed as Electrum does
+/// (`mn_decode`: each 3 words give 8 hex digits). `None` when
+/// [`is_electrum_old`] is false.
+pub fn electrum_old_decode(words: &str) -> Option<SecretString> {
+    if !is_electrum_old(words) {
+        return None;
+    }
+    let text = electrum_normalize(words);
+    let list = electrum_old_wordlist();
+    let n = list.len() as u64;
+    let index = |w: &str| list.iter().position(|x| *x == w).map(|i| i as u64);
+    let words: Vec<&str> = text.expose().split(' ').collect();
+    let mut out = zeroize::Zeroizing::new(String::new());
+    for t in words.chunks(3) {
+        let (w1, w2, w3) = (index(t[0])?, index(t[1])?, index(t[2])?);
+        let x = w1 + n * ((w2 + n - w1) % n) + n * n * ((w3 + n - w2) % n);
+        out.push_str(&format!("{x:08x}"));
+    }
+    Some(SecretString::new(std::mem::take(&mut *out)))
+}
+
+/// Which kind of Electrum seed `words` is, by Electrum's rules: an old
+/// seed first (12 or 24 words of the pre-2.0 list), else the version its
 /// HMAC-SHA512 keyed with "Seed version" of the normalized text starts
-/// (in hex) with the kind's version prefix. `None` for anything else.
-/// A random phrase matches `standard` once in 256 tries, so a phrase that
-/// is also valid BIP39 is ambiguous; callers say so.
+/// with (in hex). `None` for anything else. A random phrase matches
+/// `standard` once in 256 tries, so a phrase that is also valid BIP39 is
+/// ambiguous; callers say so.
 pub fn electrum_kind(words: &str) -> Option<ElectrumKind> {
     use hmac::{Hmac, Mac};
+    if is_electrum_old(words) {
+        return Some(ElectrumKind::Old);
+    }
     let text = electrum_normalize(words);
     if text.expose().split(' ').count() < 2 {
         return None;
@@ -544,6 +596,24 @@ mod tests {
         assert!(suggest_words("x", "english").is_empty());
         let msg = validate_bip39(&typo, None).unwrap_err().to_string();
         assert!(msg.contains("did you mean \"abandon\""), "{msg}");
+    }
+
+    #[test]
+    fn old_electrum_seed_is_recognised_and_decoded() {
+        // Electrum's own test vector for its pre-2.0 seeds.
+        let old =
+            "powerful random nobody notice nothing important anyway look away hidden message over";
+        assert_eq!(electrum_kind(old), Some(ElectrumKind::Old));
+        assert_eq!(
+            electrum_old_decode(old).unwrap().expose(),
+            "acb740e454c3134901d7c8f16497cc1c"
+        );
+        assert_eq!(electrum_old_wordlist().len(), 1626);
+        // 11 words, or a word outside the list, is not an old seed.
+        let short = old.rsplit_once(' ').unwrap().0;
+        assert!(!is_electrum_old(short));
+        assert!(!is_electrum_old(&old.replace("powerful", "abandon")));
+        assert_eq!(electrum_kind(ABOUT), None);
     }
 
     #[test]

@@ -23,6 +23,15 @@ pub struct KitShare {
     pub mnemonic: SecretString,
 }
 
+/// One seed page: the words and their SeedQR.
+#[derive(Debug, Clone)]
+pub struct KitSeed {
+    /// The item's name.
+    pub name: String,
+    /// A 12- or 24-word English BIP39 phrase (secret).
+    pub words: SecretString,
+}
+
 /// Everything the kit shows.
 #[derive(Debug, Clone)]
 pub struct KitInput {
@@ -38,6 +47,8 @@ pub struct KitInput {
     pub generated: String,
     /// Shares to print, one page each (may be empty).
     pub shares: Vec<KitShare>,
+    /// Seeds to print with their SeedQR, one page each (may be empty).
+    pub seeds: Vec<KitSeed>,
 }
 
 /// Why the kit could not be made.
@@ -47,6 +58,15 @@ pub enum KitError {
     /// The QR code could not be made.
     #[error("{0}")]
     Qr(#[from] qr::QrError),
+    /// A seed cannot be drawn as a SeedQR.
+    #[error("seed \"{name}\": {source}")]
+    Seed {
+        /// The item's name.
+        name: String,
+        /// Why.
+        #[source]
+        source: qr::SeedQrCodeError,
+    },
     /// A share does not decode.
     #[error("{}", crate::tr!("err-kit-kit-error-share", index = index.to_string(), source = source.to_string()))]
     Share {
@@ -221,6 +241,32 @@ pub fn render(input: &KitInput, lang: Lang) -> Result<SecretString, KitError> {
         );
     }
 
+    // One page per seed asked for, with its SeedQR (standard form: the
+    // digits survive a phone's QR app and can be read aloud).
+    for (n, seed) in input.seeds.iter().enumerate() {
+        let matrix =
+            qr::seedqr_matrix(seed.words.expose(), false).map_err(|source| KitError::Seed {
+                name: seed.name.clone(),
+                source,
+            })?;
+        let svg = matrix.to_svg(10);
+        let start = svg.find("<svg").unwrap_or(0);
+        let svg = svg[start..].replacen("<svg", "<svg class=\"qr\"", 1);
+        let list: Vec<&str> = seed.words.expose().split_whitespace().collect();
+        let words: String = list
+            .iter()
+            .map(|w| format!("<li>{}</li>", escape(w)))
+            .collect();
+        let _ = write!(
+            h,
+            "<section class=\"page seed\" id=\"seed-{}\">\n<h2>{}</h2>\n<p class=\"warn\">{}</p>\n<ol class=\"words\">{words}</ol>\n{svg}\n<p>{}</p>\n</section>\n",
+            n + 1,
+            escape(&text::kit_seed_title(&seed.name, list.len())),
+            escape(&text::KIT_SEED_WARNING.text()),
+            escape(&text::KIT_SEEDQR_CAPTION.text()),
+        );
+    }
+
     // Trustee contact sheet.
     let rows = input.shares.len().max(5);
     let _ = write!(
@@ -280,6 +326,7 @@ mod tests {
             vault_id: "abc".into(),
             generated: "2024-01-01T00:00:00Z".into(),
             shares,
+            seeds: Vec::new(),
         }
     }
 
@@ -298,6 +345,26 @@ mod tests {
         }
         assert!(h.contains(k.recovery_key.expose()));
         assert!(h.contains("age -d -i recovery-key.txt"));
+    }
+
+    #[test]
+    fn seed_pages_carry_the_words_and_refuse_what_seedqr_cannot_hold() {
+        let mut k = input("v.age", vec![]);
+        let words = "forum undo fragile fade shy sign arrest garment culture tube off merit";
+        k.seeds.push(KitSeed {
+            name: "<cold>".into(),
+            words: SecretString::from(words),
+        });
+        let h = render(&k).unwrap();
+        let h = h.expose();
+        assert_eq!(h.matches("class=\"page seed\"").count(), 1);
+        assert!(h.contains("&lt;cold&gt;"));
+        assert!(h.contains("<li>forum</li>"));
+        // The standard SeedQR for 12 words is 25x25 modules plus the
+        // quiet zone.
+        assert!(h.contains("<svg class=\"qr\""));
+        k.seeds[0].words = SecretString::from("not a seed");
+        assert!(matches!(render(&k), Err(KitError::Seed { .. })));
     }
 
     #[test]

@@ -377,6 +377,14 @@ pub fn kit_share_meta(s: &Share) -> String {
 pub const KIT_SHARE_WARNING: Msg = Msg("rec-kit-share-warning");
 /// Share page holder line.
 pub const KIT_SHARE_HOLDER: Msg = Msg("rec-kit-share-holder");
+/// Title of a seed page (`kit --seedqr NAME`).
+pub fn kit_seed_title(name: &str, words: usize) -> String {
+    crate::tr!("rec-kit-seed-title", name = name, words = words)
+}
+/// Warning on a seed page.
+pub const KIT_SEED_WARNING: Msg = Msg("rec-kit-seed-warning");
+/// Caption of the SeedQR on a seed page.
+pub const KIT_SEEDQR_CAPTION: Msg = Msg("rec-kit-seedqr-caption");
 /// Heading.
 pub const KIT_TRUSTEES_TITLE: Msg = Msg("rec-kit-trustees-title");
 /// Intro.

@@ -158,6 +158,8 @@ pub enum Context {
     Detail,
     /// A recovery-codes item.
     DetailCodes,
+    /// An HOTP item's page (n makes the next code).
+    DetailHotp,
     /// Asking before deleting.
     ConfirmDelete,
     /// The item form.
@@ -329,6 +331,8 @@ pub enum Message {
     Copy,
     /// Mark the chosen recovery code used (or unused).
     MarkUsed,
+    /// HOTP: save the counter moved on, then show the code it gave.
+    NextCode,
     /// Tick or untick a step.
     Toggle,
     /// Answer a decision with choice number n (1-based).
@@ -657,15 +661,11 @@ impl App {
                     Tab::Tools => Context::Tools,
                 },
                 Some(Page::Detail(d)) if d.confirm_delete => Context::ConfirmDelete,
-                Some(Page::Detail(d)) => {
-                    if s.item(&d.item_id)
-                        .is_some_and(|i| i.kind() == ItemKind::Codes)
-                    {
-                        Context::DetailCodes
-                    } else {
-                        Context::Detail
-                    }
-                }
+                Some(Page::Detail(d)) => match s.item(&d.item_id) {
+                    Some(i) if i.kind() == ItemKind::Codes => Context::DetailCodes,
+                    Some(i) if detail::is_hotp(i) => Context::DetailHotp,
+                    _ => Context::Detail,
+                },
                 Some(Page::Form(_)) => Context::Form,
                 Some(Page::Runner(r)) if r.note.is_some() => Context::NoteEntry,
                 Some(Page::Runner(r)) if r.confirm_reset => Context::ConfirmReset,
@@ -781,6 +781,8 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                 };
                 return app.lock(notice);
             }
+            // An HOTP code waits for its counter to be on disk.
+            detail::saved(app, r.is_ok());
             match r {
                 Ok(()) => {
                     // The save may have merged another program's change.

@@ -62,6 +62,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::Playbooks
         | Context::Detail
         | Context::DetailCodes
+        | Context::DetailHotp
         | Context::Runner
         | Context::Tools => command_key(ctx, key, ctrl),
     }
@@ -136,11 +137,20 @@ fn command_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         }
         (Context::Items, KeyCode::Char('/')) => Some(Message::StartSearch),
         (Context::Items, KeyCode::Char('a')) => Some(Message::AddItem),
-        (Context::Detail | Context::DetailCodes, KeyCode::Char('r')) => Some(Message::Reveal),
-        (Context::Detail | Context::DetailCodes, KeyCode::Char('c')) => Some(Message::Copy),
-        (Context::Detail | Context::DetailCodes, KeyCode::Char('e')) => Some(Message::EditItem),
-        (Context::Detail | Context::DetailCodes, KeyCode::Char('d')) => Some(Message::DeleteItem),
+        (Context::Detail | Context::DetailCodes | Context::DetailHotp, KeyCode::Char('r')) => {
+            Some(Message::Reveal)
+        }
+        (Context::Detail | Context::DetailCodes | Context::DetailHotp, KeyCode::Char('c')) => {
+            Some(Message::Copy)
+        }
+        (Context::Detail | Context::DetailCodes | Context::DetailHotp, KeyCode::Char('e')) => {
+            Some(Message::EditItem)
+        }
+        (Context::Detail | Context::DetailCodes | Context::DetailHotp, KeyCode::Char('d')) => {
+            Some(Message::DeleteItem)
+        }
         (Context::DetailCodes, KeyCode::Char('u') | KeyCode::Char(' ')) => Some(Message::MarkUsed),
+        (Context::DetailHotp, KeyCode::Char('n')) => Some(Message::NextCode),
         (Context::Runner, KeyCode::Char(' ') | KeyCode::Char('x')) => Some(Message::Toggle),
         (Context::Runner, KeyCode::Char(c @ '1'..='9')) => {
             Some(Message::Answer(c as usize - '0' as usize))

@@ -2659,3 +2659,76 @@ fn ctrl_c_while_writing_a_note_asks_first() {
     press(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!(app.context(), Context::NoteEntry);
 }
+
+#[test]
+fn hotp_codes_are_made_one_at_a_time_after_the_counter_is_saved() {
+    use crate::item::{OtpAlgorithm, OtpType};
+    use crate::tui::screens::detail::HotpCode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = vault_in(&dir);
+    // RFC 4226 appendix D: the secret "12345678901234567890" gives 755224
+    // at counter 0 and 287082 at counter 1.
+    v.add_item(crate::item::Item::new(
+        "vpn hotp",
+        Secret::Totp {
+            secret: SecretString::from("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
+            issuer: Some("VPN".into()),
+            label: None,
+            algorithm: OtpAlgorithm::Sha1,
+            digits: 6,
+            period: 30,
+            otp_type: OtpType::Hotp,
+            counter: 0,
+        },
+    ))
+    .unwrap();
+    let mut app = locked_app(true);
+    app.enter_session(v);
+    open_item(&mut app, "vpn hotp");
+    assert_eq!(app.context(), Context::DetailHotp);
+    let counter = |app: &App| match &session(app).item(&detail(app).item_id).unwrap().secret {
+        Secret::Totp { counter, .. } => *counter,
+        _ => unreachable!(),
+    };
+    // Nothing to copy before a code was made, and the page shows none.
+    assert!(press(&mut app, &[ch('c')]).is_empty());
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(!screen_text(&app, 100, 40).contains("755"));
+    // n: the counter moves on and is saved; the code waits for the save.
+    let fx = press(&mut app, &[ch('n')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    assert_eq!(counter(&app), 1);
+    assert!(matches!(
+        detail(&app).hotp,
+        HotpCode::Saving { counter: 0, .. }
+    ));
+    assert!(!screen_text(&app, 100, 40).contains("755"));
+    // A second n while saving does nothing.
+    assert!(press(&mut app, &[ch('n')]).is_empty());
+    assert_eq!(counter(&app), 1);
+    update(&mut app, Message::Saved(Ok(())));
+    assert!(screen_text(&app, 100, 40).contains("755 224"));
+    let fx = press(&mut app, &[ch('c')]);
+    assert!(matches!(&fx[..], [Effect::Copy(s)] if s.expose() == "755224"));
+    // A failed save shows no code.
+    press(&mut app, &[ch('n')]);
+    assert_eq!(counter(&app), 2);
+    update(
+        &mut app,
+        Message::Saved(Err(crate::vault::VaultError::Changed)),
+    );
+    assert!(matches!(detail(&app).hotp, HotpCode::None));
+    assert!(!screen_text(&app, 100, 40).contains("287"));
+    // Saved through the save protocol: a fresh open sees the counter.
+    let fx = press(&mut app, &[ch('n')]);
+    assert!(matches!(&fx[..], [Effect::Save]));
+    app.session_mut().unwrap().vault.save().unwrap();
+    update(&mut app, Message::Saved(Ok(())));
+    let reopened = Vault::open(
+        session(&app).vault.path(),
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+    )
+    .unwrap();
+    let item = reopened.item("vpn hotp").unwrap();
+    assert!(matches!(item.secret, Secret::Totp { counter: 3, .. }));
+}

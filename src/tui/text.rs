@@ -407,10 +407,28 @@ pub fn codes_summary(unused: usize, total: usize) -> String {
 pub fn code_changes_in(secs: u64) -> String {
     format!("changes in {secs} s")
 }
-/// HOTP.
-pub fn hotp_counter(c: u64) -> String {
-    format!("counter {c}")
+/// HOTP: what the counter means and how to get a code.
+pub fn hotp_next(c: u64) -> String {
+    format!("counter {c}: press n for the next code (the counter is saved first, so no code is ever shown twice)")
 }
+/// HOTP: the code just made, and its counter.
+pub fn hotp_made(c: u64) -> String {
+    format!(
+        "code for counter {c}; the vault now holds counter {}",
+        c.saturating_add(1)
+    )
+}
+/// HOTP: no code shown yet.
+pub const HOTP_NO_CODE: &str = "none yet (press n)";
+/// HOTP: waiting for the save.
+pub const HOTP_SAVING: &str = "saving the counter...";
+/// HOTP: copy before a code was made.
+pub const HOTP_COPY_FIRST: &str = "Press n to make the next code first; c then copies it.";
+/// HOTP: the save failed, so no code is shown.
+pub const HOTP_NOT_SAVED: &str = "The counter could not be saved, so no code is shown (a code is shown only once its counter is on disk).";
+/// HOTP: the counter cannot move on.
+pub const HOTP_COUNTER_END: &str =
+    "The HOTP counter is at its largest value; no further code can be made.";
 /// TOTP parameters.
 pub fn totp_params(alg: &str, digits: u8, period: u64) -> String {
     format!("{alg}, {digits} digits, {period} s")
@@ -712,6 +730,9 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::Search => "type to filter · ↑↓ move · Enter open · Esc clear",
         Context::Detail => "r reveal · c copy · e edit · d delete · Esc back · ? help · q quit",
         Context::DetailCodes => "↑↓ code · u used · r reveal · c copy · e edit · Esc back · ? help",
+        Context::DetailHotp => {
+            "n next code · c copy it · r reveal · e edit · d delete · Esc back · ? help"
+        }
         Context::ConfirmDelete => "y delete · n keep",
         Context::Form => "Tab/↑↓ field · ←/→ change/word · Ctrl+R show · Ctrl+S save · Esc",
         Context::Playbooks => "↑↓ move · Enter open · Tab tools · ? help · q quit",
@@ -784,9 +805,16 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("Enter", "open the selected item"),
             ("Esc", "clear the search"),
         ],
-        Context::Detail | Context::DetailCodes | Context::ConfirmDelete => &[
+        Context::Detail | Context::DetailCodes | Context::DetailHotp | Context::ConfirmDelete => &[
             ("r", "reveal / hide the secret (hides after 30 s)"),
-            ("c", "copy (TOTP: the code); cleared after a while"),
+            (
+                "c",
+                "copy (TOTP: the code; HOTP: the code made with n); cleared after a while",
+            ),
+            (
+                "n",
+                "HOTP: save the counter moved on, then show the next code",
+            ),
             ("↑↓ / j k", "recovery codes: choose a code"),
             ("u", "recovery codes: mark used / unused"),
             ("e", "edit"),

@@ -98,6 +98,7 @@ pub fn write_kit(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default(),
         shares: Vec::new(),
+        seeds: Vec::new(),
     };
     // The kit's words are English (src/recovery/text.rs) until they come from
     // the message catalogue, so the page says so.

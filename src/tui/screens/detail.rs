@@ -1,5 +1,7 @@
 //! One item's page: masked or revealed secret, copying, recovery codes
-//! marked used, deleting. State, pure update and view.
+//! marked used, HOTP codes made one at a time (the counter saved before
+//! the code is shown, as `lifeboat code` does), deleting. State, pure
+//! update and view.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -29,6 +31,64 @@ pub struct DetailState {
     pub code: ListCursor,
     /// Asking whether to delete.
     pub confirm_delete: bool,
+    /// HOTP: the code made on this page, if any.
+    pub hotp: HotpCode,
+}
+
+/// An HOTP code made on the detail page.
+#[derive(Debug, Default)]
+pub enum HotpCode {
+    /// None made yet.
+    #[default]
+    None,
+    /// Made for `counter`; the counter moved on is being saved. Not shown
+    /// until the save succeeds.
+    Saving {
+        /// The counter the code belongs to.
+        counter: u64,
+        /// The code.
+        code: SecretString,
+    },
+    /// Saved: shown and copyable.
+    Shown {
+        /// The counter the code belongs to.
+        counter: u64,
+        /// The code.
+        code: SecretString,
+    },
+}
+
+/// Whether an item is an HOTP secret.
+pub fn is_hotp(item: &Item) -> bool {
+    matches!(
+        item.secret,
+        Secret::Totp {
+            otp_type: crate::item::OtpType::Hotp,
+            ..
+        }
+    )
+}
+
+/// After a save: an HOTP code waiting for it is shown when the save
+/// succeeded, and dropped (never shown) when it failed.
+pub(crate) fn saved(app: &mut App, ok: bool) {
+    let mut failed = false;
+    if let Some(s) = app.session_mut() {
+        for page in s.pages.iter_mut() {
+            if let Page::Detail(d) = page {
+                if let HotpCode::Saving { counter, code } = std::mem::take(&mut d.hotp) {
+                    if ok {
+                        d.hotp = HotpCode::Shown { counter, code };
+                    } else {
+                        failed = true;
+                    }
+                }
+            }
+        }
+    }
+    if failed {
+        app.error(text::HOTP_NOT_SAVED);
+    }
 }
 
 impl DetailState {
@@ -39,16 +99,20 @@ impl DetailState {
             revealed_at: None,
             code: ListCursor::default(),
             confirm_delete: false,
+            hotp: HotpCode::None,
         }
     }
 }
 
 /// What `c` copies: the secret, or for TOTP the current code, or for
-/// recovery codes the chosen code.
+/// recovery codes the chosen code; nothing for HOTP (its code is copied
+/// only after `n` made it and saved the counter).
 pub fn copy_text(item: &Item, code_cursor: usize, unix: u64) -> Option<SecretString> {
     Some(match &item.secret {
         Secret::Seed { words, .. } => words.clone(),
         Secret::Key { key, .. } => key.clone(),
+        // HOTP codes are copied only once made with n (see `update`).
+        Secret::Totp { .. } if is_hotp(item) => return None,
         Secret::Totp { .. } => {
             SecretString::new(crate::item::totp::code_at(&item.secret, unix).ok()?)
         }
@@ -110,6 +174,41 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         }
         Message::Up => d.code.step(-1, n_codes),
         Message::Down => d.code.step(1, n_codes),
+        Message::Copy if is_hotp(&s.vault.payload().items[idx]) => {
+            return match &d.hotp {
+                HotpCode::Shown { code, .. } => vec![Effect::Copy(code.clone())],
+                _ => {
+                    app.error(text::HOTP_COPY_FIRST);
+                    Vec::new()
+                }
+            };
+        }
+        Message::NextCode if is_hotp(&s.vault.payload().items[idx]) => {
+            if matches!(d.hotp, HotpCode::Saving { .. }) {
+                return Vec::new();
+            }
+            let item = &mut s.vault.payload_mut().items[idx];
+            let Ok(code) = crate::item::totp::code_at(&item.secret, 0) else {
+                return Vec::new();
+            };
+            let Secret::Totp { counter, .. } = &mut item.secret else {
+                return Vec::new();
+            };
+            let used = *counter;
+            let Some(next) = used.checked_add(1) else {
+                app.error(text::HOTP_COUNTER_END);
+                return Vec::new();
+            };
+            *counter = next;
+            item.updated = now;
+            let name = item.name.clone();
+            s.vault.audit("hotp-code", Some(&name));
+            d.hotp = HotpCode::Saving {
+                counter: used,
+                code: SecretString::new(code),
+            };
+            return vec![Effect::Save];
+        }
         Message::Copy => {
             let item = &s.vault.payload().items[idx];
             let unix = now.unix_timestamp().max(0) as u64;
@@ -298,6 +397,54 @@ impl Widget for DetailView<'_> {
                 period,
                 otp_type,
                 counter,
+            } if *otp_type == crate::item::OtpType::Hotp => {
+                // HOTP: a code only after its counter is saved (never the
+                // next one on sight: showing it would spend it unrecorded).
+                let (code, note) = match &self.st.hotp {
+                    HotpCode::Shown { counter, code } => {
+                        let c = code.expose();
+                        let mid = c.len() / 2;
+                        (
+                            format!("{} {}", &c[..mid], &c[mid..]),
+                            text::hotp_made(*counter),
+                        )
+                    }
+                    HotpCode::Saving { .. } => {
+                        (text::HOTP_SAVING.to_owned(), text::hotp_next(*counter))
+                    }
+                    HotpCode::None => (text::HOTP_NO_CODE.to_owned(), text::hotp_next(*counter)),
+                };
+                lines.push(kv(
+                    text::F_CODE,
+                    Span::styled(code, t.secret().add_modifier(Modifier::BOLD)),
+                    t,
+                ));
+                lines.push(kv("", note, t));
+                lines.push(Line::raw(""));
+                if let Some(i) = issuer {
+                    lines.push(kv(text::F_ISSUER, i.clone(), t));
+                }
+                if let Some(l) = label {
+                    lines.push(kv(text::F_LABEL, l.clone(), t));
+                }
+                lines.push(kv(
+                    text::F_PARAMS,
+                    text::totp_params(algorithm.as_str(), *digits, *period),
+                    t,
+                ));
+                lines.push(kv(text::F_SECRET, self.secret_span(secret.expose()), t));
+                if self.revealed() {
+                    lines.push(reveal_line);
+                }
+            }
+            Secret::Totp {
+                secret,
+                issuer,
+                label,
+                algorithm,
+                digits,
+                period,
+                ..
             } => {
                 let code = crate::item::totp::code_at(&item.secret, unix)
                     .map(|c| {
@@ -310,30 +457,23 @@ impl Widget for DetailView<'_> {
                     Span::styled(code, t.secret().add_modifier(Modifier::BOLD)),
                     t,
                 ));
-                match crate::item::totp::seconds_left(&item.secret, unix) {
-                    Some(left) => {
-                        let width = 20usize;
-                        let filled = (left as usize * width).div_ceil((*period).max(1) as usize);
-                        let filled = filled.min(width);
-                        lines.push(kv(
-                            "",
-                            Span::styled(
-                                format!(
-                                    "{}{} {}",
-                                    "█".repeat(filled),
-                                    "░".repeat(width - filled),
-                                    text::code_changes_in(left)
-                                ),
-                                if left <= 5 { t.warn() } else { t.ok() },
+                if let Some(left) = crate::item::totp::seconds_left(&item.secret, unix) {
+                    let width = 20usize;
+                    let filled = (left as usize * width).div_ceil((*period).max(1) as usize);
+                    let filled = filled.min(width);
+                    lines.push(kv(
+                        "",
+                        Span::styled(
+                            format!(
+                                "{}{} {}",
+                                "█".repeat(filled),
+                                "░".repeat(width - filled),
+                                text::code_changes_in(left)
                             ),
-                            t,
-                        ));
-                    }
-                    None => {
-                        if *otp_type == crate::item::OtpType::Hotp {
-                            lines.push(kv("", text::hotp_counter(*counter), t));
-                        }
-                    }
+                            if left <= 5 { t.warn() } else { t.ok() },
+                        ),
+                        t,
+                    ));
                 }
                 lines.push(Line::raw(""));
                 if let Some(i) = issuer {

@@ -220,6 +220,7 @@ impl FormState {
                     SeedScheme::Bip39,
                     SeedScheme::Slip39,
                     SeedScheme::Electrum,
+                    SeedScheme::Monero,
                     SeedScheme::Other,
                 ];
                 let i = all.iter().position(|k| *k == self.scheme).unwrap_or(0) as isize;
