@@ -33,7 +33,9 @@ for _ in range(int(sys.argv[1]) if len(sys.argv) > 1 else 60):
     m13 = enc.EncodeWithChecksum(os.urandom(16)).ToStr()
     e = os.urandom(16)
     e12 = old.Encode(e).ToStr()
-    e24 = old.Encode(os.urandom(32)).ToStr()
+    # bip_utils encodes 16 bytes at a time; Electrum's encoding is per
+    # 4 bytes, so 24 words are two 12-word halves.
+    e24 = old.Encode(os.urandom(16)).ToStr() + " " + old.Encode(os.urandom(16)).ToStr()
     print("|".join([m25, k.hex(), m13, e12, e.hex(), e24]))
 "#;
 

@@ -109,15 +109,16 @@ struct Protected {
 }
 
 /// Whether a Bitwarden JSON export is password-protected (and so can be
-/// opened with its password).
+/// opened with its password): `passwordProtected` true and a `data` string.
 pub fn is_password_protected(json: &str) -> bool {
     serde_json::from_str::<serde_json::Value>(json)
         .ok()
-        .and_then(|v| {
+        .is_some_and(|v| {
             v.get("passwordProtected")
                 .and_then(serde_json::Value::as_bool)
+                == Some(true)
+                && v.get("data").is_some_and(serde_json::Value::is_string)
         })
-        .unwrap_or(false)
 }
 
 /// Opens a password-protected export and imports the export inside it.
@@ -209,7 +210,10 @@ pub fn import_bitwarden_json(json: &str) -> Result<ImportReport, InteropError> {
         },
     })?;
     if root.password_protected {
-        return Err(InteropError::NeedPassword(WHAT));
+        return Err(InteropError::NotFormat {
+            what: "a password-protected Bitwarden export",
+            detail: "it lacks the salt, KDF settings or data of one",
+        });
     }
     if root.encrypted {
         return Err(InteropError::Unsupported(
