@@ -133,6 +133,13 @@ fn show_seedqr_svg_renders_to_the_digit_stream() {
     env.run(&["show", "s", "--seedqr", svg.to_str().unwrap()])
         .ok();
     let shot = env.path("shot.png");
+    screenshot(&chromium, &svg, &shot);
+    let text = String::from_utf8(zbar(&shot, false).unwrap()).unwrap();
+    assert_eq!(text.trim_end(), digits);
+}
+
+/// A 600x600 headless chromium rendering of `page` into `shot`.
+fn screenshot(chromium: &std::path::Path, page: &std::path::Path, shot: &std::path::Path) {
     std::process::Command::new(chromium)
         .args([
             "--headless",
@@ -142,11 +149,9 @@ fn show_seedqr_svg_renders_to_the_digit_stream() {
             "--window-size=600,600",
         ])
         .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", svg.display()))
+        .arg(format!("file://{}", page.display()))
         .output()
         .unwrap();
-    let text = String::from_utf8(zbar(&shot, false).unwrap()).unwrap();
-    assert_eq!(text.trim_end(), digits);
 }
 
 #[test]
@@ -315,18 +320,7 @@ fn kit_prints_a_seedqr_that_zbarimg_reads_back() {
     let svg_file = env.path("kit-seed.svg");
     std::fs::write(&svg_file, svg.replacen(" class=\"qr\"", "", 1)).unwrap();
     let shot = env.path("kit-shot.png");
-    std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--window-size=600,600",
-        ])
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", svg_file.display()))
-        .output()
-        .unwrap();
+    screenshot(&chromium, &svg_file, &shot);
     let text = String::from_utf8(zbar(&shot, false).unwrap()).unwrap();
     assert_eq!(text.trim_end(), digits);
     assert_eq!(from_digits(text.trim_end()).unwrap().expose(), words);

@@ -39,7 +39,7 @@ pub enum MoneroError {
         count: usize,
     },
     /// A word is not in Monero's English list.
-    #[error("word {position} \"{word}\" is not in Monero's English word list; {}", did_you_mean(.suggestions))]
+    #[error("word {position} \"{word}\" is not in Monero's English word list; {}", super::seed::did_you_mean(.suggestions))]
     UnknownWord {
         /// 1-based position.
         position: usize,
@@ -62,15 +62,6 @@ pub enum MoneroError {
         /// 1-based position of the checksum word.
         position: usize,
     },
-}
-
-fn did_you_mean(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        "check its spelling against your backup".to_owned()
-    } else {
-        let quoted: Vec<String> = suggestions.iter().map(|s| format!("\"{s}\"")).collect();
-        format!("did you mean {}?", quoted.join(" or "))
-    }
 }
 
 /// Monero's English word list (1626 words).
@@ -185,37 +176,12 @@ pub fn suggest(word: &str) -> Vec<&'static str> {
         .iter()
         .filter_map(|w| {
             let cand: Vec<char> = w.chars().collect();
-            let d = edit_distance(&typed, &cand);
+            let d = super::seed::edit_distance(&typed, &cand, 2);
             (d <= 2 && d > 0).then_some((d, *w))
         })
         .collect();
     scored.sort_unstable();
     scored.into_iter().take(3).map(|(_, w)| w).collect()
-}
-
-/// Levenshtein distance with adjacent swaps, capped at 3.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    if a.len().abs_diff(b.len()) > 2 {
-        return 3;
-    }
-    let w = b.len() + 1;
-    let mut prev2 = vec![0usize; w];
-    let mut prev: Vec<usize> = (0..w).collect();
-    let mut cur = vec![0usize; w];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()].min(3)
 }
 
 /// The words of a seed written with Monero's 3-letter prefixes (or any

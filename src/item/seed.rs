@@ -67,7 +67,9 @@ pub enum SeedError {
     UnknownLanguage(String),
 }
 
-fn did_you_mean(suggestions: &[String]) -> String {
+/// "did you mean ...?" for a list of suggested words, or advice to check
+/// the spelling when there are none.
+pub(crate) fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         "check its spelling against your backup".to_owned()
     } else {
@@ -239,7 +241,7 @@ fn count_known(list: &[&str], lang: Language) -> usize {
 
 /// Restricted Damerau-Levenshtein distance (adjacent swaps count as one
 /// edit), over characters, giving up early past `limit`.
-fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
+pub(crate) fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }

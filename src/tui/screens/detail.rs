@@ -397,67 +397,34 @@ impl Widget for DetailView<'_> {
                 period,
                 otp_type,
                 counter,
-            } if *otp_type == crate::item::OtpType::Hotp => {
+            } => {
+                let spaced = |c: &str| {
+                    let mid = c.len() / 2;
+                    format!("{} {}", &c[..mid], &c[mid..])
+                };
+                let hotp = *otp_type == crate::item::OtpType::Hotp;
                 // HOTP: a code only after its counter is saved (never the
                 // next one on sight: showing it would spend it unrecorded).
-                let (code, note) = match &self.st.hotp {
-                    HotpCode::Shown { counter, code } => {
-                        let c = code.expose();
-                        let mid = c.len() / 2;
-                        (
-                            format!("{} {}", &c[..mid], &c[mid..]),
-                            text::hotp_made(*counter),
-                        )
-                    }
-                    HotpCode::Saving { .. } => {
-                        (text::HOTP_SAVING.to_owned(), text::hotp_next(*counter))
-                    }
-                    HotpCode::None => (text::HOTP_NO_CODE.to_owned(), text::hotp_next(*counter)),
+                let code = match &self.st.hotp {
+                    _ if !hotp => crate::item::totp::code_at(&item.secret, unix)
+                        .map(|c| spaced(&c))
+                        .unwrap_or_else(|e| e.to_string()),
+                    HotpCode::Shown { code, .. } => spaced(code.expose()),
+                    HotpCode::Saving { .. } => text::HOTP_SAVING.to_owned(),
+                    HotpCode::None => text::HOTP_NO_CODE.to_owned(),
                 };
                 lines.push(kv(
                     text::F_CODE,
                     Span::styled(code, t.secret().add_modifier(Modifier::BOLD)),
                     t,
                 ));
-                lines.push(kv("", note, t));
-                lines.push(Line::raw(""));
-                if let Some(i) = issuer {
-                    lines.push(kv(text::F_ISSUER, i.clone(), t));
-                }
-                if let Some(l) = label {
-                    lines.push(kv(text::F_LABEL, l.clone(), t));
-                }
-                lines.push(kv(
-                    text::F_PARAMS,
-                    text::totp_params(algorithm.as_str(), *digits, *period),
-                    t,
-                ));
-                lines.push(kv(text::F_SECRET, self.secret_span(secret.expose()), t));
-                if self.revealed() {
-                    lines.push(reveal_line);
-                }
-            }
-            Secret::Totp {
-                secret,
-                issuer,
-                label,
-                algorithm,
-                digits,
-                period,
-                ..
-            } => {
-                let code = crate::item::totp::code_at(&item.secret, unix)
-                    .map(|c| {
-                        let mid = c.len() / 2;
-                        format!("{} {}", &c[..mid], &c[mid..])
-                    })
-                    .unwrap_or_else(|e| e.to_string());
-                lines.push(kv(
-                    text::F_CODE,
-                    Span::styled(code, t.secret().add_modifier(Modifier::BOLD)),
-                    t,
-                ));
-                if let Some(left) = crate::item::totp::seconds_left(&item.secret, unix) {
+                if hotp {
+                    let note = match &self.st.hotp {
+                        HotpCode::Shown { counter, .. } => text::hotp_made(*counter),
+                        _ => text::hotp_next(*counter),
+                    };
+                    lines.push(kv("", note, t));
+                } else if let Some(left) = crate::item::totp::seconds_left(&item.secret, unix) {
                     let width = 20usize;
                     let filled = (left as usize * width).div_ceil((*period).max(1) as usize);
                     let filled = filled.min(width);
