@@ -198,6 +198,7 @@ fn chromium_draws_a_chinese_kit_without_missing_glyph_boxes() {
             vault_id: "0f3c2a9e".to_owned(),
             generated: "2026-01-01T00:00:00Z".to_owned(),
             shares: Vec::new(),
+            seeds: Vec::new(),
         };
         let html = render(&input, Lang::ZhCn).unwrap();
         assert!(html.expose().contains("<html lang=\"zh-CN\">"));

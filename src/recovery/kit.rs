@@ -355,7 +355,7 @@ mod tests {
             name: "<cold>".into(),
             words: SecretString::from(words),
         });
-        let h = render(&k).unwrap();
+        let h = render(&k, Lang::En).unwrap();
         let h = h.expose();
         assert_eq!(h.matches("class=\"page seed\"").count(), 1);
         assert!(h.contains("&lt;cold&gt;"));
@@ -364,7 +364,7 @@ mod tests {
         // quiet zone.
         assert!(h.contains("<svg class=\"qr\""));
         k.seeds[0].words = SecretString::from("not a seed");
-        assert!(matches!(render(&k), Err(KitError::Seed { .. })));
+        assert!(matches!(render(&k, Lang::En), Err(KitError::Seed { .. })));
     }
 
     #[test]
