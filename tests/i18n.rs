@@ -590,3 +590,66 @@ fn the_import_corpus_is_refused_in_chinese() {
     }
     assert!(n >= 30, "{n} cases");
 }
+
+/// `show` labels its fields in Chinese, and every value starts in the same
+/// terminal column (labels padded by display width).
+#[test]
+fn show_labels_are_chinese_and_aligned_by_display_width() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let vault = home.join("vault.age");
+    let key = home.join("key.txt");
+    let init = lifeboat(home)
+        .arg("--vault")
+        .arg(&vault)
+        .args([
+            "init",
+            "--kdf-memory",
+            "8",
+            "--kdf-time",
+            "1",
+            "--kdf-parallelism",
+            "1",
+            "--allow-weak-kdf",
+            "--allow-weak-passphrase",
+            "--passphrase-fd",
+            "0",
+            "--recovery-key-out",
+        ])
+        .arg(&key)
+        .write_stdin("correct horse battery staple\n")
+        .output()
+        .expect("init");
+    assert!(init.status.success(), "{init:?}");
+    let run = |args: &[&str], stdin: &str| {
+        lifeboat(home)
+            .env("LANG", "zh_CN.UTF-8")
+            .arg("--vault")
+            .arg(&vault)
+            .arg("--identity")
+            .arg(&key)
+            .args(args)
+            .write_stdin(stdin.to_owned())
+            .output()
+            .expect("runs")
+    };
+    let add = run(
+        &["add", "note", "我的钱包", "--account", "交易所（主账户）"],
+        "hello",
+    );
+    assert!(add.status.success(), "{add:?}");
+    assert!(has_cjk(&String::from_utf8_lossy(&add.stderr)), "{add:?}");
+    let out = run(&["show", "我的钱包"], "");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("名称：") && text.contains("账户："), "{text}");
+    for line in text.lines() {
+        if let Some((label, _)) = line.split_once('：') {
+            let head_len = label.len() + '：'.len_utf8();
+            let rest = &line[head_len..];
+            let value_start = lifeboat::textwidth::width(&line[..head_len])
+                + (rest.len() - rest.trim_start().len());
+            assert_eq!(value_start, 10, "{line:?} in\n{text}");
+        }
+    }
+}

@@ -839,22 +839,40 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
         return print_json(&v);
     }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "Name:     {}", item.name).map_err(output_error)?;
-    writeln!(out, "Kind:     {}", item.kind()).map_err(output_error)?;
+    writeln!(out, "{}{}", text::label("cli-label-name"), item.name).map_err(output_error)?;
+    writeln!(out, "{}{}", text::label("cli-label-kind"), item.kind()).map_err(output_error)?;
     if let Some(acc) = &item.account {
-        writeln!(out, "Account:  {acc}").map_err(output_error)?;
+        writeln!(out, "{}{acc}", text::label("cli-label-account")).map_err(output_error)?;
     }
     if !item.tags.is_empty() {
-        writeln!(out, "Tags:     {}", item.tags.join(", ")).map_err(output_error)?;
+        writeln!(
+            out,
+            "{}{}",
+            text::label("cli-label-tags"),
+            item.tags.join(", ")
+        )
+        .map_err(output_error)?;
     }
     if let Some(s) = &item.support {
-        writeln!(out, "Support:  {s}").map_err(output_error)?;
+        writeln!(out, "{}{s}", text::label("cli-label-support")).map_err(output_error)?;
     }
     if let Some(n) = &item.notes {
-        writeln!(out, "Notes:    {n}").map_err(output_error)?;
+        writeln!(out, "{}{n}", text::label("cli-label-notes")).map_err(output_error)?;
     }
-    writeln!(out, "Created:  {}", rfc3339(&item.created)).map_err(output_error)?;
-    writeln!(out, "Updated:  {}", rfc3339(&item.updated)).map_err(output_error)?;
+    writeln!(
+        out,
+        "{}{}",
+        text::label("cli-label-created"),
+        rfc3339(&item.created)
+    )
+    .map_err(output_error)?;
+    writeln!(
+        out,
+        "{}{}",
+        text::label("cli-label-updated"),
+        rfc3339(&item.updated)
+    )
+    .map_err(output_error)?;
     show_secret_human(&mut out, item, a.reveal)?;
     if a.qr {
         let Some(uri) = crate::item::totp::to_otpauth_named(&item.secret, Some(&item.name)) else {
@@ -945,33 +963,44 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
             ..
         } => {
             let n = words.expose().split_whitespace().count();
-            writeln!(out, "Scheme:   {} ({n} words)", scheme.as_str()).map_err(output_error)?;
+            writeln!(
+                out,
+                "{}{}",
+                text::label("cli-label-scheme"),
+                crate::tr!("cli-show-words", scheme = scheme.as_str(), n = n)
+            )
+            .map_err(output_error)?;
             if reveal && *scheme == SeedScheme::Other {
                 // Shown exactly as stored: case and spacing may matter.
-                writeln!(out, "Text:     {}", words.expose()).map_err(output_error)?;
+                writeln!(out, "{}{}", text::label("cli-label-text"), words.expose())
+                    .map_err(output_error)?;
                 if let Some(p) = passphrase {
-                    writeln!(out, "Passphrase: {}", p.expose()).map_err(output_error)?;
+                    writeln!(out, "{}{}", text::label("cli-label-passphrase"), p.expose())
+                        .map_err(output_error)?;
                 }
             } else if reveal {
                 writeln!(
                     out,
-                    "Words:\n{}",
+                    "{}\n{}",
+                    text::label("cli-label-words").trim_end(),
                     crate::item::seed::format_columns(words.expose(), 3)
                 )
                 .map_err(output_error)?;
                 if let Some(p) = passphrase {
-                    writeln!(out, "Passphrase: {}", p.expose()).map_err(output_error)?;
+                    writeln!(out, "{}{}", text::label("cli-label-passphrase"), p.expose())
+                        .map_err(output_error)?;
                 }
             } else {
-                writeln!(out, "Words:    {masked}").map_err(output_error)?;
+                writeln!(out, "{}{masked}", text::label("cli-label-words"))
+                    .map_err(output_error)?;
             }
         }
         Secret::Key { key, format } => {
             if let Some(f) = format {
-                writeln!(out, "Format:   {f}").map_err(output_error)?;
+                writeln!(out, "{}{f}", text::label("cli-label-format")).map_err(output_error)?;
             }
             let shown = if reveal { key.expose() } else { masked };
-            writeln!(out, "Key:      {shown}").map_err(output_error)?;
+            writeln!(out, "{}{shown}", text::label("cli-label-key")).map_err(output_error)?;
         }
         Secret::Totp {
             secret,
@@ -983,34 +1012,57 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
             ..
         } => {
             if let Some(i) = issuer {
-                writeln!(out, "Issuer:   {i}").map_err(output_error)?;
+                writeln!(out, "{}{i}", text::label("cli-label-issuer")).map_err(output_error)?;
             }
             if let Some(l) = label {
-                writeln!(out, "Login:    {l}").map_err(output_error)?;
+                writeln!(out, "{}{l}", text::label("cli-label-login")).map_err(output_error)?;
             }
             writeln!(
                 out,
-                "Params:   {} / {digits} digits / {period} s",
-                algorithm.as_str()
+                "{}{}",
+                text::label("cli-label-params"),
+                crate::tr!(
+                    "cli-show-params",
+                    algorithm = algorithm.as_str(),
+                    digits = digits.to_string(),
+                    period = period.to_string()
+                )
             )
             .map_err(output_error)?;
             let now = unix_now();
             if let Ok(code) = crate::item::totp::code_at(&item.secret, now) {
                 match crate::item::totp::seconds_left(&item.secret, now) {
                     Some(left) => {
-                        writeln!(out, "Code:     {code}  ({left} s left)").map_err(output_error)?;
+                        writeln!(
+                            out,
+                            "{}{}",
+                            text::label("cli-label-code"),
+                            crate::tr!("cli-show-code-left", code = code.to_string(), left = left)
+                        )
+                        .map_err(output_error)?;
                     }
                     None => {
-                        writeln!(out, "Code:     {code}").map_err(output_error)?;
+                        writeln!(out, "{}{code}", text::label("cli-label-code"))
+                            .map_err(output_error)?;
                     }
                 }
             }
             let shown = if reveal { secret.expose() } else { masked };
-            writeln!(out, "Secret:   {shown}").map_err(output_error)?;
+            writeln!(out, "{}{shown}", text::label("cli-label-secret")).map_err(output_error)?;
         }
         Secret::Codes { codes } => {
             let unused = codes.iter().filter(|c| c.used.is_none()).count();
-            writeln!(out, "Codes:    {unused} unused of {}", codes.len()).map_err(output_error)?;
+            writeln!(
+                out,
+                "{}{}",
+                text::label("cli-label-codes"),
+                crate::tr!(
+                    "cli-show-codes-unused",
+                    unused = unused,
+                    total = codes.len()
+                )
+            )
+            .map_err(output_error)?;
             for (n, c) in codes.iter().enumerate() {
                 let code = if reveal {
                     c.code.expose()
@@ -1031,7 +1083,7 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
                 writeln!(out, "{}", text::low_codes(unused)).map_err(output_error)?;
             }
             if !reveal {
-                writeln!(out, "(add --reveal to show the codes)").map_err(output_error)?;
+                writeln!(out, "{}", text::REVEAL_CODES_HINT).map_err(output_error)?;
             }
         }
         Secret::Password {
@@ -1040,17 +1092,17 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
             url,
         } => {
             if let Some(u) = username {
-                writeln!(out, "Username: {u}").map_err(output_error)?;
+                writeln!(out, "{}{u}", text::label("cli-label-username")).map_err(output_error)?;
             }
             if let Some(u) = url {
-                writeln!(out, "URL:      {u}").map_err(output_error)?;
+                writeln!(out, "{}{u}", text::label("cli-label-url")).map_err(output_error)?;
             }
             let shown = if reveal { password.expose() } else { masked };
-            writeln!(out, "Password: {shown}").map_err(output_error)?;
+            writeln!(out, "{}{shown}", text::label("cli-label-password")).map_err(output_error)?;
         }
         Secret::Note { text: t } => {
             let shown = if reveal { t.expose() } else { masked };
-            writeln!(out, "Text:     {shown}").map_err(output_error)?;
+            writeln!(out, "{}{shown}", text::label("cli-label-text")).map_err(output_error)?;
         }
     }
     Ok(())

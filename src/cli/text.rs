@@ -116,6 +116,17 @@ pub const SHORT_FORMS_HINT: Msg = Msg("cli-short-forms-hint");
 /// Asked for a seed's BIP39 passphrase.
 pub const PROMPT_BIP39_PASSPHRASE: Msg = Msg("cli-prompt-bip39-passphrase");
 
+/// A field label of `show`, padded to the value column by display width
+/// (wide characters count two cells), with at least one space after it.
+pub fn label(id: &str) -> String {
+    let l = crate::i18n::message(id, None);
+    let pad = 10usize.saturating_sub(crate::textwidth::width(&l)).max(1);
+    format!("{l}{}", " ".repeat(pad))
+}
+
+/// After the masked codes of a codes item.
+pub const REVEAL_CODES_HINT: Msg = Msg("cli-reveal-codes-hint");
+
 /// Secret masked in human output.
 pub const MASKED: Msg = Msg("cli-masked");
 
