@@ -719,10 +719,9 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
             .collect(),
         seeds,
     };
-    // The kit's words are English (src/recovery/text.rs) until they come from
-    // the message catalogue, so the page says so.
+    // The kit is printed in the interface's language.
     let html =
-        kit::render(&input, crate::lang::Lang::En).map_err(|e| CliError::input(e.to_string()))?;
+        kit::render(&input, crate::i18n::lang()).map_err(|e| CliError::input(e.to_string()))?;
     write_private_file(&a.out, &html)?;
     noteln!("{}", text::KIT_WRITTEN_WARNING);
     match shares_verified {

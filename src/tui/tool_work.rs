@@ -100,10 +100,8 @@ pub fn write_kit(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
         shares: Vec::new(),
         seeds: Vec::new(),
     };
-    // The kit's words are English (src/recovery/text.rs) until they come from
-    // the message catalogue, so the page says so.
-    let html: SecretString =
-        kit::render(&input, crate::lang::Lang::En).map_err(|e| e.to_string())?;
+    // The kit is printed in the interface's language.
+    let html: SecretString = kit::render(&input, crate::i18n::lang()).map_err(|e| e.to_string())?;
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
