@@ -61,3 +61,35 @@ fn a_totp_code_changes_nothing() {
     env.run(&["code", "t", "--at", "59"]).ok();
     assert_eq!(env.vault_bytes(), before);
 }
+
+/// The passphrase from a descriptor is read once: `code` on an HOTP item
+/// opens the vault to read it, then again to save the counter, and a
+/// descriptor gives its line only once.
+#[test]
+fn code_with_the_passphrase_from_a_descriptor_advances_the_counter() {
+    let env = Env::new();
+    env.run_in(
+        &["add", "totp", "vpn"],
+        &format!("otpauth://hotp/VPN:me?secret={KEY_B32}&counter=5"),
+    )
+    .ok();
+    let Some(want) = oathtool(5) else {
+        return;
+    };
+    let pass = env.path("pass");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("exec \"$0\" --vault \"$1\" code vpn --passphrase-fd 3 3<\"$2\"")
+        .arg(env!("CARGO_BIN_EXE_lifeboat"))
+        .arg(&env.vault)
+        .arg(&pass)
+        .env_remove("LIFEBOAT_VAULT")
+        .env("LIFEBOAT_CONFIG_DIR", &env.config)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "code with --passphrase-fd: {stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), want);
+    assert_eq!(env.reveal("vpn")["secret"]["counter"], 6);
+}

@@ -30,11 +30,21 @@ pub struct Ctx {
     pub config: crate::config::Config,
     /// The global options.
     pub global: GlobalOpts,
+    /// The passphrase that opened the vault once already in this run: a
+    /// command that opens twice (`code` on an HOTP item reads, then saves
+    /// the counter) must not ask again, and a descriptor gives its line
+    /// only once.
+    pub opened_with: std::cell::RefCell<Option<SecretString>>,
 }
 
 impl Ctx {
     /// The unlock path from the options (identity, descriptor or terminal).
     pub fn unlock(&self) -> Result<Unlock, CliError> {
+        if self.global.identity.is_empty() {
+            if let Some(p) = self.opened_with.borrow().as_ref() {
+                return Ok(Unlock::Passphrase(p.clone()));
+            }
+        }
         input::unlock_from(&self.global.identity, self.global.passphrase_fd)
     }
 
@@ -64,7 +74,13 @@ impl Ctx {
                     noteln!("{}", text::wrong_passphrase_again(TRIES - tried));
                     tried += 1;
                 }
-                r => return r.map_err(CliError::from),
+                r => {
+                    // Only a passphrase that opened the vault is kept.
+                    if let (Ok(_), Unlock::Passphrase(p)) = (&r, &unlock) {
+                        *self.opened_with.borrow_mut() = Some(p.clone());
+                    }
+                    return r.map_err(CliError::from);
+                }
             }
         }
     }
@@ -214,6 +230,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         path,
         config,
         global: cli.global,
+        opened_with: Default::default(),
     };
     let Some(command) = cli.command else {
         if on_terminal() {
