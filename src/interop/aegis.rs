@@ -152,12 +152,7 @@ fn entry_to_item(
         "motp" => return Err(TotpError::Motp.into()),
         "yandex" => return Err(TotpError::Yandex.into()),
         _ => {
-            let shown: String = kind
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .take(16)
-                .collect();
-            return Err(Reason::AegisType(shown));
+            return Err(Reason::AegisType(super::otp::harmless(&kind)));
         }
     };
     let info = entry.info.ok_or(Reason::AegisMissing("info"))?;

@@ -38,13 +38,17 @@ impl Kind {
     }
 }
 
-/// A type name safe to repeat in a message: ASCII letters and digits only,
-/// at most 16 of them.
+/// A type name safe to repeat in a message. Type names are short words
+/// (totp, hotp, steam, motp, yandex); a longer value, or one with digits,
+/// may be a secret written into the wrong field, so it is not repeated
+/// (`…` stands for it).
 pub(crate) fn harmless(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(16)
-        .collect()
+    let kept: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+    if (1..=7).contains(&kept.len()) && kept.chars().all(|c| c.is_ascii_alphabetic()) {
+        kept
+    } else {
+        "…".to_owned()
+    }
 }
 
 /// The fields of one entry, before validation.
@@ -213,6 +217,10 @@ mod tests {
         );
         assert_eq!(Kind::parse("hmac"), Err(Reason::OtpType("hmac".into())));
         assert_eq!(Kind::parse("a\"b<c>"), Err(Reason::OtpType("abc".into())));
+        // A secret in the type field is never repeated.
+        for secret in ["JBSWY3DP", "JBSWY3DPEHPK3PXP", "abcdefgh", "t0tp"] {
+            assert_eq!(Kind::parse(secret), Err(Reason::OtpType("…".into())));
+        }
     }
 
     #[test]
