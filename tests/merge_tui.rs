@@ -18,31 +18,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_lifeboat");
 const PASSPHRASE: &str = "tmux merge passphrase 42";
 
 fn cli(dir: &Path, args: &str, stdin: &str) {
-    use std::io::Write;
-    let mut child = Command::new("bash")
-        .arg("-c")
-        .arg(format!(
-            "'{BIN}' --vault vault.age {args} --passphrase-fd 3 3<pass"
-        ))
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args}: {}",
-        String::from_utf8_lossy(&out.stderr)
+    common::bash_ok(
+        dir,
+        &format!("'{BIN}' --vault vault.age {args} --passphrase-fd 3 3<pass"),
+        stdin,
     );
 }
 

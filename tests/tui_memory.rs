@@ -286,32 +286,7 @@ fn random_passphrase() -> String {
     s
 }
 
-fn run(dir: &Path, script: &str, stdin: &str) {
-    use std::io::Write;
-    let mut child = Command::new("bash")
-        .arg("-c")
-        .arg(script)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{script}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::bash_ok as run;
 
 /// A vault with one random 24-word seed and a 10-second idle lock.
 fn make_vault(dir: &Path, passphrase: &str, seed: &str) {

@@ -92,32 +92,7 @@ impl Drop for Tmux {
     }
 }
 
-fn sh(dir: &Path, script: &str, stdin: &str) {
-    use std::io::Write;
-    let mut child = Command::new("bash")
-        .arg("-c")
-        .arg(script)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{script}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::bash_ok as sh;
 
 fn make_vault(dir: &Path) -> PathBuf {
     std::fs::write(dir.join("pass"), format!("{PASSPHRASE}\n")).unwrap();

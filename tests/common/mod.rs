@@ -86,3 +86,33 @@ pub fn vectors() -> PathBuf {
     assert!(p.is_dir(), "test vectors missing at {}", p.display());
     p
 }
+
+/// Runs `script` with bash in `dir` (HOME and the config folder inside
+/// it), `stdin` on its standard input; fails the test with its stderr
+/// unless it succeeds.
+pub fn bash_ok(dir: &std::path::Path, script: &str, stdin: &str) {
+    use std::io::Write;
+    let mut child = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
