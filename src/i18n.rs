@@ -53,6 +53,7 @@ pub const CATALOGUES: &[Catalogue] = &[
     catalogue!("recovery.ftl"),
     catalogue!("playbook.ftl"),
     catalogue!("shares.ftl"),
+    catalogue!("sync.ftl"),
 ];
 
 impl Catalogue {

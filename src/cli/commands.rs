@@ -398,7 +398,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
     }
     vault.payload_mut().history.recovery_key_exported = Some(now_utc());
     vault.payload_mut().settings.armor = a.armor;
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     if let Some(out) = &a.recovery_key_out {
         let file = out.display().to_string();
         if ctx.json() {
@@ -621,7 +621,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
     item.notes = a.note.clone();
     item.support = a.support.clone();
     vault.add_item(item)?;
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     if ctx.json() {
         print_json(&json!({"added": a.name, "kind": kind.as_str()}))
     } else {
@@ -1189,7 +1189,7 @@ fn hotp_advance(ctx: &Ctx, name: &str) -> Result<(), CliError> {
     item.updated = now_utc();
     let item_name = item.name.clone();
     vault.audit("hotp-code", Some(&item_name));
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     if ctx.json() {
         return print_json(
             &json!({"name": item_name, "code": code, "counter": used, "next_counter": used + 1}),
@@ -1234,7 +1234,7 @@ fn codes_use(ctx: &Ctx, name: &str, code: &str) -> Result<(), CliError> {
     let unused = codes.iter().filter(|c| c.used.is_none()).count();
     item.updated = now_utc();
     vault.audit("codes-use", Some(&item_name));
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     if ctx.json() {
         return print_json(&json!({"name": item_name, "unused": unused}));
     }
@@ -1254,7 +1254,7 @@ fn rm(ctx: &Ctx, a: RmArgs) -> Result<(), CliError> {
         }
     }
     let item = vault.remove_item(&a.name)?;
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     if ctx.json() {
         print_json(&json!({"removed": item.name}))
     } else {
@@ -1285,7 +1285,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<(), CliError> {
         noteln!("{}", text::kdf_kept(params.m_kib / 1024, params.t));
     }
     vault.set_passphrase(&new, params)?;
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     if ctx.json() {
         print_json(&json!({"passphrase_changed": true}))
     } else {
@@ -1339,7 +1339,7 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
                 added: now_utc(),
             });
             vault.audit("recipient-add", Some(r));
-            vault.save()?;
+            super::merge_cmd::save(&mut vault)?;
             if ctx.json() {
                 print_json(&json!({"added": r}))
             } else {
@@ -1363,7 +1363,7 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
                 )));
             }
             vault.audit("recipient-rm", Some(r));
-            vault.save()?;
+            super::merge_cmd::save(&mut vault)?;
             if ctx.json() {
                 print_json(&json!({"removed": r}))
             } else {

@@ -101,7 +101,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
         vault.add_item(item)?;
     }
     if !added.is_empty() {
-        vault.save()?;
+        super::merge_cmd::save(&mut vault)?;
     }
     if ctx.json() {
         return print_json(&json!({

@@ -59,6 +59,48 @@ pub fn open_other(
     Err(CliError::auth(text::merge_other_locked(&why)))
 }
 
+/// Saves through the save protocol. When the vault changed on disk after
+/// this command read it (a sync tool replaced it, a program that ignores
+/// the lock wrote it), the save merged this command's change into that
+/// version: the user is told so, with the conflicts named.
+pub fn save(vault: &mut Vault) -> Result<(), VaultError> {
+    vault.save()?;
+    if let Some(r) = vault.take_merge_report() {
+        for line in merged_on_save(&r) {
+            noteln!("{line}");
+        }
+    }
+    Ok(())
+}
+
+/// What a save that merged another program's change says, line by line.
+pub fn merged_on_save(r: &MergeReport) -> Vec<String> {
+    let mut out = vec![crate::tr!("sync-cli-merged-on-save")];
+    let (added, changed, deleted) = (r.added.len(), r.changed.len(), r.deleted.len());
+    if added + changed + deleted > 0 {
+        out.push(crate::tr!(
+            "sync-cli-merged-counts",
+            added = added,
+            changed = changed,
+            deleted = deleted
+        ));
+    }
+    for c in &r.conflicts {
+        out.push(crate::tr!(
+            "sync-cli-merged-conflict",
+            item = c.item.as_str(),
+            field = c.field.as_str()
+        ));
+    }
+    for name in &r.restored {
+        out.push(crate::tr!("sync-cli-merged-restored", item = name.as_str()));
+    }
+    for name in &r.duplicate_names {
+        out.push(crate::tr!("sync-duplicate-name", name = name.as_str()));
+    }
+    out
+}
+
 /// Opens the vault for update and keeps the unlock that opened it (a
 /// passphrase is tried on the other copy too).
 fn open_ours(ctx: &Ctx) -> Result<(Vault, Unlock), CliError> {
@@ -88,7 +130,7 @@ pub fn merge(ctx: &Ctx, a: MergeArgs) -> Result<(), CliError> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned());
         vault.audit("merge", name.as_deref());
-        vault.save()?;
+        save(&mut vault)?;
         move_conflict_copy(ctx, &vault, &a.other)
     };
     print_report(ctx, &a.other, vault.path(), &report, a.dry_run, moved)
@@ -103,7 +145,7 @@ pub fn restore_merge(ctx: &Ctx, file: &Path) -> Result<(), CliError> {
     let report = vault.merge_in(&other.payload)?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
     vault.audit("restore-merge", name.as_deref());
-    vault.save()?;
+    save(&mut vault)?;
     print_report(ctx, file, vault.path(), &report, false, None)
 }
 
@@ -123,46 +165,9 @@ fn move_conflict_copy(
     if !is_copy {
         return None;
     }
-    let dir = ctx
-        .config
-        .backup_dir
-        .clone()
-        .or_else(|| {
-            vault
-                .payload()
-                .settings
-                .backup_dir
-                .as_ref()
-                .map(PathBuf::from)
-        })
-        .unwrap_or_else(|| {
-            vault
-                .path()
-                .parent()
-                .unwrap_or(Path::new("."))
-                .join("lifeboat-merged")
-        });
-    let result = (|| {
-        use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(&dir)?;
-        let name = real.file_name().unwrap_or_default();
-        let mut to = dir.join(name);
-        let mut n = 1;
-        while to.exists() {
-            to = dir.join(format!("{}.{n}", name.to_string_lossy()));
-            n += 1;
-        }
-        if std::fs::rename(&real, &to).is_err() {
-            // Another filesystem: copy, flush, then remove the original.
-            std::fs::copy(&real, &to)?;
-            std::fs::File::open(&to)?.sync_all()?;
-            std::fs::remove_file(&real)?;
-        }
-        Ok::<PathBuf, std::io::Error>(to)
-    })();
+    let dir =
+        store::merged_copies_dir(ctx.config.backup_dir.as_deref(), vault.payload(), vault.path());
+    let result = store::move_aside(&real, &dir);
     Some(result.map_err(|e| (real, e.to_string())))
 }
 

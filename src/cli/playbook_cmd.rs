@@ -383,7 +383,7 @@ fn change(ctx: &Ctx, id: &str, change: Change) -> Result<(), CliError> {
             None => id.to_owned(),
         };
         vault.audit(change.audit_action(), Some(&subject));
-        vault.save()?;
+        super::merge_cmd::save(&mut vault)?;
     }
     let run = vault.payload().playbooks.run(id);
     if ctx.json() {

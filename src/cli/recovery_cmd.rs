@@ -100,7 +100,7 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<(), CliError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
     vault.audit("backup", name.as_deref());
-    let recorded = vault.save();
+    let recorded = super::merge_cmd::save(&mut vault);
     if let Err(e) = &recorded {
         noteln!("{}", text::backup_not_recorded(&e.to_string()));
     }
@@ -173,7 +173,7 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<(), CliError> {
     vault.payload_mut().history.last_drill = Some(now_utc());
     let name = a.file.file_name().map(|n| n.to_string_lossy().into_owned());
     vault.audit("verify", name.as_deref());
-    vault.save()?;
+    super::merge_cmd::save(vault)?;
     if ctx.json() {
         return print_json(&json!({
             "file": a.file.display().to_string(),
@@ -305,7 +305,7 @@ pub fn split(ctx: &Ctx, a: SplitArgs) -> Result<(), CliError> {
     };
     vault.payload_mut().history.recovery_key_split = Some(now_utc());
     vault.audit("split", None);
-    let saved = vault.save();
+    let saved = super::merge_cmd::save(&mut vault);
     if ctx.json() {
         let shares: Vec<serde_json::Value> = set
             .shares
@@ -532,7 +532,7 @@ pub fn recover(ctx: &Ctx, a: RecoverArgs) -> Result<(), CliError> {
         "recover",
         Some(if via_shares { "shares" } else { "identity" }),
     );
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     if ctx.json() {
         print_json(
             &json!({"recovered": true, "via": if via_shares { "shares" } else { "identity" }}),
@@ -604,7 +604,7 @@ pub fn rotate(ctx: &Ctx, a: RotateArgs) -> Result<(), CliError> {
     if a.recovery_key_out.is_some() {
         vault.payload_mut().history.recovery_key_exported = Some(now_utc());
     }
-    if let Err(e) = vault.save() {
+    if let Err(e) = super::merge_cmd::save(&mut vault) {
         if let Some(out) = &a.recovery_key_out {
             let _ = std::fs::remove_file(out);
         }
@@ -731,7 +731,7 @@ pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
     }
     vault.payload_mut().history.kit_printed = Some(now_utc());
     vault.audit("kit", None);
-    vault.save()?;
+    super::merge_cmd::save(&mut vault)?;
     let shown = a.out.display().to_string();
     if ctx.json() {
         print_json(

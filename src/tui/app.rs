@@ -21,7 +21,7 @@ use time::OffsetDateTime;
 use super::common::ListCursor;
 pub use super::common::{pop_secret, push_secret, Meter, NewPassphrase, PAGE};
 use super::screens::{
-    self, create, detail, form, items, playbooks, prove, recover, runner, tools, unlock,
+    self, create, detail, form, items, playbooks, prove, recover, runner, sync, tools, unlock,
 };
 pub use super::screens::{
     copy_text, expected_chars, form_to_item, report_file_name, AccountChoice, AccountPicker,
@@ -29,6 +29,7 @@ pub use super::screens::{
     ProveState, RecoverStage, RecoverState, RunnerState, Tool, ToolsState, UnlockState,
     REVEAL_SECS,
 };
+pub use super::screens::{CopyEntry, MergedCopy, SyncState};
 use super::text;
 use super::theme::Theme;
 use crate::item::{Item, ItemKind};
@@ -73,6 +74,8 @@ pub enum Page {
     Form(Box<FormState>),
     /// A playbook.
     Runner(RunnerState),
+    /// The sync conflict copies beside the vault, to merge.
+    Sync(SyncState),
 }
 
 /// Everything that exists only while the vault is unlocked.
@@ -185,6 +188,8 @@ pub enum Context {
     /// Typing the passphrase or recovery key that proves a read-only
     /// session.
     Prove,
+    /// The sync conflict copies page.
+    SyncCopies,
 }
 
 /// The whole TUI state.
@@ -234,6 +239,10 @@ pub struct App {
     /// The vault's folder lets other users plant or swap a vault: what is
     /// wrong and the command that fixes it (see [`App::check_folder`]).
     pub unsafe_folder: Option<(String, String)>,
+    /// Conflict copies a sync tool left beside the vault, with the tool's
+    /// name (the runtime looks while unlocked; the items screen offers to
+    /// merge them).
+    pub sync_copies: Vec<(PathBuf, &'static str)>,
 }
 
 /// What the config file sets for the TUI (`None`: not set there).
@@ -384,6 +393,14 @@ pub enum Message {
     /// The passphrase change's checks ran and its new key was made (or
     /// the change was refused).
     Rekeyed(Result<Box<PassphraseKey>, RekeyError>),
+    /// Review the sync conflict copies (opens their page).
+    ReviewCopies,
+    /// The runtime looked beside the vault: the conflict copies there.
+    CopiesFound(Vec<(PathBuf, &'static str)>),
+    /// Each conflict copy opened and compared with the vault.
+    CopiesPreviewed(Vec<CopyEntry>),
+    /// A conflict copy was merged and saved (or why not).
+    CopyMerged(Result<Box<MergedCopy>, (PathBuf, String)>),
 }
 
 /// What a tool of the Tools tab did.
@@ -412,6 +429,9 @@ impl Message {
                 | Message::ToolDone(_)
                 | Message::Rekeyed(_)
                 | Message::Proved(_)
+                | Message::CopiesFound(_)
+                | Message::CopiesPreviewed(_)
+                | Message::CopyMerged(_)
         )
     }
 }
@@ -481,6 +501,11 @@ pub enum Effect {
     },
     /// Put the new passphrase key into the vault and save.
     InstallPassphraseKey(Box<PassphraseKey>),
+    /// Open each sync conflict copy beside the vault and compare it.
+    PreviewCopies,
+    /// Merge this conflict copy into the vault, save, and move the copy
+    /// into the backup folder.
+    MergeCopy(PathBuf),
     /// Write a report into the current directory.
     WriteReport {
         /// The file name.
@@ -525,6 +550,7 @@ impl App {
             local_offset: time::UtcOffset::UTC,
             config: ConfigSettings::default(),
             unsafe_folder: None,
+            sync_copies: Vec::new(),
         }
     }
 
@@ -598,6 +624,8 @@ impl App {
                     step: r.steps.selected,
                 }),
                 Page::Form(_) => dropped_form = true,
+                // Looked at again after the unlock, when it still applies.
+                Page::Sync(_) => {}
             }
         }
         self.resume = Some(Resume { tab: s.tab, pages });
@@ -671,6 +699,8 @@ impl App {
                 Some(Page::Runner(r)) if r.confirm_reset => Context::ConfirmReset,
                 Some(Page::Runner(r)) if r.account.is_some() => Context::AccountEntry,
                 Some(Page::Runner(_)) => Context::Runner,
+                Some(Page::Sync(st)) if st.loading || st.working => Context::Busy,
+                Some(Page::Sync(_)) => Context::SyncCopies,
             },
         }
     }
@@ -831,6 +861,12 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             Vec::new()
         }
         Message::ToolDone(r) => tools::on_done(app, r),
+        Message::CopiesFound(found) => {
+            app.sync_copies = found;
+            Vec::new()
+        }
+        Message::CopiesPreviewed(c) => sync::on_previewed(app, c),
+        Message::CopyMerged(r) => sync::on_merged(app, r),
         Message::Rekeyed(r) => tools::on_rekeyed(app, r),
         Message::ReportWritten(r) => {
             match r {
@@ -890,6 +926,9 @@ fn update_main(app: &mut App, msg: Message) -> Vec<Effect> {
     if matches!(msg, Message::StartProve) {
         return prove::open(app, false);
     }
+    if matches!(msg, Message::ReviewCopies) {
+        return sync::open(app);
+    }
     match s.pages.last() {
         None => match s.tab {
             Tab::Items => items::update(app, msg),
@@ -899,5 +938,6 @@ fn update_main(app: &mut App, msg: Message) -> Vec<Effect> {
         Some(Page::Detail(_)) => detail::update(app, msg),
         Some(Page::Form(_)) => form::update(app, msg),
         Some(Page::Runner(_)) => runner::update(app, msg),
+        Some(Page::Sync(_)) => sync::update(app, msg),
     }
 }

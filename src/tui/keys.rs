@@ -64,7 +64,8 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::DetailCodes
         | Context::DetailHotp
         | Context::Runner
-        | Context::Tools => command_key(ctx, key, ctrl),
+        | Context::Tools
+        | Context::SyncCopies => command_key(ctx, key, ctrl),
     }
 }
 
@@ -137,6 +138,7 @@ fn command_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         }
         (Context::Items, KeyCode::Char('/')) => Some(Message::StartSearch),
         (Context::Items, KeyCode::Char('a')) => Some(Message::AddItem),
+        (Context::Items | Context::Tools, KeyCode::Char('m')) => Some(Message::ReviewCopies),
         (Context::Detail | Context::DetailCodes | Context::DetailHotp, KeyCode::Char('r')) => {
             Some(Message::Reveal)
         }

@@ -39,6 +39,8 @@ use crate::vault::crypto::{self, KdfParams};
 use crate::vault::{Unlock, Vault, VaultError};
 
 const TICK: Duration = Duration::from_millis(250);
+/// How often the vault's folder is looked at for sync conflict copies.
+const COPY_SCAN: Duration = Duration::from_secs(5);
 
 /// How the runtime reaches the vault.
 #[derive(Debug, Clone)]
@@ -185,6 +187,7 @@ fn event_loop(
         }
     }
     let mut last_tick = Instant::now();
+    let mut last_scan: Option<Instant> = None;
     loop {
         let was_unlocked = app.session().is_some();
         while let Some(m) = queue.pop_front() {
@@ -231,6 +234,20 @@ fn event_loop(
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             queue.push_back(Message::Tick(now_utc()));
+        }
+        // Sync conflict copies appear while the TUI is open too (a sync
+        // tool runs beside it): look in the vault's folder on unlock and
+        // every few seconds after.
+        match app.session().map(|s| s.vault.path().to_path_buf()) {
+            Some(path) if last_scan.is_none_or(|t| t.elapsed() >= COPY_SCAN) => {
+                last_scan = Some(Instant::now());
+                let found = crate::vault::store::conflict_copies(&path);
+                if found != app.sync_copies {
+                    queue.push_back(Message::CopiesFound(found));
+                }
+            }
+            Some(_) => {}
+            None => last_scan = None,
         }
     }
 }
@@ -329,6 +346,21 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
         }
         Effect::InstallPassphraseKey(key) => {
             tool(app, |v| super::tool_work::install_passphrase(v, *key))
+        }
+        Effect::PreviewCopies => match &app.screen {
+            super::app::Screen::Main(s) => Some(Message::CopiesPreviewed(
+                super::tool_work::preview_copies(&s.vault),
+            )),
+            _ => None,
+        },
+        Effect::MergeCopy(path) => {
+            let config_dir = app.config.backup_dir.clone().map(PathBuf::from);
+            match &mut app.screen {
+                super::app::Screen::Main(s) => Some(Message::CopyMerged(
+                    super::tool_work::merge_copy(&mut s.vault, &path, config_dir.as_deref()),
+                )),
+                _ => None,
+            }
         }
         Effect::WriteReport { file_name, text } => {
             Some(Message::ReportWritten(write_report(&file_name, &text)))

@@ -747,6 +747,8 @@ pub fn footer(ctx: Context) -> &'static str {
         Context::ToolsSplit => "type K of N · Enter next · Esc cancel",
         Context::ToolsPassphrase => "Tab next field · Enter continue · Esc cancel",
         Context::Prove => "type or paste · Enter check · Esc stay read-only",
+        // Its own page (screens/sync.rs) says it.
+        Context::SyncCopies => "",
     }
 }
 
@@ -760,6 +762,8 @@ pub fn help(ctx: Context) -> &'static [(&'static str, &'static str)] {
             ("F1", "this help"),
         ],
         Context::Busy => &[("Ctrl+C", "quit")],
+        // Its own page (screens/sync.rs) says it.
+        Context::SyncCopies => &[],
         Context::Prove => &[
             ("Enter", "check the passphrase or recovery key"),
             ("Esc", "stay read-only"),

@@ -15,7 +15,7 @@ use crate::vault::format::{self, Unlock};
 use crate::vault::store::{prev_path, read_guarded};
 use crate::vault::{NamedIdentity, Vault};
 
-use super::app::ToolDone;
+use super::app::{CopyEntry, MergedCopy, ToolDone};
 use super::text;
 
 fn remember(vault: &mut Vault, dir: &Path) {
@@ -184,4 +184,74 @@ pub fn check_up(vault: &Vault) -> ToolDone {
             .collect(),
     };
     ToolDone::Findings(doctor::check(vault.payload(), &facts, now_utc()))
+}
+
+/// Why a conflict copy is not merged, in words for the page.
+fn refusal(e: &crate::vault::VaultError) -> String {
+    use crate::vault::VaultError as E;
+    match e {
+        E::Forged { .. } => crate::tr!("sync-refused-forged"),
+        E::Auth(_) | E::NotRecoveryKey { .. } => crate::tr!("sync-refused-keys"),
+        E::Unverified { .. } => crate::tr!("sync-refused-read-only"),
+        E::DifferentVault { .. } => crate::tr!("sync-refused-other-vault"),
+        other => crate::tr!("sync-refused-damaged", error = other.to_string()),
+    }
+}
+
+/// Opens each sync conflict copy beside the vault with the vault's
+/// recovery key, proves it (see [`crate::vault::store::open_copy`]) and
+/// compares it: what a merge would change, or why it is refused. Nothing
+/// is written.
+pub fn preview_copies(vault: &Vault) -> Vec<CopyEntry> {
+    crate::vault::store::conflict_copies(vault.path())
+        .into_iter()
+        .map(|(path, tool)| {
+            let preview = crate::vault::store::open_copy(&path, vault.payload())
+                .map(|other| crate::vault::merge::merge(vault.payload(), &other).1)
+                .map_err(|e| refusal(&e));
+            CopyEntry {
+                path,
+                tool,
+                preview,
+            }
+        })
+        .collect()
+}
+
+/// Merges one conflict copy into the vault through the save protocol,
+/// then moves the copy into the backup folder (`config_backup_dir`, else
+/// the vault's, else `lifeboat-merged` beside it). The copy is opened and
+/// proved again here: what was previewed may have been replaced since. A
+/// refused copy, or a failed save, leaves the copy where it is.
+pub fn merge_copy(
+    vault: &mut Vault,
+    copy: &Path,
+    config_backup_dir: Option<&Path>,
+) -> Result<Box<MergedCopy>, (std::path::PathBuf, String)> {
+    let fail = |why: String| (copy.to_path_buf(), why);
+    let is_copy = crate::vault::store::conflict_copies(vault.path())
+        .iter()
+        .any(|(p, _)| p == copy);
+    if !is_copy {
+        return Err(fail(crate::tr!("sync-gone")));
+    }
+    let other =
+        crate::vault::store::open_copy(copy, vault.payload()).map_err(|e| fail(refusal(&e)))?;
+    let report = vault.merge_in(&other).map_err(|e| fail(refusal(&e)))?;
+    drop(other);
+    let name = copy.file_name().map(|n| n.to_string_lossy().into_owned());
+    vault.audit("merge", name.as_deref());
+    vault
+        .save()
+        .map_err(|e| fail(text::save_failed(&e.to_string())))?;
+    // What this save merged from another program is part of this merge.
+    let _ = vault.take_merge_report();
+    let dir =
+        crate::vault::store::merged_copies_dir(config_backup_dir, vault.payload(), vault.path());
+    let moved = crate::vault::store::move_aside(copy, &dir).map_err(|e| e.to_string());
+    Ok(Box::new(MergedCopy {
+        path: copy.to_path_buf(),
+        report,
+        moved,
+    }))
 }

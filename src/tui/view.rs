@@ -25,6 +25,7 @@ use super::screens::playbooks::PlaybooksView;
 use super::screens::prove::ProveView;
 use super::screens::recover::RecoverView;
 use super::screens::runner::RunnerView;
+use super::screens::sync::SyncView;
 use super::screens::tools::ToolsView;
 use super::screens::unlock::UnlockView;
 use super::text;
@@ -65,7 +66,12 @@ impl Widget for &App {
         }
         render_status(self, status, buf);
         let ctx = self.context();
-        Line::styled(format!(" {}", text::footer(ctx)), self.theme.dim()).render(footer, buf);
+        let hints = if ctx == super::app::Context::SyncCopies {
+            super::screens::sync::footer()
+        } else {
+            text::footer(ctx).to_string()
+        };
+        Line::styled(format!(" {hints}"), self.theme.dim()).render(footer, buf);
         if self.help {
             HelpView { app: self }.render(body, buf);
         }
@@ -217,6 +223,7 @@ impl Widget for MainView<'_> {
                     .render(area, buf)
                 }
             }
+            Some(Page::Sync(st)) => SyncView { app: self.app, st }.render(area, buf),
         }
     }
 }

@@ -148,6 +148,19 @@ pub enum VaultError {
         /// The other file's id.
         theirs: String,
     },
+    /// A name that more than one item holds (a merge keeps both items
+    /// when two copies each added one with that name).
+    #[error("{}", crate::tr!("sync-ambiguous-name", name = name.as_str(), count = *count, matches = matches.as_str(), first = first.as_str()))]
+    Ambiguous {
+        /// The name asked for.
+        name: String,
+        /// How many items hold it.
+        count: usize,
+        /// Each item's id and kind, ready to show.
+        matches: String,
+        /// The first item's id (for the example command).
+        first: String,
+    },
     /// Bad input or a refused operation.
     #[error("{0}")]
     Invalid(String),
@@ -173,6 +186,7 @@ impl VaultError {
             | VaultError::SaveFailed { .. }
             | VaultError::NotDurable { .. }
             | VaultError::Invalid(_)
+            | VaultError::Ambiguous { .. }
             | VaultError::DifferentVault { .. }
             | VaultError::UnsafeFolder { .. }
             | VaultError::Internal(_) => ErrorClass::Input,

@@ -681,27 +681,43 @@ impl Vault {
         });
     }
 
-    /// Finds an item by exact name, then by case-insensitive name, then by id.
+    /// Finds an item by exact name, then by case-insensitive name, then by
+    /// id. `None` also when the name is held by more than one item (see
+    /// [`Vault::lookup`], which says so).
     pub fn find(&self, name: &str) -> Option<usize> {
-        find_in(&self.payload.items, name, |i| &i.name, |i| &i.id)
+        match find_in(&self.payload.items, name, |i| &i.name, |i| &i.id) {
+            Found::One(n) => Some(n),
+            Found::Many(_) | Found::None => None,
+        }
     }
 
-    /// The item called `name`, or an error that says how to list items.
+    /// The position of the one item `name` means (as [`Vault::find`]), or
+    /// an error: no such item (with close names), or several items with
+    /// that name (a merge keeps both when two copies each added one),
+    /// listed with their ids and kinds so the user can name one by id.
+    pub fn lookup(&self, name: &str) -> Result<usize, VaultError> {
+        let items = &self.payload.items;
+        match find_in(items, name, |i| &i.name, |i| &i.id) {
+            Found::One(n) => Ok(n),
+            Found::Many(hits) => Err(ambiguous(
+                name,
+                hits.iter()
+                    .map(|&n| (items[n].id.as_str(), items[n].kind().as_str())),
+            )),
+            Found::None => Err(not_found(name, items.iter().map(|i| i.name.as_str()))),
+        }
+    }
+
+    /// The item called `name`, or an error that says how to list items
+    /// (or, for a name several items hold, how to pick one).
     pub fn item(&self, name: &str) -> Result<&Item, VaultError> {
-        self.find(name)
-            .map(|n| &self.payload.items[n])
-            .ok_or_else(|| not_found(name, self.payload.items.iter().map(|i| i.name.as_str())))
+        self.lookup(name).map(|n| &self.payload.items[n])
     }
 
     /// The item called `name`, for changing.
     pub fn item_mut(&mut self, name: &str) -> Result<&mut Item, VaultError> {
-        match self.find(name) {
-            Some(n) => Ok(&mut self.payload.items[n]),
-            None => Err(not_found(
-                name,
-                self.payload.items.iter().map(|i| i.name.as_str()),
-            )),
-        }
+        let n = self.lookup(name)?;
+        Ok(&mut self.payload.items[n])
     }
 
     /// Adds an item; names are unique (ignoring case).
@@ -728,9 +744,7 @@ impl Vault {
 
     /// Removes an item and returns it.
     pub fn remove_item(&mut self, name: &str) -> Result<Item, VaultError> {
-        let n = self
-            .find(name)
-            .ok_or_else(|| not_found(name, self.payload.items.iter().map(|i| i.name.as_str())))?;
+        let n = self.lookup(name)?;
         let item = self.payload.items.remove(n);
         self.audit("rm", Some(&item.name));
         Ok(item)
@@ -911,6 +925,66 @@ pub fn conflict_copies(vault: &Path) -> Vec<(PathBuf, &'static str)> {
     out
 }
 
+/// Opens another copy of the vault (a sync tool's conflict copy, a
+/// backup) with the recovery key of the vault in hand, `ours`, and proves
+/// it: it must open on the recovery-key path, pass the authenticity check
+/// every open runs, and be a copy of this very vault. A copy whose keys
+/// were changed does not open here (an [`VaultError::Auth`]); a planted or
+/// damaged file is refused as any open refuses it. Nothing is written.
+pub fn open_copy(file: &Path, ours: &Payload) -> Result<Payload, VaultError> {
+    let id = NamedIdentity::parse(ours.keys.recovery_identity.expose())
+        .map_err(|e| VaultError::Internal(e.to_string()))?;
+    let (bytes, _) = read_guarded(file)?;
+    let u = format::unseal(&bytes, &Unlock::Identities(vec![id]))?;
+    if let OpenedBy::OtherIdentity(r) = &u.opened_by {
+        return Err(VaultError::Unverified {
+            recipient: r.clone(),
+        });
+    }
+    if u.payload.vault_id != ours.vault_id {
+        return Err(VaultError::DifferentVault {
+            ours: ours.vault_id.clone(),
+            theirs: u.payload.vault_id.clone(),
+        });
+    }
+    Ok(u.payload)
+}
+
+/// Where a merged conflict copy is kept: the config file's `backup_dir`,
+/// else the folder backups were last written to (the vault's setting),
+/// else `lifeboat-merged` beside the vault.
+pub fn merged_copies_dir(config_backup_dir: Option<&Path>, ours: &Payload, vault: &Path) -> PathBuf {
+    config_backup_dir
+        .map(Path::to_path_buf)
+        .or_else(|| ours.settings.backup_dir.as_ref().map(PathBuf::from))
+        .unwrap_or_else(|| dir_of(vault).join("lifeboat-merged"))
+}
+
+/// Moves a merged copy into `dir` (made 0700 if missing), never over a
+/// file already there (`NAME.1`, `NAME.2`, ... instead); across
+/// filesystems it is copied, flushed, then removed. Returns where it went.
+pub fn move_aside(copy: &Path, dir: &Path) -> std::io::Result<PathBuf> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    let name = copy.file_name().unwrap_or_default();
+    let mut to = dir.join(name);
+    let mut n = 1;
+    while to.exists() {
+        to = dir.join(format!("{}.{n}", name.to_string_lossy()));
+        n += 1;
+    }
+    if fs::rename(copy, &to).is_err() {
+        // Another filesystem: copy, flush, then remove the original.
+        fs::copy(copy, &to)?;
+        File::open(&to)?.sync_all()?;
+        fs::remove_file(copy)?;
+    }
+    Ok(to)
+}
+
 /// Writes `payload` as a vault file at `path` without the lock or a
 /// previous generation (the git merge driver's output, a file git owns):
 /// a new temp file beside it, fsynced, read back and verified, then
@@ -944,26 +1018,65 @@ pub fn write_copy(path: &Path, payload: &mut Payload) -> Result<(), VaultError> 
 /// Finds an item by exact name, then by case-insensitive name (when only
 /// one matches), then by id: the rule of [`Vault::find`] and
 /// [`VaultView::find`].
+/// What a name lookup found.
+enum Found {
+    /// Exactly one item.
+    One(usize),
+    /// Several items hold the name (exactly, or ignoring case when none
+    /// holds it exactly).
+    Many(Vec<usize>),
+    /// None, neither by name nor by id.
+    None,
+}
+
 fn find_in<T>(
     items: &[T],
     name: &str,
     name_of: impl Fn(&T) -> &str,
     id_of: impl Fn(&T) -> &str,
-) -> Option<usize> {
-    items
+) -> Found {
+    let exact: Vec<usize> = items
         .iter()
-        .position(|i| name_of(i) == name)
-        .or_else(|| {
-            let lower = name.to_lowercase();
-            let hits: Vec<usize> = items
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| same_name(name_of(i), name, &lower))
-                .map(|(n, _)| n)
-                .collect();
-            (hits.len() == 1).then(|| hits[0])
-        })
-        .or_else(|| items.iter().position(|i| id_of(i) == name))
+        .enumerate()
+        .filter(|(_, i)| name_of(i) == name)
+        .map(|(n, _)| n)
+        .collect();
+    if exact.len() > 1 {
+        return Found::Many(exact);
+    }
+    if let Some(&n) = exact.first() {
+        return Found::One(n);
+    }
+    let lower = name.to_lowercase();
+    let hits: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| same_name(name_of(i), name, &lower))
+        .map(|(n, _)| n)
+        .collect();
+    match hits.len() {
+        1 => Found::One(hits[0]),
+        0 => match items.iter().position(|i| id_of(i) == name) {
+            Some(n) => Found::One(n),
+            None => Found::None,
+        },
+        _ => Found::Many(hits),
+    }
+}
+
+/// Several items hold `name`: each one's id and kind, and how to choose.
+fn ambiguous<'a>(name: &str, hits: impl Iterator<Item = (&'a str, &'a str)>) -> VaultError {
+    let hits: Vec<(&str, &str)> = hits.collect();
+    let matches: Vec<String> = hits
+        .iter()
+        .map(|(id, kind)| crate::tr!("sync-ambiguous-one", id = *id, kind = *kind))
+        .collect();
+    VaultError::Ambiguous {
+        name: name.to_owned(),
+        count: hits.len(),
+        matches: matches.join(", "),
+        first: hits.first().map(|h| h.0.to_owned()).unwrap_or_default(),
+    }
 }
 
 /// A vault decrypted for a read-only command, not yet parsed or checked:
@@ -1035,25 +1148,41 @@ impl<'a> VaultView<'a> {
             .collect()
     }
 
-    /// Finds an item as [`Vault::find`] does (exact name, then the one
-    /// name equal ignoring case, then id), reading only ids and names.
+    /// Finds an item as [`Vault::lookup`] does (exact name, then the one
+    /// name equal ignoring case, then id), reading only ids and names; a
+    /// name several items hold is an error that lists them.
     pub fn find(&self, name: &str) -> Result<Option<usize>, VaultError> {
         let lower = name.to_lowercase();
-        let (mut folded, mut folded_hits, mut by_id) = (None, 0, None);
+        let (mut exact, mut folded, mut by_id) = (Vec::new(), Vec::new(), None);
         for (n, e) in self.view.entries().enumerate() {
             let (id, this) = e.id_and_name().map_err(|e| with_prev_hint(e, self.path))?;
             if *this == *name {
-                return Ok(Some(n));
-            }
-            if folded_hits < 2 && same_name(&this, name, &lower) {
-                folded = Some(n);
-                folded_hits += 1;
+                exact.push(n);
+            } else if exact.is_empty() && same_name(&this, name, &lower) {
+                folded.push(n);
             }
             if by_id.is_none() && *id == *name {
                 by_id = Some(n);
             }
         }
-        Ok(if folded_hits == 1 { folded } else { by_id })
+        let hits = if exact.is_empty() { folded } else { exact };
+        match hits.len() {
+            0 => Ok(by_id),
+            1 => Ok(Some(hits[0])),
+            _ => {
+                let mut found = Vec::with_capacity(hits.len());
+                for &n in &hits {
+                    if let Some(e) = self.view.entry(n) {
+                        let h = e.head().map_err(|e| with_prev_hint(e, self.path))?;
+                        found.push(((*h.id).to_owned(), h.kind.as_str()));
+                    }
+                }
+                Err(ambiguous(
+                    name,
+                    found.iter().map(|(id, kind)| (id.as_str(), *kind)),
+                ))
+            }
+        }
     }
 
     /// The whole item called `name` (secret included), or an error that

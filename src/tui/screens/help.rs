@@ -17,14 +17,21 @@ impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.app.theme;
         let ctx = self.app.context();
-        let keys = text::help(ctx);
+        let keys: Vec<(String, String)> = if ctx == Context::SyncCopies {
+            super::sync::help()
+        } else {
+            text::help(ctx)
+                .iter()
+                .map(|(k, d)| (k.to_string(), d.to_string()))
+                .collect()
+        };
         let markers = text::help_markers(ctx);
         let mut lines: Vec<Line> = keys
-            .iter()
+            .into_iter()
             .map(|(k, d)| {
                 Line::from(vec![
-                    Span::styled(crate::textwidth::fill(k, 16), t.key()),
-                    Span::raw(*d),
+                    Span::styled(crate::textwidth::fill(&k, 16), t.key()),
+                    Span::raw(d),
                 ])
             })
             .collect();

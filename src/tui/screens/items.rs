@@ -308,6 +308,14 @@ pub(crate) fn banners(app: &App, s: &Session, t: crate::tui::theme::Theme) -> Ve
     if !s.vault.is_verified() {
         out.push(Line::styled(text::UNVERIFIED_BANNER, t.warn()));
     }
+    // A sync tool kept another version beside the vault: changes made
+    // there are not in it until merged.
+    if !app.sync_copies.is_empty() {
+        out.push(Line::styled(
+            crate::tr!("sync-banner", count = app.sync_copies.len()),
+            t.warn(),
+        ));
+    }
     let h = &s.vault.payload().history;
     if h.recovery_key_exported.is_none() && h.kit_printed.is_none() {
         out.push(Line::styled(text::BANNER_KEY_NOT_CONFIRMED, t.warn()));

@@ -12,6 +12,7 @@
 //! - [`runner`]: working through a playbook;
 //! - [`tools`]: the Tools tab (backup, drill, kit, split, passphrase, doctor);
 //! - [`prove`]: proving a read-only session (passphrase or recovery key);
+//! - [`sync`]: the sync conflict copies beside the vault, to merge;
 //! - [`help`]: the help overlay.
 
 pub mod create;
@@ -23,6 +24,7 @@ pub mod playbooks;
 pub mod prove;
 pub mod recover;
 pub mod runner;
+pub mod sync;
 pub mod tools;
 pub mod unlock;
 
@@ -33,5 +35,6 @@ pub use items::{ItemsState, ListRow};
 pub use prove::ProveState;
 pub use recover::{RecoverStage, RecoverState};
 pub use runner::{report_file_name, AccountChoice, AccountPicker, NotePurpose, RunnerState};
+pub use sync::{CopyEntry, MergedCopy, SyncState};
 pub use tools::{Tool, ToolsState};
 pub use unlock::UnlockState;

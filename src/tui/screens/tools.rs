@@ -541,10 +541,13 @@ impl Widget for ToolsView<'_> {
                         Span::raw(f.message.clone()),
                     ]));
                     let critical = f.severity == Severity::Critical;
-                    if let (false, Some(here)) = (
-                        f.severity == Severity::Ok,
-                        text::tool_fix(f.check, critical),
-                    ) {
+                    // The TUI merges conflict copies itself (m).
+                    let here = if f.check == "sync-conflict" {
+                        Some(crate::tr!("sync-tool-fix"))
+                    } else {
+                        text::tool_fix(f.check, critical).map(|h| h.to_string())
+                    };
+                    if let (false, Some(here)) = (f.severity == Severity::Ok, here) {
                         lines.push(Line::styled(format!("  → {here}"), t.key()));
                     } else if !f.fix.is_empty() {
                         lines.push(Line::styled(format!("  → {}", f.fix), t.dim()));
