@@ -222,3 +222,155 @@ fn doctor_finds_a_syncthing_conflict_copy_and_merge_moves_it_aside() {
     assert!(!format!("{}{}", doc.stdout, doc.stderr).contains("Syncthing"));
     let _ = LIMIT;
 }
+
+/// Waits until another process holds the vault's lock (a command between
+/// its open and its save).
+fn wait_for_lock_holder(vault: &Path) {
+    let lock = {
+        let mut s = vault.as_os_str().to_owned();
+        s.push(".lock");
+        PathBuf::from(s)
+    };
+    let started = std::time::Instant::now();
+    loop {
+        if let Ok(f) = std::fs::File::open(&lock) {
+            match f.try_lock() {
+                Err(std::fs::TryLockError::WouldBlock) => return,
+                Ok(()) => f.unlock().unwrap(),
+                Err(e) => panic!("{e:?}"),
+            }
+        }
+        assert!(started.elapsed() < LIMIT, "the command never took the lock");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_cli_save_after_a_sync_tool_replaced_the_vault_merges_and_says_so() {
+    let env = Env::init();
+    env.add_note("shared", "1");
+    let laptop = device(&env);
+    laptop.add_note("from the laptop", "2");
+    // `add` opens the vault (holding its lock) before it reads the note.
+    let mut cmd = env.pass_command(&["add", "note", "typed here"]);
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let started = std::time::Instant::now();
+    let mut child = cmd.spawn().unwrap();
+    wait_for_lock_holder(&env.vault);
+    // Meanwhile the sync tool replaces the file with the laptop's version,
+    // as Syncthing does (a temp file renamed over it; no lock).
+    let tmp = env.dir.path().join(".syncthing.vault.age.tmp");
+    std::fs::copy(&laptop.vault, &tmp).unwrap();
+    std::fs::rename(&tmp, &env.vault).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"the typed note").unwrap();
+    drop(stdin);
+    let out = vault_harness::finish(child, started, LIMIT).ok();
+    assert!(
+        out.stderr
+            .contains("Another program changed the vault while this command ran"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("1 added"), "{}", out.stderr);
+    assert!(!out.stderr.contains("NOT SAVED"), "{}", out.stderr);
+    let mut names = env.names();
+    names.sort();
+    assert_eq!(names, vec!["from the laptop", "shared", "typed here"]);
+}
+
+#[test]
+fn a_cli_save_that_merged_names_each_conflict() {
+    use lifeboat::vault::merge::{Conflict, MergeReport};
+    let r = MergeReport {
+        changed: vec!["Bank".into()],
+        conflicts: vec![Conflict {
+            item: "Bank".into(),
+            field: "notes".into(),
+            theirs_won: true,
+        }],
+        ..MergeReport::default()
+    };
+    let lines = lifeboat::cli::merge_cmd::merged_on_save(&r);
+    assert!(lines[0].contains("your change was merged"), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("conflict") && l.contains("Bank") && l.contains("notes")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("history")), "{lines:?}");
+}
+
+/// Two devices each add an item called "Bank" (different ids, different
+/// kinds); after the merge both are kept, `list` shows both, the merge
+/// says the name is now held twice, and a lookup by that name lists the
+/// two ids and kinds instead of picking one.
+#[test]
+fn two_items_with_one_name_are_both_kept_and_a_lookup_asks_which() {
+    let a = Env::init();
+    let b = device(&a);
+    a.add_note("Bank", "the note from A");
+    b.pass_cmd(&["add", "password", "Bank"], Some(b"hunter2\n"))
+        .ok();
+    let out = merge_cmd(&a, &b.vault, &[]).ok();
+    assert!(out.stdout.contains("Bank"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("now two items with this name"),
+        "{}",
+        out.stdout
+    );
+    let list = a.key_cmd(&["list", "--json"], None).ok().json();
+    let banks: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["name"] == "Bank")
+        .collect();
+    assert_eq!(banks.len(), 2, "{list}");
+    let ids: Vec<&str> = banks.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_ne!(ids[0], ids[1]);
+    let plain = a.key_cmd(&["list"], None).ok();
+    assert_eq!(
+        plain.stdout.lines().filter(|l| l.contains("Bank")).count(),
+        2,
+        "{}",
+        plain.stdout
+    );
+
+    // By name: refused, naming both ids and kinds and how to choose.
+    for args in [
+        vec!["show", "Bank"],
+        vec!["show", "bank"],
+        vec!["code", "Bank"],
+    ] {
+        let out = a.key_cmd(&args, None).code(1);
+        let err = &out.stderr;
+        assert!(err.contains("2 items are named"), "{args:?}: {err}");
+        for id in &ids {
+            assert!(err.contains(id), "{args:?}: {err}");
+        }
+        assert!(
+            err.contains("(note)") && err.contains("(password)"),
+            "{err}"
+        );
+        assert!(err.contains("lifeboat show"), "{err}");
+    }
+    let before = a.snapshot();
+    let out = a.pass_cmd(&["rm", "Bank", "--yes"], None).code(1);
+    assert!(out.stderr.contains("2 items are named"), "{}", out.stderr);
+    before.assert_unchanged(&a.vault, "rm of an ambiguous name");
+
+    // By id: each one, exactly.
+    for (id, kind) in ids
+        .iter()
+        .zip(banks.iter().map(|i| i["kind"].as_str().unwrap()))
+    {
+        let shown = a.key_cmd(&["show", id, "--json"], None).ok().json();
+        assert_eq!(shown["kind"], kind, "{shown}");
+    }
+    a.pass_cmd(&["rm", ids[0], "--yes"], None).ok();
+    a.key_cmd(&["show", "Bank"], None).ok();
+}

@@ -19,8 +19,8 @@ sync-cli-merged-restored = {"  "}{ $item } was deleted in one version and edited
 ## The TUI: the banner, the page, its keys
 
 sync-banner = { $count ->
-    [one] A sync tool left a conflict copy of this vault beside it: press m to review and merge it
-   *[other] A sync tool left { $count } conflict copies of this vault beside it: press m to review and merge them
+    [one] {" "}! A sync tool left a conflict copy beside the vault: m to review and merge
+   *[other] {" "}! A sync tool left { $count } conflict copies beside the vault: m to review and merge
 }
 sync-tool-fix = press m to review it and merge it here; afterwards the copy is moved into the backup folder
 sync-title = Sync conflict copies
@@ -31,7 +31,7 @@ sync-none = No conflict copies are beside the vault now.
 sync-merging = merging and saving…
 sync-footer = ↑↓ choose · Enter merge this copy · Esc leave them for later · ? help
 sync-help-move = choose a copy
-sync-help-merge = merge the chosen copy into the vault, save, move the copy into the backup folder
+sync-help-merge = merge it and keep the copy in the backup folder
 sync-help-back = back to the list; the copies stay where they are
 sync-help-help = this help
 

@@ -17,7 +17,7 @@ sync-cli-merged-restored = {"  "}{ $item } 在一个版本中被删除、在另�
 
 ## TUI：提示条、页面和按键
 
-sync-banner = 同步工具在保险库旁留下了 { $count } 个冲突副本：按 m 查看并合并
+sync-banner = {" "}! 同步工具在保险库旁留下了 { $count } 个冲突副本：按 m 查看并合并
 sync-tool-fix = 按 m 查看并在此合并；合并后该副本会被移到备份文件夹
 sync-title = 同步冲突副本
 sync-explain = 同步工具在保险库旁保留了这些版本，其中的修改还不在保险库里。按 Enter 合并所选副本（不会丢失任何内容；之后该副本会被移到备份文件夹，绝不删除）。按 Esc 留待以后处理。
@@ -27,7 +27,7 @@ sync-none = 保险库旁现在没有冲突副本。
 sync-merging = 正在合并并保存……
 sync-footer = ↑↓ 选择 · Enter 合并此副本 · Esc 以后再说 · ? 帮助
 sync-help-move = 选择一个副本
-sync-help-merge = 把所选副本合并到保险库并保存，再把副本移到备份文件夹
+sync-help-merge = 合并它，并把副本保存到备份文件夹
 sync-help-back = 返回列表；副本留在原处
 sync-help-help = 本帮助
 

@@ -165,8 +165,11 @@ fn move_conflict_copy(
     if !is_copy {
         return None;
     }
-    let dir =
-        store::merged_copies_dir(ctx.config.backup_dir.as_deref(), vault.payload(), vault.path());
+    let dir = store::merged_copies_dir(
+        ctx.config.backup_dir.as_deref(),
+        vault.payload(),
+        vault.path(),
+    );
     let result = store::move_aside(&real, &dir);
     Some(result.map_err(|e| (real, e.to_string())))
 }

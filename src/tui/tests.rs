@@ -2732,3 +2732,258 @@ fn hotp_codes_are_made_one_at_a_time_after_the_counter_is_saved() {
     let item = reopened.item("vpn hotp").unwrap();
     assert!(matches!(item.secret, Secret::Totp { counter: 3, .. }));
 }
+
+// ---- sync conflict copies ---------------------------------------------
+
+const SYNCTHING_COPY: &str = "vault.sync-conflict-20261130-081200-ABCDEFG.age";
+const DROPBOX_COPY: &str = "vault (conflicted copy 2026-11-30).age";
+
+/// The session's vault saved (the demo items are only in memory), and its
+/// file's folder.
+fn saved_session(app: &mut App) -> PathBuf {
+    let s = app.session_mut().unwrap();
+    s.vault.save().unwrap();
+    s.vault.path().parent().unwrap().to_path_buf()
+}
+
+/// Another device's copy of the session's vault: one item added, one
+/// item's notes changed; written beside the vault under `name`.
+fn device_copy(app: &App, name: &str) -> PathBuf {
+    let s = session(app);
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().join("vault.age");
+    std::fs::copy(s.vault.path(), &other).unwrap();
+    let mut v = Vault::open(
+        &other,
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+    )
+    .unwrap();
+    let first = v.payload().items[0].name.clone();
+    let mut item = Item::new(
+        "Laptop note",
+        Secret::Note {
+            text: SecretString::from("written on the laptop"),
+        },
+    );
+    item.created = NOW;
+    item.updated = NOW;
+    v.add_item(item).unwrap();
+    v.item_mut(&first).unwrap().notes = Some("changed on the laptop".into());
+    v.save().unwrap();
+    let to = s.vault.path().parent().unwrap().join(name);
+    std::fs::copy(&other, &to).unwrap();
+    to
+}
+
+/// A copy planted by someone who knows only the public recovery
+/// recipient: the contents with an item of their own, encrypted with
+/// stock age to that recipient.
+fn planted_copy(app: &App, name: &str) -> PathBuf {
+    use std::io::Write;
+    let s = session(app);
+    let key = s.vault.payload().keys.recovery_identity.clone();
+    let id: age::x25519::Identity = key.expose().parse().unwrap();
+    let plain = age::decrypt(&id, &std::fs::read(s.vault.path()).unwrap()).unwrap();
+    let mut json: serde_json::Value = serde_json::from_slice(&plain).unwrap();
+    json["items"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "00112233445566ff",
+            "name": "planted",
+            "created": "2026-01-01T00:00:00Z",
+            "updated": "2026-01-01T00:00:00Z",
+            "secret": {"kind": "note", "text": "send the coins elsewhere"}
+        }));
+    let public = id.to_public();
+    let enc =
+        age::Encryptor::with_recipients(std::iter::once(&public as &dyn age::Recipient)).unwrap();
+    let mut forged = Vec::new();
+    let mut w = enc.wrap_output(&mut forged).unwrap();
+    w.write_all(&serde_json::to_vec(&json).unwrap()).unwrap();
+    w.finish().unwrap();
+    let to = s.vault.path().parent().unwrap().join(name);
+    std::fs::write(&to, forged).unwrap();
+    to
+}
+
+/// What the runtime does for the page's effects.
+fn run_sync_effects(app: &mut App, fx: Vec<Effect>) {
+    for e in fx {
+        let msg = match e {
+            Effect::PreviewCopies => {
+                Message::CopiesPreviewed(super::tool_work::preview_copies(&session(app).vault))
+            }
+            Effect::MergeCopy(p) => {
+                let s = app.session_mut().unwrap();
+                Message::CopyMerged(super::tool_work::merge_copy(&mut s.vault, &p, None))
+            }
+            other => panic!("unexpected effect {other:?}"),
+        };
+        let more = update(app, msg);
+        run_sync_effects(app, more);
+    }
+}
+
+fn sync_page(app: &App) -> &SyncState {
+    match session(app).pages.last() {
+        Some(Page::Sync(st)) => st,
+        other => panic!("not on the sync page: {other:?}"),
+    }
+}
+
+#[test]
+fn the_items_screen_offers_the_conflict_copies_and_m_opens_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    let folder = saved_session(&mut app);
+    let copy = device_copy(&app, SYNCTHING_COPY);
+    // The runtime's look beside the vault.
+    let found = crate::vault::store::conflict_copies(session(&app).vault.path());
+    update(&mut app, Message::CopiesFound(found));
+    assert_eq!(app.sync_copies, vec![(copy.clone(), "Syncthing")]);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("m to review and merge"), "{screen}");
+    snap(&app, "items_sync_banner");
+    let fx = press(&mut app, &[ch('m')]);
+    assert!(matches!(fx.as_slice(), [Effect::PreviewCopies]), "{fx:?}");
+    assert_eq!(app.context(), Context::Busy);
+    run_sync_effects(&mut app, fx);
+    assert_eq!(app.context(), Context::SyncCopies);
+    let st = sync_page(&app);
+    assert_eq!(st.copies.len(), 1);
+    let r = st.copies[0].preview.as_ref().expect("a genuine copy");
+    assert_eq!(r.added, vec!["Laptop note".to_owned()]);
+    assert_eq!(r.changed.len(), 1);
+    // Nothing was written by looking.
+    assert!(copy.exists());
+    assert!(!folder.join("lifeboat-merged").exists());
+    // Esc leaves it for later.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::Items);
+    assert!(copy.exists());
+    assert!(app.status.as_ref().unwrap().text.contains("not merged"));
+}
+
+#[test]
+fn enter_merges_a_genuine_copy_and_a_planted_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    let folder = saved_session(&mut app);
+    let good = device_copy(&app, SYNCTHING_COPY);
+    let planted = planted_copy(&app, DROPBOX_COPY);
+    let fx = press(&mut app, &[ch('m')]);
+    run_sync_effects(&mut app, fx);
+    snap(&app, "sync_copies");
+    let st = sync_page(&app);
+    // Sorted by name: the Dropbox-named one first.
+    assert_eq!(st.copies[0].path, planted);
+    let why = st.copies[0].preview.as_ref().unwrap_err();
+    assert!(why.contains("authenticity"), "{why}");
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("refused, never merged"), "{screen}");
+    assert!(screen.contains("adds: Laptop note"), "{screen}");
+
+    // Enter on the planted copy: refused, nothing to run.
+    let vault_bytes = std::fs::read(session(&app).vault.path()).unwrap();
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(fx.is_empty(), "{fx:?}");
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("was not merged"),
+        "{status:?}"
+    );
+    assert_eq!(
+        std::fs::read(session(&app).vault.path()).unwrap(),
+        vault_bytes
+    );
+
+    // Enter on the genuine one: merged through the save, moved aside.
+    press(&mut app, &[ch('j')]);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        matches!(fx.as_slice(), [Effect::MergeCopy(p)] if *p == good),
+        "{fx:?}"
+    );
+    run_sync_effects(&mut app, fx);
+    let status = app.status.clone().unwrap();
+    assert!(!status.error, "{status:?}");
+    assert!(status.text.contains("Merged"), "{status:?}");
+    assert!(!good.exists(), "the merged copy is moved aside");
+    let kept = folder.join("lifeboat-merged").join(SYNCTHING_COPY);
+    assert!(kept.exists(), "kept in the backup folder, never deleted");
+    assert!(planted.exists(), "a refused copy stays where it is");
+    assert_eq!(app.sync_copies, vec![(planted.clone(), "Dropbox")]);
+    // The page stays for the copy left, and the list shows the new item.
+    assert_eq!(sync_page(&app).copies.len(), 1);
+    let on_disk = Vault::open(
+        session(&app).vault.path(),
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+    )
+    .unwrap();
+    let names: Vec<&str> = on_disk
+        .payload()
+        .items
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert!(names.contains(&"Laptop note"), "{names:?}");
+    assert!(!names.contains(&"planted"), "{names:?}");
+    assert!(on_disk
+        .payload()
+        .items
+        .iter()
+        .any(|i| i.notes.as_deref() == Some("changed on the laptop")));
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(session(&app)
+        .items
+        .matches
+        .iter()
+        .any(|&i| session(&app).vault.payload().items[i].name == "Laptop note"));
+}
+
+#[test]
+fn a_copy_with_other_keys_is_refused_and_never_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    saved_session(&mut app);
+    let stranger = vault_in(&dir);
+    let copy = session(&app)
+        .vault
+        .path()
+        .parent()
+        .unwrap()
+        .join("vault_conflict-20261130-081200.age");
+    std::fs::copy(stranger.path(), &copy).unwrap();
+    let entries = super::tool_work::preview_copies(&session(&app).vault);
+    assert_eq!(entries.len(), 1);
+    // The stranger's recovery key is not ours: it does not open.
+    let why = entries[0].preview.as_ref().unwrap_err();
+    assert!(why.contains("recovery key does not open it"), "{why}");
+    // Merging it anyway (the file swapped after the preview) is refused
+    // and changes nothing.
+    let before = std::fs::read(session(&app).vault.path()).unwrap();
+    let s = app.session_mut().unwrap();
+    let r = super::tool_work::merge_copy(&mut s.vault, &copy, None);
+    assert!(r.is_err());
+    assert_eq!(std::fs::read(session(&app).vault.path()).unwrap(), before);
+    assert!(copy.exists());
+}
+
+#[test]
+fn the_sync_page_footer_and_help_name_its_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    saved_session(&mut app);
+    device_copy(&app, SYNCTHING_COPY);
+    let fx = press(&mut app, &[ch('m')]);
+    run_sync_effects(&mut app, fx);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("Enter merge this copy"), "{screen}");
+    press(&mut app, &[ch('?')]);
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("keep the copy in the backup folder"),
+        "{screen}"
+    );
+}

@@ -953,7 +953,11 @@ pub fn open_copy(file: &Path, ours: &Payload) -> Result<Payload, VaultError> {
 /// Where a merged conflict copy is kept: the config file's `backup_dir`,
 /// else the folder backups were last written to (the vault's setting),
 /// else `lifeboat-merged` beside the vault.
-pub fn merged_copies_dir(config_backup_dir: Option<&Path>, ours: &Payload, vault: &Path) -> PathBuf {
+pub fn merged_copies_dir(
+    config_backup_dir: Option<&Path>,
+    ours: &Payload,
+    vault: &Path,
+) -> PathBuf {
     config_backup_dir
         .map(Path::to_path_buf)
         .or_else(|| ours.settings.backup_dir.as_ref().map(PathBuf::from))

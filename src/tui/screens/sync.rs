@@ -159,8 +159,11 @@ pub(crate) fn on_merged(
         Ok(m) => {
             let name = file_name(&m.path);
             app.sync_copies.retain(|(p, _)| *p != m.path);
-            let (added, changed, deleted) =
-                (m.report.added.len(), m.report.changed.len(), m.report.deleted.len());
+            let (added, changed, deleted) = (
+                m.report.added.len(),
+                m.report.changed.len(),
+                m.report.deleted.len(),
+            );
             let mut notice = tr!(
                 "sync-merged",
                 file = name.as_str(),
@@ -170,7 +173,10 @@ pub(crate) fn on_merged(
             );
             if !m.report.conflicts.is_empty() {
                 notice.push(' ');
-                notice.push_str(&tr!("sync-merged-conflicts", count = m.report.conflicts.len()));
+                notice.push_str(&tr!(
+                    "sync-merged-conflicts",
+                    count = m.report.conflicts.len()
+                ));
             }
             let moved = m.moved;
             if let Some(s) = app.session_mut() {
@@ -204,7 +210,11 @@ pub(crate) fn on_merged(
             }
         }
         Err((path, why)) => {
-            let msg = tr!("sync-not-merged", file = file_name(&path), reason = why.as_str());
+            let msg = tr!(
+                "sync-not-merged",
+                file = file_name(&path),
+                reason = why.as_str()
+            );
             if let Some(st) = state(app) {
                 st.working = false;
                 if let Some(c) = st.copies.iter_mut().find(|c| c.path == path) {
@@ -235,11 +245,49 @@ pub fn help() -> Vec<(String, String)> {
 /// Up to five names, then how many more.
 fn names(list: &[String]) -> String {
     const SHOWN: usize = 5;
-    let mut out = list.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    let mut out = list
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if list.len() > SHOWN {
         out.push_str(&tr!("sync-and-more", count = list.len() - SHOWN));
     }
     out
+}
+
+/// `text` broken into lines of at most `width` cells, each after
+/// `indent`: at spaces where it can, anywhere in a run without spaces (a
+/// Chinese sentence, a long file name).
+fn hang(text: &str, width: usize, indent: &str) -> Vec<String> {
+    use crate::textwidth::width as cells;
+    let room = width.saturating_sub(cells(indent)).max(8);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_inclusive(' ') {
+        let ww = cells(word.trim_end());
+        if used + ww > room && !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for ch in word.chars() {
+            let cw = cells(ch.encode_utf8(&mut [0; 4]));
+            if used + cw > room && ch != ' ' {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(ch);
+            used += cw;
+        }
+    }
+    if !line.trim().is_empty() {
+        out.push(line);
+    }
+    out.into_iter()
+        .map(|l| format!("{indent}{}", l.trim_end()))
+        .collect()
 }
 
 /// What merging a copy would change, one line each (`merge --dry-run`).
@@ -259,9 +307,17 @@ pub fn preview_lines(r: &MergeReport) -> Vec<String> {
     }
     for c in &r.conflicts {
         out.push(if c.theirs_won {
-            tr!("sync-conflict-theirs", item = c.item.as_str(), field = c.field.as_str())
+            tr!(
+                "sync-conflict-theirs",
+                item = c.item.as_str(),
+                field = c.field.as_str()
+            )
         } else {
-            tr!("sync-conflict-ours", item = c.item.as_str(), field = c.field.as_str())
+            tr!(
+                "sync-conflict-ours",
+                item = c.item.as_str(),
+                field = c.field.as_str()
+            )
         });
     }
     for name in &r.duplicate_names {
@@ -301,8 +357,9 @@ impl Widget for SyncView<'_> {
             head.push(Line::styled(tr!("sync-read-only"), t.warn()));
         }
         head.push(Line::raw(""));
+        let w = usize::from(inner.width);
         let mut body: Vec<Line> = Vec::new();
-        // Where each copy's lines start in `body`, and how tall each is.
+        // Where each copy's lines start in `body`, and how many it has.
         let mut spans: Vec<(usize, usize)> = Vec::new();
         if st.loading {
             body.push(Line::styled(tr!("sync-loading"), t.warn()));
@@ -311,38 +368,37 @@ impl Widget for SyncView<'_> {
         }
         for (i, c) in st.copies.iter().enumerate() {
             let chosen = i == st.cursor.selected;
-            let mut lines = vec![Line::from(vec![
+            let start = body.len();
+            let title = format!("{}  ({})", c.name(), c.tool);
+            body.push(Line::from(vec![
                 Span::raw(if chosen { "› " } else { "  " }),
-                Span::styled(c.name(), t.key().add_modifier(Modifier::BOLD)),
-                Span::styled(format!("  ({})", c.tool), t.dim()),
-            ])];
+                Span::styled(
+                    crate::textwidth::truncate(&title, w.saturating_sub(2)).into_owned(),
+                    t.key().add_modifier(Modifier::BOLD),
+                ),
+            ]));
             match &c.preview {
                 Ok(r) => {
                     for l in preview_lines(r) {
-                        lines.push(Line::raw(format!("    {l}")));
+                        body.extend(hang(&l, w, "    ").into_iter().map(Line::raw));
                     }
                 }
                 Err(why) => {
-                    lines.push(Line::styled(
-                        format!("    ✗ {}", tr!("sync-refused", reason = why.as_str())),
-                        t.error(),
-                    ));
+                    let l = format!("✗ {}", tr!("sync-refused", reason = why.as_str()));
+                    body.extend(
+                        hang(&l, w, "    ")
+                            .into_iter()
+                            .map(|l| Line::styled(l, t.error())),
+                    );
                 }
             }
             if chosen && st.working {
-                lines.push(Line::styled(format!("    {}", tr!("sync-merging")), t.warn()));
+                body.push(Line::styled(
+                    format!("    {}", tr!("sync-merging")),
+                    t.warn(),
+                ));
             }
-            let w = inner.width;
-            let h = Paragraph::new(lines.clone())
-                .wrap(Wrap { trim: false })
-                .line_count(w);
-            spans.push((
-                Paragraph::new(body.clone())
-                    .wrap(Wrap { trim: false })
-                    .line_count(w),
-                h,
-            ));
-            body.extend(lines);
+            spans.push((start, body.len() - start));
         }
         let head_p = Paragraph::new(head).wrap(Wrap { trim: false });
         let head_h = (head_p.line_count(inner.width) as u16).min(inner.height);
@@ -365,7 +421,6 @@ impl Widget for SyncView<'_> {
             _ => 0,
         };
         Paragraph::new(body)
-            .wrap(Wrap { trim: false })
             .scroll((scroll.min(usize::from(u16::MAX)) as u16, 0))
             .render(list, buf);
     }
