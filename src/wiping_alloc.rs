@@ -10,6 +10,15 @@
 //! would miss some; wiping every free misses none. The cost, a write over
 //! each freed byte, is paid only where the switch is on (the TUI).
 //!
+//! Blocks of 1 MiB and more (on Linux: the decrypted vault, the buffers of
+//! a save, the KDF's memory) are mapped on their own, aligned to 2 MiB and
+//! marked for transparent huge pages. A fresh page costs a fault in the
+//! kernel on first touch; the 3.5 MB plaintext of a 10,000-item vault
+//! took about 850 of them per open in 4 KiB pages, and takes two in
+//! 2 MiB pages (where the system allows huge pages; otherwise the kernel
+//! quietly uses small ones). They are wiped and unmapped on free like any
+//! other block.
+//!
 //! This module is part of the binary crate, not the library, because the
 //! library forbids unsafe code and a global allocator cannot be written
 //! without it.
@@ -32,16 +41,113 @@ unsafe fn wipe(ptr: *mut u8, len: usize) {
     std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst);
 }
 
-// SAFETY: every method forwards to `System` with the same layouts; `realloc`
+/// Huge-page mappings for large blocks (Linux only).
+#[cfg(target_os = "linux")]
+mod large {
+    use rustix::mm::{madvise, mmap_anonymous, munmap, Advice, MapFlags, ProtFlags};
+    use std::ffi::c_void;
+
+    /// Blocks of this size and more get their own mapping.
+    pub const MIN: usize = 1 << 20;
+    /// The huge page size on x86-64 and most arm64 kernels; elsewhere the
+    /// alignment is merely generous.
+    const HUGE: usize = 2 << 20;
+
+    /// True for the layouts served here. The test depends on the layout
+    /// alone, so `dealloc` with the same layout takes the same branch.
+    pub fn serves(size: usize, align: usize) -> bool {
+        size >= MIN && align <= HUGE
+    }
+
+    /// The length mapped for a block of `size` bytes: whole huge pages.
+    fn mapped_len(size: usize) -> Option<usize> {
+        size.checked_add(HUGE - 1).map(|n| n & !(HUGE - 1))
+    }
+
+    /// Maps a zeroed, 2 MiB-aligned block of at least `size` bytes, or
+    /// returns null.
+    pub fn alloc(size: usize) -> *mut u8 {
+        let Some(len) = mapped_len(size) else {
+            return std::ptr::null_mut();
+        };
+        let Some(over) = len.checked_add(HUGE) else {
+            return std::ptr::null_mut();
+        };
+        // SAFETY: a new private anonymous mapping at an address the kernel
+        // picks aliases nothing.
+        let Ok(raw) = (unsafe {
+            mmap_anonymous(
+                std::ptr::null_mut(),
+                over,
+                ProtFlags::READ | ProtFlags::WRITE,
+                MapFlags::PRIVATE,
+            )
+        }) else {
+            return std::ptr::null_mut();
+        };
+        // Keep the 2 MiB-aligned `len` bytes inside and give the rest back.
+        let start = raw as usize;
+        let aligned = (start + HUGE - 1) & !(HUGE - 1);
+        let head = aligned - start;
+        let tail = over - head - len;
+        // SAFETY: both ranges lie inside the mapping just made and outside
+        // the part kept; a failed unmap only leaves address space mapped.
+        unsafe {
+            if head > 0 {
+                let _ = munmap(raw, head);
+            }
+            if tail > 0 {
+                let _ = munmap((aligned + len) as *mut c_void, tail);
+            }
+            // Only advice: without huge pages the block works the same.
+            let _ = madvise(aligned as *mut c_void, len, Advice::LinuxHugepage);
+        }
+        aligned as *mut u8
+    }
+
+    /// Unmaps a block from [`alloc`].
+    ///
+    /// # Safety
+    /// `ptr` came from [`alloc`] with this `size` and is not used again.
+    pub unsafe fn dealloc(ptr: *mut u8, size: usize) {
+        if let Some(len) = mapped_len(size) {
+            // SAFETY: the caller's contract: this is exactly our mapping.
+            let _ = unsafe { munmap(ptr.cast(), len) };
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod large {
+    pub fn serves(_size: usize, _align: usize) -> bool {
+        false
+    }
+    pub fn alloc(_size: usize) -> *mut u8 {
+        std::ptr::null_mut()
+    }
+    pub unsafe fn dealloc(_ptr: *mut u8, _size: usize) {}
+}
+
+// SAFETY: small blocks go to `System` with the same layouts; large ones
+// (`large::serves`, decided by the layout alone, so a block is freed by the
+// branch that made it) are mappings of at least their size, aligned to
+// 2 MiB, which satisfies every alignment `serves` accepts. `realloc`
 // builds its new layout from the old alignment and a size the caller
 // guarantees is valid, exactly as `GlobalAlloc::realloc`'s default does.
 unsafe impl GlobalAlloc for WipingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if large::serves(layout.size(), layout.align()) {
+            return large::alloc(layout.size());
+        }
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if large::serves(layout.size(), layout.align()) {
+            // Fresh anonymous mappings are zeroed by the kernel.
+            return large::alloc(layout.size());
+        }
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc_zeroed(layout) }
     }
@@ -52,12 +158,18 @@ unsafe impl GlobalAlloc for WipingAllocator {
             // bytes are ours to write until we free them.
             unsafe { wipe(ptr, layout.size()) };
         }
+        if large::serves(layout.size(), layout.align()) {
+            // SAFETY: `alloc` made this block in `large` (same layout).
+            return unsafe { large::dealloc(ptr, layout.size()) };
+        }
         // SAFETY: same contract as the caller's.
         unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if !lifeboat::secure_mem::freed_memory_wiped() {
+        let crosses =
+            large::serves(layout.size(), layout.align()) || large::serves(new_size, layout.align());
+        if !crosses && !lifeboat::secure_mem::freed_memory_wiped() {
             // SAFETY: same contract as the caller's.
             return unsafe { System.realloc(ptr, layout, new_size) };
         }
@@ -65,7 +177,7 @@ unsafe impl GlobalAlloc for WipingAllocator {
         // `layout.align()`, does not overflow `isize`.
         let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
         // SAFETY: `new_layout` has a non-zero size (the caller's contract).
-        let new = unsafe { System.alloc(new_layout) };
+        let new = unsafe { self.alloc(new_layout) };
         if !new.is_null() {
             // SAFETY: both blocks are valid for the smaller size and do
             // not overlap (the new one was just allocated); then the old

@@ -763,13 +763,17 @@ pub struct Decrypted {
 
 /// The second half of [`unseal`]: parse and check decrypted contents.
 pub fn unseal_decrypted(decrypted: Decrypted) -> Result<Unsealed, VaultError> {
-    let mut payload = Payload::from_json(decrypted.plaintext.expose())?;
+    let (payload, early) = with_early_mac(&decrypted, || {
+        Payload::from_json(decrypted.plaintext.expose())
+    });
+    let mut payload = payload?;
     let opened_by = authenticate(
         decrypted.plaintext.expose(),
         payload.version,
         &mut payload.keys,
         &payload.recipients,
         &decrypted,
+        early.as_ref(),
     )?;
     Ok(Unsealed { payload, opened_by })
 }
@@ -920,6 +924,7 @@ fn authenticate(
     keys: &mut Keys,
     recipients: &[ExtraRecipient],
     d: &Decrypted,
+    early: Option<&EarlyMac>,
 ) -> Result<OpenedBy, VaultError> {
     let h = &d.header;
     match h.passphrase.as_slice() {
@@ -1003,7 +1008,19 @@ fn authenticate(
             }
         };
         if !matches!(opened, OpenedBy::OtherIdentity(_)) {
-            let want = payload_mac(keys.auth_key.expose(), plain);
+            // The code computed ahead counts only when it was made under
+            // this very key, the one the checks above just proved.
+            let want = match early {
+                Some(e)
+                    if bool::from(subtle::ConstantTimeEq::ct_eq(
+                        e.auth_key.expose(),
+                        keys.auth_key.expose(),
+                    )) =>
+                {
+                    e.mac
+                }
+                _ => payload_mac(keys.auth_key.expose(), plain),
+            };
             if !bool::from(subtle::ConstantTimeEq::ct_eq(&want[..], mac.as_slice())) {
                 return Err(forged(
                     "the contents do not match their authentication code: they were written by someone who holds neither the passphrase nor the recovery key",
@@ -1059,6 +1076,75 @@ fn authenticate(
         }
     }
     Ok(opened)
+}
+
+/// Below this many bytes of payload the authentication code is computed
+/// after the parse, on the same thread: a thread costs more than it saves.
+const EARLY_MAC_MIN_BYTES: usize = 128 * 1024;
+
+/// The payload's authentication code, computed on a second thread while
+/// the parse runs on the first (both are full passes over the payload, and
+/// the code is needed only once the parse has found and checked `keys`).
+/// Only a head start: [`authenticate`] uses it when its key is the very
+/// authentication key that the fully checked open proved, and computes the
+/// code itself otherwise. Nothing is printed before [`authenticate`] has
+/// compared the code.
+struct EarlyMac {
+    auth_key: SecretBytes,
+    mac: [u8; 32],
+}
+
+/// Runs `parse` on this thread and [`early_mac`] on a second one, for a
+/// payload large enough to gain from it.
+fn with_early_mac<T>(d: &Decrypted, parse: impl FnOnce() -> T) -> (T, Option<EarlyMac>) {
+    if d.plaintext.len() < EARLY_MAC_MIN_BYTES {
+        return (parse(), None);
+    }
+    std::thread::scope(|s| {
+        let early = std::thread::Builder::new()
+            .name("lifeboat-mac".into())
+            .spawn_scoped(s, || early_mac(d));
+        let parsed = parse();
+        // A thread that could not start, or failed, leaves the code to
+        // `authenticate`.
+        let early = early.ok().and_then(|h| h.join().ok()).flatten();
+        (parsed, early)
+    })
+}
+
+/// The authentication code under the key in the key envelope, found by a
+/// quick look at the end of the payload (lifeboat writes `keys` last) and
+/// opened with the unlock at hand. `None` when anything is not as lifeboat
+/// writes it: the full checks then run without the head start.
+fn early_mac(d: &Decrypted) -> Option<EarlyMac> {
+    #[derive(Deserialize)]
+    struct SealedOnly {
+        sealed: Option<String>,
+    }
+    const KEY: &[u8] = b"\"keys\":";
+    // `keys` is a few kilobytes at most (the envelope is capped).
+    const TAIL: usize = 64 * 1024;
+    let plain = d.plaintext.expose();
+    let tail = &plain[plain.len().saturating_sub(TAIL)..];
+    let at = tail.windows(KEY.len()).rposition(|w| w == KEY)? + KEY.len();
+    let mut de = serde_json::Deserializer::from_slice(&tail[at..]);
+    let sealed = SealedOnly::deserialize(&mut de).ok()?.sealed?;
+    let inner = match &d.opened_by {
+        OpenedBy::Passphrase => {
+            let k = d.derived.as_ref()?;
+            open_inner(&sealed, &[&DerivedKeyIdentity(k)]).ok()??
+        }
+        OpenedBy::RecoveryKey | OpenedBy::OtherIdentity(_) => {
+            let given = parse_all(&d.identities).ok()?;
+            let refs: Vec<&dyn Identity> = given.iter().map(|i| i as &dyn Identity).collect();
+            open_inner(&sealed, &refs).ok()??
+        }
+    };
+    let mac = payload_mac(inner.auth_key.expose(), plain);
+    Some(EarlyMac {
+        auth_key: inner.auth_key,
+        mac,
+    })
 }
 
 /// An identity open that proved nothing: an extra recipient the payload
@@ -1244,7 +1330,8 @@ pub fn view(decrypted: &Decrypted) -> Result<View<'_>, VaultError> {
     let text = std::str::from_utf8(bytes).map_err(|_| VaultError::Corrupt {
         reason: "the decrypted contents are not valid JSON (not UTF-8 text)".into(),
     })?;
-    let mut head: PayloadView<'_> = match serde_json::from_str(text) {
+    let (head, early) = with_early_mac(decrypted, || serde_json::from_str::<PayloadView<'_>>(text));
+    let mut head = match head {
         Ok(p) => p,
         // The full parse gives the same messages for every failure.
         Err(_) => {
@@ -1260,6 +1347,7 @@ pub fn view(decrypted: &Decrypted) -> Result<View<'_>, VaultError> {
         &mut head.keys,
         &head.recipients,
         decrypted,
+        early.as_ref(),
     )?;
     Ok(View {
         opened_by,
@@ -1290,6 +1378,7 @@ pub fn verify_written(bytes: &[u8], payload: &Payload, expected: &[u8]) -> Resul
         &mut keys,
         &payload.recipients,
         &decrypted,
+        None,
     )?;
     if opened != OpenedBy::RecoveryKey || keys != payload.keys {
         return Err(VaultError::Internal(
