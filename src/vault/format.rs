@@ -1494,6 +1494,108 @@ mod tests {
         assert_eq!(view(&d).unwrap().opened_by, OpenedBy::RecoveryKey);
     }
 
+    /// A payload past the size at which the authentication code is
+    /// computed on a second thread.
+    fn large_payload() -> Payload {
+        let mut p = new_payload();
+        for n in 0..1500 {
+            p.items.push(Item::new(
+                format!("item-{n:05}"),
+                crate::item::Secret::Note {
+                    text: "x".repeat(100).into(),
+                },
+            ));
+        }
+        p
+    }
+
+    #[test]
+    fn the_code_computed_ahead_matches_and_changed_contents_still_fail() {
+        let mut p = large_payload();
+        let (bytes, json) = seal(&mut p).unwrap();
+        assert!(json.len() >= EARLY_MAC_MIN_BYTES);
+        // Genuine: the head start is the code under the proved key, and
+        // every path opens.
+        let d = decrypt_bytes(&bytes, &recovery_of(&p)).unwrap();
+        let early = early_mac(&d).expect("a head start for a genuine vault");
+        assert_eq!(early.auth_key, p.keys.auth_key);
+        assert_eq!(
+            early.mac,
+            payload_mac(p.keys.auth_key.expose(), json.expose())
+        );
+        assert_eq!(view(&d).unwrap().opened_by, OpenedBy::RecoveryKey);
+        let u = unseal(&bytes, &Unlock::Passphrase("pw".into())).unwrap();
+        assert_eq!(u.opened_by, OpenedBy::Passphrase);
+        assert_eq!(
+            unseal(&bytes, &recovery_of(&p))
+                .unwrap()
+                .payload
+                .items
+                .len(),
+            1500
+        );
+        // Changed contents under the genuine code: refused by the full
+        // open on both paths and by the read-only view.
+        let mut changed = p.clone();
+        changed.items[700].name = "planted".into();
+        let json2 = changed.to_json().unwrap();
+        let genuine_mac = payload_mac(p.keys.auth_key.expose(), json.expose());
+        let bytes = encrypt_parts(&p.keys, json2.expose(), Some(genuine_mac), &[]);
+        is_forged(
+            unseal(&bytes, &Unlock::Passphrase("pw".into())),
+            "authentication code",
+        );
+        is_forged(unseal(&bytes, &recovery_of(&p)), "authentication code");
+        let d = decrypt_bytes(&bytes, &recovery_of(&p)).unwrap();
+        match view(&d) {
+            Err(VaultError::Forged { reason }) => {
+                assert!(reason.contains("authentication code"), "{reason}")
+            }
+            other => panic!("expected a forgery, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_code_computed_ahead_counts_only_under_the_proved_key() {
+        let mut p = new_payload();
+        let (_, json) = seal(&mut p).unwrap();
+        let mut changed = p.clone();
+        changed.items.push(Item::new(
+            "planted",
+            crate::item::Secret::Note { text: "x".into() },
+        ));
+        let json2 = changed.to_json().unwrap();
+        let genuine_mac = payload_mac(p.keys.auth_key.expose(), json.expose());
+        let bytes = encrypt_parts(&p.keys, json2.expose(), Some(genuine_mac), &[]);
+        let d = decrypt_bytes(&bytes, &recovery_of(&p)).unwrap();
+        let check = |early: &EarlyMac| {
+            let mut parsed = Payload::from_json(d.plaintext.expose()).unwrap();
+            authenticate(
+                d.plaintext.expose(),
+                parsed.version,
+                &mut parsed.keys,
+                &parsed.recipients,
+                &d,
+                Some(early),
+            )
+        };
+        // A head start that claims the stanza's code under another key is
+        // ignored: the code is computed again under the proved key.
+        let decoy = EarlyMac {
+            auth_key: SecretBytes::new(vec![7; AUTH_KEY_LEN]),
+            mac: genuine_mac,
+        };
+        match check(&decoy) {
+            Err(VaultError::Forged { reason }) => {
+                assert!(reason.contains("authentication code"), "{reason}")
+            }
+            other => panic!("expected a forgery, got {other:?}"),
+        }
+        // Under the proved key it is used as it is: the real one fails.
+        let real = early_mac(&d).unwrap();
+        assert!(matches!(check(&real), Err(VaultError::Forged { .. })));
+    }
+
     #[test]
     fn changed_contents_fail_the_authentication_code() {
         let mut p = new_payload();
