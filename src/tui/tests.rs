@@ -2987,3 +2987,67 @@ fn the_sync_page_footer_and_help_name_its_keys() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_preview_names_conflicts_restored_items_and_shared_names() {
+    use crate::vault::merge::{Conflict, MergeReport};
+    let r = MergeReport {
+        added: (0..7).map(|n| format!("new {n}")).collect(),
+        restored: vec!["Kept".into()],
+        conflicts: vec![
+            Conflict {
+                item: "Bank".into(),
+                field: "notes".into(),
+                theirs_won: true,
+            },
+            Conflict {
+                item: "Mail".into(),
+                field: "secret".into(),
+                theirs_won: false,
+            },
+        ],
+        duplicate_names: vec!["Bank".into()],
+        ..MergeReport::default()
+    };
+    let lines = super::screens::sync::preview_lines(&r);
+    assert_eq!(
+        lines[0],
+        "adds: new 0, new 1, new 2, new 3, new 4 and 2 more"
+    );
+    let all = lines.join("\n");
+    assert!(all.contains("Kept"), "{all}");
+    assert!(
+        all.contains("both changed Bank (notes); the copy's value is newer"),
+        "{all}"
+    );
+    assert!(
+        all.contains("both changed Mail (secret); this vault's value is newer"),
+        "{all}"
+    );
+    assert!(all.contains("two items are now named \"Bank\""), "{all}");
+    assert!(!all.contains("nothing new"), "{all}");
+    let empty = super::screens::sync::preview_lines(&MergeReport::default());
+    assert_eq!(empty.len(), 1);
+    assert!(empty[0].contains("nothing new"), "{empty:?}");
+}
+
+#[test]
+fn snapshot_sync_copies_in_chinese() {
+    let _zh = crate::i18n::scoped(crate::lang::Lang::ZhCn);
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    saved_session(&mut app);
+    device_copy(&app, SYNCTHING_COPY);
+    planted_copy(&app, DROPBOX_COPY);
+    let found = crate::vault::store::conflict_copies(session(&app).vault.path());
+    update(&mut app, Message::CopiesFound(found));
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("按 m 查看并合并"), "{screen}");
+    let fx = press(&mut app, &[ch('m')]);
+    run_sync_effects(&mut app, fx);
+    snap(&app, "sync_copies_zh");
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("同步冲突副本"), "{screen}");
+    assert!(screen.contains("新增：Laptop note"), "{screen}");
+    assert!(screen.contains("未通过真实性检查"), "{screen}");
+}

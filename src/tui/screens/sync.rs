@@ -268,15 +268,28 @@ fn hang(text: &str, width: usize, indent: &str) -> Vec<String> {
     let mut used = 0;
     for word in text.split_inclusive(' ') {
         let ww = cells(word.trim_end());
-        if used + ww > room && !line.is_empty() {
+        // A word that fits on a line of its own starts one; a longer run
+        // (Chinese has no spaces) fills this line and breaks inside.
+        if used + ww > room && !line.is_empty() && ww <= room {
             out.push(std::mem::take(&mut line));
             used = 0;
         }
         for ch in word.chars() {
             let cw = cells(ch.encode_utf8(&mut [0; 4]));
             if used + cw > room && ch != ' ' {
+                // Chinese closing punctuation never starts a line: the
+                // character before it moves down with it.
+                let carry = if "，。；：、！？）」』".contains(ch) {
+                    line.pop()
+                } else {
+                    None
+                };
                 out.push(std::mem::take(&mut line));
                 used = 0;
+                if let Some(c) = carry {
+                    line.push(c);
+                    used = cells(c.encode_utf8(&mut [0; 4]));
+                }
             }
             line.push(ch);
             used += cw;
