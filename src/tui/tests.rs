@@ -3051,3 +3051,25 @@ fn snapshot_sync_copies_in_chinese() {
     assert!(screen.contains("新增：Laptop note"), "{screen}");
     assert!(screen.contains("未通过真实性检查"), "{screen}");
 }
+
+#[test]
+fn a_read_only_session_merges_no_copy_until_proved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path, _) = read_only_app(&dir);
+    // A genuine copy from another device, beside the vault.
+    let copy = path.parent().unwrap().join(SYNCTHING_COPY);
+    std::fs::copy(&path, &copy).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let fx = press(&mut app, &[ch('m')]);
+    run_sync_effects(&mut app, fx);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("This session is read-only"), "{screen}");
+    let why = sync_page(&app).copies[0].preview.as_ref().unwrap_err();
+    assert!(why.contains("read-only"), "{why}");
+    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+    // Even asked directly, the merge is refused and nothing is written.
+    let s = app.session_mut().unwrap();
+    assert!(super::tool_work::merge_copy(&mut s.vault, &copy, None).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(copy.exists());
+}

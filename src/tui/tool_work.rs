@@ -206,9 +206,14 @@ pub fn preview_copies(vault: &Vault) -> Vec<CopyEntry> {
     crate::vault::store::conflict_copies(vault.path())
         .into_iter()
         .map(|(path, tool)| {
-            let preview = crate::vault::store::open_copy(&path, vault.payload())
-                .map(|other| crate::vault::merge::merge(vault.payload(), &other).1)
-                .map_err(|e| refusal(&e));
+            // A read-only session holds no recovery key to open them with.
+            let preview = if !vault.is_verified() {
+                Err(crate::tr!("sync-refused-read-only"))
+            } else {
+                crate::vault::store::open_copy(&path, vault.payload())
+                    .map(|other| crate::vault::merge::merge(vault.payload(), &other).1)
+                    .map_err(|e| refusal(&e))
+            };
             CopyEntry {
                 path,
                 tool,
@@ -229,6 +234,9 @@ pub fn merge_copy(
     config_backup_dir: Option<&Path>,
 ) -> Result<Box<MergedCopy>, (std::path::PathBuf, String)> {
     let fail = |why: String| (copy.to_path_buf(), why);
+    if !vault.is_verified() {
+        return Err(fail(crate::tr!("sync-refused-read-only")));
+    }
     let is_copy = crate::vault::store::conflict_copies(vault.path())
         .iter()
         .any(|(p, _)| p == copy);
