@@ -227,6 +227,41 @@ pub fn translate_english(english: &str) -> String {
     }
 }
 
+/// Why an I/O operation failed, in the current language. English keeps the
+/// system's own words (`No such file or directory (os error 2)`); other
+/// languages get the kinds a person meets (a missing file, no permission,
+/// a full disk...) from the catalogue, with the system's error number so
+/// the cause can still be looked up, and anything rarer as the system says
+/// it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if lang() == Lang::En {
+        return e.to_string();
+    }
+    let reason = match e.kind() {
+        K::NotFound => message("io-not-found", None),
+        K::PermissionDenied => message("io-permission-denied", None),
+        K::AlreadyExists => message("io-already-exists", None),
+        K::UnexpectedEof => message("io-unexpected-eof", None),
+        K::IsADirectory => message("io-is-a-directory", None),
+        K::NotADirectory => message("io-not-a-directory", None),
+        K::StorageFull => message("io-storage-full", None),
+        K::ReadOnlyFilesystem => message("io-read-only", None),
+        K::InvalidData => message("io-invalid-data", None),
+        K::DirectoryNotEmpty => message("io-directory-not-empty", None),
+        _ => return e.to_string(),
+    };
+    match e.raw_os_error() {
+        Some(code) => {
+            let mut args = FluentArgs::new();
+            args.set("reason", reason);
+            args.set("code", code);
+            message("io-with-code", Some(&args))
+        }
+        None => reason,
+    }
+}
+
 /// A message without arguments, named by its catalogue id: a constant in
 /// the text modules that reads as text ([`Display`](std::fmt::Display),
 /// `String::from`) in the language current when it is used.
@@ -367,6 +402,18 @@ mod tests {
         assert_eq!(translate_english("no such sentence"), "no such sentence");
         let _e = scoped(Lang::En);
         assert_eq!(translate_english("it is too short"), "it is too short");
+    }
+
+    #[test]
+    fn io_errors_keep_the_system_words_in_english_and_are_translated_otherwise() {
+        let e = std::io::Error::from_raw_os_error(2);
+        let _e = scoped(Lang::En);
+        assert_eq!(io_reason(&e), e.to_string());
+        let _z = scoped(Lang::ZhCn);
+        let zh = io_reason(&e);
+        assert!(zh.contains("找不到") && zh.contains('2'), "{zh}");
+        let eof = std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
+        assert!(!io_reason(&eof).is_ascii(), "{}", io_reason(&eof));
     }
 
     #[test]

@@ -26,7 +26,20 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            if let Err(err) = e.print() {
+            // clap speaks English; other languages get its errors rebuilt
+            // from the catalogues (help and version are not errors).
+            let localized = match lang {
+                lifeboat::lang::Lang::En => None,
+                _ => lifeboat::cli::parse_error::render(&e),
+            };
+            let printed = match localized {
+                Some(text) => {
+                    use std::io::Write;
+                    std::io::stderr().lock().write_all(text.as_bytes())
+                }
+                None => e.print(),
+            };
+            if let Err(err) = printed {
                 // `--help | head` is fine; `--help > /dev/full` is not.
                 if err.kind() != std::io::ErrorKind::BrokenPipe {
                     output::report_error(&lifeboat::cli::text::output_failed(&err));

@@ -43,22 +43,23 @@ fn chinese_playbook_list_lines_up_by_cells() {
         // one are enough to leave the run part done or complete.
         let _ = check(pb, run, &step.id, Some("已核对".into()), t0);
     }
-    let text = playbook::list_text(&pbs, &state);
+    let text = playbook::list_text(&pbs, &state, None);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), pbs.len() + 1, "{text}");
     let head = lines[0];
     let (sev, prog, title) = (
-        col(head, s.list_header[1]),
-        col(head, s.list_header[2]),
-        col(head, s.list_header[3]),
+        col(head, &s.list_header[1]),
+        col(head, &s.list_header[2]),
+        col(head, &s.list_header[3]),
     );
     assert!(sev < prog && prog < title, "{head:?}");
     for (pb, line) in pbs.iter().zip(&lines[1..]) {
         assert!(line.starts_with(&pb.id), "{line:?}");
-        assert_eq!(col(line, pb.severity.as_str()), sev, "{line:?}");
+        assert_eq!(col(line, s.severity_name(pb.severity)), sev, "{line:?}");
         assert_eq!(col(line, &pb.title), title, "{line:?}\n{text}");
         // The status sits in the progress column, whatever its width.
-        let status = line[line.find(pb.severity.as_str()).unwrap() + pb.severity.as_str().len()..]
+        let status = line[line.find(s.severity_name(pb.severity)).unwrap()
+            + s.severity_name(pb.severity).len()..]
             .trim_start();
         assert_eq!(col(line, status), prog, "{line:?}");
     }

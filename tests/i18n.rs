@@ -4,6 +4,8 @@
 //! the sources name exists. The language choice of the binary (`--lang`,
 //! `LIFEBOAT_LANG`, config, locale) is tested end to end here too.
 
+mod zh_check;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -553,6 +555,7 @@ fn the_import_corpus_is_refused_in_chinese() {
         .expect("init");
     assert!(init.status.success(), "{init:?}");
     let before = std::fs::read(&vault).expect("vault");
+    let english = zh_check::english_catalogue_sentences();
     let mut n = 0;
     for line in cases
         .lines()
@@ -584,6 +587,10 @@ fn the_import_corpus_is_refused_in_chinese() {
         );
         let first = err.lines().next().unwrap_or_default();
         assert!(has_cjk(first), "{}: not in Chinese: {err}", f[0]);
+        // Every line (the rejected entries too) is Chinese prose.
+        for line in err.lines() {
+            zh_check::assert_chinese(f[0], line, &english);
+        }
         assert!(!err.contains("panicked"), "{err}");
         assert_eq!(std::fs::read(&vault).expect("vault"), before, "{}", f[0]);
         n += 1;

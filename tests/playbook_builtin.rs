@@ -457,7 +457,7 @@ fn fund_loss_revokes_a_malicious_approval_first_and_warns_of_fake_revoke_sites()
 
 #[test]
 fn every_contact_step_carries_the_fake_support_warning() {
-    let warning = playbook::strings::EN
+    let warning = playbook::strings::for_lang(lifeboat::lang::Lang::En)
         .standard_warning("fake-support")
         .unwrap();
     let mut contacts = 0;
@@ -531,7 +531,7 @@ fn steps_that_reach_out_to_someone_are_marked_as_contact_steps() {
 
 #[test]
 fn report_steps_carry_the_recovery_scam_warning() {
-    let warning = playbook::strings::EN
+    let warning = playbook::strings::for_lang(lifeboat::lang::Lang::En)
         .standard_warning("recovery-scam")
         .unwrap();
     assert!(warning.contains("police") && warning.contains("lawyer"));

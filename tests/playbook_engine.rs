@@ -583,7 +583,7 @@ kind = "check"
 title = "Plain"
 "#;
     let pb = playbook::parse_str(text, "mine.toml").unwrap();
-    let en = &playbook::strings::EN;
+    let en = playbook::strings::for_lang(lifeboat::lang::Lang::En);
     let call = pb.step("call").unwrap();
     assert!(call.contact);
     assert_eq!(call.warnings, ["fake-support", "recovery-scam"]);

@@ -281,7 +281,7 @@ fn show_json_shape() {
 fn list_views() {
     let (_, state) = locked_run();
     let pbs = playbook::builtin();
-    let text = playbook::list_text(&pbs, &state);
+    let text = playbook::list_text(&pbs, &state, None);
     insta::assert_snapshot!("list_text", text);
     let v = playbook::list_json(&pbs, &state);
     let arr = v.as_array().unwrap();

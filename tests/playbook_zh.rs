@@ -476,10 +476,10 @@ fn a_run_started_in_english_continues_and_reports_in_chinese() {
         "{report}"
     );
     for heading in [
-        zh_s.timeline,
-        zh_s.decisions,
-        zh_s.open_steps,
-        zh_s.support_asks,
+        &zh_s.timeline,
+        &zh_s.decisions,
+        &zh_s.open_steps,
+        &zh_s.support_asks,
     ] {
         assert!(
             report.contains(&format!("## {heading}")),
@@ -494,14 +494,14 @@ fn a_run_started_in_english_continues_and_reports_in_chinese() {
     assert!(report.contains("third wrong password at 09:40"));
     assert!(!report.contains(&en.steps[0].title), "{report}");
     assert!(
-        !report.contains(playbook::strings::EN.report_title),
+        !report.contains(&playbook::strings::for_lang(Lang::En).report_title),
         "{report}"
     );
 
     // And back: the English report has every step, English words only.
     let report = render_report(&en, run, &[], t1);
     assert!(report.contains(&en.step("forgot-password").unwrap().title));
-    assert!(report.contains(playbook::strings::EN.report_title));
+    assert!(report.contains(&playbook::strings::for_lang(Lang::En).report_title));
     assert!(!report.contains(&zh.step("forgot-password").unwrap().title));
 
     // The text view of the Chinese playbook speaks Chinese around it too.

@@ -14,6 +14,7 @@
 //! `generate.sh`), which every later build must still open.
 
 mod vault_harness;
+mod zh_check;
 
 use std::time::Duration;
 
@@ -531,6 +532,69 @@ fn malformed_vault_corpus() {
     }
     assert!(failed.is_empty(), "failed cases: {failed:#?}");
     eprintln!("{} malformed-vault cases passed", cases.len());
+}
+
+/// The same corpus for a Chinese user (`LANG=zh_CN.UTF-8` and nothing
+/// else): every message is Chinese, with no English sentence and none of
+/// the English catalogue's, the exit code is the one an English user gets,
+/// and `add` leaves the file byte for byte as it was.
+#[test]
+fn malformed_vault_corpus_in_chinese() {
+    let env = Env::init();
+    env.add_note("existing", "some text");
+    let cases = corpus(&env);
+    let english = zh_check::english_catalogue_sentences();
+    let mut failed = Vec::new();
+    for c in &cases {
+        let e = prepare(&env, c);
+        let config = e.dir.path().join("no-config.toml");
+        let zh = |mut cmd: std::process::Command| {
+            zh_check::chinese_user(&mut cmd, &config);
+            cmd
+        };
+        let result = std::panic::catch_unwind(|| {
+            let run =
+                |cmd, input: Option<&[u8]>| vault_harness::run(cmd, input, vault_harness::LIMIT);
+            let before = e.snapshot();
+            for (how, out, expect) in [
+                (
+                    "list, passphrase",
+                    run(zh(e.pass_command(&["list"])), None),
+                    c.pass,
+                ),
+                (
+                    "list, recovery key",
+                    run(zh(e.key_command(&["list"])), None),
+                    c.key,
+                ),
+                (
+                    "add, passphrase",
+                    run(zh(e.pass_command(&["add", "note", "new"])), Some(b"x")),
+                    c.pass,
+                ),
+                (
+                    "add, recovery key",
+                    run(zh(e.key_command(&["add", "note", "new"])), Some(b"x")),
+                    c.key,
+                ),
+            ] {
+                let what = format!("{} [{how}]", c.name);
+                assert_eq!(out.code, expect.code, "{what}: exit code: {out:#?}");
+                assert!(out.stdout.is_empty(), "{what}: {out:#?}");
+                let msg = out
+                    .stderr
+                    .strip_prefix("lifeboat: ")
+                    .unwrap_or_else(|| panic!("{what}: no message: {out:#?}"));
+                assert!(!msg.contains("panicked"), "{what}: {out:#?}");
+                zh_check::assert_chinese(&what, msg, &english);
+                before.assert_unchanged(&e.vault, &what);
+            }
+        });
+        if result.is_err() {
+            failed.push(c.name.clone());
+        }
+    }
+    assert!(failed.is_empty(), "failed cases: {failed:#?}");
 }
 
 #[test]

@@ -194,3 +194,34 @@ cli-show-code-left = { $code }  ({ $left } s left)
 cli-show-codes-unused = { $unused } unused of { $total }
 cli-show-params = { $algorithm } / { $digits } digits / { $period } s
 cli-reveal-codes-hint = (add --reveal to show the codes)
+
+# `list`
+cli-list-empty = No items. Add one with `lifeboat add KIND NAME`.
+cli-list-head-name = NAME
+cli-list-head-kind = KIND
+cli-list-head-account = ACCOUNT
+cli-list-head-tags = TAGS
+
+# Command-line errors (src/cli).
+cli-kdf-memory-too-large = --kdf-memory is too large
+cli-kdf-choose-smaller = { $error }; choose smaller KDF settings
+cli-key-out-exists = { $path } already exists; choose a new file for the recovery key
+cli-cannot-create = cannot create { $path }: { $error }
+cli-write-failed = writing { $path } failed: { $error }
+cli-scheme-seed-only = --scheme applies to seed items only
+cli-name-taken = an item named "{ $name }" already exists; choose another name or remove the old one with `lifeboat rm`
+cli-not-totp-item = "{ $name }" is a { $kind } item, not a TOTP secret
+cli-not-codes-item = "{ $name }" is not a recovery-codes item
+cli-code-unknown = that code is not one of "{ $name }"'s recovery codes; check for typos (`lifeboat show "{ $name }" --reveal` lists them)
+cli-code-used = that code was already marked used at { $at }; recovery codes work only once, use another
+cli-recipient-plugin = "{ $recipient }" is not a usable recipient: plugin recipients (age1yubikey..., etc.) are not supported yet
+cli-recipient-bad = "{ $recipient }" is not a usable recipient: expected an age X25519 recipient starting with age1 (from `age-keygen -y`)
+cli-recipient-present = that recipient is already on the vault
+cli-recipient-is-recovery = that is the recovery key's recipient; it cannot be removed (it is the way back in if the passphrase is lost)
+cli-recipient-absent = "{ $recipient }" is not a recipient of this vault; `lifeboat recipient list` shows them
+cli-export-format = export supports --format lifeboat, otpauth, aegis or gauth, not { $format }
+cli-qr-batch = batch { $n } of { $total }: { $error }
+cli-tui-needs-terminal = the TUI needs a terminal on stdin and stdout; use the commands (`lifeboat --help`) in scripts
+cli-no-tui-feature = this lifeboat was built without the TUI (feature `tui`); use the commands (`lifeboat --help`)
+rec-identity-or-shares = give either --identity (the recovery key) or --shares, not both
+rec-kit-out-exists = { $path } already exists; choose a new file name for the kit

@@ -160,6 +160,45 @@ txt-import-28 = it does not start with AuthenticatorPro or AUTHENTICATORPRO
 txt-import-29 = the image holds more than one QR code; crop it to the one to add, or use `lifeboat import` to bring them all in
 txt-import-30 = the QR code holds 16 or 32 bytes (a CompactSeedQR), but they do not make a valid BIP39 phrase
 txt-import-31 = the QR code holds binary data that is neither a CompactSeedQR nor text
+# Import formats in words, with an article (src/interop), translated by
+# their English text.
+txt-import-32 = a lifeboat export
+txt-import-33 = a list of otpauth:// URIs
+txt-import-34 = an Aegis export
+txt-import-35 = a Google Authenticator export (otpauth-migration:// URIs)
+txt-import-36 = a 2FAS backup
+txt-import-37 = a Bitwarden export
+txt-import-38 = an andOTP backup
+txt-import-39 = a FreeOTP+ export
+txt-import-40 = a Proton Authenticator export
+txt-import-41 = an Authenticator Pro backup
+txt-import-42 = a KeePassXC CSV export
+txt-import-43 = a QR code image or zbarimg output
+txt-import-44 = a Bitwarden CSV export
+txt-import-45 = a password-protected Authenticator Pro backup
+txt-import-46 = a password-protected Bitwarden export
+txt-import-47 = a readable encrypted 2FAS backup
+txt-import-48 = a readable encrypted Aegis export
+txt-import-49 = an encrypted andOTP backup
+txt-import-50 = an export
+txt-import-51 = andOTP backup
+txt-import-52 = Bitwarden export
+txt-import-53 = Aegis export
+txt-import-54 = Authenticator Pro backup
+txt-import-55 = 2FAS backup
+txt-import-56 = it has no header
+txt-import-57 = its header has no params
+txt-import-58 = the header's nonce is not hex
+txt-import-59 = the header's tag is not hex
+txt-import-60 = its db is not a base64 string
+txt-import-61 = its db is not valid base64
+txt-import-62 = its header has no slots list
+txt-import-63 = a password slot is incomplete
+txt-import-64 = the master key is not 256 bits
+txt-import-65 = its first line lacks the Title or Password column
+txt-import-66 = algorithm
+txt-import-67 = digit count
+txt-import-68 = type
 
 # The config file (src/config.rs).
 cfg-bad-value = bad `{ $key }` value "{ $value }": { $why }; { $allowed }
@@ -186,3 +225,128 @@ txt-vault-03 = the file is not an age v1 file (unknown format or version line)
 txt-vault-04 = the header is damaged (a recipient stanza is malformed)
 txt-vault-05 = the header's authentication tag does not match: the header is damaged
 txt-vault-06 = the vault file is empty
+
+# Why an I/O operation failed (lifeboat::i18n::io_reason). English output
+# keeps the system's own words; these are the English of the same kinds.
+io-with-code = { $reason } (os error { $code })
+io-not-found = No such file or directory
+io-permission-denied = Permission denied
+io-already-exists = File exists
+io-unexpected-eof = the file ends too early (it is cut short or empty)
+io-is-a-directory = Is a directory
+io-not-a-directory = Not a directory
+io-storage-full = No space left on device
+io-read-only = Read-only file system
+io-invalid-data = the data is not valid (for example, text that is not UTF-8)
+io-directory-not-empty = Directory not empty
+
+# SLIP-39, TOTP, seed, Monero, playbook and kit errors.
+err-slip39-unknown-word = { $prefix }word { $position } "{ $word }" is not a SLIP-39 word{ $hint }
+err-slip39-wrong-word-count = { $prefix }{ $count } words is not a valid share length; SLIP-39 shares have 20 words (128-bit secret) or 33 words (256-bit secret): check for a missing or extra word
+err-slip39-checksum = { $prefix }the checksum does not match: a word is wrong, missing or out of order; compare every word with the paper
+err-slip39-padding = { $prefix }the share is malformed (non-zero padding bits) although its checksum matches; it was not made by a SLIP-39 tool
+err-slip39-group-params = { $prefix }the share is malformed: it says group { $group } of { $group_count }, with { $group_threshold } groups needed
+err-slip39-different-sets = share { $share } belongs to a different backup than share { $first } (the { $field } differs; their first words differ): use shares of one backup only
+err-slip39-group-mismatch = share { $share } says { $share_threshold } of { $share_count } groups are needed, but share { $first } says { $first_threshold } of { $first_count }: one of them is from another backup or mistyped
+err-slip39-member-mismatch = group { $group }: share { $share } needs { $share_threshold } shares but share { $first } needs { $first_threshold }: one of them is from another backup or mistyped
+err-slip39-length-mismatch = share { $share } has a different length ({ $share_words } words) from share { $first } ({ $first_words } words): all shares of one backup have the same number of words
+err-slip39-duplicate-member = shares { $first } and { $share } are both share { $member } of group { $group } but their words differ: one of them is mistyped or from another backup
+err-slip39-share-does-not-fit = group { $group }: share { $share } does not agree with the other shares of its group: one of them is mistyped or from another backup; leave it out and try again
+err-slip39-group-does-not-fit = group { $group } does not agree with the other groups: one of its shares is mistyped or from another backup; leave it out and try again
+err-slip39-digest = { $subject } do not combine to a valid secret (digest check failed): at least one share is wrong or from another backup (the passphrase is not involved in this check)
+err-slip39-secret-length = the secret is { $len } bytes; SLIP-39 needs at least 16 bytes and an even number (for example 16 or 32)
+err-slip39-passphrase-ascii = the SLIP-39 passphrase may only use printable ASCII (letters, digits, punctuation and space), so that every wallet can type it
+err-slip39-share-prefix = share { $n }:{" "}
+err-slip39-did-you-mean = ; did you mean { $words }?
+err-slip39-shares-of-group = the shares of group { $group }
+err-slip39-the-groups = the groups
+err-slip39-field-identifier = identifier
+err-slip39-field-extendable = extendable flag
+err-slip39-field-iteration-exponent = iteration exponent
+err-totp-shown-value = {" "}"{ $value }"
+err-totp-unsupported-type = unsupported one-time-password type{ $value }; only totp, hotp and Steam Guard are supported
+err-totp-unsupported-encoder = the otpauth URI asks for an unknown code encoder{ $value }; only encoder=steam is supported, and plain codes would be wrong for this secret
+err-totp-unsupported-algorithm = unsupported algorithm{ $value }; use SHA1, SHA256 or SHA512
+err-seed-unknown-word = word { $position } "{ $word }" is not in the BIP39 word list; { $hint }
+err-seed-check-spelling = check its spelling against your backup
+err-seed-quoted-word = "{ $word }"
+err-seed-or = {" "}or{" "}
+err-seed-did-you-mean = did you mean { $words }?
+err-monero-word-count = a Monero seed has 25 words (24 and a checksum word; 13 for an old MyMonero seed), but this one has { $count }; look for a missing, extra or run-together word
+err-monero-unknown-word = word { $position } "{ $word }" is not in Monero's English word list; { $hint }
+err-monero-bad-triple = words { $first } to { $last } cannot stand together in a Monero seed; one of them is probably wrong, compare them with your backup
+err-monero-checksum = the Monero checksum (word { $position }) does not match the words before it: one word is probably wrong or out of order; compare each word and its number with your backup
+err-playbook-invalid = { $n } problem(s) in playbook files; fix them and try again (`lifeboat playbook validate FILE` checks one file):
+    { $details }
+err-playbook-unknown = there is no playbook `{ $id }`; `lifeboat playbook list` shows them: { $known }
+err-playbook-unknown-step = playbook `{ $playbook }` has no step `{ $step }`; its steps are: { $known }
+err-playbook-is-decision = step `{ $step }` is a question: answer it with `lifeboat playbook answer { $playbook } { $step } CHOICE`, where CHOICE is one of { $choices } (or its number)
+err-playbook-unknown-choice = `{ $choice }` is not an answer to `{ $step }`; choose one of: { $choices }
+err-playbook-still-waiting = step `{ $step }` is still waiting until { $ends } UTC; if the wait is over early (for example support lifted the lock), tick it with a note saying so: `lifeboat playbook check { $playbook } { $step } --note "..."`
+err-playbook-skipped-by-answer = step `{ $step }` is not on your path: your answer `{ $answer }` to `{ $decision }` skipped it; if it applies after all, answer `{ $decision }` differently first
+err-playbook-not-on-path = step `{ $step }` is not on your path (it is on another branch or after a step that ends the playbook)
+err-kit-seed = seed "{ $name }": { $source }
+
+# Fixed English reasons inside vault errors (src/vault/format.rs),
+# translated by their English text.
+txt-vault-07 = a version-1 payload in a file with an authentication stanza
+txt-vault-08 = none of the given identities can open this vault
+txt-vault-09 = the contents do not match their authentication code: they were written by someone who holds neither the passphrase nor the recovery key
+txt-vault-10 = the contents have no key envelope
+txt-vault-11 = the decrypted contents are not valid JSON
+txt-vault-12 = the decrypted contents are not valid JSON (not UTF-8 text)
+txt-vault-13 = the file decrypts but is not a lifeboat vault (wrong `format` field)
+txt-vault-14 = the file has no authentication stanza
+txt-vault-15 = the file has no lifeboat passphrase stanza, which every vault lifeboat writes has, so it was made by something else (for example by someone who knows only the public recovery recipient)
+txt-vault-16 = the key envelope holds another passphrase key than the passphrase gives
+txt-vault-17 = the key envelope opens with this key but holds another recovery key
+txt-vault-18 = the key envelope's recovery key is malformed
+txt-vault-19 = the key that opened the file is not one the vault's contents list
+txt-vault-20 = the passphrase does not open the vault's key envelope
+txt-vault-21 = the passphrase open left no key
+txt-vault-22 = the passphrase stanza's salt or cost does not match the vault's contents
+txt-vault-23 = the vault has no valid `version` field
+txt-vault-24 = the vault holds another passphrase key than the passphrase gives
+txt-vault-25 = the vault's recovery key does not match its recovery recipient
+txt-vault-26 = the vault's recovery key is malformed
+txt-vault-27 = the version-1 `keys` section is incomplete or mixed with version 2
+txt-vault-28 = this key is the vault's recovery recipient, but the vault does not hold it as its recovery key
+txt-vault-29 = wrong passphrase
+txt-vault-30 = is far larger than any lifeboat writes
+txt-vault-31 = is not base64
+txt-vault-32 = is not an age file
+txt-vault-33 = is damaged
+txt-vault-34 = fails authentication
+txt-vault-35 = is malformed
+txt-vault-36 = has an unknown format
+txt-vault-37 = it is neither a recipient stanza, a stanza body line nor the MAC line
+txt-vault-38 = a stanza body line is longer than 64 columns
+vault-envelope = the vault's key envelope { $why }
+vault-stanza-invalid = the passphrase stanza is invalid: { $why }
+vault-decryption-failed = decryption failed: { $error }
+vault-many-passphrase-stanzas = the header has { $n } passphrase stanzas; lifeboat writes exactly one
+vault-key-count = the file is encrypted to { $keys } keys but its contents list { $listed } (the recovery key and { $extra } extra recipients)
+vault-many-mac-stanzas = the header has { $n } authentication stanzas; lifeboat writes exactly one
+vault-format-mismatch = the vault's contents do not match the format: { $detail }
+vault-json-detail = a field has the wrong type or value at line { $line } column { $column }
+vault-not-regular-file = { $path } is not a regular file
+vault-too-large = { $path } is { $size } bytes, larger than any vault lifeboat writes
+
+# Argon2id settings and the passphrase stanza (src/vault/crypto.rs).
+kdf-memory-outside = Argon2id memory { $kib } KiB is outside { $min }..={ $max } KiB
+kdf-time-outside = Argon2id time cost { $t } is outside 1..={ $max }
+kdf-parallelism-outside = Argon2id parallelism { $p } is outside 1..={ $max }
+kdf-work-over-cap = Argon2id work { $mib } MiB x { $t } passes exceeds the cap of { $cap } MiB-passes
+stanza-arg-count = the passphrase stanza has { $n } arguments, expected 5
+stanza-not-number = the passphrase stanza's { $what } is not a number
+stanza-out-of-range = the passphrase stanza's { $what } is out of range
+stanza-salt-malformed = the passphrase stanza's salt is malformed
+stanza-wrap-salt-malformed = the passphrase stanza's wrap salt is malformed
+stanza-body-length = the passphrase stanza's body has the wrong length
+stanza-memory-cost = memory cost
+stanza-time-cost = time cost
+stanza-parallelism = parallelism
+vault-no-item = no item named "{ $name }"; `lifeboat list` shows the names
+vault-no-item-did-you-mean = no item named "{ $name }"; did you mean { $names }? (`lifeboat list` shows the names)
+vault-too-many-recipients = the vault has { $n } extra recipients, more than the { $max } it can hold; remove some with `lifeboat recipient rm`
+vault-bad-stored-recipient = the stored recipient { $recipient } is not a valid age1 recipient; remove it with `lifeboat recipient rm`

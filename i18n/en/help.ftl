@@ -190,3 +190,52 @@ help-lifeboat-add-after =
       password  the password on the first line (see Password options)
       note      all of stdin
 help-lifeboat-completions-after = Install, e.g.: lifeboat completions bash > ~/.local/share/bash-completion/completions/lifeboat
+
+# clap's own parse errors, rebuilt from their context for languages other
+# than English (src/cli/parse_error.rs); English output is clap's, and
+# these English texts say the same.
+clap-error = error: { $message }
+clap-quoted = '{ $value }'
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-invalid-subcommand = unrecognized subcommand '{ $name }'
+clap-value-required = a value is required for '{ $arg }' but none was supplied
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-invalid-value-because = invalid value '{ $value }' for '{ $arg }': { $reason }
+clap-possible-values = [possible values: { $values }]
+clap-missing-required = the following required arguments were not provided:
+clap-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-subcommands = [subcommands: { $values }]
+clap-argument-repeated = the argument '{ $arg }' cannot be used multiple times
+clap-argument-conflict = the argument '{ $arg }' cannot be used with { $other }
+clap-argument-conflict-any = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-too-few-values = { $min } values required by '{ $arg }'; only { $given ->
+        [one] { $given } was provided
+       *[other] { $given } were provided
+    }
+clap-wrong-number-of-values = { $expected } values required for '{ $arg }' but { $given ->
+        [one] { $given } was provided
+       *[other] { $given } were provided
+    }
+clap-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-reason-range = { $value } is not in { $range }
+clap-reason-not-number = it is not a whole number
+clap-reason-too-large = the number is too large or too small
+clap-tip-similar-subcommand = tip: { $count ->
+        [one] a similar subcommand exists
+       *[other] some similar subcommands exist
+    }: { $names }
+clap-tip-similar-argument = tip: { $count ->
+        [one] a similar argument exists
+       *[other] some similar arguments exist
+    }: { $names }
+clap-tip-similar-value = tip: { $count ->
+        [one] a similar value exists
+       *[other] some similar values exist
+    }: { $names }
+clap-tip-as-value = tip: to pass '{ $value }' as a value, use '{ $usage }'
+clap-tip-remove-dashes = tip: subcommand '{ $name }' exists; to use it, remove the '--' before it
+clap-tip-exists = tip: '{ $usage }' exists
+clap-usage = Usage: { $usage }
+clap-try-help = For more information, try '{ $flag }'.

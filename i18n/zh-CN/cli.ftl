@@ -192,3 +192,34 @@ cli-show-code-left = { $code }（还剩 { $left } 秒）
 cli-show-codes-unused = 共 { $total } 个，{ $unused } 个未用
 cli-show-params = { $algorithm } / { $digits } 位 / { $period } 秒
 cli-reveal-codes-hint = （加上 --reveal 显示恢复码）
+
+# `list`
+cli-list-empty = 还没有条目。用 `lifeboat add KIND NAME` 添加一个。
+cli-list-head-name = 名称
+cli-list-head-kind = 类型
+cli-list-head-account = 账户
+cli-list-head-tags = 标签
+
+# 命令行的错误信息（src/cli）。
+cli-kdf-memory-too-large = --kdf-memory 的值太大
+cli-kdf-choose-smaller = { $error }；请选择更小的 KDF 参数
+cli-key-out-exists = { $path } 已经存在；请为恢复密钥另选一个新文件
+cli-cannot-create = 无法创建 { $path }：{ $error }
+cli-write-failed = 写入 { $path } 失败：{ $error }
+cli-scheme-seed-only = --scheme 只适用于助记词（seed）条目
+cli-name-taken = 已经有名为“{ $name }”的条目；请换一个名称，或先用 `lifeboat rm` 删除旧的
+cli-not-totp-item = “{ $name }”是 { $kind } 条目，不是动态验证码密钥（TOTP）
+cli-not-codes-item = “{ $name }”不是恢复码条目
+cli-code-unknown = 这个恢复码不在“{ $name }”的恢复码之中；请检查是否输错（`lifeboat show "{ $name }" --reveal` 会列出它们）
+cli-code-used = 这个恢复码已于 { $at } 标记为已用；恢复码只能用一次，请换一个
+cli-recipient-plugin = “{ $recipient }”不是可用的接收者：暂不支持插件接收者（age1yubikey... 等）
+cli-recipient-bad = “{ $recipient }”不是可用的接收者：需要以 age1 开头的 age X25519 接收者（由 `age-keygen -y` 生成）
+cli-recipient-present = 这个接收者已经在保险库上了
+cli-recipient-is-recovery = 这是恢复密钥的接收者，不能删除（忘记主密码时要靠它找回）
+cli-recipient-absent = “{ $recipient }”不是这个保险库的接收者；`lifeboat recipient list` 会列出它们
+cli-export-format = export 支持的 --format 为 lifeboat、otpauth、aegis 或 gauth，不支持 { $format }
+cli-qr-batch = 第 { $n } 批（共 { $total } 批）：{ $error }
+cli-tui-needs-terminal = 全屏界面需要标准输入和标准输出都连着终端；在脚本中请使用命令（`lifeboat --help`）
+cli-no-tui-feature = 这个 lifeboat 在构建时没有包含全屏界面（`tui` 功能）；请使用命令（`lifeboat --help`）
+rec-identity-or-shares = 请只给出 --identity（恢复密钥）或 --shares 中的一个，不要同时给出
+rec-kit-out-exists = { $path } 已经存在；请为应急包另选一个新文件名

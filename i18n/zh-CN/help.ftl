@@ -188,3 +188,44 @@ help-lifeboat-add-after =
       password  第一行为密码（见“密码选项”）
       note      标准输入的全部内容
 help-lifeboat-completions-after = 安装示例：lifeboat completions bash > ~/.local/share/bash-completion/completions/lifeboat
+
+# clap 自带的解析错误，在非英文界面中按其上下文重新组织（src/cli/parse_error.rs）。
+clap-error = 错误：{ $message }
+clap-quoted = “{ $value }”
+clap-unknown-argument = 无法识别的参数“{ $arg }”
+clap-invalid-subcommand = 无法识别的命令“{ $name }”
+clap-value-required = “{ $arg }”需要一个值，但没有给出
+clap-invalid-value = “{ $arg }”的值“{ $value }”无效
+clap-invalid-value-because = “{ $arg }”的值“{ $value }”无效：{ $reason }
+clap-possible-values = [可选值：{ $values }]
+clap-missing-required = 缺少以下必需的参数：
+clap-missing-subcommand = “{ $name }”后面需要一个子命令，但没有给出
+clap-subcommands = [子命令：{ $values }]
+clap-argument-repeated = 参数“{ $arg }”只能使用一次
+clap-argument-conflict = 参数“{ $arg }”不能与 { $other } 一起使用
+clap-argument-conflict-any = 参数“{ $arg }”不能与已给出的其他某个参数一起使用
+clap-no-equals = 给“{ $arg }”赋值时需要用等号（=）
+clap-too-many-values = “{ $arg }”多出了一个值“{ $value }”；它不接受更多的值
+clap-too-few-values = “{ $arg }”至少需要 { $min } 个值，只给出了 { $given } 个
+clap-wrong-number-of-values = “{ $arg }”需要 { $expected } 个值，但给出了 { $given } 个
+clap-invalid-utf8 = 有参数不是有效的 UTF-8 文本
+clap-reason-range = { $value } 不在允许的范围 { $range } 内
+clap-reason-not-number = 这不是一个整数
+clap-reason-too-large = 这个数字太大或太小
+clap-tip-similar-subcommand = 提示：{ $count ->
+        [1] 有一个相近的命令
+       *[other] 有几个相近的命令
+    }：{ $names }
+clap-tip-similar-argument = 提示：{ $count ->
+        [1] 有一个相近的参数
+       *[other] 有几个相近的参数
+    }：{ $names }
+clap-tip-similar-value = 提示：{ $count ->
+        [1] 有一个相近的值
+       *[other] 有几个相近的值
+    }：{ $names }
+clap-tip-as-value = 提示：如果要把“{ $value }”当作值传入，请写成“{ $usage }”
+clap-tip-remove-dashes = 提示：命令“{ $name }”存在；要使用它，请去掉它前面的“--”
+clap-tip-exists = 提示：“{ $usage }”是存在的
+clap-usage = 用法: { $usage }
+clap-try-help = 更多信息请运行“{ $flag }”。

@@ -19,7 +19,7 @@ use crate::textwidth;
 use crate::vault::crypto::{KdfParams, KdfStrength};
 use crate::vault::format::ExtraRecipient;
 use crate::vault::{Unlock, Vault};
-use crate::{noteln, outln};
+use crate::{noteln, outln, tr};
 
 /// Everything a command needs from the global options.
 pub struct Ctx {
@@ -289,7 +289,7 @@ pub fn kdf_params(
     let m_kib = memory_mib
         .unwrap_or(KdfParams::DEFAULT.m_kib / 1024)
         .checked_mul(1024)
-        .ok_or_else(|| CliError::input("--kdf-memory is too large"))?;
+        .ok_or_else(|| CliError::input(tr!("cli-kdf-memory-too-large")))?;
     let p = lanes.unwrap_or(KdfParams::DEFAULT.p);
     let t = match time {
         Some(t) => t,
@@ -298,7 +298,7 @@ pub fn kdf_params(
     let params = KdfParams { m_kib, t, p };
     params
         .check()
-        .map_err(|e| CliError::input(format!("{e}; choose smaller KDF settings")))?;
+        .map_err(|e| CliError::input(tr!("cli-kdf-choose-smaller", error = e.to_string())))?;
     Ok(params)
 }
 
@@ -328,7 +328,7 @@ pub fn kdf_policy(params: KdfParams, allow_weak: bool) -> Result<(), CliError> {
 
 fn calibrate_passes(m_kib: u32, p: u32) -> Result<u32, CliError> {
     crate::vault::crypto::calibrate_passes(m_kib, p)
-        .map_err(|e| CliError::input(format!("{e}; choose smaller KDF settings")))
+        .map_err(|e| CliError::input(tr!("cli-kdf-choose-smaller", error = e.to_string())))
 }
 
 fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
@@ -340,9 +340,9 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<(), CliError> {
     }
     if let Some(out) = &a.recovery_key_out {
         if out.exists() {
-            return Err(CliError::input(format!(
-                "{} already exists; choose a new file for the recovery key",
-                out.display()
+            return Err(CliError::input(tr!(
+                "cli-key-out-exists",
+                path = out.display().to_string()
             )));
         }
     }
@@ -423,6 +423,24 @@ pub fn recovery_key_file_text(key: &SecretString, recipient: &str, vault: &str) 
     ))
 }
 
+/// "cannot create PATH: why", the reason in the UI language.
+pub fn cannot_create(path: &Path, e: &std::io::Error) -> CliError {
+    CliError::input(tr!(
+        "cli-cannot-create",
+        path = path.display().to_string(),
+        error = crate::i18n::io_reason(e)
+    ))
+}
+
+/// "writing PATH failed: why", the reason in the UI language.
+fn write_failed(path: &Path, e: &std::io::Error) -> CliError {
+    CliError::input(tr!(
+        "cli-write-failed",
+        path = path.display().to_string(),
+        error = crate::i18n::io_reason(e)
+    ))
+}
+
 /// [`write_private_file`] for bytes (a QR image of a secret).
 pub fn write_private_bytes(path: &Path, content: &[u8]) -> Result<(), CliError> {
     use std::os::unix::fs::OpenOptionsExt;
@@ -431,10 +449,10 @@ pub fn write_private_bytes(path: &Path, content: &[u8]) -> Result<(), CliError> 
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| CliError::input(format!("cannot create {}: {e}", path.display())))?;
+        .map_err(|e| cannot_create(path, &e))?;
     f.write_all(content)
         .and_then(|_| f.sync_all())
-        .map_err(|e| CliError::input(format!("writing {} failed: {e}", path.display())))
+        .map_err(|e| write_failed(path, &e))
 }
 
 /// Writes a new file with mode 0600, refusing to overwrite, flushed to disk.
@@ -445,10 +463,10 @@ pub fn write_private_file(path: &Path, content: &SecretString) -> Result<(), Cli
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| CliError::input(format!("cannot create {}: {e}", path.display())))?;
+        .map_err(|e| cannot_create(path, &e))?;
     f.write_all(content.expose().as_bytes())
         .and_then(|_| f.sync_all())
-        .map_err(|e| CliError::input(format!("writing {} failed: {e}", path.display())))
+        .map_err(|e| write_failed(path, &e))
 }
 
 fn kind_of(k: KindArg) -> ItemKind {
@@ -578,7 +596,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
     let kind = kind_of(a.kind);
     crate::item::validate_name(&a.name).map_err(|e| CliError::input(e.to_string()))?;
     if a.scheme.is_some() && kind != ItemKind::Seed {
-        return Err(CliError::usage("--scheme applies to seed items only"));
+        return Err(CliError::usage(tr!("cli-scheme-seed-only")));
     }
     if a.image.is_some() && !matches!(kind, ItemKind::Seed | ItemKind::Totp) {
         return Err(CliError::usage(text::IMAGE_SEED_TOTP_ONLY));
@@ -586,9 +604,9 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<(), CliError> {
     // Unlock before reading the secret, so a wrong passphrase costs nothing typed.
     let mut vault = ctx.open_for_update()?;
     if vault.find(&a.name).is_some() {
-        return Err(CliError::input(format!(
-            "an item named \"{}\" already exists; choose another name or remove the old one with `lifeboat rm`",
-            a.name
+        return Err(CliError::input(tr!(
+            "cli-name-taken",
+            name = a.name.as_str()
         )));
     }
     // Typed on a terminal, a refused secret (a seed whose checksum fails,
@@ -734,9 +752,15 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
     // Buffered for the same reason as `print_json`: one line per item.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if items.is_empty() {
-        writeln!(out, "No items. Add one with `lifeboat add KIND NAME`.").map_err(output_error)?;
+        writeln!(out, "{}", tr!("cli-list-empty")).map_err(output_error)?;
         return Ok(());
     }
+    let (h_name, h_kind, h_account, h_tags) = (
+        tr!("cli-list-head-name"),
+        tr!("cli-list-head-kind"),
+        tr!("cli-list-head-account"),
+        tr!("cli-list-head-tags"),
+    );
     // Columns are measured in terminal cells, so wide (CJK) names line up;
     // over-long names and accounts are cut with an ellipsis (`--json` has
     // them whole).
@@ -745,13 +769,13 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         .map(|i| textwidth::width(&i.name))
         .max()
         .unwrap_or(4)
-        .clamp(4, LIST_NAME_CELLS);
+        .clamp(textwidth::width(&h_name), LIST_NAME_CELLS);
     writeln!(
         out,
-        "{}  {}  {}  TAGS",
-        textwidth::pad("NAME", w),
-        textwidth::pad("KIND", 8),
-        textwidth::pad("ACCOUNT", LIST_ACCOUNT_CELLS)
+        "{}  {}  {}  {h_tags}",
+        textwidth::pad(&h_name, w),
+        textwidth::pad(&h_kind, 8),
+        textwidth::pad(&h_account, LIST_ACCOUNT_CELLS)
     )
     .map_err(output_error)?;
     let mut tags = String::new();
@@ -1138,10 +1162,10 @@ fn code(ctx: &Ctx, a: CodeArgs) -> Result<(), CliError> {
     warn_if_unverified(view.opened_by());
     let item = &view.item(&a.name)?;
     if item.kind() != ItemKind::Totp {
-        return Err(CliError::input(format!(
-            "\"{}\" is a {} item, not a TOTP secret",
-            item.name,
-            item.kind()
+        return Err(CliError::input(tr!(
+            "cli-not-totp-item",
+            name = item.name.as_str(),
+            kind = item.kind().to_string()
         )));
     }
     let hotp = matches!(
@@ -1204,8 +1228,9 @@ fn codes_use(ctx: &Ctx, name: &str, code: &str) -> Result<(), CliError> {
     let item = vault.item_mut(name)?;
     let item_name = item.name.clone();
     let Secret::Codes { codes } = &mut item.secret else {
-        return Err(CliError::input(format!(
-            "\"{item_name}\" is not a recovery-codes item"
+        return Err(CliError::input(tr!(
+            "cli-not-codes-item",
+            name = item_name.as_str()
         )));
     };
     let wanted: String = code
@@ -1220,15 +1245,13 @@ fn codes_use(ctx: &Ctx, name: &str, code: &str) -> Result<(), CliError> {
             .to_lowercase()
     };
     let Some(entry) = codes.iter_mut().find(|c| norm(c.code.expose()) == wanted) else {
-        return Err(CliError::input(format!(
-            "that code is not one of \"{item_name}\"'s recovery codes; check for typos (`lifeboat show \"{item_name}\" --reveal` lists them)"
+        return Err(CliError::input(tr!(
+            "cli-code-unknown",
+            name = item_name.as_str()
         )));
     };
     if let Some(t) = entry.used {
-        return Err(CliError::input(format!(
-            "that code was already marked used at {}; recovery codes work only once, use another",
-            rfc3339(&t)
-        )));
+        return Err(CliError::input(tr!("cli-code-used", at = rfc3339(&t))));
     }
     entry.used = Some(now_utc());
     let unused = codes.iter().filter(|c| c.used.is_none()).count();
@@ -1315,19 +1338,16 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
         RecipientCommand::Add { recipient } => {
             let r = recipient.trim();
             if r.parse::<age::x25519::Recipient>().is_err() {
-                let why = if r.starts_with("age1") && r.len() > 62 {
-                    "plugin recipients (age1yubikey..., etc.) are not supported yet"
+                return Err(CliError::input(if r.starts_with("age1") && r.len() > 62 {
+                    tr!("cli-recipient-plugin", recipient = r)
                 } else {
-                    "expected an age X25519 recipient starting with age1 (from `age-keygen -y`)"
-                };
-                return Err(CliError::input(format!(
-                    "\"{r}\" is not a usable recipient: {why}"
-                )));
+                    tr!("cli-recipient-bad", recipient = r)
+                }));
             }
             let mut vault = ctx.open_for_update()?;
             let p = vault.payload();
             if p.keys.recovery_recipient == r || p.recipients.iter().any(|x| x.recipient == r) {
-                return Err(CliError::input("that recipient is already on the vault"));
+                return Err(CliError::input(tr!("cli-recipient-present")));
             }
             if p.recipients.len() >= crate::vault::format::MAX_EXTRA_RECIPIENTS {
                 return Err(CliError::input(text::too_many_recipients(
@@ -1351,16 +1371,12 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
             let r = recipient.trim();
             let mut vault = ctx.open_for_update()?;
             if vault.payload().keys.recovery_recipient == r {
-                return Err(CliError::input(
-                    "that is the recovery key's recipient; it cannot be removed (it is the way back in if the passphrase is lost)",
-                ));
+                return Err(CliError::input(tr!("cli-recipient-is-recovery")));
             }
             let before = vault.payload().recipients.len();
             vault.payload_mut().recipients.retain(|x| x.recipient != r);
             if vault.payload().recipients.len() == before {
-                return Err(CliError::input(format!(
-                    "\"{r}\" is not a recipient of this vault; `lifeboat recipient list` shows them"
-                )));
+                return Err(CliError::input(tr!("cli-recipient-absent", recipient = r)));
             }
             vault.audit("recipient-rm", Some(r));
             super::merge_cmd::save(&mut vault)?;
@@ -1405,8 +1421,9 @@ fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
         }
         #[allow(unreachable_patterns)]
         other => {
-            return Err(CliError::usage(format!(
-                "export supports --format lifeboat, otpauth, aegis or gauth, not {other:?}"
+            return Err(CliError::usage(tr!(
+                "cli-export-format",
+                format = format!("{other:?}")
             )))
         }
     };
@@ -1422,12 +1439,17 @@ fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
             QrFormatArg::Png => "png",
             QrFormatArg::Svg => "svg",
         };
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CliError::input(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| cannot_create(dir, &e))?;
         let total = batches.len();
         for (n, uri) in batches.iter().enumerate() {
-            let matrix = crate::interop::qr::QrMatrix::encode(uri.expose())
-                .map_err(|e| CliError::input(format!("batch {} of {total}: {e}", n + 1)))?;
+            let matrix = crate::interop::qr::QrMatrix::encode(uri.expose()).map_err(|e| {
+                CliError::input(tr!(
+                    "cli-qr-batch",
+                    n = n + 1,
+                    total = total,
+                    error = e.to_string()
+                ))
+            })?;
             let path = dir.join(format!("gauth-{}-of-{total}.{ext}", n + 1));
             let content = match a.qr_format {
                 QrFormatArg::Png => matrix.to_png(8),
@@ -1464,9 +1486,7 @@ fn on_terminal() -> bool {
 #[cfg(feature = "tui")]
 fn open_tui(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
     if !on_terminal() {
-        return Err(CliError::usage(
-            "the TUI needs a terminal on stdin and stdout; use the commands (`lifeboat --help`) in scripts",
-        ));
+        return Err(CliError::usage(tr!("cli-tui-needs-terminal")));
     }
     if demo {
         return crate::tui::run_demo().map_err(tui_error);
@@ -1501,7 +1521,5 @@ fn tui_error(e: crate::tui::TuiError) -> CliError {
 
 #[cfg(not(feature = "tui"))]
 fn open_tui(_ctx: &Ctx, _demo: bool) -> Result<(), CliError> {
-    Err(CliError::usage(
-        "this lifeboat was built without the TUI (feature `tui`); use the commands (`lifeboat --help`)",
-    ))
+    Err(CliError::usage(tr!("cli-no-tui-feature")))
 }

@@ -49,11 +49,22 @@ fn read_input(a: &ImportArgs) -> Result<SecretBytes, CliError> {
             .read_to_end(&mut buf)
             .map_err(|e| CliError::input(crate::tr!("cli-stdin-failed", error = e.to_string())))?;
     } else {
-        let f = std::fs::File::open(&a.file)
-            .map_err(|e| CliError::input(format!("cannot read {shown}: {e}")))?;
+        let f = std::fs::File::open(&a.file).map_err(|e| {
+            CliError::input(crate::tr!(
+                "cli-cannot-read",
+                path = shown.to_string(),
+                error = crate::i18n::io_reason(&e)
+            ))
+        })?;
         f.take(MAX_IMPORT_BYTES as u64 + 1)
             .read_to_end(&mut buf)
-            .map_err(|e| CliError::input(format!("cannot read {shown}: {e}")))?;
+            .map_err(|e| {
+                CliError::input(crate::tr!(
+                    "cli-cannot-read",
+                    path = shown.to_string(),
+                    error = crate::i18n::io_reason(&e)
+                ))
+            })?;
     }
     let data = SecretBytes::new(buf);
     if data.len() > MAX_IMPORT_BYTES {
@@ -140,13 +151,22 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
 
 /// The export's password: from `--import-passphrase-fd`, else the terminal.
 fn export_password(format: ImportFormat, fd: Option<u32>) -> Result<SecretString, CliError> {
-    let what = format.describe();
-    let what = what.split_once(' ').map_or(what, |(_, rest)| rest);
+    // "an Aegis export" asks for "the Aegis export's" password in English;
+    // a translation has no article to drop.
+    let described = crate::i18n::translate_english(format.describe());
+    let what = if described == format.describe() {
+        described
+            .split_once(' ')
+            .map_or(described.as_str(), |(_, rest)| rest)
+            .to_owned()
+    } else {
+        described
+    };
     if let Some(fd) = fd {
         return input::read_fd_line(fd);
     }
     if !input::have_tty() {
-        return Err(CliError::usage(text::import::no_tty(what)));
+        return Err(CliError::usage(text::import::no_tty(&what)));
     }
-    input::prompt_hidden(&text::import::prompt(what))
+    input::prompt_hidden(&text::import::prompt(&what))
 }

@@ -11,6 +11,7 @@ pub mod import_cmd;
 pub mod input;
 pub mod merge_cmd;
 pub mod output;
+pub mod parse_error;
 pub mod playbook_cmd;
 pub mod recovery_cmd;
 pub mod shell_cmd;

@@ -106,8 +106,29 @@ fn list(ctx: &Ctx) -> Result<(), CliError> {
     if ctx.json() {
         return print_json(&playbook::list_json(&pbs, state));
     }
-    out!("{}", playbook::list_text(&pbs, state))?;
+    out!("{}", playbook::list_text(&pbs, state, terminal_columns()))?;
     Ok(())
+}
+
+/// How wide lines may be: `$COLUMNS` when it is set to a number, else the
+/// width of the terminal stdout is on; `None` (no limit) when stdout is a
+/// file or a pipe, so nothing a script reads is cut.
+fn terminal_columns() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return Some(n);
+    }
+    let stdout = std::io::stdout();
+    if !std::io::IsTerminal::is_terminal(&stdout) {
+        return None;
+    }
+    rustix::termios::tcgetwinsize(&stdout)
+        .ok()
+        .map(|w| usize::from(w.ws_col))
+        .filter(|n| *n > 0)
 }
 
 fn show(ctx: &Ctx, id: &str) -> Result<(), CliError> {

@@ -371,8 +371,13 @@ fn read_share_files(paths: &[PathBuf]) -> Result<Vec<SecretString>, CliError> {
                 CliError::input(crate::tr!("cli-stdin-failed", error = e.to_string()))
             })?;
         } else {
-            *s = std::fs::read_to_string(p)
-                .map_err(|e| CliError::input(format!("cannot read {}: {e}", p.display())))?;
+            *s = std::fs::read_to_string(p).map_err(|e| {
+                CliError::input(crate::tr!(
+                    "cli-cannot-read",
+                    path = p.display().to_string(),
+                    error = crate::i18n::io_reason(&e)
+                ))
+            })?;
         }
         all.extend(split::mnemonics_from_text(&s));
     }
@@ -412,7 +417,12 @@ fn shares_from_terminal() -> Result<Vec<SecretString>, CliError> {
         .try_clone()
         .map_err(|e| CliError::input(e.to_string()))?;
     let mut reader = std::io::BufReader::new(tty);
-    let io = |e: std::io::Error| CliError::input(format!("terminal: {e}"));
+    let io = |e: std::io::Error| {
+        CliError::input(crate::tr!(
+            "cli-tty-ask-failed",
+            error = crate::i18n::io_reason(&e)
+        ))
+    };
     writeln!(out, "{}", text::INTERACTIVE_INTRO).map_err(io)?;
     if crate::i18n::lang() != crate::lang::Lang::En {
         writeln!(out, "{}", super::text::SHARES_ARE_ENGLISH).map_err(io)?;
@@ -492,9 +502,7 @@ fn shares_from_terminal() -> Result<Vec<SecretString>, CliError> {
 pub fn recover(ctx: &Ctx, a: RecoverArgs) -> Result<(), CliError> {
     ctx.warn_unsafe_folder();
     if !a.shares.is_empty() && !ctx.global.identity.is_empty() {
-        return Err(CliError::usage(
-            "give either --identity (the recovery key) or --shares, not both",
-        ));
+        return Err(CliError::usage(crate::tr!("rec-identity-or-shares")));
     }
     if !ctx.path.exists() {
         return Err(VaultError::Missing {
@@ -549,9 +557,9 @@ pub fn recover(ctx: &Ctx, a: RecoverArgs) -> Result<(), CliError> {
 pub fn rotate(ctx: &Ctx, a: RotateArgs) -> Result<(), CliError> {
     if let Some(out) = &a.recovery_key_out {
         if out.exists() {
-            return Err(CliError::input(format!(
-                "{} already exists; choose a new file for the recovery key",
-                out.display()
+            return Err(CliError::input(crate::tr!(
+                "cli-key-out-exists",
+                path = out.display().to_string()
             )));
         }
     }
@@ -639,7 +647,13 @@ pub fn rotate(ctx: &Ctx, a: RotateArgs) -> Result<(), CliError> {
 fn kit_shares(path: &Path) -> Result<Vec<SecretString>, CliError> {
     if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| CliError::input(format!("cannot read {}: {e}", path.display())))?
+            .map_err(|e| {
+                CliError::input(crate::tr!(
+                    "cli-cannot-read",
+                    path = path.display().to_string(),
+                    error = crate::i18n::io_reason(&e)
+                ))
+            })?
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.is_file())
@@ -654,9 +668,9 @@ fn kit_shares(path: &Path) -> Result<Vec<SecretString>, CliError> {
 /// `kit --out FILE.html`.
 pub fn kit(ctx: &Ctx, a: KitArgs) -> Result<(), CliError> {
     if a.out.exists() {
-        return Err(CliError::input(format!(
-            "{} already exists; choose a new file name for the kit",
-            a.out.display()
+        return Err(CliError::input(crate::tr!(
+            "rec-kit-out-exists",
+            path = a.out.display().to_string()
         )));
     }
     let mut vault = ctx.open_for_update()?;

@@ -174,16 +174,16 @@ pub enum InteropError {
     #[error("{}", crate::tr!("err-import-interop-error-not-aegis"))]
     NotAegis,
     /// An encrypted export and no password.
-    #[error("{}", crate::tr!("err-import-interop-error-need-password", value = _0.to_string()))]
+    #[error("{}", crate::tr!("err-import-interop-error-need-password", value = crate::i18n::translate_english(_0)))]
     NeedPassword(&'static str),
     /// The password does not open the export.
-    #[error("{}", crate::tr!("err-import-interop-error-wrong-password", value = _0.to_string()))]
+    #[error("{}", crate::tr!("err-import-interop-error-wrong-password", value = crate::i18n::translate_english(_0)))]
     WrongPassword(&'static str),
     /// Key-derivation parameters that the app never writes, or over the caps.
-    #[error("{}", crate::tr!("err-import-interop-error-bad-kdf", value = _0.to_string()))]
+    #[error("{}", crate::tr!("err-import-interop-error-bad-kdf", value = crate::i18n::translate_english(_0)))]
     BadKdf(&'static str),
     /// The file is not in the format named.
-    #[error("{}", crate::tr!("err-import-interop-error-not-format", what = what.to_string(), detail = crate::i18n::translate_english(detail)))]
+    #[error("{}", crate::tr!("err-import-interop-error-not-format", what = crate::i18n::translate_english(what), detail = crate::i18n::translate_english(detail)))]
     NotFormat {
         /// The format, with an article (`an andOTP export`).
         what: &'static str,
@@ -197,7 +197,7 @@ pub enum InteropError {
     #[error("{}", crate::tr!("err-import-interop-error-not-text"))]
     NotText,
     /// `--format` names another format than the file's.
-    #[error("{}", crate::tr!("err-import-interop-error-wrong-format", looks_like = looks_like.to_string(), asked = asked.to_string(), suggest = suggest.to_string()))]
+    #[error("{}", crate::tr!("err-import-interop-error-wrong-format", looks_like = crate::i18n::translate_english(looks_like), asked = crate::i18n::translate_english(asked), suggest = suggest.to_string()))]
     WrongFormat {
         /// The format asked for, with an article.
         asked: &'static str,
@@ -260,7 +260,7 @@ pub enum Reason {
     #[error("{}", crate::tr!("err-import-reason-md5"))]
     Md5,
     /// An enum value outside the published range.
-    #[error("{}", crate::tr!("err-import-reason-unknown-enum", value = _0.to_string()))]
+    #[error("{}", crate::tr!("err-import-reason-unknown-enum", value = crate::i18n::translate_english(_0)))]
     UnknownEnum(&'static str),
     /// An OTP type other than TOTP, HOTP or Steam.
     #[error("{}", crate::tr!("err-import-reason-otp-type", value = _0.to_string()))]

@@ -33,13 +33,13 @@ const PREFIX_LEN: usize = 3;
 #[non_exhaustive]
 pub enum MoneroError {
     /// Not 25 (or 13) words.
-    #[error("a Monero seed has 25 words (24 and a checksum word; 13 for an old MyMonero seed), but this one has {count}; look for a missing, extra or run-together word")]
+    #[error("{}", crate::tr!("err-monero-word-count", count = *count))]
     WrongWordCount {
         /// How many words were given.
         count: usize,
     },
     /// A word is not in Monero's English list.
-    #[error("word {position} \"{word}\" is not in Monero's English word list; {}", super::seed::did_you_mean(.suggestions))]
+    #[error("{}", crate::tr!("err-monero-unknown-word", position = *position, word = word.as_str(), hint = super::seed::did_you_mean(suggestions)))]
     UnknownWord {
         /// 1-based position.
         position: usize,
@@ -49,7 +49,7 @@ pub enum MoneroError {
         suggestions: Vec<String>,
     },
     /// Three words do not encode a 32-bit value.
-    #[error("words {first} to {last} cannot stand together in a Monero seed; one of them is probably wrong, compare them with your backup")]
+    #[error("{}", crate::tr!("err-monero-bad-triple", first = *first, last = *last))]
     BadTriple {
         /// 1-based position of the first word of the triple.
         first: usize,
@@ -57,7 +57,7 @@ pub enum MoneroError {
         last: usize,
     },
     /// The checksum word does not match the others.
-    #[error("the Monero checksum (word {position}) does not match the words before it: one word is probably wrong or out of order; compare each word and its number with your backup")]
+    #[error("{}", crate::tr!("err-monero-checksum", position = *position))]
     Checksum {
         /// 1-based position of the checksum word.
         position: usize,

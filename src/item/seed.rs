@@ -41,7 +41,7 @@ pub enum SeedError {
         count: usize,
     },
     /// A word is not in the word list.
-    #[error("word {position} \"{word}\" is not in the BIP39 word list; {}", did_you_mean(.suggestions))]
+    #[error("{}", crate::tr!("err-seed-unknown-word", position = *position, word = word.as_str(), hint = did_you_mean(suggestions)))]
     UnknownWord {
         /// 1-based position of the word in the phrase.
         position: usize,
@@ -71,10 +71,16 @@ pub enum SeedError {
 /// the spelling when there are none.
 pub(crate) fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
-        "check its spelling against your backup".to_owned()
+        crate::tr!("err-seed-check-spelling")
     } else {
-        let quoted: Vec<String> = suggestions.iter().map(|s| format!("\"{s}\"")).collect();
-        format!("did you mean {}?", quoted.join(" or "))
+        let quoted: Vec<String> = suggestions
+            .iter()
+            .map(|s| crate::tr!("err-seed-quoted-word", word = s.as_str()))
+            .collect();
+        crate::tr!(
+            "err-seed-did-you-mean",
+            words = quoted.join(&crate::tr!("err-seed-or"))
+        )
     }
 }
 

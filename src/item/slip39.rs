@@ -120,11 +120,7 @@ fn customization(extendable: bool) -> &'static [u8] {
 #[non_exhaustive]
 pub enum Slip39Error {
     /// A word is not in the SLIP-39 word list.
-    #[error(
-        "{}word {position} \"{word}\" is not a SLIP-39 word{}",
-        share_prefix(.share),
-        did_you_mean(.suggestions)
-    )]
+    #[error("{}", crate::tr!("err-slip39-unknown-word", prefix = share_prefix(share), position = *position, word = word.as_str(), hint = did_you_mean(suggestions)))]
     UnknownWord {
         /// Which share (1-based), if several were given.
         share: Option<usize>,
@@ -136,11 +132,7 @@ pub enum Slip39Error {
         suggestions: Vec<&'static str>,
     },
     /// The number of words cannot be a SLIP-39 share.
-    #[error(
-        "{}{count} words is not a valid share length; SLIP-39 shares have 20 words \
-         (128-bit secret) or 33 words (256-bit secret): check for a missing or extra word",
-        share_prefix(.share)
-    )]
+    #[error("{}", crate::tr!("err-slip39-wrong-word-count", prefix = share_prefix(share), count = *count))]
     WrongWordCount {
         /// Which share (1-based), if several were given.
         share: Option<usize>,
@@ -148,31 +140,19 @@ pub enum Slip39Error {
         count: usize,
     },
     /// The RS1024 checksum does not match.
-    #[error(
-        "{}the checksum does not match: a word is wrong, missing or out of order; \
-         compare every word with the paper",
-        share_prefix(.share)
-    )]
+    #[error("{}", crate::tr!("err-slip39-checksum", prefix = share_prefix(share)))]
     ChecksumFailed {
         /// Which share (1-based), if several were given.
         share: Option<usize>,
     },
     /// The padding bits in front of the share value are not zero.
-    #[error(
-        "{}the share is malformed (non-zero padding bits) although its checksum matches; \
-         it was not made by a SLIP-39 tool",
-        share_prefix(.share)
-    )]
+    #[error("{}", crate::tr!("err-slip39-padding", prefix = share_prefix(share)))]
     InvalidPadding {
         /// Which share (1-based), if several were given.
         share: Option<usize>,
     },
     /// The share's own group fields contradict each other.
-    #[error(
-        "{}the share is malformed: it says group {group} of {group_count}, \
-         with {group_threshold} groups needed",
-        share_prefix(.share)
-    )]
+    #[error("{}", crate::tr!("err-slip39-group-params", prefix = share_prefix(share), group = *group, group_count = *group_count, group_threshold = *group_threshold))]
     InvalidGroupParameters {
         /// Which share (1-based), if several were given.
         share: Option<usize>,
@@ -187,10 +167,7 @@ pub enum Slip39Error {
     #[error("{}", crate::tr!("err-slip39-slip39-error-no-shares"))]
     NoShares,
     /// Shares come from different backups.
-    #[error(
-        "share {share} belongs to a different backup than share {first} (the {field} differs; \
-         their first words differ): use shares of one backup only"
-    )]
+    #[error("{}", crate::tr!("err-slip39-different-sets", share = *share, first = *first, field = field_name(field)))]
     DifferentSets {
         /// The share that does not match.
         share: usize,
@@ -200,11 +177,7 @@ pub enum Slip39Error {
         field: &'static str,
     },
     /// Shares disagree on how many groups there are or are needed.
-    #[error(
-        "share {share} says {share_threshold} of {share_count} groups are needed, but share \
-         {first} says {first_threshold} of {first_count}: one of them is from another backup \
-         or mistyped"
-    )]
+    #[error("{}", crate::tr!("err-slip39-group-mismatch", share = *share, share_threshold = *share_threshold, share_count = *share_count, first = *first, first_threshold = *first_threshold, first_count = *first_count))]
     GroupParametersMismatch {
         /// The share that does not match.
         share: usize,
@@ -220,10 +193,7 @@ pub enum Slip39Error {
         first_count: u8,
     },
     /// Shares of one group disagree on the member threshold.
-    #[error(
-        "group {group}: share {share} needs {share_threshold} shares but share {first} needs \
-         {first_threshold}: one of them is from another backup or mistyped"
-    )]
+    #[error("{}", crate::tr!("err-slip39-member-mismatch", group = *group, share = *share, share_threshold = *share_threshold, first = *first, first_threshold = *first_threshold))]
     MemberThresholdMismatch {
         /// The group (1-based).
         group: u8,
@@ -237,10 +207,7 @@ pub enum Slip39Error {
         first_threshold: u8,
     },
     /// Shares have values of different lengths.
-    #[error(
-        "share {share} has a different length ({share_words} words) from share {first} \
-         ({first_words} words): all shares of one backup have the same number of words"
-    )]
+    #[error("{}", crate::tr!("err-slip39-length-mismatch", share = *share, share_words = *share_words, first = *first, first_words = *first_words))]
     ShareLengthMismatch {
         /// The share that does not match.
         share: usize,
@@ -252,10 +219,7 @@ pub enum Slip39Error {
         first_words: usize,
     },
     /// Two different shares claim the same member index in one group.
-    #[error(
-        "shares {first} and {share} are both share {member} of group {group} but their words \
-         differ: one of them is mistyped or from another backup"
-    )]
+    #[error("{}", crate::tr!("err-slip39-duplicate-member", first = *first, share = *share, member = *member, group = *group))]
     DuplicateMemberIndex {
         /// The group (1-based).
         group: u8,
@@ -287,10 +251,7 @@ pub enum Slip39Error {
         given: usize,
     },
     /// A share beyond the threshold contradicts the others of its group.
-    #[error(
-        "group {group}: share {share} does not agree with the other shares of its group: \
-         one of them is mistyped or from another backup; leave it out and try again"
-    )]
+    #[error("{}", crate::tr!("err-slip39-share-does-not-fit", group = *group, share = *share))]
     ShareDoesNotFit {
         /// The group (1-based).
         group: u8,
@@ -298,38 +259,25 @@ pub enum Slip39Error {
         share: usize,
     },
     /// A group beyond the group threshold contradicts the others.
-    #[error(
-        "group {group} does not agree with the other groups: one of its shares is mistyped \
-         or from another backup; leave it out and try again"
-    )]
+    #[error("{}", crate::tr!("err-slip39-group-does-not-fit", group = *group))]
     GroupDoesNotFit {
         /// The group (1-based).
         group: u8,
     },
     /// The digest check failed: the shares do not belong together.
-    #[error(
-        "{} do not combine to a valid secret (digest check failed): at least one share is \
-         wrong or from another backup (the passphrase is not involved in this check)",
-        digest_subject(.group)
-    )]
+    #[error("{}", crate::tr!("err-slip39-digest", subject = digest_subject(group)))]
     DigestMismatch {
         /// The group (1-based) whose shares failed, or `None` for the groups.
         group: Option<u8>,
     },
     /// The master secret has a length SLIP-39 cannot share.
-    #[error(
-        "the secret is {len} bytes; SLIP-39 needs at least 16 bytes and an even number \
-         (for example 16 or 32)"
-    )]
+    #[error("{}", crate::tr!("err-slip39-secret-length", len = *len))]
     MasterSecretLength {
         /// The length given.
         len: usize,
     },
     /// The passphrase has characters outside printable ASCII.
-    #[error(
-        "the SLIP-39 passphrase may only use printable ASCII (letters, digits, punctuation and \
-         space), so that every wallet can type it"
-    )]
+    #[error("{}", crate::tr!("err-slip39-passphrase-ascii"))]
     PassphraseNotPrintable,
     /// The iteration exponent does not fit its 4-bit field.
     #[error("{}", crate::tr!("err-slip39-slip39-error-iteration-exponent", exponent = exponent.to_string()))]
@@ -389,21 +337,33 @@ pub enum Slip39Error {
 }
 
 fn share_prefix(share: &Option<usize>) -> String {
-    share.map(|n| format!("share {n}: ")).unwrap_or_default()
+    share
+        .map(|n| crate::tr!("err-slip39-share-prefix", n = n))
+        .unwrap_or_default()
 }
 
 fn did_you_mean(suggestions: &[&'static str]) -> String {
     if suggestions.is_empty() {
         String::new()
     } else {
-        format!("; did you mean {}?", suggestions.join(", "))
+        crate::tr!("err-slip39-did-you-mean", words = suggestions.join(", "))
     }
 }
 
 fn digest_subject(group: &Option<u8>) -> String {
     match group {
-        Some(g) => format!("the shares of group {g}"),
-        None => "the groups".to_owned(),
+        Some(g) => crate::tr!("err-slip39-shares-of-group", group = *g),
+        None => crate::tr!("err-slip39-the-groups"),
+    }
+}
+
+/// The name of a share field that differs between backups.
+fn field_name(field: &str) -> String {
+    match field {
+        "identifier" => crate::tr!("err-slip39-field-identifier"),
+        "extendable flag" => crate::tr!("err-slip39-field-extendable"),
+        "iteration exponent" => crate::tr!("err-slip39-field-iteration-exponent"),
+        other => other.to_owned(),
     }
 }
 

@@ -69,7 +69,7 @@ pub enum TotpError {
     #[error("{}", crate::tr!("err-totp-totp-error-migration-uri"))]
     MigrationUri,
     /// The URI type is neither `totp`, `hotp` nor `steam`.
-    #[error("unsupported one-time-password type{}; only totp, hotp and Steam Guard are supported", shown(.0))]
+    #[error("{}", unsupported("err-totp-unsupported-type", _0))]
     UnsupportedType(String),
     /// mOTP (`otpauth://motp/`): MD5 of time, secret and a PIN.
     #[error("{}", crate::tr!("err-totp-totp-error-motp"))]
@@ -79,7 +79,7 @@ pub enum TotpError {
     #[error("{}", crate::tr!("err-totp-totp-error-yandex"))]
     Yandex,
     /// An `encoder=` other than `steam`: the codes would be wrong.
-    #[error("the otpauth URI asks for an unknown code encoder{}; only encoder=steam is supported, and plain codes would be wrong for this secret", shown(.0))]
+    #[error("{}", unsupported("err-totp-unsupported-encoder", _0))]
     UnsupportedEncoder(String),
     /// A Steam Guard secret with parameters Steam never uses.
     #[error("{}", crate::tr!("err-totp-totp-error-steam-params"))]
@@ -100,7 +100,7 @@ pub enum TotpError {
     #[error("{}", crate::tr!("err-totp-totp-error-invalid-secret"))]
     InvalidSecret,
     /// `algorithm=` names a hash that is not supported.
-    #[error("unsupported algorithm{}; use SHA1, SHA256 or SHA512", shown(.0))]
+    #[error("{}", unsupported("err-totp-unsupported-algorithm", _0))]
     UnsupportedAlgorithm(String),
     /// `digits=` is not 6, 7 or 8.
     #[error("{}", crate::tr!("err-totp-totp-error-invalid-digits"))]
@@ -124,6 +124,19 @@ fn shown(value: &str) -> String {
     } else {
         String::new()
     }
+}
+
+/// One of the "unsupported ..." messages: the catalogue's sentence, with
+/// the value quoted when it is safe to show (see [`shown`]).
+fn unsupported(id: &str, value: &str) -> String {
+    let shown = if shown(value).is_empty() {
+        String::new()
+    } else {
+        crate::tr!("err-totp-shown-value", value = value)
+    };
+    let mut args = crate::i18n::FluentArgs::new();
+    args.set("value", shown);
+    crate::i18n::message(id, Some(&args))
 }
 
 /// A harmless copy of `value` for an error variant (empty when unsafe to show).

@@ -76,7 +76,7 @@ pub enum PlaybookError {
         source: std::io::Error,
     },
     /// Playbook files have problems; each diagnostic says where.
-    #[error("{} problem(s) in playbook files; fix them and try again (`lifeboat playbook validate FILE` checks one file):\n{}", .0.len(), join_diags(.0))]
+    #[error("{}", crate::tr!("err-playbook-invalid", n = _0.len(), details = join_diags(_0)))]
     Invalid(Vec<Diagnostic>),
     /// Two playbooks use the same id.
     #[error("{}", crate::tr!("err-playbook-playbook-error-duplicate-id", id = id.to_string(), first = first.to_string(), second = second.to_string()))]
@@ -89,7 +89,7 @@ pub enum PlaybookError {
         second: String,
     },
     /// No playbook has this id.
-    #[error("there is no playbook `{id}`; `lifeboat playbook list` shows them: {}", .known.join(", "))]
+    #[error("{}", crate::tr!("err-playbook-unknown", id = id.as_str(), known = known.join(", ")))]
     UnknownPlaybook {
         /// The id asked for.
         id: String,
@@ -97,7 +97,7 @@ pub enum PlaybookError {
         known: Vec<String>,
     },
     /// The playbook has no step with this id.
-    #[error("playbook `{playbook}` has no step `{step}`; its steps are: {}", .known.join(", "))]
+    #[error("{}", crate::tr!("err-playbook-unknown-step", playbook = playbook.as_str(), step = step.as_str(), known = known.join(", ")))]
     UnknownStep {
         /// The playbook.
         playbook: String,
@@ -117,7 +117,7 @@ pub enum PlaybookError {
         answer: Option<String>,
     },
     /// A decision cannot be ticked; it is answered.
-    #[error("step `{step}` is a question: answer it with `lifeboat playbook answer {playbook} {step} CHOICE`, where CHOICE is one of {} (or its number)", .choices.join(", "))]
+    #[error("{}", crate::tr!("err-playbook-is-decision", playbook = playbook.as_str(), step = step.as_str(), choices = choices.join(", ")))]
     IsDecision {
         /// The playbook.
         playbook: String,
@@ -135,7 +135,7 @@ pub enum PlaybookError {
         kind: StepKind,
     },
     /// The answer is not one of the step's choices.
-    #[error("`{choice}` is not an answer to `{step}`; choose one of: {}", .choices.join("; "))]
+    #[error("{}", crate::tr!("err-playbook-unknown-choice", choice = choice.as_str(), step = step.as_str(), choices = choices.join("; ")))]
     UnknownChoice {
         /// The decision step.
         step: String,
@@ -161,7 +161,7 @@ pub enum PlaybookError {
         step: String,
     },
     /// A wait step was ticked before its timer ended.
-    #[error("step `{step}` is still waiting until {} UTC; if the wait is over early (for example support lifted the lock), tick it with a note saying so: `lifeboat playbook check {playbook} {step} --note \"...\"`", view::fmt_time(*.ends))]
+    #[error("{}", crate::tr!("err-playbook-still-waiting", step = step.as_str(), playbook = playbook.as_str(), ends = view::fmt_time(*ends)))]
     StillWaiting {
         /// The playbook.
         playbook: String,
@@ -187,12 +187,13 @@ fn join_diags(d: &[Diagnostic]) -> String {
 
 fn skipped_message(step: &str, decision: Option<&str>, answer: Option<&str>) -> String {
     match (decision, answer) {
-        (Some(d), Some(a)) => format!(
-            "step `{step}` is not on your path: your answer `{a}` to `{d}` skipped it; if it applies after all, answer `{d}` differently first"
+        (Some(d), Some(a)) => crate::tr!(
+            "err-playbook-skipped-by-answer",
+            step = step,
+            answer = a,
+            decision = d
         ),
-        _ => format!(
-            "step `{step}` is not on your path (it is on another branch or after a step that ends the playbook)"
-        ),
+        _ => crate::tr!("err-playbook-not-on-path", step = step),
     }
 }
 

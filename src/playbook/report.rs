@@ -123,7 +123,7 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
     out.push('\n');
 
     let _ = writeln!(out, "## {}\n", s.timeline);
-    let h = s.timeline_header;
+    let h = &s.timeline_header;
     let _ = writeln!(out, "| {} | {} | {} |\n|---|---|---|", h[0], h[1], h[2]);
     let mut events: Vec<_> = run.events.iter().collect();
     // Stable sort: events stamped the same second keep the order they
@@ -243,7 +243,7 @@ pub fn render_report(pb: &Playbook, run: &Run, items: &[Item], now: OffsetDateTi
     out.push('\n');
 
     let _ = writeln!(out, "## {}\n", s.support_asks);
-    for g in s.support_guidance {
+    for g in &s.support_guidance {
         let _ = writeln!(out, "- {g}");
     }
     out

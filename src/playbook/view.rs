@@ -214,7 +214,7 @@ pub fn show_text(pb: &Playbook, run: Option<&Run>, items: &[Item], now: OffsetDa
         pb.title,
         pb.id,
         s.severity,
-        pb.severity.as_str()
+        s.severity_name(pb.severity)
     );
     let _ = writeln!(out, "{}", pb.summary);
     if !pb.symptoms.is_empty() {
@@ -367,10 +367,12 @@ fn status_text(pb: &Playbook, run: Option<&Run>) -> String {
 }
 
 /// One line per playbook: id, severity, progress of its active run, title.
-pub fn list_text(pbs: &[Playbook], state: &PlaybookState) -> String {
-    use crate::textwidth::{fill, width};
+/// With `max_cells`, titles are cut (on a grapheme boundary, with `…`) so
+/// that no line is wider than that many terminal cells.
+pub fn list_text(pbs: &[Playbook], state: &PlaybookState, max_cells: Option<usize>) -> String {
+    use crate::textwidth::{fill, truncate, width};
     let s = strings(pbs.first().map(|p| p.lang.as_str()).unwrap_or("en"));
-    let h = s.list_header;
+    let h = &s.list_header;
     let statuses: Vec<String> = pbs
         .iter()
         .map(|pb| status_text(pb, state.run(&pb.id)))
@@ -379,16 +381,23 @@ pub fn list_text(pbs: &[Playbook], state: &PlaybookState) -> String {
     // status takes two cells a character.
     let col =
         |head: &str, cells: &mut dyn Iterator<Item = usize>| cells.fold(width(head), usize::max);
-    let idw = col(h[0], &mut pbs.iter().map(|p| width(&p.id)));
-    let sevw = col(h[1], &mut pbs.iter().map(|p| width(p.severity.as_str()))).max(8);
-    let stw = col(h[2], &mut statuses.iter().map(|t| width(t))).max(8);
+    let idw = col(&h[0], &mut pbs.iter().map(|p| width(&p.id)));
+    let sevw = col(
+        &h[1],
+        &mut pbs.iter().map(|p| width(s.severity_name(p.severity))),
+    )
+    .max(8);
+    let stw = col(&h[2], &mut statuses.iter().map(|t| width(t))).max(8);
+    // What is left of the line for the title (never less than a few
+    // characters: on a very narrow terminal the line wraps instead).
+    let title_cells = max_cells.map(|m| m.saturating_sub(idw + sevw + stw + 6).max(8));
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}  {}  {}  {}",
-        fill(h[0], idw),
-        fill(h[1], sevw),
-        fill(h[2], stw),
+        fill(&h[0], idw),
+        fill(&h[1], sevw),
+        fill(&h[2], stw),
         h[3]
     );
     for (pb, status) in pbs.iter().zip(&statuses) {
@@ -396,11 +405,14 @@ pub fn list_text(pbs: &[Playbook], state: &PlaybookState) -> String {
         if !pb.builtin {
             let _ = write!(title, " {}", s.user_playbook);
         }
+        if let Some(max) = title_cells {
+            title = truncate(&title, max).into_owned();
+        }
         let _ = writeln!(
             out,
             "{}  {}  {}  {}",
             fill(&pb.id, idw),
-            fill(pb.severity.as_str(), sevw),
+            fill(s.severity_name(pb.severity), sevw),
             fill(status, stw),
             title
         );

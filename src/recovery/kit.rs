@@ -59,7 +59,7 @@ pub enum KitError {
     #[error("{0}")]
     Qr(#[from] qr::QrError),
     /// A seed cannot be drawn as a SeedQR.
-    #[error("seed \"{name}\": {source}")]
+    #[error("{}", crate::tr!("err-kit-seed", name = name.as_str(), source = source.to_string()))]
     Seed {
         /// The item's name.
         name: String,

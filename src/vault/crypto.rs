@@ -85,29 +85,29 @@ impl KdfParams {
     /// Checks the parameters against the caps; the error says which is off.
     pub fn check(&self) -> Result<(), String> {
         if self.m_kib < MIN_MEMORY_KIB || self.m_kib > MAX_MEMORY_KIB {
-            return Err(format!(
-                "Argon2id memory {} KiB is outside {}..={} KiB",
-                self.m_kib, MIN_MEMORY_KIB, MAX_MEMORY_KIB
+            return Err(crate::tr!(
+                "kdf-memory-outside",
+                kib = self.m_kib,
+                min = MIN_MEMORY_KIB,
+                max = MAX_MEMORY_KIB
             ));
         }
         if self.t == 0 || self.t > MAX_TIME {
-            return Err(format!(
-                "Argon2id time cost {} is outside 1..={MAX_TIME}",
-                self.t
-            ));
+            return Err(crate::tr!("kdf-time-outside", t = self.t, max = MAX_TIME));
         }
         if self.p == 0 || self.p > MAX_PARALLELISM {
-            return Err(format!(
-                "Argon2id parallelism {} is outside 1..={MAX_PARALLELISM}",
-                self.p
+            return Err(crate::tr!(
+                "kdf-parallelism-outside",
+                p = self.p,
+                max = MAX_PARALLELISM
             ));
         }
         if u64::from(self.m_kib) * u64::from(self.t) > MAX_WORK_KIB {
-            return Err(format!(
-                "Argon2id work {} MiB x {} passes exceeds the cap of {} MiB-passes",
-                self.m_kib / 1024,
-                self.t,
-                MAX_WORK_KIB / 1024
+            return Err(crate::tr!(
+                "kdf-work-over-cap",
+                mib = self.m_kib / 1024,
+                t = self.t,
+                cap = MAX_WORK_KIB / 1024
             ));
         }
         Ok(())
@@ -376,37 +376,34 @@ struct StanzaArgs {
 
 fn parse_stanza_args(stanza: &Stanza) -> Result<StanzaArgs, String> {
     if stanza.args.len() != 5 {
-        return Err(format!(
-            "the passphrase stanza has {} arguments, expected 5",
-            stanza.args.len()
-        ));
+        return Err(crate::tr!("stanza-arg-count", n = stanza.args.len()));
     }
-    let num = |i: usize, what: &str| -> Result<u32, String> {
+    let num = |i: usize, what: String| -> Result<u32, String> {
         let s = &stanza.args[i];
         if s.is_empty()
             || s.len() > 10
             || !s.bytes().all(|b| b.is_ascii_digit())
             || (s.len() > 1 && s.starts_with('0'))
         {
-            return Err(format!("the passphrase stanza's {what} is not a number"));
+            return Err(crate::tr!("stanza-not-number", what = what));
         }
         s.parse::<u32>()
-            .map_err(|_| format!("the passphrase stanza's {what} is out of range"))
+            .map_err(|_| crate::tr!("stanza-out-of-range", what = what))
     };
     let salt = unb64(&stanza.args[0])
         .filter(|s| s.len() == SALT_LEN)
-        .ok_or("the passphrase stanza's salt is malformed")?;
+        .ok_or_else(|| crate::tr!("stanza-salt-malformed"))?;
     let params = KdfParams {
-        m_kib: num(1, "memory cost")?,
-        t: num(2, "time cost")?,
-        p: num(3, "parallelism")?,
+        m_kib: num(1, crate::tr!("stanza-memory-cost"))?,
+        t: num(2, crate::tr!("stanza-time-cost"))?,
+        p: num(3, crate::tr!("stanza-parallelism"))?,
     };
     params.check()?;
     let wrap_salt = unb64(&stanza.args[4])
         .filter(|s| s.len() == SALT_LEN)
-        .ok_or("the passphrase stanza's wrap salt is malformed")?;
+        .ok_or_else(|| crate::tr!("stanza-wrap-salt-malformed"))?;
     if stanza.body.len() != FILE_KEY_BYTES + 16 {
-        return Err("the passphrase stanza's body has the wrong length".into());
+        return Err(crate::tr!("stanza-body-length"));
     }
     Ok(StanzaArgs {
         salt,

@@ -326,12 +326,7 @@ impl Payload {
                     reason: "the decrypted contents are not valid JSON".into(),
                 })?;
                 Self::check_head(head.format.as_deref(), head.version)?;
-                Err(VaultError::Corrupt {
-                    reason: format!(
-                        "the vault's contents do not match the format: {}",
-                        json_error_without_values(&e)
-                    ),
-                })
+                Err(format_mismatch(&e, e.line(), e.column()))
             }
         }
     }
@@ -407,6 +402,20 @@ impl Drop for ZeroizingWriter {
 /// word, code or password from a damaged payload.
 pub fn json_error_without_values(e: &serde_json::Error) -> String {
     json_error_without_values_at(e, e.line(), e.column())
+}
+
+/// Why the contents do not match the format: serde's own words (values
+/// hidden) in English; other languages say which line and column, since
+/// serde's description exists only in English.
+fn format_mismatch(e: &serde_json::Error, line: usize, column: usize) -> VaultError {
+    let detail = if crate::i18n::lang() == crate::lang::Lang::En {
+        json_error_without_values_at(e, line, column)
+    } else {
+        crate::tr!("vault-json-detail", line = line, column = column)
+    };
+    VaultError::Corrupt {
+        reason: crate::tr!("vault-format-mismatch", detail = detail),
+    }
 }
 
 /// [`json_error_without_values`], reporting the position `line`:`column`
@@ -506,9 +515,10 @@ pub struct Unsealed {
 /// this session does not know the secrets (an extra identity's open).
 pub fn seal(payload: &mut Payload) -> Result<(Vec<u8>, SecretBytes), VaultError> {
     if payload.recipients.len() > MAX_EXTRA_RECIPIENTS {
-        return Err(VaultError::Invalid(format!(
-            "the vault has {} extra recipients, more than the {MAX_EXTRA_RECIPIENTS} it can hold; remove some with `lifeboat recipient rm`",
-            payload.recipients.len()
+        return Err(VaultError::Invalid(crate::tr!(
+            "vault-too-many-recipients",
+            n = payload.recipients.len(),
+            max = MAX_EXTRA_RECIPIENTS
         )));
     }
     if !payload.keys.known() {
@@ -530,9 +540,9 @@ pub fn seal(payload: &mut Payload) -> Result<(Vec<u8>, SecretBytes), VaultError>
     let mut extras = Vec::new();
     for r in &payload.recipients {
         let parsed: age::x25519::Recipient = r.recipient.parse().map_err(|_| {
-            VaultError::Invalid(format!(
-                "the stored recipient {} is not a valid age1 recipient; remove it with `lifeboat recipient rm`",
-                r.recipient
+            VaultError::Invalid(crate::tr!(
+                "vault-bad-stored-recipient",
+                recipient = r.recipient.as_str()
             ))
         })?;
         extras.push(parsed);
@@ -647,7 +657,7 @@ fn seal_inner(keys: &Keys) -> Result<String, VaultError> {
 fn open_inner(sealed: &str, ids: &[&dyn Identity]) -> Result<Option<InnerKeys>, VaultError> {
     use base64::Engine;
     let bad = |why: &str| VaultError::Forged {
-        reason: format!("the vault's key envelope {why}"),
+        reason: crate::tr!("vault-envelope", why = crate::i18n::translate_english(why)),
     };
     if sealed.len() > MAX_SEALED_LEN {
         return Err(bad("is far larger than any lifeboat writes"));
@@ -835,7 +845,7 @@ pub fn decrypt_reader<R: std::io::BufRead>(
             if let Some(p) = &pass_id {
                 match p.outcome() {
                     PassphraseOutcome::Malformed(msg) => {
-                        return Err(corrupt(format!("the passphrase stanza is invalid: {msg}")))
+                        return Err(corrupt(crate::tr!("vault-stanza-invalid", why = msg)))
                     }
                     PassphraseOutcome::Memory(msg) => return Err(corrupt(msg)),
                     PassphraseOutcome::NoStanza => return Err(forged(NO_PASSPHRASE_STANZA)),
@@ -857,7 +867,10 @@ pub fn decrypt_reader<R: std::io::BufRead>(
                 | age::DecryptError::KeyDecryptionFailed => {
                     VaultError::Auth("none of the given identities can open this vault".into())
                 }
-                other => corrupt(format!("decryption failed: {other}")),
+                other => corrupt(crate::tr!(
+                    "vault-decryption-failed",
+                    error = other.to_string()
+                )),
             });
         }
     };
@@ -937,20 +950,25 @@ fn authenticate(
                 ));
             }
         }
-        [Err(msg)] => return Err(corrupt(format!("the passphrase stanza is invalid: {msg}"))),
+        [Err(msg)] => {
+            return Err(corrupt(crate::tr!(
+                "vault-stanza-invalid",
+                why = msg.as_str()
+            )))
+        }
         more => {
-            return Err(forged(format!(
-                "the header has {} passphrase stanzas; lifeboat writes exactly one",
-                more.len()
+            return Err(forged(crate::tr!(
+                "vault-many-passphrase-stanzas",
+                n = more.len()
             )))
         }
     }
     if h.x25519 != 1 + recipients.len() {
-        return Err(forged(format!(
-            "the file is encrypted to {} keys but its contents list {} (the recovery key and {} extra recipients)",
-            h.x25519,
-            1 + recipients.len(),
-            recipients.len()
+        return Err(forged(crate::tr!(
+            "vault-key-count",
+            keys = h.x25519,
+            listed = 1 + recipients.len(),
+            extra = recipients.len()
         )));
     }
     let listed = |r: &str| recipients.iter().any(|x| x.recipient == r);
@@ -961,12 +979,7 @@ fn authenticate(
         let mac = match h.macs.as_slice() {
             [m] => m.clone(),
             [] => return Err(forged("the file has no authentication stanza")),
-            more => {
-                return Err(forged(format!(
-                    "the header has {} authentication stanzas; lifeboat writes exactly one",
-                    more.len()
-                )))
-            }
+            more => return Err(forged(crate::tr!("vault-many-mac-stanzas", n = more.len()))),
         };
         let opened = match &d.opened_by {
             OpenedBy::Passphrase => {
@@ -1243,12 +1256,7 @@ impl<'a> ItemEntry<'a> {
         } else {
             (line + e.line() - 1, e.column())
         };
-        VaultError::Corrupt {
-            reason: format!(
-                "the vault's contents do not match the format: {}",
-                json_error_without_values_at(e, l, c)
-            ),
-        }
+        format_mismatch(e, l, c)
     }
 }
 

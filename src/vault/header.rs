@@ -88,7 +88,7 @@ pub enum HeaderError {
         stanza: usize,
     },
     /// A line that breaks the header's grammar.
-    #[error("{}", crate::tr!("err-header-header-error-malformed", line = line.to_string(), what = what.to_string()))]
+    #[error("{}", crate::tr!("err-header-header-error-malformed", line = line.to_string(), what = crate::i18n::translate_english(what)))]
     Malformed {
         /// 1-based line number.
         line: usize,
@@ -266,7 +266,7 @@ fn unreadable(e: io::Error) -> HeaderError {
     if e.get_ref().is_some_and(|inner| inner.is::<BudgetSpent>()) {
         return HeaderError::TooLarge;
     }
-    HeaderError::Unreadable(e.to_string())
+    HeaderError::Unreadable(crate::i18n::io_reason(&e))
 }
 
 /// The marker error of [`Budgeted`] once its budget is spent.

@@ -97,7 +97,7 @@ pub enum VaultError {
         source: std::io::Error,
     },
     /// Wrong passphrase or no matching identity.
-    #[error("{}", crate::tr!("err-vault-vault-error-auth", value = _0.to_string()))]
+    #[error("{}", crate::tr!("err-vault-vault-error-auth", value = crate::i18n::translate_english(_0)))]
     Auth(String),
     /// The file is damaged or not a vault.
     #[error("{}", crate::tr!("err-vault-vault-error-corrupt", reason = crate::i18n::translate_english(reason)))]
@@ -106,7 +106,7 @@ pub enum VaultError {
         reason: String,
     },
     /// Decrypts, but is not the vault the keys say it is.
-    #[error("{}", crate::tr!("err-vault-vault-error-forged", reason = reason.to_string()))]
+    #[error("{}", crate::tr!("err-vault-vault-error-forged", reason = crate::i18n::translate_english(reason)))]
     Forged {
         /// What did not match.
         reason: String,

@@ -317,16 +317,12 @@ pub fn open_guarded(path: &Path) -> Result<(std::io::Take<File>, fs::Metadata), 
     })?;
     if !meta.is_file() {
         return Err(VaultError::Corrupt {
-            reason: format!("{} is not a regular file", show(path)),
+            reason: crate::tr!("vault-not-regular-file", path = show(path)),
         });
     }
     if meta.len() > format::MAX_FILE_BYTES {
         return Err(VaultError::Corrupt {
-            reason: format!(
-                "{} is {} bytes, larger than any vault lifeboat writes",
-                show(path),
-                meta.len()
-            ),
+            reason: crate::tr!("vault-too-large", path = show(path), size = meta.len()),
         });
     }
     Ok((std::io::Read::take(f, format::MAX_FILE_BYTES), meta))
@@ -731,9 +727,9 @@ impl Vault {
             .iter()
             .any(|i| same_name(&i.name, &item.name, &lower))
         {
-            return Err(VaultError::Invalid(format!(
-                "an item named \"{}\" already exists; choose another name or remove the old one with `lifeboat rm`",
-                item.name
+            return Err(VaultError::Invalid(crate::tr!(
+                "cli-name-taken",
+                name = item.name.as_str()
             )));
         }
         let name = item.name.clone();
@@ -1231,14 +1227,16 @@ fn require_verified(opened_by: &OpenedBy) -> Result<(), VaultError> {
 fn not_found<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> VaultError {
     let close = closest_names(name, names);
     if close.is_empty() {
-        return VaultError::Invalid(format!(
-            "no item named \"{name}\"; `lifeboat list` shows the names"
-        ));
+        return VaultError::Invalid(crate::tr!("vault-no-item", name = name));
     }
-    let quoted: Vec<String> = close.iter().map(|n| format!("\"{n}\"")).collect();
-    VaultError::Invalid(format!(
-        "no item named \"{name}\"; did you mean {}? (`lifeboat list` shows the names)",
-        quoted.join(" or ")
+    let quoted: Vec<String> = close
+        .iter()
+        .map(|n| crate::tr!("err-seed-quoted-word", word = *n))
+        .collect();
+    VaultError::Invalid(crate::tr!(
+        "vault-no-item-did-you-mean",
+        name = name,
+        names = quoted.join(&crate::tr!("err-seed-or"))
     ))
 }
 

@@ -1,0 +1,274 @@
+//! The command line for a Chinese user (`LANG=zh_CN.UTF-8`, nothing else
+//! set): golden outputs of `list`, `playbook list` at 80 columns, clap's
+//! usage errors and the did-you-mean messages; every error is Chinese with
+//! no English sentence, and has the exit code an English user gets. English
+//! users see clap's own words, unchanged.
+
+mod zh_check;
+
+use std::path::Path;
+use std::process::Output;
+
+use lifeboat::textwidth::width;
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+fn lifeboat(home: &Path, zh: bool) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("lifeboat").expect("binary");
+    for v in [
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "LIFEBOAT_LANG",
+        "LIFEBOAT_VAULT",
+        "COLUMNS",
+    ] {
+        c.env_remove(v);
+    }
+    if zh {
+        c.env("LANG", "zh_CN.UTF-8");
+    }
+    c.env("LIFEBOAT_CONFIG", home.join("config.toml"))
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .current_dir(home);
+    c
+}
+
+/// A vault in `home` with a few items (Chinese names among them), opened
+/// by the recovery key from then on.
+fn vault(home: &Path) {
+    let out = lifeboat(home, false)
+        .args(["--vault", "vault.age", "init", "--kdf-memory", "8"])
+        .args([
+            "--kdf-time",
+            "1",
+            "--kdf-parallelism",
+            "1",
+            "--allow-weak-kdf",
+        ])
+        .args(["--allow-weak-passphrase", "--passphrase-fd", "0"])
+        .args(["--recovery-key-out", "key.txt"])
+        .write_stdin(format!("{PASSPHRASE}\n"))
+        .output()
+        .expect("init");
+    assert!(out.status.success(), "{out:?}");
+    for (args, secret) in [
+        (
+            &["add", "note", "我的钱包", "--account", "imToken"][..],
+            "x",
+        ),
+        (
+            &[
+                "add",
+                "password",
+                "交易所（主账户）紧急备用",
+                "--account",
+                "币安",
+            ][..],
+            "hunter2",
+        ),
+        (
+            &["add", "totp", "GitHub 2FA", "--tag", "work"][..],
+            "JBSWY3DPEHPK3PXP",
+        ),
+    ] {
+        let out = run(home, false, args, secret);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+    }
+}
+
+fn run(home: &Path, zh: bool, args: &[&str], stdin: &str) -> Output {
+    lifeboat(home, zh)
+        .args(["--vault", "vault.age", "--identity", "key.txt"])
+        .args(args)
+        .write_stdin(stdin.to_owned())
+        .output()
+        .expect("runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).expect("utf-8")
+}
+
+/// The errors of the golden file: (arguments, stdin). Each fails in both
+/// languages with the same exit code.
+const ERRORS: &[(&[&str], &str)] = &[
+    (&["--bogus", "list"], ""),
+    (&["lisst"], ""),
+    (&["list", "--jsn"], ""),
+    (&["add"], ""),
+    (&["add", "seed", "x", "--scheme", "foo"], ""),
+    (&["add", "seed", "x", "--scheme"], ""),
+    (&["show", "a", "b"], ""),
+    (&["split", "--threshold", "20", "--shares", "3"], ""),
+    (&["code", "GitHub 2FA", "--at", "soon"], ""),
+    (&["show", "我的钱"], ""),
+    (&["show", "github 2fx"], ""),
+    (&["show", "完全不同"], ""),
+    (
+        &["add", "seed", "s"],
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abot",
+    ),
+    (&["add", "totp", "t"], "otpauth://vpn/x?secret=JBSWY3DP"),
+    (&["add", "totp", "t"], "otpauth://totp/x?secret=JBSWY3DP&algorithm=MD5"),
+    (&["add", "note", "我的钱包"], "y"),
+    (&["playbook", "check", "account-locked", "no-such-step"], ""),
+    (&["playbook", "show", "no-such-playbook"], ""),
+    (&["import", "missing.json"], ""),
+];
+
+#[test]
+fn chinese_cli_golden() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    vault(home);
+    let english = zh_check::english_catalogue_sentences();
+    let mut golden = String::new();
+
+    let list = run(home, true, &["list"], "");
+    assert!(list.status.success(), "{list:?}");
+    let list = text(&list.stdout);
+    assert!(list.starts_with("名称"), "{list}");
+    golden.push_str(&format!("$ lifeboat list\n{list}\n"));
+
+    let pb = lifeboat(home, true)
+        .env("COLUMNS", "80")
+        .args([
+            "--vault",
+            "vault.age",
+            "--identity",
+            "key.txt",
+            "playbook",
+            "list",
+        ])
+        .output()
+        .expect("runs");
+    assert!(pb.status.success(), "{pb:?}");
+    let pb = text(&pb.stdout);
+    golden.push_str(&format!("$ COLUMNS=80 lifeboat playbook list\n{pb}\n"));
+
+    let before = std::fs::read(home.join("vault.age")).expect("vault");
+    for (args, stdin) in ERRORS {
+        let zh = run(home, true, args, stdin);
+        let en = run(home, false, args, stdin);
+        let what = format!("lifeboat {}", args.join(" "));
+        assert!(!zh.status.success(), "{what}: {zh:?}");
+        assert_eq!(zh.status.code(), en.status.code(), "{what}");
+        let err = text(&zh.stderr);
+        let msg = err.strip_prefix("lifeboat: ").unwrap_or(&err);
+        zh_check::assert_chinese(&what, msg, &english);
+        // English stays English.
+        assert!(
+            !zh_check::has_cjk(
+                &text(&en.stderr).replace(['我', '的', '钱', '包', '完', '全', '不', '同'], "")
+            ),
+            "{what}: {en:?}"
+        );
+        golden.push_str(&format!(
+            "$ {what}\nexit {}\n{err}\n",
+            zh.status.code().unwrap_or(-1)
+        ));
+        assert_eq!(
+            std::fs::read(home.join("vault.age")).expect("vault"),
+            before,
+            "{what} changed the vault"
+        );
+    }
+    insta::assert_snapshot!("zh_cli_golden", golden);
+}
+
+/// `playbook list` fits the terminal: at 80 columns no line is wider, a
+/// cut title ends with `…` and is the start of the real title, never half
+/// a wide character; off a terminal (no `COLUMNS`) nothing is cut.
+#[test]
+fn playbook_list_fits_80_columns_by_display_width() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let titles_in = |zh: bool| -> Vec<String> {
+        let out = lifeboat(home, zh)
+            .args(["--json", "playbook", "list"])
+            .output()
+            .expect("runs");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|p| p["title"].as_str().expect("title").to_owned())
+            .collect()
+    };
+    for zh in [true, false] {
+        let titles = titles_in(zh);
+        for cols in ["80", "60"] {
+            let out = lifeboat(home, zh)
+                .env("COLUMNS", cols)
+                .args(["playbook", "list"])
+                .output()
+                .expect("runs");
+            assert!(out.status.success(), "{out:?}");
+            let listing = text(&out.stdout);
+            let max: usize = cols.parse().expect("number");
+            let lines: Vec<&str> = listing.lines().collect();
+            assert_eq!(lines.len(), titles.len() + 1, "{listing}");
+            let mut cut = 0;
+            for (line, title) in lines[1..].iter().zip(&titles) {
+                assert!(width(line) <= max, "{cols} cols, {}: {line}", width(line));
+                let shown = if line.contains(title.as_str()) {
+                    continue;
+                } else {
+                    line.rsplit("  ").next().expect("title column")
+                };
+                cut += 1;
+                let stem = shown.strip_suffix('…').unwrap_or_else(|| panic!("{line}"));
+                assert!(
+                    title.starts_with(stem),
+                    "{stem:?} is not the start of {title:?}"
+                );
+                assert!(width(shown) >= max - width(&line[..line.len() - shown.len()]) - 1);
+            }
+            if zh && cols == "80" {
+                assert!(
+                    cut >= 1,
+                    "nothing long enough to cut at 80 columns:\n{listing}"
+                );
+            }
+            if cols == "60" {
+                assert!(cut >= 3, "{listing}");
+            }
+        }
+        // Off a terminal, with no COLUMNS, every title is whole.
+        let out = lifeboat(home, zh)
+            .args(["playbook", "list"])
+            .output()
+            .expect("runs");
+        let listing = text(&out.stdout);
+        for t in &titles {
+            assert!(listing.contains(t.as_str()), "{t} in {listing}");
+        }
+    }
+}
+
+/// English parse errors are clap's own, byte for byte: the Chinese
+/// rendering never reaches an English user.
+#[test]
+fn english_parse_errors_are_clap_s_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for args in [
+        &["--bogus"][..],
+        &["lisst"][..],
+        &["add"][..],
+        &["add", "seed", "x", "--scheme", "foo"][..],
+    ] {
+        let out = lifeboat(dir.path(), false)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let mut argv = vec!["lifeboat"];
+        argv.extend_from_slice(args);
+        let mut cmd = lifeboat::cli::help::command(lifeboat::lang::Lang::En);
+        let e = cmd.try_get_matches_from_mut(argv).expect_err("error");
+        assert_eq!(text(&out.stderr), e.render().to_string(), "{args:?}");
+    }
+}
