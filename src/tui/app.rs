@@ -817,7 +817,16 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                 Ok(()) => {
                     // The save may have merged another program's change.
                     let merged = match &mut app.screen {
-                        Screen::Main(s) => s.vault.take_merge_report(),
+                        Screen::Main(s) => {
+                            let m = s.vault.take_merge_report();
+                            if m.is_some() {
+                                // Items came, went or moved: the list's
+                                // positions are the old payload's.
+                                let items = &s.vault.payload().items;
+                                s.items.reindex(items);
+                            }
+                            m
+                        }
                         _ => None,
                     };
                     if let Some(m) = merged {

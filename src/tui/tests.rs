@@ -3073,3 +3073,84 @@ fn a_read_only_session_merges_no_copy_until_proved() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(copy.exists());
 }
+
+#[test]
+fn a_save_that_merged_another_programs_deletions_shows_the_merged_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    saved_session(&mut app);
+    let path = session(&app).vault.path().to_path_buf();
+    // Another program removes three items and adds one meanwhile.
+    let mut other = Vault::open(
+        &path,
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+    )
+    .unwrap();
+    let gone: Vec<String> = other.payload().items[..3]
+        .iter()
+        .map(|i| i.name.clone())
+        .collect();
+    for name in &gone {
+        other.remove_item(name).unwrap();
+    }
+    other
+        .add_item(Item::new(
+            "Added elsewhere",
+            Secret::Note {
+                text: SecretString::from("x"),
+            },
+        ))
+        .unwrap();
+    other.save().unwrap();
+    drop(other);
+    // The TUI changes an item and saves: the save merges.
+    let s = app.session_mut().unwrap();
+    let last = s.vault.payload().items.len() - 1;
+    s.vault.payload_mut().items[last].notes = Some("changed in the TUI".into());
+    run_saves(&mut app, vec![Effect::Save]);
+    assert!(
+        app.status.as_ref().unwrap().text.contains("merged"),
+        "{:?}",
+        app.status
+    );
+    let s = session(&app);
+    let items = &s.vault.payload().items;
+    assert_eq!(s.items.matches.len(), items.len());
+    let screen = screen_text(&app, 120, 40);
+    assert!(screen.contains("Added elsewhere"), "{screen}");
+    for name in &gone {
+        assert!(
+            !screen.contains(name.as_str()),
+            "{name} still listed: {screen}"
+        );
+    }
+}
+
+#[test]
+fn a_tool_whose_save_merged_another_programs_change_updates_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = unlocked_app(&dir);
+    saved_session(&mut app);
+    let path = session(&app).vault.path().to_path_buf();
+    let mut other = Vault::open(
+        &path,
+        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+    )
+    .unwrap();
+    let gone = other.payload().items[0].name.clone();
+    other.remove_item(&gone).unwrap();
+    other.save().unwrap();
+    drop(other);
+    let backups = dir.path().join("backups");
+    let s = app.session_mut().unwrap();
+    let done = super::tool_work::make_backup(&mut s.vault, &backups);
+    update(&mut app, Message::ToolDone(done));
+    let status = app.status.clone().unwrap();
+    assert!(status.text.contains("merged"), "{status:?}");
+    let s = session(&app);
+    assert_eq!(s.items.matches.len(), s.vault.payload().items.len());
+    assert_eq!(s.tab, Tab::Items);
+    let screen = screen_text(&app, 120, 40);
+    assert!(screen.contains("of 5"), "{screen}");
+    assert!(!screen.contains(gone.as_str()), "{screen}");
+}

@@ -388,6 +388,13 @@ pub(crate) fn on_done(app: &mut App, r: Result<ToolDone, String>) -> Vec<Effect>
     };
     // A finished passphrase change closes its form, saved or not.
     s.tools.passwd = None;
+    // The tool's save may have merged another program's change: the item
+    // list follows, and the user is told as after any save.
+    let merged = s.vault.take_merge_report();
+    if merged.is_some() {
+        let items = &s.vault.payload().items;
+        s.items.reindex(items);
+    }
     match r {
         Ok(ToolDone::Lines(lines)) => s.tools.show(lines),
         Ok(ToolDone::Findings(f)) => {
@@ -397,7 +404,17 @@ pub(crate) fn on_done(app: &mut App, r: Result<ToolDone, String>) -> Vec<Effect>
         Err(e) => {
             s.tools.show(vec![e.clone()]);
             app.error(e);
+            return Vec::new();
         }
+    }
+    if let Some(m) = merged {
+        let from_other = m.added.len() + m.changed.len() + m.deleted.len();
+        let conflicts: Vec<String> = m
+            .conflicts
+            .iter()
+            .map(|c| format!("{} ({})", c.item, c.field))
+            .collect();
+        app.info(text::merged_on_save(from_other, &conflicts));
     }
     Vec::new()
 }
