@@ -54,6 +54,7 @@ pub const CATALOGUES: &[Catalogue] = &[
     catalogue!("playbook.ftl"),
     catalogue!("shares.ftl"),
     catalogue!("sync.ftl"),
+    catalogue!("tui.ftl"),
 ];
 
 impl Catalogue {
@@ -277,7 +278,8 @@ impl Msg {
 
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text())
+        // `pad`, so width and alignment flags (`{:<24}`) apply as to a `str`.
+        f.pad(&self.text())
     }
 }
 

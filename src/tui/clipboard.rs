@@ -91,7 +91,7 @@ fn run(path: &PathBuf, args: &[&str], input: &[u8]) -> std::io::Result<()> {
 /// line when there is no helper or it failed.
 pub fn copy(secret: &SecretString) -> Result<&'static str, String> {
     let Some((h, path)) = helper() else {
-        return Err(super::text::NO_CLIPBOARD.to_owned());
+        return Err(super::text::NO_CLIPBOARD.text());
     };
     run(&path, h.copy, secret.expose().as_bytes())
         .map(|()| h.name)

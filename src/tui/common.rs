@@ -198,7 +198,7 @@ pub(crate) fn boxed_paragraph(
     let w = max_w.min(area.width);
     let h = wrapped_height(&lines, w.saturating_sub(4)) + 2;
     let r = centered(area, w, h);
-    Paragraph::new(lines)
+    Paragraph::new(breakable(lines))
         .wrap(Wrap { trim: false })
         .block(
             Block::bordered()
@@ -217,7 +217,7 @@ pub(crate) fn masked(len: usize) -> String {
 }
 
 pub(crate) fn field_line<'a>(
-    label: &'a str,
+    label: impl Into<std::borrow::Cow<'a, str>>,
     value: String,
     focused: bool,
     theme: Theme,
@@ -348,16 +348,28 @@ pub(crate) fn ellipsize(s: &str, width: usize) -> String {
 }
 
 /// Wraps `text` into rows of at most `width` columns: at spaces where it
-/// can, inside a word only when one is longer than a row. Explicit line
-/// breaks are kept. The rows are exact, so the caller knows where the end
-/// of the text (the cursor) is.
+/// can, and in Chinese between characters (as [`breakable`] does), inside
+/// a word only when one is longer than a row. Explicit line breaks are
+/// kept. The rows are exact (every character of `text`, in order, nothing
+/// added), so the caller knows where the end of the text (the cursor) is.
 pub(crate) fn wrap_rows(text: &str, width: usize) -> Vec<String> {
     let width = width.max(2);
     let mut rows = Vec::new();
     for para in text.split('\n') {
         let mut row = String::new();
         let mut row_w = 0;
-        for word in para.split_inclusive(' ') {
+        // A break inside Chinese is marked with a private-use character
+        // nobody types, split at and dropped again, so every typed
+        // character (even a zero-width space) stays in the rows.
+        let pieces: Vec<String> = match cjk_breaks_with(para, BREAK_MARK) {
+            Some(marked) => marked
+                .split_inclusive([' ', BREAK_MARK])
+                .map(|w| w.replace(BREAK_MARK, ""))
+                .collect(),
+            None => para.split_inclusive(' ').map(str::to_owned).collect(),
+        };
+        for word in &pieces {
+            let word = word.as_str();
             let ww = width_of(word);
             let ww_trim = width_of(word.trim_end_matches(' '));
             if row_w + ww_trim > width && row_w > 0 {
@@ -382,4 +394,68 @@ pub(crate) fn wrap_rows(text: &str, width: usize) -> Vec<String> {
         rows.push(row);
     }
     rows
+}
+
+/// Punctuation a Chinese line never starts with.
+const CLOSING: &str = "，。、；：！？）」』”’》〉】…";
+/// Punctuation a Chinese line never ends with.
+const OPENING: &str = "（「『“‘《〈【";
+/// Zero-width space: ratatui's wrapping breaks there, and draws nothing.
+const ZWSP: char = '\u{200B}';
+
+/// Marks a break inside Chinese for [`wrap_rows`] (a private-use code point).
+const BREAK_MARK: char = '\u{E000}';
+
+/// `s` with a break opportunity between characters where Chinese may wrap,
+/// or `None` when it holds no wide character (English is left alone).
+fn cjk_breaks(s: &str) -> Option<String> {
+    cjk_breaks_with(s, ZWSP)
+}
+
+/// [`cjk_breaks`] with `mark` as the break.
+fn cjk_breaks_with(s: &str, mark: char) -> Option<String> {
+    if !s.chars().any(|c| char_width(c) > 1) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len() + s.len() / 2);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if let Some(p) = prev {
+            let wide = char_width(p) > 1 || char_width(c) > 1;
+            if wide
+                && !p.is_whitespace()
+                && !c.is_whitespace()
+                && p != ZWSP
+                && c != ZWSP
+                && p != mark
+                && !CLOSING.contains(c)
+                && !OPENING.contains(p)
+            {
+                out.push(mark);
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    Some(out)
+}
+
+/// Text ready for a wrapping paragraph in any language. ratatui wraps only
+/// at spaces, and Chinese has none between words: a sentence after the
+/// last space would be pushed whole onto the next row and cut there, or a
+/// row would start with a comma. Between two characters where Chinese may
+/// break (never before closing punctuation such as `，` or `）`, never
+/// after opening punctuation) this puts a zero-width space, which ratatui
+/// takes as a break and does not draw. Text without wide characters is
+/// unchanged.
+pub(crate) fn breakable<'a>(text: impl Into<ratatui::text::Text<'a>>) -> ratatui::text::Text<'a> {
+    let mut text = text.into();
+    for line in &mut text.lines {
+        for span in &mut line.spans {
+            if let Some(s) = cjk_breaks(&span.content) {
+                span.content = s.into();
+            }
+        }
+    }
+    text
 }

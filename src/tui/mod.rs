@@ -53,10 +53,10 @@ pub use keys::map_key;
 #[non_exhaustive]
 pub enum TuiError {
     /// The terminal could not be set up, read or drawn on.
-    #[error("terminal error: {0}")]
+    #[error("{}", crate::tr!("tui-terminal-error", error = _0.to_string()))]
     Terminal(#[source] std::io::Error),
     /// The demo's temporary folder could not be made.
-    #[error("cannot create a temporary folder: {0}")]
+    #[error("{}", crate::tr!("tui-temp-folder-error", error = _0.to_string()))]
     TempDir(#[source] std::io::Error),
     /// The vault refused (demo vault creation).
     #[error(transparent)]

@@ -377,9 +377,7 @@ fn open_with_identity_files(path: &Path, files: &[PathBuf]) -> Result<Box<Vault>
     Vault::open(path, &Unlock::Identities(ids))
         .map(Box::new)
         .map_err(|e| match e {
-            VaultError::Auth(_) => VaultError::Invalid(
-                "the --identity file does not open this vault; check that it is this vault's recovery key or an added recipient's identity".into(),
-            ),
+            VaultError::Auth(_) => VaultError::Invalid(super::text::IDENTITY_NOT_THIS_VAULT.text()),
             other => other,
         })
 }
@@ -447,7 +445,7 @@ fn open_for_recovery(path: &Path, material: &SecretString) -> Result<Box<Vault>,
     // The same rule as `lifeboat recover`: only the recovery key the vault
     // holds may set a new passphrase.
     let mut v = Vault::open_for_recovery(path, &Unlock::Identities(ids)).map_err(|e| match e {
-        VaultError::Auth(_) => "this key or these shares do not belong to this vault".to_owned(),
+        VaultError::Auth(_) => super::text::RECOVERY_NOT_THIS_VAULT.text(),
         other => other.to_string(),
     })?;
     v.release_lock();
@@ -487,10 +485,10 @@ fn write_report(file_name: &str, report: &str) -> Result<PathBuf, String> {
         .create_new(true)
         .mode(0o600)
         .open(&path)
-        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        .map_err(|e| super::text::cannot_create(&path.display().to_string(), &e.to_string()))?;
     f.write_all(report.as_bytes())
         .and_then(|()| f.sync_all())
-        .map_err(|e| format!("writing {} failed: {e}", path.display()))?;
+        .map_err(|e| super::text::write_failed(&path.display().to_string(), &e.to_string()))?;
     Ok(path)
 }
 

@@ -38,7 +38,7 @@ fn shown_path() -> PathBuf {
 /// A vault on disk (small KDF) holding the demo items and a playbook run,
 /// all stamped with the fixed clock.
 fn vault_in(dir: &tempfile::TempDir) -> Vault {
-    let pbs = crate::playbook::builtin();
+    let pbs = crate::playbook::builtin::all(crate::i18n::lang());
     let mut v = Vault::create(
         &dir.path().join(crate::item::new_id()).join("vault.age"),
         &SecretString::from("a long test passphrase"),
@@ -54,7 +54,7 @@ fn locked_app(exists: bool) -> App {
     App::new(
         shown_path(),
         exists,
-        crate::playbook::builtin(),
+        crate::playbook::builtin::all(crate::i18n::lang()),
         Theme { color: false },
         NOW,
     )
@@ -121,11 +121,94 @@ fn screen_text(app: &App, w: u16, h: u16) -> String {
     render(app, w, h).backend().to_string()
 }
 
-/// Snapshots a screen at both sizes.
+/// Snapshots a screen: in English at both sizes; when the test runs with
+/// the interface in Simplified Chinese, at 80x24 as `zh_{name}`, after
+/// checking that no English sentence of the TUI's catalogue is left on it.
 fn snap(app: &App, name: &str) {
+    if crate::i18n::lang() == crate::lang::Lang::ZhCn {
+        let t = render(app, 80, 24);
+        assert_no_english(&t, name);
+        insta::assert_snapshot!(format!("zh_{name}_80x24"), t.backend());
+        return;
+    }
+    snap_both_sizes(app, name);
+}
+
+/// Snapshots a screen at 80x24 and 120x40 in the current language.
+fn snap_both_sizes(app: &App, name: &str) {
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let t = render(app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+/// What a test looks for on a screen: `en` when the interface is in
+/// English, `zh` when it is in Chinese.
+fn say<'a>(en: &'a str, zh: &'a str) -> &'a str {
+    if crate::i18n::lang() == crate::lang::Lang::ZhCn {
+        zh
+    } else {
+        en
+    }
+}
+
+/// Runs a snapshot test in English, then again with the interface in
+/// Simplified Chinese (the same keys, the same data), so every screen has
+/// a Chinese snapshot and a string left out of the catalogue shows up.
+fn in_both_languages(test: impl Fn()) {
+    {
+        let _en = crate::i18n::scoped(crate::lang::Lang::En);
+        test();
+    }
+    let _zh = crate::i18n::scoped(crate::lang::Lang::ZhCn);
+    test();
+}
+
+/// The fixed parts of every English message of `tui.ftl` (the text between
+/// its variables) long enough to be a sentence rather than a word, and that
+/// the Chinese message does not itself keep (a command, a key's format).
+fn english_sentences() -> Vec<String> {
+    let en = include_str!("../../i18n/en/tui.ftl");
+    let mut out = Vec::new();
+    for line in en.lines() {
+        let Some((id, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        if !id.starts_with("tui-") {
+            continue;
+        }
+        let english = crate::i18n::message_in(crate::lang::Lang::En, id, None);
+        let chinese = crate::i18n::message_in(crate::lang::Lang::ZhCn, id, None);
+        // Variables without arguments format as `{$name}`: split there.
+        for part in english.split(['{', '}']) {
+            for row in part.lines() {
+                let row = row.trim();
+                if row.chars().count() > 12 && !row.starts_with('$') && !chinese.contains(row) {
+                    out.push(row.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Fails when an English sentence of the TUI's catalogue is on a screen
+/// drawn in Chinese: a literal that bypasses the catalogue.
+fn assert_no_english(t: &Terminal<TestBackend>, name: &str) {
+    let flat = t
+        .backend()
+        .to_string()
+        .replace(['│', '┃', '"'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for s in english_sentences() {
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            !flat.contains(&s),
+            "{name}: English left on a Chinese screen: {s:?}\n{}",
+            t.backend()
+        );
     }
 }
 
@@ -242,7 +325,10 @@ fn unlock_submits_passphrase_to_a_thread_and_clears_the_field() {
     let Screen::Unlock(u) = &app.screen else {
         panic!()
     };
-    assert_eq!(u.error.as_deref(), Some(text::WRONG_PASSPHRASE));
+    assert_eq!(
+        u.error.as_deref(),
+        Some(text::WRONG_PASSPHRASE.text().as_str())
+    );
     assert!(!u.working);
 }
 
@@ -270,117 +356,127 @@ fn unlocked_message_opens_the_session() {
 
 #[test]
 fn create_flow_enforces_policy_and_confirms_the_key() {
-    let mut app = locked_app(false);
-    assert_eq!(app.context(), Context::CreatePassphrase);
-    type_text(&mut app, "short");
-    press(&mut app, &[key(KeyCode::Tab)]);
-    type_text(&mut app, "short");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    let Screen::Create(c) = &app.screen else {
-        panic!()
-    };
-    let CreateStage::Passphrase(f) = &c.stage else {
-        panic!()
-    };
-    assert_eq!(f.error.as_deref(), Some(text::POLICY_NOT_MET));
+    in_both_languages(|| {
+        let mut app = locked_app(false);
+        assert_eq!(app.context(), Context::CreatePassphrase);
+        type_text(&mut app, "short");
+        press(&mut app, &[key(KeyCode::Tab)]);
+        type_text(&mut app, "short");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        let Screen::Create(c) = &app.screen else {
+            panic!()
+        };
+        let CreateStage::Passphrase(f) = &c.stage else {
+            panic!()
+        };
+        assert_eq!(
+            f.error.as_deref(),
+            Some(text::POLICY_NOT_MET.text().as_str())
+        );
 
-    let mut app = locked_app(false);
-    let strong = "purple otter juggles seven lanterns";
-    type_text(&mut app, strong);
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "purple otter juggles seven lantern");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    let Screen::Create(c) = &app.screen else {
-        panic!()
-    };
-    let CreateStage::Passphrase(f) = &c.stage else {
-        panic!()
-    };
-    assert_eq!(f.error.as_deref(), Some(text::MISMATCH));
-    type_text(&mut app, strong);
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(matches!(&fx[..], [Effect::CreateVault(p)] if p.expose() == strong));
+        let mut app = locked_app(false);
+        let strong = "purple otter juggles seven lanterns";
+        type_text(&mut app, strong);
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "purple otter juggles seven lantern");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        let Screen::Create(c) = &app.screen else {
+            panic!()
+        };
+        let CreateStage::Passphrase(f) = &c.stage else {
+            panic!()
+        };
+        assert_eq!(f.error.as_deref(), Some(text::MISMATCH.text().as_str()));
+        type_text(&mut app, strong);
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(matches!(&fx[..], [Effect::CreateVault(p)] if p.expose() == strong));
 
-    let dir = tempfile::tempdir().unwrap();
-    let v = vault_in(&dir);
-    let real_key = v.payload().keys.recovery_identity.expose().to_owned();
-    update(&mut app, Message::Created(Ok(Box::new(v)), [20, 40]));
-    assert_eq!(app.context(), Context::CreateKey);
-    assert!(screen_text(&app, 80, 24).contains(&real_key));
-    press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.context(), Context::CreateConfirm);
-    // The key is no longer on screen while confirming.
-    assert!(!screen_text(&app, 80, 24).contains(&real_key));
-    type_text(&mut app, "zzzz");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    assert_eq!(app.context(), Context::CreateConfirm);
-    let want = format!("{}{}", &real_key[20..22], &real_key[40..42]).to_lowercase();
-    type_text(&mut app, &want);
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(matches!(&fx[..], [Effect::Save]));
-    // The new vault opens on the Tools tab, offering the first backup
-    // (Enter) and the kit.
-    assert_eq!(app.context(), Context::Tools);
-    let f = flat_text(&app, 80, 24);
-    assert!(f.contains("Your vault is new"), "{f}");
-    assert!(f.contains("› Make a backup"), "{f}");
-    assert_eq!(
-        session(&app).vault.payload().history.recovery_key_exported,
-        Some(NOW)
-    );
-    let Screen::Main(s) = &mut app.screen else {
-        panic!()
-    };
-    s.vault.payload_mut().settings.backup_dir = Some("/media/usb/lifeboat".into());
-    snap(&app, "tools_first_run");
-    // Enter asks for the backup folder at once.
-    press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.context(), Context::ToolsFolder);
+        let dir = tempfile::tempdir().unwrap();
+        let v = vault_in(&dir);
+        let real_key = v.payload().keys.recovery_identity.expose().to_owned();
+        update(&mut app, Message::Created(Ok(Box::new(v)), [20, 40]));
+        assert_eq!(app.context(), Context::CreateKey);
+        assert!(screen_text(&app, 80, 24).contains(&real_key));
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::CreateConfirm);
+        // The key is no longer on screen while confirming.
+        assert!(!screen_text(&app, 80, 24).contains(&real_key));
+        type_text(&mut app, "zzzz");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        assert_eq!(app.context(), Context::CreateConfirm);
+        let want = format!("{}{}", &real_key[20..22], &real_key[40..42]).to_lowercase();
+        type_text(&mut app, &want);
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(matches!(&fx[..], [Effect::Save]));
+        // The new vault opens on the Tools tab, offering the first backup
+        // (Enter) and the kit.
+        assert_eq!(app.context(), Context::Tools);
+        let f = flat_text(&app, 80, 24);
+        assert!(
+            f.contains(say("Your vault is new", "你的保险库是新建的")),
+            "{f}"
+        );
+        assert!(f.contains(say("› Make a backup", "› 备份")), "{f}");
+        assert_eq!(
+            session(&app).vault.payload().history.recovery_key_exported,
+            Some(NOW)
+        );
+        let Screen::Main(s) = &mut app.screen else {
+            panic!()
+        };
+        s.vault.payload_mut().settings.backup_dir = Some("/media/usb/lifeboat".into());
+        snap(&app, "tools_first_run");
+        // Enter asks for the backup folder at once.
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::ToolsFolder);
+    });
 }
 
 // ---- recover ---------------------------------------------------------
 
 #[test]
 fn recover_takes_a_pasted_key_then_a_new_passphrase() {
-    let mut app = locked_app(true);
-    press(&mut app, &[ctrl('r')]);
-    assert_eq!(app.context(), Context::RecoverMaterial);
-    update(&mut app, Message::Paste(SecretString::from(FAKE_KEY)));
-    // The paper the user holds is shown, to compare it word by word.
-    assert!(flat_text(&app, 120, 40).contains("QQQQ"));
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == FAKE_KEY));
+    in_both_languages(|| {
+        let mut app = locked_app(true);
+        press(&mut app, &[ctrl('r')]);
+        assert_eq!(app.context(), Context::RecoverMaterial);
+        update(&mut app, Message::Paste(SecretString::from(FAKE_KEY)));
+        // The paper the user holds is shown, to compare it word by word.
+        assert!(flat_text(&app, 120, 40).contains("QQQQ"));
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == FAKE_KEY));
 
-    // Shares: Enter adds lines until an empty line.
-    let mut app = locked_app(true);
-    press(&mut app, &[ctrl('r')]);
-    type_text(&mut app, "academic acid");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    type_text(&mut app, "acne academic");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(
-        matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == "academic acid\nacne academic\n")
-    );
+        // Shares: Enter adds lines until an empty line.
+        let mut app = locked_app(true);
+        press(&mut app, &[ctrl('r')]);
+        type_text(&mut app, "academic acid");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        type_text(&mut app, "acne academic");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(
+            matches!(&fx[..], [Effect::OpenForRecovery(m)] if m.expose() == "academic acid\nacne academic\n")
+        );
 
-    let dir = tempfile::tempdir().unwrap();
-    update(
-        &mut app,
-        Message::RecoveryOpened(Ok(Box::new(vault_in(&dir)))),
-    );
-    assert_eq!(app.context(), Context::RecoverPassphrase);
-    let strong = "brand new otter lantern passphrase";
-    type_text(&mut app, strong);
-    press(&mut app, &[key(KeyCode::Tab)]);
-    type_text(&mut app, strong);
-    snap(&app, "recover_new_passphrase");
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    let Some(Effect::SetPassphrase { vault, passphrase }) = fx.into_iter().next() else {
-        panic!("no SetPassphrase effect")
-    };
-    assert_eq!(passphrase.expose(), strong);
-    update(&mut app, Message::PassphraseSet(vault, Ok(())));
-    assert_eq!(app.context(), Context::Items);
+        let dir = tempfile::tempdir().unwrap();
+        update(
+            &mut app,
+            Message::RecoveryOpened(Ok(Box::new(vault_in(&dir)))),
+        );
+        assert_eq!(app.context(), Context::RecoverPassphrase);
+        let strong = "brand new otter lantern passphrase";
+        type_text(&mut app, strong);
+        press(&mut app, &[key(KeyCode::Tab)]);
+        type_text(&mut app, strong);
+        snap(&app, "recover_new_passphrase");
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        let Some(Effect::SetPassphrase { vault, passphrase }) = fx.into_iter().next() else {
+            panic!("no SetPassphrase effect")
+        };
+        assert_eq!(passphrase.expose(), strong);
+        update(&mut app, Message::PassphraseSet(vault, Ok(())));
+        assert_eq!(app.context(), Context::Items);
+    });
 }
 
 // ---- items -----------------------------------------------------------
@@ -633,7 +729,10 @@ fn seed_form_stores_an_optional_bip39_passphrase_masked_until_revealed() {
     // the detail masks it like the words until r
     open_item(&mut app, "hidden wallet");
     let masked = screen_text(&app, 80, 24);
-    assert!(masked.contains(text::F_BIP39_PASSPHRASE), "{masked}");
+    assert!(
+        masked.contains(&text::F_BIP39_PASSPHRASE.text()),
+        "{masked}"
+    );
     assert!(!masked.contains("TREZOR"));
     press(&mut app, &[ch('r')]);
     assert!(screen_text(&app, 80, 24).contains("TREZOR"));
@@ -845,7 +944,7 @@ fn reset_asks_then_archives_the_run_and_saves() {
     for cancel in [ch('n'), key(KeyCode::Esc)] {
         assert!(press(&mut app, &[ch('R')]).is_empty());
         assert_eq!(app.context(), Context::ConfirmReset);
-        assert!(screen_text(&app, 80, 24).contains(text::CONFIRM_RESET));
+        assert!(screen_text(&app, 80, 24).contains(&text::CONFIRM_RESET.text()));
         assert!(press(&mut app, &[cancel]).is_empty());
         assert_eq!(app.context(), Context::Runner);
         let p = &session(&app).vault.payload().playbooks;
@@ -862,7 +961,7 @@ fn reset_asks_then_archives_the_run_and_saves() {
     assert_eq!(archived[0].archived_at, Some(NOW));
     assert_eq!(archived[0].steps, before.steps);
     assert_eq!(runner(&app).steps.selected, 0);
-    assert_eq!(app.status.as_ref().unwrap().text, text::RUN_RESET);
+    assert_eq!(app.status.as_ref().unwrap().text, text::RUN_RESET.text());
     assert!(session(&app)
         .vault
         .payload()
@@ -872,7 +971,10 @@ fn reset_asks_then_archives_the_run_and_saves() {
     // nothing left to reset: says so, asks nothing
     assert!(press(&mut app, &[ch('R')]).is_empty());
     assert_eq!(app.context(), Context::Runner);
-    assert_eq!(app.status.as_ref().unwrap().text, text::NOTHING_TO_RESET);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        text::NOTHING_TO_RESET.text()
+    );
 }
 
 #[test]
@@ -918,7 +1020,7 @@ fn account_picker_lists_vault_accounts_or_takes_free_text() {
         screen.contains(&text::runner_account("Example Wallet")),
         "{screen}"
     );
-    assert!(screen.contains(text::NO_LINKED), "{screen}");
+    assert!(screen.contains(&text::NO_LINKED.text()), "{screen}");
     // reopening starts on the current account; Esc changes nothing
     press(&mut app, &[ch('A')]);
     let Some(p) = &runner(&app).account else {
@@ -952,7 +1054,10 @@ fn account_picker_lists_vault_accounts_or_takes_free_text() {
     let fx = press(&mut app, &[key(KeyCode::Enter)]);
     assert!(matches!(&fx[..], [Effect::Save]));
     assert_eq!(account(&app), None);
-    assert_eq!(app.status.as_ref().unwrap().text, text::ACCOUNT_CLEARED);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        text::ACCOUNT_CLEARED.text()
+    );
     assert!(!screen_text(&app, 80, 24).contains("account:"));
 }
 
@@ -1085,124 +1190,141 @@ fn item_form_to_item_trims_and_splits_tags() {
 
 #[test]
 fn snapshot_unlock() {
-    let mut app = locked_app(true);
-    type_text(&mut app, "secret");
-    snap(&app, "unlock");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    snap(&app, "unlock_working");
-    update(
-        &mut app,
-        Message::Unlocked(Err(VaultError::Auth("x".into()))),
-    );
-    snap(&app, "unlock_wrong");
+    in_both_languages(|| {
+        let mut app = locked_app(true);
+        type_text(&mut app, "secret");
+        snap(&app, "unlock");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        snap(&app, "unlock_working");
+        update(
+            &mut app,
+            Message::Unlocked(Err(VaultError::Auth("x".into()))),
+        );
+        snap(&app, "unlock_wrong");
+    });
 }
 
 #[test]
 fn snapshot_create() {
-    let mut app = locked_app(false);
-    type_text(&mut app, "purple otter");
-    snap(&app, "create_passphrase");
-    let Screen::Create(c) = &mut app.screen else {
-        panic!()
-    };
-    c.key = SecretString::from(FAKE_KEY);
-    c.positions = [20, 40];
-    c.stage = CreateStage::ShowKey;
-    snap(&app, "create_key");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "QQ");
-    snap(&app, "create_confirm");
+    in_both_languages(|| {
+        let mut app = locked_app(false);
+        type_text(&mut app, "purple otter");
+        snap(&app, "create_passphrase");
+        let Screen::Create(c) = &mut app.screen else {
+            panic!()
+        };
+        c.key = SecretString::from(FAKE_KEY);
+        c.positions = [20, 40];
+        c.stage = CreateStage::ShowKey;
+        snap(&app, "create_key");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "QQ");
+        snap(&app, "create_confirm");
+    });
 }
 
 #[test]
 fn snapshot_recover() {
-    let mut app = locked_app(true);
-    press(&mut app, &[ctrl('r')]);
-    type_text(&mut app, "academic acid acne");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "academic");
-    snap(&app, "recover");
+    in_both_languages(|| {
+        let mut app = locked_app(true);
+        press(&mut app, &[ctrl('r')]);
+        type_text(&mut app, "academic acid acne");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "academic");
+        snap(&app, "recover");
+    });
 }
 
 #[test]
 fn snapshot_items() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    snap(&app, "items");
-    press(&mut app, &[ch('/')]);
-    type_text(&mut app, "example");
-    snap(&app, "items_search");
-    press(&mut app, &[key(KeyCode::Esc), ch('?')]);
-    snap(&app, "items_help");
-    press(&mut app, &[key(KeyCode::Esc)]);
-    update(&mut app, Message::Saved(Err(VaultError::Changed)));
-    snap(&app, "status_error");
-    assert!(screen_text(&app, 80, 24).contains("redo the change"));
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        snap(&app, "items");
+        press(&mut app, &[ch('/')]);
+        type_text(&mut app, "example");
+        snap(&app, "items_search");
+        press(&mut app, &[key(KeyCode::Esc), ch('?')]);
+        snap(&app, "items_help");
+        press(&mut app, &[key(KeyCode::Esc)]);
+        update(&mut app, Message::Saved(Err(VaultError::Changed)));
+        snap(&app, "status_error");
+        assert!(screen_text(&app, 80, 24).contains(say(
+            "redo the change",
+            "未保存：打开后，另一个程序修改了保险库"
+        )));
+    });
 }
 
 #[test]
 fn snapshot_details() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    open_item(&mut app, "demo wallet");
-    snap(&app, "detail_seed_masked");
-    press(&mut app, &[ch('r')]);
-    update(&mut app, Message::Tick(NOW + time::Duration::seconds(12)));
-    snap(&app, "detail_seed_revealed");
-    press(&mut app, &[key(KeyCode::Esc)]);
-    open_item(&mut app, "2fa (fake)");
-    snap(&app, "detail_totp");
-    press(&mut app, &[key(KeyCode::Esc)]);
-    open_item(&mut app, "recovery codes");
-    press(&mut app, &[ch('j'), ch('j')]);
-    snap(&app, "detail_codes");
-    press(&mut app, &[ch('d')]);
-    snap(&app, "detail_confirm_delete");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        open_item(&mut app, "demo wallet");
+        snap(&app, "detail_seed_masked");
+        press(&mut app, &[ch('r')]);
+        update(&mut app, Message::Tick(NOW + time::Duration::seconds(12)));
+        snap(&app, "detail_seed_revealed");
+        press(&mut app, &[key(KeyCode::Esc)]);
+        open_item(&mut app, "2fa (fake)");
+        snap(&app, "detail_totp");
+        press(&mut app, &[key(KeyCode::Esc)]);
+        open_item(&mut app, "recovery codes");
+        press(&mut app, &[ch('j'), ch('j')]);
+        snap(&app, "detail_codes");
+        press(&mut app, &[ch('d')]);
+        snap(&app, "detail_confirm_delete");
+    });
 }
 
 #[test]
 fn snapshot_form() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    press(&mut app, &[ch('a')]);
-    for _ in 0..4 {
-        press(&mut app, &[key(KeyCode::Right)]);
-    }
-    press(&mut app, &[key(KeyCode::Tab)]);
-    type_text(&mut app, "Bank login");
-    press(&mut app, &[key(KeyCode::Tab)]);
-    type_text(&mut app, "bank.example");
-    snap(&app, "form_add");
-    press(&mut app, &[key(KeyCode::Esc)]);
-    add_seed_up_to_passphrase(&mut app, "Hidden wallet");
-    type_text(&mut app, "TREZOR");
-    snap(&app, "form_seed_passphrase");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[ch('a')]);
+        for _ in 0..4 {
+            press(&mut app, &[key(KeyCode::Right)]);
+        }
+        press(&mut app, &[key(KeyCode::Tab)]);
+        type_text(&mut app, "Bank login");
+        press(&mut app, &[key(KeyCode::Tab)]);
+        type_text(&mut app, "bank.example");
+        snap(&app, "form_add");
+        press(&mut app, &[key(KeyCode::Esc)]);
+        add_seed_up_to_passphrase(&mut app, "Hidden wallet");
+        type_text(&mut app, "TREZOR");
+        snap(&app, "form_seed_passphrase");
+    });
 }
 
 #[test]
 fn snapshot_playbooks() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    press(&mut app, &[key(KeyCode::Tab)]);
-    snap(&app, "playbooks");
-    press(&mut app, &[key(KeyCode::Tab)]);
-    snap(&app, "tools");
-    press(&mut app, &[key(KeyCode::Tab)]);
-    open_runner(&mut app, "lost-2fa-device");
-    snap(&app, "runner");
-    press(&mut app, &[ch('n')]);
-    type_text(&mut app, "old phone fell in the lake");
-    snap(&app, "runner_note");
-    press(&mut app, &[key(KeyCode::Esc), ch('R')]);
-    snap(&app, "runner_reset_confirm");
-    press(&mut app, &[ch('n'), ch('A')]);
-    type_text(&mut app, "ex");
-    snap(&app, "runner_account_picker");
-    press(
-        &mut app,
-        &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
-    );
-    snap(&app, "runner_account");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[key(KeyCode::Tab)]);
+        snap(&app, "playbooks");
+        press(&mut app, &[key(KeyCode::Tab)]);
+        snap(&app, "tools");
+        press(&mut app, &[key(KeyCode::Tab)]);
+        open_runner(&mut app, "lost-2fa-device");
+        snap(&app, "runner");
+        press(&mut app, &[ch('n')]);
+        type_text(&mut app, "old phone fell in the lake");
+        snap(&app, "runner_note");
+        press(&mut app, &[key(KeyCode::Esc), ch('R')]);
+        snap(&app, "runner_reset_confirm");
+        press(&mut app, &[ch('n'), ch('A')]);
+        type_text(&mut app, "ex");
+        snap(&app, "runner_account_picker");
+        press(
+            &mut app,
+            &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
+        );
+        snap(&app, "runner_account");
+    });
 }
 
 // ---- the runner at 80x24 ---------------------------------------------
@@ -1268,7 +1390,7 @@ fn page_down_brings_the_last_line_of_every_playbooks_longest_step_into_view() {
             }
             // Before it is in view, the frame says there is more.
             assert!(
-                screen_text(&app, 80, 24).contains(text::MORE_BELOW.trim()),
+                screen_text(&app, 80, 24).contains(text::MORE_BELOW.text().trim()),
                 "{}: no more marker",
                 pb.id
             );
@@ -1318,20 +1440,25 @@ fn the_note_editor_shows_every_typed_word_and_the_cursor_at_80x24() {
 
 #[test]
 fn enter_on_an_empty_required_note_says_what_to_do_with_the_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    runner_at(&mut app, "account-locked", 0);
-    press(&mut app, &[ch(' ')]);
-    type_text(&mut app, "   ");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    assert_eq!(app.context(), Context::NoteEntry);
-    let f = flat_text(&app, 80, 24);
-    assert!(f.contains("type the note, then Enter"), "{f}");
-    assert!(!f.contains("--note"), "{f}");
-    snap(&app, "runner_note_empty");
-    // typing clears the message
-    type_text(&mut app, "x");
-    assert!(!flat_text(&app, 80, 24).contains("type the note, then Enter"));
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        runner_at(&mut app, "account-locked", 0);
+        press(&mut app, &[ch(' ')]);
+        type_text(&mut app, "   ");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        assert_eq!(app.context(), Context::NoteEntry);
+        let f = flat_text(&app, 80, 24);
+        assert!(
+            f.contains(say("type the note, then Enter", "输入内容后按 Enter")),
+            "{f}"
+        );
+        assert!(!f.contains("--note"), "{f}");
+        snap(&app, "runner_note_empty");
+        // typing clears the message
+        type_text(&mut app, "x");
+        assert!(!flat_text(&app, 80, 24).contains("type the note, then Enter"));
+    });
 }
 
 #[test]
@@ -1366,66 +1493,70 @@ fn opening_a_playbook_without_a_run_asks_for_the_account() {
 
 #[test]
 fn contact_steps_show_the_accounts_support_and_username() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    let idx = app
-        .playbooks
-        .iter()
-        .find(|p| p.id == "account-locked")
-        .unwrap()
-        .step_index("contact-support")
-        .unwrap();
-    runner_at(&mut app, "account-locked", idx);
-    assert!(flat_text(&app, 80, 24).contains("A: set the incident's account"));
-    press(&mut app, &[ch('A')]);
-    type_text(&mut app, "mail.example.org");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    let items = &session(&app).vault.payload().items;
-    let contacts = crate::playbook::account_contacts(items, "mail.example.org");
-    assert!(!contacts.is_empty(), "the demo has a mail login");
-    let f = flat_text(&app, 120, 40);
-    assert!(
-        f.contains("Support contacts stored for mail.example.org"),
-        "{f}"
-    );
-    for c in contacts {
-        if let Some(u) = c.username {
-            assert!(f.contains(&u), "{u} not shown: {f}");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        let idx = app
+            .playbooks
+            .iter()
+            .find(|p| p.id == "account-locked")
+            .unwrap()
+            .step_index("contact-support")
+            .unwrap();
+        runner_at(&mut app, "account-locked", idx);
+        assert!(flat_text(&app, 80, 24).contains(say(
+            "A: set the incident's account",
+            "按 A 设置本次事件的账户"
+        )));
+        press(&mut app, &[ch('A')]);
+        type_text(&mut app, "mail.example.org");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        let items = &session(&app).vault.payload().items;
+        let contacts = crate::playbook::account_contacts(items, "mail.example.org");
+        assert!(!contacts.is_empty(), "the demo has a mail login");
+        let f = flat_text(&app, 120, 40);
+        assert!(f.contains(&text::h_contacts("mail.example.org")), "{f}");
+        for c in contacts {
+            if let Some(u) = c.username {
+                assert!(f.contains(&u), "{u} not shown: {f}");
+            }
+            if let Some(s) = c.support {
+                let start: String = s.chars().take(20).collect();
+                assert!(f.contains(&start), "{s} not shown: {f}");
+            }
         }
-        if let Some(s) = c.support {
-            let start: String = s.chars().take(20).collect();
-            assert!(f.contains(&start), "{s} not shown: {f}");
-        }
-    }
-    snap(&app, "runner_contacts");
+        snap(&app, "runner_contacts");
+    });
 }
 
 #[test]
 fn help_in_the_runner_explains_every_marker() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    runner_at(&mut app, "lost-2fa-device", 0);
-    press(&mut app, &[ch('?')]);
-    let f = flat_text(&app, 80, 24);
-    for m in [
-        "[x]",
-        "[>]",
-        "[ ]",
-        "[~]",
-        "[-]",
-        "✎",
-        "? question",
-        "~ wait",
-        "!",
-        "[/] set aside",
-        "[?] waits on an open question",
-        "▼ more",
-        "▲",
-        "n of m steps",
-    ] {
-        assert!(f.contains(m), "{m} not explained: {f}");
-    }
-    snap(&app, "runner_help");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        runner_at(&mut app, "lost-2fa-device", 0);
+        press(&mut app, &[ch('?')]);
+        let f = flat_text(&app, 80, 24);
+        for m in [
+            "[x]",
+            "[>]",
+            "[ ]",
+            "[~]",
+            "[-]",
+            "✎",
+            say("? question", "? 问题"),
+            say("~ wait", "~ 等待"),
+            "!",
+            say("[/] set aside", "[/] 已跳过"),
+            say("[?] waits on an open question", "[?] 等待一个未回答的问题"),
+            say("▼ more", "▼ 更多"),
+            "▲",
+            say("n of m steps", "n/m 步"),
+        ] {
+            assert!(f.contains(m), "{m} not explained: {f}");
+        }
+        snap(&app, "runner_help");
+    });
 }
 
 /// A step set aside (S, with a reason) is drawn [/], not [x], and counts
@@ -1476,60 +1607,65 @@ fn long_step_titles_end_with_an_ellipsis() {
 
 #[test]
 fn idle_lock_keeps_a_half_written_note_and_returns_to_the_step() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    let idx = 5;
-    runner_at(&mut app, "account-locked", idx);
-    press(&mut app, &[ch('n')]);
-    type_text(&mut app, "ticket 4471, call back Friday");
-    let secs = app.auto_lock_secs as i64;
-    // Idle: the note is saved first...
-    let fx = update(&mut app, Message::Tick(NOW + time::Duration::seconds(secs)));
-    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
-    let step_id = app.playbooks[runner(&app).playbook].steps[idx].id.clone();
-    let rec = |app: &App| {
-        session(app)
-            .vault
-            .payload()
-            .playbooks
-            .run("account-locked")
-            .and_then(|r| r.record(&step_id).cloned())
-    };
-    assert_eq!(
-        rec(&app).unwrap().note.as_deref(),
-        Some("ticket 4471, call back Friday")
-    );
-    assert!(rec(&app).unwrap().done_at.is_none(), "saved, not ticked");
-    // ...then, once saved, the vault locks.
-    let vault = {
-        let Screen::Main(s) = &mut app.screen else {
-            panic!()
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        let idx = 5;
+        runner_at(&mut app, "account-locked", idx);
+        press(&mut app, &[ch('n')]);
+        type_text(&mut app, "ticket 4471, call back Friday");
+        let secs = app.auto_lock_secs as i64;
+        // Idle: the note is saved first...
+        let fx = update(&mut app, Message::Tick(NOW + time::Duration::seconds(secs)));
+        assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+        let step_id = app.playbooks[runner(&app).playbook].steps[idx].id.clone();
+        let rec = |app: &App| {
+            session(app)
+                .vault
+                .payload()
+                .playbooks
+                .run("account-locked")
+                .and_then(|r| r.record(&step_id).cloned())
         };
-        s.vault.save().unwrap();
-        s.vault.path().to_path_buf()
-    };
-    update(&mut app, Message::Saved(Ok(())));
-    assert_eq!(app.context(), Context::Unlock);
-    let f = flat_text(&app, 80, 24);
-    assert!(f.contains("unfinished note was saved"), "{f}");
-    snap(&app, "unlock_idle_note_kept");
-    // Unlock: back on the same step of the same playbook.
-    let v = Vault::open(
-        &vault,
-        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
-    )
-    .unwrap();
-    update(&mut app, Message::Unlocked(Ok(Box::new(v))));
-    assert_eq!(app.context(), Context::Runner);
-    assert_eq!(runner(&app).steps.selected, idx);
-    assert_eq!(
-        app.playbooks[runner(&app).playbook].id,
-        "account-locked".to_owned()
-    );
-    assert_eq!(
-        rec(&app).unwrap().note.as_deref(),
-        Some("ticket 4471, call back Friday")
-    );
+        assert_eq!(
+            rec(&app).unwrap().note.as_deref(),
+            Some("ticket 4471, call back Friday")
+        );
+        assert!(rec(&app).unwrap().done_at.is_none(), "saved, not ticked");
+        // ...then, once saved, the vault locks.
+        let vault = {
+            let Screen::Main(s) = &mut app.screen else {
+                panic!()
+            };
+            s.vault.save().unwrap();
+            s.vault.path().to_path_buf()
+        };
+        update(&mut app, Message::Saved(Ok(())));
+        assert_eq!(app.context(), Context::Unlock);
+        let f = flat_text(&app, 80, 24);
+        assert!(
+            f.contains(say("unfinished note was saved", "没写完的记录已保存")),
+            "{f}"
+        );
+        snap(&app, "unlock_idle_note_kept");
+        // Unlock: back on the same step of the same playbook.
+        let v = Vault::open(
+            &vault,
+            &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+        )
+        .unwrap();
+        update(&mut app, Message::Unlocked(Ok(Box::new(v))));
+        assert_eq!(app.context(), Context::Runner);
+        assert_eq!(runner(&app).steps.selected, idx);
+        assert_eq!(
+            app.playbooks[runner(&app).playbook].id,
+            "account-locked".to_owned()
+        );
+        assert_eq!(
+            rec(&app).unwrap().note.as_deref(),
+            Some("ticket 4471, call back Friday")
+        );
+    });
 }
 
 #[test]
@@ -1579,73 +1715,84 @@ fn two_shares() -> Vec<String> {
 
 #[test]
 fn an_unknown_share_word_is_marked_at_once_with_its_suggestion() {
-    let mut app = locked_app(true);
-    press(&mut app, &[ctrl('r')]);
-    type_text(&mut app, "academic acdi ");
-    let f = flat_text(&app, 80, 24);
-    assert!(
-        f.contains("word 2 acdi is not a share word: did you mean acid"),
-        "{f}"
-    );
-    // the word being typed is not flagged while it can still become one
-    type_text(&mut app, "acn");
-    let f = flat_text(&app, 80, 24);
-    assert!(!f.contains("word 3"), "{f}");
-    snap(&app, "recover_unknown_word");
+    in_both_languages(|| {
+        let mut app = locked_app(true);
+        press(&mut app, &[ctrl('r')]);
+        type_text(&mut app, "academic acdi ");
+        let f = flat_text(&app, 80, 24);
+        assert!(
+            f.contains(say(
+                "word 2 acdi is not a share word: did you mean acid",
+                "第 2 个词“acdi”不是份额词：是不是“acid”？"
+            )),
+            "{f}"
+        );
+        // the word being typed is not flagged while it can still become one
+        type_text(&mut app, "acn");
+        let f = flat_text(&app, 80, 24);
+        assert!(!f.contains(say("word 3", "第 3 个词")), "{f}");
+        snap(&app, "recover_unknown_word");
+    });
 }
 
 #[test]
 fn a_share_with_one_wrong_word_keeps_the_others_and_is_fixed_in_place() {
-    let shares = two_shares();
-    let mut words: Vec<String> = shares[1].split_whitespace().map(str::to_owned).collect();
-    let right = words[6].clone();
-    let wrong = if right == "academic" {
-        "acid"
-    } else {
-        "academic"
-    };
-    words[6] = wrong.to_owned();
-    let typed = format!("{}\n{}\n", shares[0], words.join(" "));
-    let mut app = locked_app(true);
-    press(&mut app, &[ctrl('r')]);
-    update(&mut app, Message::Paste(SecretString::from(typed.as_str())));
-    // Enter on the empty line: refused before any work, nothing wiped,
-    // the cursor at the end of the wrong word, the fix named.
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    let (t, cursor, error) = recover_text(&app);
-    assert_eq!(t, typed);
-    let error = error.unwrap();
-    assert!(
-        error.contains(&format!("word 7 \"{wrong}\" is probably \"{right}\"")),
-        "{error}"
-    );
-    let line2_start = shares[0].chars().count() + 1;
-    let word_end = line2_start + words[..7].join(" ").chars().count();
-    assert_eq!(cursor, word_end);
-    snap(&app, "recover_checksum_word");
-    // Fix that one word where the cursor is, then continue.
-    for _ in 0..wrong.chars().count() {
-        press(&mut app, &[key(KeyCode::Backspace)]);
-    }
-    type_text(&mut app, &right);
-    press(&mut app, &[ctrl('s')]);
-    let _ = &app;
-    let fixed = format!("{}\n{}\n", shares[0], shares[1]);
-    match &app.screen {
-        Screen::Recover(r) => {
-            assert!(matches!(r.stage, RecoverStage::Working(_)));
-            assert_eq!(r.kept.expose(), fixed);
+    in_both_languages(|| {
+        let shares = two_shares();
+        let mut words: Vec<String> = shares[1].split_whitespace().map(str::to_owned).collect();
+        let right = words[6].clone();
+        let wrong = if right == "academic" {
+            "acid"
+        } else {
+            "academic"
+        };
+        words[6] = wrong.to_owned();
+        let typed = format!("{}\n{}\n", shares[0], words.join(" "));
+        let mut app = locked_app(true);
+        press(&mut app, &[ctrl('r')]);
+        update(&mut app, Message::Paste(SecretString::from(typed.as_str())));
+        // Enter on the empty line: refused before any work, nothing wiped,
+        // the cursor at the end of the wrong word, the fix named.
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        let (t, cursor, error) = recover_text(&app);
+        assert_eq!(t, typed);
+        let error = error.unwrap();
+        assert!(
+            error.contains(&format!(
+                "{} \"{wrong}\" {} \"{right}\"",
+                say("word 7", "第 7 个词"),
+                say("is probably", "可能应为")
+            )) || error.contains(&format!("第 7 个词“{wrong}”可能应为“{right}”")),
+            "{error}"
+        );
+        let line2_start = shares[0].chars().count() + 1;
+        let word_end = line2_start + words[..7].join(" ").chars().count();
+        assert_eq!(cursor, word_end);
+        snap(&app, "recover_checksum_word");
+        // Fix that one word where the cursor is, then continue.
+        for _ in 0..wrong.chars().count() {
+            press(&mut app, &[key(KeyCode::Backspace)]);
         }
-        _ => panic!(),
-    }
-    // If opening fails anyway, the text comes back whole.
-    update(
-        &mut app,
-        Message::RecoveryOpened(Err("not this vault".into())),
-    );
-    let (t, _, error) = recover_text(&app);
-    assert_eq!(t, fixed);
-    assert!(error.unwrap().contains("not this vault"));
+        type_text(&mut app, &right);
+        press(&mut app, &[ctrl('s')]);
+        let _ = &app;
+        let fixed = format!("{}\n{}\n", shares[0], shares[1]);
+        match &app.screen {
+            Screen::Recover(r) => {
+                assert!(matches!(r.stage, RecoverStage::Working(_)));
+                assert_eq!(r.kept.expose(), fixed);
+            }
+            _ => panic!(),
+        }
+        // If opening fails anyway, the text comes back whole.
+        update(
+            &mut app,
+            Message::RecoveryOpened(Err("not this vault".into())),
+        );
+        let (t, _, error) = recover_text(&app);
+        assert_eq!(t, fixed);
+        assert!(error.unwrap().contains("not this vault"));
+    });
 }
 
 #[test]
@@ -1694,7 +1841,10 @@ fn extra_identity_session_shows_the_unverified_banner_and_cannot_save() {
     app.enter_session(ro);
     let text = screen_text(&app, 80, 24);
     // Whole, at 80 columns.
-    assert!(text.contains(text::UNVERIFIED_BANNER.trim()), "{text}");
+    assert!(
+        text.contains(text::UNVERIFIED_BANNER.text().trim()),
+        "{text}"
+    );
     // Every save of the session is refused by the core.
     let Screen::Main(s) = &mut app.screen else {
         panic!("not in a session")
@@ -1763,67 +1913,71 @@ fn run_saves(app: &mut App, fx: Vec<Effect>) -> Vec<Effect> {
 
 #[test]
 fn read_only_session_is_marked_on_every_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut app, _, _) = read_only_app(&dir);
-    snap(&app, "items_unverified");
-    // The header says so on every page, not only above the list.
-    open_item(&mut app, "Mail login");
-    assert!(screen_text(&app, 80, 24).contains(text::UNVERIFIED_MARK));
-    press(
-        &mut app,
-        &[key(KeyCode::Esc), key(KeyCode::Esc), key(KeyCode::Tab)],
-    );
-    assert!(screen_text(&app, 80, 24).contains(text::UNVERIFIED_MARK));
-    let genuine = unlocked_app(&dir);
-    assert!(!screen_text(&genuine, 120, 40).contains(text::UNVERIFIED_MARK));
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut app, _, _) = read_only_app(&dir);
+        snap(&app, "items_unverified");
+        // The header says so on every page, not only above the list.
+        open_item(&mut app, "Mail login");
+        assert!(screen_text(&app, 80, 24).contains(&text::UNVERIFIED_MARK.text()));
+        press(
+            &mut app,
+            &[key(KeyCode::Esc), key(KeyCode::Esc), key(KeyCode::Tab)],
+        );
+        assert!(screen_text(&app, 80, 24).contains(&text::UNVERIFIED_MARK.text()));
+        let genuine = unlocked_app(&dir);
+        assert!(!screen_text(&genuine, 120, 40).contains(&text::UNVERIFIED_MARK.text()));
+    });
 }
 
 #[test]
 fn read_only_session_proved_with_the_passphrase_saves_a_genuine_file() {
-    use crate::vault::Unlock;
-    let dir = tempfile::tempdir().unwrap();
-    let (mut app, path, _) = read_only_app(&dir);
-    let before = std::fs::read(&path).unwrap();
-    // Delete an item: the save is refused and the prompt opens by itself.
-    open_item(&mut app, "Mail login");
-    press(&mut app, &[ch('d')]);
-    let fx = press(&mut app, &[ch('y')]);
-    let fx = run_saves(&mut app, fx);
-    assert!(fx.is_empty(), "{fx:?}");
-    assert_eq!(app.context(), Context::Prove);
-    assert_eq!(std::fs::read(&path).unwrap(), before);
-    snap(&app, "prove_prompt");
-    // A wrong passphrase: refused, still read-only, the file untouched.
-    type_text(&mut app, "not the passphrase");
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.context(), Context::Busy);
-    let fx = run_prove(&mut app, &path, fx);
-    assert!(fx.is_empty(), "{fx:?}");
-    assert_eq!(app.context(), Context::Prove);
-    let shown = flat_text(&app, 120, 40);
-    assert!(shown.contains(text::PROOF_FAILED), "{shown}");
-    assert!(!session(&app).vault.is_verified());
-    assert_eq!(std::fs::read(&path).unwrap(), before);
-    // The right one: proved, and the refused change is saved.
-    type_text(&mut app, "a long test passphrase");
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    let fx = run_prove(&mut app, &path, fx);
-    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
-    run_saves(&mut app, fx);
-    assert!(session(&app).vault.is_verified());
-    assert!(!screen_text(&app, 120, 40).contains(text::UNVERIFIED_MARK));
-    assert_ne!(std::fs::read(&path).unwrap(), before);
-    let v = Vault::open(
-        &path,
-        &Unlock::Passphrase(SecretString::from("a long test passphrase")),
-    )
-    .unwrap();
-    assert!(v.is_verified());
-    assert!(v
-        .payload()
-        .items
-        .iter()
-        .all(|i| !i.name.contains("Mail login")));
+    in_both_languages(|| {
+        use crate::vault::Unlock;
+        let dir = tempfile::tempdir().unwrap();
+        let (mut app, path, _) = read_only_app(&dir);
+        let before = std::fs::read(&path).unwrap();
+        // Delete an item: the save is refused and the prompt opens by itself.
+        open_item(&mut app, "Mail login");
+        press(&mut app, &[ch('d')]);
+        let fx = press(&mut app, &[ch('y')]);
+        let fx = run_saves(&mut app, fx);
+        assert!(fx.is_empty(), "{fx:?}");
+        assert_eq!(app.context(), Context::Prove);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        snap(&app, "prove_prompt");
+        // A wrong passphrase: refused, still read-only, the file untouched.
+        type_text(&mut app, "not the passphrase");
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::Busy);
+        let fx = run_prove(&mut app, &path, fx);
+        assert!(fx.is_empty(), "{fx:?}");
+        assert_eq!(app.context(), Context::Prove);
+        let shown = flat_text(&app, 120, 40);
+        assert!(shown.contains(&text::PROOF_FAILED.text()), "{shown}");
+        assert!(!session(&app).vault.is_verified());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        // The right one: proved, and the refused change is saved.
+        type_text(&mut app, "a long test passphrase");
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        let fx = run_prove(&mut app, &path, fx);
+        assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+        run_saves(&mut app, fx);
+        assert!(session(&app).vault.is_verified());
+        assert!(!screen_text(&app, 120, 40).contains(&text::UNVERIFIED_MARK.text()));
+        assert_ne!(std::fs::read(&path).unwrap(), before);
+        let v = Vault::open(
+            &path,
+            &Unlock::Passphrase(SecretString::from("a long test passphrase")),
+        )
+        .unwrap();
+        assert!(v.is_verified());
+        assert!(v
+            .payload()
+            .items
+            .iter()
+            .all(|i| !i.name.contains("Mail login")));
+    });
 }
 
 #[test]
@@ -1857,44 +2011,52 @@ fn read_only_session_proved_with_the_recovery_key() {
 
 #[test]
 fn unsafe_vault_folder_is_shown_before_unlock_and_above_the_items() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let v = vault_in(&dir);
-    let path = v.path().to_path_buf();
-    drop(v);
-    let folder = path.parent().unwrap();
-    let mut app = App::new(
-        path.clone(),
-        true,
-        crate::playbook::builtin(),
-        Theme { color: false },
-        NOW,
-    );
-    app.check_folder();
-    assert!(app.unsafe_folder.is_none(), "a 0700 folder is private");
-    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o777)).unwrap();
-    app.check_folder();
-    let (why, fix) = app
-        .unsafe_folder
-        .clone()
-        .expect("a 0777 folder is not private");
-    assert!(why.contains("0777"), "{why}");
-    assert!(fix.contains("chmod go-w"), "{fix}");
-    let flat = flat_text(&app, 120, 40);
-    assert!(flat.contains("the vault's folder is not private"), "{flat}");
-    assert!(flat.contains("chmod go-w"), "{flat}");
-    // Snapshots with a fixed folder, so they do not hold a temp path.
-    let fixed = (
-        "other users can create and rename files in it (mode 0777)".to_owned(),
-        "chmod go-w '/home/ada/.local/share/lifeboat'".to_owned(),
-    );
-    let mut locked = locked_app(true);
-    locked.unsafe_folder = Some(fixed.clone());
-    snap(&locked, "unlock_unsafe_folder");
-    let mut open = unlocked_app(&dir);
-    open.unsafe_folder = Some(fixed);
-    snap(&open, "items_unsafe_folder");
-    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    in_both_languages(|| {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let v = vault_in(&dir);
+        let path = v.path().to_path_buf();
+        drop(v);
+        let folder = path.parent().unwrap();
+        let mut app = App::new(
+            path.clone(),
+            true,
+            crate::playbook::builtin(),
+            Theme { color: false },
+            NOW,
+        );
+        app.check_folder();
+        assert!(app.unsafe_folder.is_none(), "a 0700 folder is private");
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+        app.check_folder();
+        let (why, fix) = app
+            .unsafe_folder
+            .clone()
+            .expect("a 0777 folder is not private");
+        assert!(why.contains("0777"), "{why}");
+        assert!(fix.contains("chmod go-w"), "{fix}");
+        let flat = flat_text(&app, 120, 40);
+        assert!(
+            flat.contains(say(
+                "the vault's folder is not private",
+                "保险库所在的文件夹不是私有的"
+            )),
+            "{flat}"
+        );
+        assert!(flat.contains("chmod go-w"), "{flat}");
+        // Snapshots with a fixed folder, so they do not hold a temp path.
+        let fixed = (
+            "other users can create and rename files in it (mode 0777)".to_owned(),
+            "chmod go-w '/home/ada/.local/share/lifeboat'".to_owned(),
+        );
+        let mut locked = locked_app(true);
+        locked.unsafe_folder = Some(fixed.clone());
+        snap(&locked, "unlock_unsafe_folder");
+        let mut open = unlocked_app(&dir);
+        open.unsafe_folder = Some(fixed);
+        snap(&open, "items_unsafe_folder");
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    });
 }
 
 // ---- the tools tab -------------------------------------------------------
@@ -1929,101 +2091,107 @@ fn run_tool(app: &mut App, fx: Vec<Effect>) {
 
 #[test]
 fn tools_make_a_backup_drill_it_write_the_kit_and_check_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
-    assert_eq!(app.context(), Context::Tools);
-    // Make a backup: the folder is asked (the default beside the vault).
-    press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.context(), Context::ToolsFolder);
-    press(&mut app, &[ctrl('u')]);
-    type_text(&mut app, "/media/usb/lifeboat");
-    snap(&app, "tools_folder");
-    press(&mut app, &[ctrl('u')]);
-    let folder = dir.path().join("usb");
-    type_text(&mut app, &folder.display().to_string());
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(
-        matches!(&fx[..], [Effect::Backup { dir }] if *dir == folder),
-        "{fx:?}"
-    );
-    run_tool(&mut app, fx);
-    let f = flat_text(&app, 120, 40);
-    assert!(f.contains("Backup written and verified"), "{f}");
-    let backups = crate::recovery::backup::list_backups(&folder).unwrap();
-    assert_eq!(backups.len(), 1);
-    // The backup opens with the recovery key alone.
-    let rk = crate::vault::NamedIdentity::parse(
-        session(&app)
-            .vault
-            .payload()
-            .keys
-            .recovery_identity
-            .expose(),
-    )
-    .unwrap();
-    let v = Vault::open(
-        &backups[0].path,
-        &crate::vault::Unlock::Identities(vec![rk]),
-    )
-    .unwrap();
-    assert_eq!(
-        v.payload().items.len(),
-        session(&app).vault.payload().items.len()
-    );
-    drop(v);
-    // The folder is remembered, the backup recorded.
-    let p = session(&app).vault.payload();
-    assert_eq!(
-        p.settings.backup_dir.as_deref(),
-        Some(folder.to_str().unwrap())
-    );
-    assert!(p.history.last_backup.is_some());
-    // Restore drill on it: the remembered folder is offered.
-    press(&mut app, &[ch('j'), key(KeyCode::Enter)]);
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(
-        matches!(&fx[..], [Effect::Drill { dir }] if *dir == folder),
-        "{fx:?}"
-    );
-    run_tool(&mut app, fx);
-    assert!(flat_text(&app, 120, 40).contains("opens with the recovery key"));
-    assert!(session(&app).vault.payload().history.last_drill.is_some());
-    // The kit: a private file in the folder.
-    press(&mut app, &[ch('j'), key(KeyCode::Enter)]);
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    run_tool(&mut app, fx);
-    let kit = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "html"))
-        .expect("the kit");
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&kit).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
-    assert!(session(&app).vault.payload().history.kit_printed.is_some());
-    // The doctor's findings, with their fixes.
-    press(&mut app, &[ch('G')]);
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(matches!(&fx[..], [Effect::Doctor]));
-    run_tool(&mut app, fx);
-    assert!(session(&app)
-        .tools
-        .findings
-        .as_ref()
-        .is_some_and(|f| !f.is_empty()));
-    // Paths vary per run: snapshot the doctor with the folder hidden.
-    let Screen::Main(s) = &mut app.screen else {
-        panic!()
-    };
-    s.vault.payload_mut().settings.backup_dir = Some("/media/usb/lifeboat".into());
-    let real = s.vault.path().parent().unwrap().display().to_string();
-    for f in s.tools.findings.as_mut().unwrap() {
-        f.message = f.message.replace(&real, "/home/ada/.local/share/lifeboat");
-    }
-    snap(&app, "tools_doctor");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+        assert_eq!(app.context(), Context::Tools);
+        // Make a backup: the folder is asked (the default beside the vault).
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::ToolsFolder);
+        press(&mut app, &[ctrl('u')]);
+        type_text(&mut app, "/media/usb/lifeboat");
+        snap(&app, "tools_folder");
+        press(&mut app, &[ctrl('u')]);
+        let folder = dir.path().join("usb");
+        type_text(&mut app, &folder.display().to_string());
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(
+            matches!(&fx[..], [Effect::Backup { dir }] if *dir == folder),
+            "{fx:?}"
+        );
+        run_tool(&mut app, fx);
+        let f = flat_text(&app, 120, 40);
+        assert!(
+            f.contains(say("Backup written and verified", "备份已写入并验证")),
+            "{f}"
+        );
+        let backups = crate::recovery::backup::list_backups(&folder).unwrap();
+        assert_eq!(backups.len(), 1);
+        // The backup opens with the recovery key alone.
+        let rk = crate::vault::NamedIdentity::parse(
+            session(&app)
+                .vault
+                .payload()
+                .keys
+                .recovery_identity
+                .expose(),
+        )
+        .unwrap();
+        let v = Vault::open(
+            &backups[0].path,
+            &crate::vault::Unlock::Identities(vec![rk]),
+        )
+        .unwrap();
+        assert_eq!(
+            v.payload().items.len(),
+            session(&app).vault.payload().items.len()
+        );
+        drop(v);
+        // The folder is remembered, the backup recorded.
+        let p = session(&app).vault.payload();
+        assert_eq!(
+            p.settings.backup_dir.as_deref(),
+            Some(folder.to_str().unwrap())
+        );
+        assert!(p.history.last_backup.is_some());
+        // Restore drill on it: the remembered folder is offered.
+        press(&mut app, &[ch('j'), key(KeyCode::Enter)]);
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(
+            matches!(&fx[..], [Effect::Drill { dir }] if *dir == folder),
+            "{fx:?}"
+        );
+        run_tool(&mut app, fx);
+        assert!(flat_text(&app, 120, 40)
+            .contains(say("opens with the recovery key", "能用恢复密钥打开")));
+        assert!(session(&app).vault.payload().history.last_drill.is_some());
+        // The kit: a private file in the folder.
+        press(&mut app, &[ch('j'), key(KeyCode::Enter)]);
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        run_tool(&mut app, fx);
+        let kit = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "html"))
+            .expect("the kit");
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&kit).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert!(session(&app).vault.payload().history.kit_printed.is_some());
+        // The doctor's findings, with their fixes.
+        press(&mut app, &[ch('G')]);
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(matches!(&fx[..], [Effect::Doctor]));
+        run_tool(&mut app, fx);
+        assert!(session(&app)
+            .tools
+            .findings
+            .as_ref()
+            .is_some_and(|f| !f.is_empty()));
+        // Paths vary per run: snapshot the doctor with the folder hidden.
+        let Screen::Main(s) = &mut app.screen else {
+            panic!()
+        };
+        s.vault.payload_mut().settings.backup_dir = Some("/media/usb/lifeboat".into());
+        let real = s.vault.path().parent().unwrap().display().to_string();
+        for f in s.tools.findings.as_mut().unwrap() {
+            f.message = f.message.replace(&real, "/home/ada/.local/share/lifeboat");
+        }
+        snap(&app, "tools_doctor");
+    });
 }
 
 /// The Tools tab's split: the plan typed, then the folder; the share files
@@ -2031,75 +2199,89 @@ fn tools_make_a_backup_drill_it_write_the_kit_and_check_up() {
 /// and any two of three rebuild the vault's recovery key.
 #[test]
 fn tools_split_the_recovery_key_into_share_files_that_rebuild_it() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
-    press(&mut app, &[ch('j'), ch('j'), ch('j'), key(KeyCode::Enter)]);
-    assert_eq!(app.context(), Context::ToolsSplit);
-    snap(&app, "tools_split");
-    // A plan that cannot work is refused with what to type, and kept.
-    press(&mut app, &[ctrl('u')]);
-    type_text(&mut app, "5 of 3");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    assert_eq!(app.context(), Context::ToolsSplit);
-    assert!(flat_text(&app, 120, 40).contains("between 1 and N"));
-    press(&mut app, &[ctrl('u')]);
-    type_text(&mut app, "2 of 3");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.context(), Context::ToolsFolder);
-    let f = flat_text(&app, 120, 40);
-    assert!(f.contains("Folder for the 3 share files"), "{f}");
-    press(&mut app, &[ctrl('u')]);
-    type_text(&mut app, "/media/usb/shares");
-    snap(&app, "tools_split_folder");
-    press(&mut app, &[ctrl('u')]);
-    let out = dir.path().join("shares");
-    type_text(&mut app, &out.display().to_string());
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(
-        matches!(&fx[..], [Effect::Split { dir, plan }] if *dir == out && plan.groups == [(2, 3)]),
-        "{fx:?}"
-    );
-    run_tool(&mut app, fx);
-    let f = flat_text(&app, 120, 40);
-    assert!(f.contains("3 share files written"), "{f}");
-    let mut files: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 3);
-    let mut shares = Vec::new();
-    for p in &files {
-        let name = p.file_name().unwrap().to_str().unwrap();
+    in_both_languages(|| {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+        press(&mut app, &[ch('j'), ch('j'), ch('j'), key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::ToolsSplit);
+        snap(&app, "tools_split");
+        // A plan that cannot work is refused with what to type, and kept.
+        press(&mut app, &[ctrl('u')]);
+        type_text(&mut app, "5 of 3");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        assert_eq!(app.context(), Context::ToolsSplit);
+        assert!(flat_text(&app, 120, 40).contains(say("between 1 and N", "1 到 N 个")));
+        press(&mut app, &[ctrl('u')]);
+        type_text(&mut app, "2 of 3");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::ToolsFolder);
+        let f = flat_text(&app, 120, 40);
         assert!(
-            name.starts_with("lifeboat-share-") && name.ends_with(".txt"),
-            "{name}"
+            f.contains(say(
+                "Folder for the 3 share files",
+                "存放 3 个份额文件的文件夹"
+            )),
+            "{f}"
         );
-        let mode = std::fs::metadata(p).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600, "{name}");
-        let body = std::fs::read_to_string(p).unwrap();
+        press(&mut app, &[ctrl('u')]);
+        type_text(&mut app, "/media/usb/shares");
+        snap(&app, "tools_split_folder");
+        press(&mut app, &[ctrl('u')]);
+        let out = dir.path().join("shares");
+        type_text(&mut app, &out.display().to_string());
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
         assert!(
-            body.starts_with("# lifeboat recovery-key share: share "),
-            "{body}"
+            matches!(&fx[..], [Effect::Split { dir, plan }] if *dir == out && plan.groups == [(2, 3)]),
+            "{fx:?}"
         );
-        shares.extend(crate::recovery::split::mnemonics_from_text(&body));
-    }
-    assert_eq!(shares.len(), 3);
-    let key = session(&app).vault.payload().keys.recovery_identity.clone();
-    for pair in [[0, 1], [0, 2], [1, 2]] {
-        let two = [shares[pair[0]].clone(), shares[pair[1]].clone()];
-        let rebuilt = crate::recovery::split::rebuild_key(&two).unwrap();
-        assert_eq!(rebuilt.text.expose(), key.expose());
-    }
-    assert!(crate::recovery::split::rebuild_key(&shares[..1]).is_err());
-    assert!(session(&app)
-        .vault
-        .payload()
-        .history
-        .recovery_key_split
-        .is_some());
+        run_tool(&mut app, fx);
+        let f = flat_text(&app, 120, 40);
+        assert!(
+            f.contains(say("3 share files written", "已把 3 个份额文件写入")),
+            "{f}"
+        );
+        let mut files: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), 3);
+        let mut shares = Vec::new();
+        for p in &files {
+            let name = p.file_name().unwrap().to_str().unwrap();
+            assert!(
+                name.starts_with("lifeboat-share-") && name.ends_with(".txt"),
+                "{name}"
+            );
+            let mode = std::fs::metadata(p).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+            let body = std::fs::read_to_string(p).unwrap();
+            assert!(
+                body.starts_with(say(
+                    "# lifeboat recovery-key share: share ",
+                    "# lifeboat 恢复密钥份额：份额 "
+                )),
+                "{body}"
+            );
+            shares.extend(crate::recovery::split::mnemonics_from_text(&body));
+        }
+        assert_eq!(shares.len(), 3);
+        let key = session(&app).vault.payload().keys.recovery_identity.clone();
+        for pair in [[0, 1], [0, 2], [1, 2]] {
+            let two = [shares[pair[0]].clone(), shares[pair[1]].clone()];
+            let rebuilt = crate::recovery::split::rebuild_key(&two).unwrap();
+            assert_eq!(rebuilt.text.expose(), key.expose());
+        }
+        assert!(crate::recovery::split::rebuild_key(&shares[..1]).is_err());
+        assert!(session(&app)
+            .vault
+            .payload()
+            .history
+            .recovery_key_split
+            .is_some());
+    });
 }
 
 /// The vault of a session at the KDF floor (fast, and kept as it is).
@@ -2132,70 +2314,75 @@ fn passwd_form(app: &App) -> &crate::tui::screens::tools::PasswdForm {
 // the vault file byte for byte as it was.
 #[test]
 fn tools_change_passphrase_refuses_a_wrong_current_or_weak_new_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    at_the_floor(&mut app);
-    let path = session(&app).vault.path().to_path_buf();
-    let before = std::fs::read(&path).unwrap();
-    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
-    press(&mut app, &[ch('j'), ch('j'), ch('j'), ch('j')]);
-    press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.context(), Context::ToolsPassphrase);
-    // Letters are text here, not commands (q does not quit).
-    assert!(matches!(map_key(&app, ch('q')), Some(Message::Input(_))));
-    // Enter on an empty current passphrase says what to type.
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    assert!(flat_text(&app, 120, 40).contains("Type the current passphrase first"));
-    // Wrong current passphrase, strong new one: refused after the check.
-    type_text(&mut app, "not the passphrase");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "violet harbour tractor sings 1987");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "violet harbour tractor sings 1987");
-    snap(&app, "tools_passphrase");
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(matches!(&fx[..], [Effect::Rekey { .. }]), "{fx:?}");
-    assert_eq!(app.context(), Context::Busy);
-    run_tool(&mut app, fx);
-    assert_eq!(app.context(), Context::ToolsPassphrase);
-    assert!(flat_text(&app, 120, 40).contains("current passphrase is wrong"));
-    let form = passwd_form(&app);
-    assert!(form.current.is_empty(), "the wrong one is cleared");
-    assert_eq!(form.focus, 0);
-    assert_eq!(
-        form.new.first.expose(),
-        "violet harbour tractor sings 1987",
-        "the new one is kept"
-    );
-    assert_eq!(std::fs::read(&path).unwrap(), before);
-    // Right current passphrase, weak new one: refused at once, no effect.
-    press(&mut app, &[key(KeyCode::Esc)]);
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "a long test passphrase");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "password1");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "password1");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    assert_eq!(passwd_form(&app).focus, 1);
-    assert!(passwd_form(&app).error.is_some());
-    // Mismatched repetition: refused at once too.
-    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Enter)]);
-    type_text(&mut app, "a long test passphrase");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "violet harbour tractor sings 1987");
-    press(&mut app, &[key(KeyCode::Enter)]);
-    type_text(&mut app, "violet harbour tractor sings 1988");
-    assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
-    // Esc leaves with nothing changed.
-    press(&mut app, &[key(KeyCode::Esc)]);
-    assert_eq!(app.context(), Context::Tools);
-    assert_eq!(std::fs::read(&path).unwrap(), before);
-    assert!(Vault::open(
-        &path,
-        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase"))
-    )
-    .is_ok());
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        at_the_floor(&mut app);
+        let path = session(&app).vault.path().to_path_buf();
+        let before = std::fs::read(&path).unwrap();
+        press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+        press(&mut app, &[ch('j'), ch('j'), ch('j'), ch('j')]);
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(app.context(), Context::ToolsPassphrase);
+        // Letters are text here, not commands (q does not quit).
+        assert!(matches!(map_key(&app, ch('q')), Some(Message::Input(_))));
+        // Enter on an empty current passphrase says what to type.
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        assert!(flat_text(&app, 120, 40).contains(say(
+            "Type the current passphrase first",
+            "请先输入当前的主密码"
+        )));
+        // Wrong current passphrase, strong new one: refused after the check.
+        type_text(&mut app, "not the passphrase");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "violet harbour tractor sings 1987");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "violet harbour tractor sings 1987");
+        snap(&app, "tools_passphrase");
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(matches!(&fx[..], [Effect::Rekey { .. }]), "{fx:?}");
+        assert_eq!(app.context(), Context::Busy);
+        run_tool(&mut app, fx);
+        assert_eq!(app.context(), Context::ToolsPassphrase);
+        assert!(flat_text(&app, 120, 40).contains(say("current passphrase is wrong", "当前主密码")));
+        let form = passwd_form(&app);
+        assert!(form.current.is_empty(), "the wrong one is cleared");
+        assert_eq!(form.focus, 0);
+        assert_eq!(
+            form.new.first.expose(),
+            "violet harbour tractor sings 1987",
+            "the new one is kept"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        // Right current passphrase, weak new one: refused at once, no effect.
+        press(&mut app, &[key(KeyCode::Esc)]);
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "a long test passphrase");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "password1");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "password1");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        assert_eq!(passwd_form(&app).focus, 1);
+        assert!(passwd_form(&app).error.is_some());
+        // Mismatched repetition: refused at once too.
+        press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Enter)]);
+        type_text(&mut app, "a long test passphrase");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "violet harbour tractor sings 1987");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        type_text(&mut app, "violet harbour tractor sings 1988");
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        // Esc leaves with nothing changed.
+        press(&mut app, &[key(KeyCode::Esc)]);
+        assert_eq!(app.context(), Context::Tools);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(Vault::open(
+            &path,
+            &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase"))
+        )
+        .is_ok());
+    });
 }
 
 #[test]
@@ -2278,64 +2465,70 @@ fn tools_doctor_findings_scroll_into_view() {
 
 #[test]
 fn a_vault_whose_key_was_never_confirmed_shows_a_banner_until_the_kit() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    assert!(!flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
-    let Screen::Main(s) = &mut app.screen else {
-        panic!()
-    };
-    s.vault.payload_mut().history.recovery_key_exported = None;
-    assert!(flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
-    snap(&app, "items_key_banner");
-    let Screen::Main(s) = &mut app.screen else {
-        panic!()
-    };
-    s.vault.payload_mut().history.kit_printed = Some(NOW);
-    assert!(!flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        assert!(!flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
+        let Screen::Main(s) = &mut app.screen else {
+            panic!()
+        };
+        s.vault.payload_mut().history.recovery_key_exported = None;
+        assert!(
+            flat_text(&app, 80, 24).contains(say("Recovery key not confirmed", "恢复密钥尚未确认"))
+        );
+        snap(&app, "items_key_banner");
+        let Screen::Main(s) = &mut app.screen else {
+            panic!()
+        };
+        s.vault.payload_mut().history.kit_printed = Some(NOW);
+        assert!(!flat_text(&app, 80, 24).contains("Recovery key not confirmed"));
+    });
 }
 
 // ---- the seed form -------------------------------------------------------
 
 #[test]
 fn a_seed_refused_for_one_word_is_fixed_by_editing_that_word() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    press(&mut app, &[ch('a'), key(KeyCode::Tab)]);
-    type_text(&mut app, "Typo wallet");
-    for _ in 0..4 {
-        press(&mut app, &[key(KeyCode::Tab)]);
-    }
-    let mut words = vec!["abandon"; 11];
-    words.push("about");
-    words[4] = "abandn";
-    type_text(&mut app, &words.join(" "));
-    assert!(press(&mut app, &[ctrl('s')]).is_empty(), "refused");
-    // The refusal names word 5: it is chosen, nothing was wiped.
-    assert_eq!(form(&app).word, Some(4));
-    assert_eq!(form(&app).focus, FormField::Secret);
-    assert_eq!(form(&app).secret.expose(), words.join(" "));
-    // Masked until shown; Ctrl+R shows the words.
-    assert!(!screen_text(&app, 120, 40).contains("1:abandon"));
-    press(&mut app, &[ctrl('r')]);
-    assert!(screen_text(&app, 120, 40).contains("1:abandon"));
-    assert!(screen_text(&app, 120, 40).contains("5:abandn"));
-    snap(&app, "form_seed_word_fix");
-    // Fix that word alone.
-    press(&mut app, &[key(KeyCode::Backspace)]);
-    type_text(&mut app, "on");
-    assert_eq!(
-        form(&app).secret.expose(),
-        format!("{} about", ["abandon"; 11].join(" "))
-    );
-    // ←/→ choose other words; past the last, typing appends again.
-    press(&mut app, &[key(KeyCode::Right)]);
-    assert_eq!(form(&app).word, Some(5));
-    for _ in 0..7 {
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[ch('a'), key(KeyCode::Tab)]);
+        type_text(&mut app, "Typo wallet");
+        for _ in 0..4 {
+            press(&mut app, &[key(KeyCode::Tab)]);
+        }
+        let mut words = vec!["abandon"; 11];
+        words.push("about");
+        words[4] = "abandn";
+        type_text(&mut app, &words.join(" "));
+        assert!(press(&mut app, &[ctrl('s')]).is_empty(), "refused");
+        // The refusal names word 5: it is chosen, nothing was wiped.
+        assert_eq!(form(&app).word, Some(4));
+        assert_eq!(form(&app).focus, FormField::Secret);
+        assert_eq!(form(&app).secret.expose(), words.join(" "));
+        // Masked until shown; Ctrl+R shows the words.
+        assert!(!screen_text(&app, 120, 40).contains("1:abandon"));
+        press(&mut app, &[ctrl('r')]);
+        assert!(screen_text(&app, 120, 40).contains("1:abandon"));
+        assert!(screen_text(&app, 120, 40).contains("5:abandn"));
+        snap(&app, "form_seed_word_fix");
+        // Fix that word alone.
+        press(&mut app, &[key(KeyCode::Backspace)]);
+        type_text(&mut app, "on");
+        assert_eq!(
+            form(&app).secret.expose(),
+            format!("{} about", ["abandon"; 11].join(" "))
+        );
+        // ←/→ choose other words; past the last, typing appends again.
         press(&mut app, &[key(KeyCode::Right)]);
-    }
-    assert_eq!(form(&app).word, None);
-    let fx = press(&mut app, &[ctrl('s')]);
-    assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+        assert_eq!(form(&app).word, Some(5));
+        for _ in 0..7 {
+            press(&mut app, &[key(KeyCode::Right)]);
+        }
+        assert_eq!(form(&app).word, None);
+        let fx = press(&mut app, &[ctrl('s')]);
+        assert!(matches!(&fx[..], [Effect::Save]), "{fx:?}");
+    });
 }
 
 #[test]
@@ -2400,30 +2593,32 @@ fn cjk_app(dir: &tempfile::TempDir) -> App {
 
 #[test]
 fn wide_names_keep_the_item_columns_aligned() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = cjk_app(&dir);
-    for (w, h) in [(80u16, 24u16), (120, 40)] {
-        let t = render(&app, w, h);
-        let buf = t.backend().buffer();
-        // Rows holding a tag: the cell where '#' starts must be the same on
-        // every row (a wide character takes two cells of the buffer).
-        let mut tag_cols = Vec::new();
-        for y in 0..h {
-            let row: Vec<&str> = (0..w).map(|x| buf[(x, y)].symbol()).collect();
-            let line = row.concat();
-            if line.contains("NOTE") || line.contains("SEED") {
-                let col = row.iter().position(|s| *s == "#").expect("a tag column");
-                tag_cols.push(col);
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let app = cjk_app(&dir);
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let t = render(&app, w, h);
+            let buf = t.backend().buffer();
+            // Rows holding a tag: the cell where '#' starts must be the same on
+            // every row (a wide character takes two cells of the buffer).
+            let mut tag_cols = Vec::new();
+            for y in 0..h {
+                let row: Vec<&str> = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+                let line = row.concat();
+                if line.contains("NOTE") || line.contains("SEED") {
+                    let col = row.iter().position(|s| *s == "#").expect("a tag column");
+                    tag_cols.push(col);
+                }
             }
+            assert!(tag_cols.len() >= 3, "{tag_cols:?}");
+            assert!(
+                tag_cols.iter().all(|c| *c == tag_cols[0]),
+                "tags not aligned at {w}x{h}: {tag_cols:?}\n{}",
+                t.backend()
+            );
         }
-        assert!(tag_cols.len() >= 3, "{tag_cols:?}");
-        assert!(
-            tag_cols.iter().all(|c| *c == tag_cols[0]),
-            "tags not aligned at {w}x{h}: {tag_cols:?}\n{}",
-            t.backend()
-        );
-    }
-    snap(&app, "items_cjk");
+        snap(&app, "items_cjk");
+    });
 }
 
 /// Each row of the screen as text, read cell by cell the way a terminal
@@ -2456,89 +2651,95 @@ fn zh_app(dir: &tempfile::TempDir) -> App {
 
 #[test]
 fn chinese_playbook_titles_are_cut_with_a_mark_in_the_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = zh_app(&dir);
-    press(&mut app, &[key(KeyCode::Tab)]);
-    let t = render(&app, 80, 24);
-    let rows = rows_of(&t);
-    let mut seen = 0;
-    for pb in &app.playbooks {
-        let first: String = pb.title.chars().take(3).collect();
-        let Some(row) = rows.iter().find(|r| r.contains(&first)) else {
-            continue;
-        };
-        seen += 1;
-        // The title starts in the same cell on every row, after the
-        // marker, severity, bar and status columns.
-        let cells_before = crate::textwidth::width(&row[..row.find(&first).unwrap()]);
-        assert_eq!(cells_before, 34, "{row:?}");
-        if crate::textwidth::width(&pb.title) > 80 - 36 - 2 {
-            assert!(row.contains('…'), "a cut title is marked: {row:?}");
-        } else {
-            assert!(row.contains(pb.title.as_str()), "{row:?}");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = zh_app(&dir);
+        press(&mut app, &[key(KeyCode::Tab)]);
+        let t = render(&app, 80, 24);
+        let rows = rows_of(&t);
+        let mut seen = 0;
+        for pb in &app.playbooks {
+            let first: String = pb.title.chars().take(3).collect();
+            let Some(row) = rows.iter().find(|r| r.contains(&first)) else {
+                continue;
+            };
+            seen += 1;
+            // The title starts in the same cell on every row, after the
+            // marker, severity, bar and status columns.
+            let cells_before = crate::textwidth::width(&row[..row.find(&first).unwrap()]);
+            assert_eq!(cells_before, 34, "{row:?}");
+            if crate::textwidth::width(&pb.title) > 80 - 36 - 2 {
+                assert!(row.contains('…'), "a cut title is marked: {row:?}");
+            } else {
+                assert!(row.contains(pb.title.as_str()), "{row:?}");
+            }
         }
-    }
-    assert!(
-        seen >= 8,
-        "only {seen} playbook rows found\n{}",
-        t.backend()
-    );
-    snap(&app, "playbooks_zh");
+        assert!(
+            seen >= 8,
+            "only {seen} playbook rows found\n{}",
+            t.backend()
+        );
+        snap(&app, "playbooks_zh");
+    });
 }
 
 #[test]
 fn chinese_runner_steps_line_up_and_cut_with_a_mark() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = zh_app(&dir);
-    open_runner(&mut app, "account-locked");
-    let pb = crate::playbook::builtin::get("account-locked", crate::lang::Lang::ZhCn).unwrap();
-    let t = render(&app, 80, 24);
-    let rows = rows_of(&t);
-    let mut starts = Vec::new();
-    for s in &pb.steps {
-        let head: String = s.title.chars().take(4).collect();
-        if let Some(row) = rows.iter().find(|r| r.contains(&head)) {
-            starts.push(crate::textwidth::width(&row[..row.find(&head).unwrap()]));
-            if crate::textwidth::width(&s.title) + 14 > 80 {
-                assert!(row.contains('…'), "a cut step is marked: {row:?}");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = zh_app(&dir);
+        open_runner(&mut app, "account-locked");
+        let pb = crate::playbook::builtin::get("account-locked", crate::lang::Lang::ZhCn).unwrap();
+        let t = render(&app, 80, 24);
+        let rows = rows_of(&t);
+        let mut starts = Vec::new();
+        for s in &pb.steps {
+            let head: String = s.title.chars().take(4).collect();
+            if let Some(row) = rows.iter().find(|r| r.contains(&head)) {
+                starts.push(crate::textwidth::width(&row[..row.find(&head).unwrap()]));
+                if crate::textwidth::width(&s.title) + 14 > 80 {
+                    assert!(row.contains('…'), "a cut step is marked: {row:?}");
+                }
             }
         }
-    }
-    assert!(starts.len() >= 3, "{starts:?}\n{}", t.backend());
-    assert!(
-        starts.iter().all(|c| *c == starts[0]),
-        "step titles start in different cells: {starts:?}\n{}",
-        t.backend()
-    );
-    snap(&app, "runner_zh");
+        assert!(starts.len() >= 3, "{starts:?}\n{}", t.backend());
+        assert!(
+            starts.iter().all(|c| *c == starts[0]),
+            "step titles start in different cells: {starts:?}\n{}",
+            t.backend()
+        );
+        snap(&app, "runner_zh");
+    });
 }
 
 #[test]
 fn an_item_with_a_chinese_name_shows_whole_in_its_detail_and_form() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = zh_app(&dir);
-    open_item(&mut app, "我的钱包");
-    let t = render(&app, 80, 24);
-    let rows = rows_of(&t);
-    assert!(
-        rows.iter().any(|r| r.contains("我的钱包")),
-        "{}",
-        t.backend()
-    );
-    snap(&app, "detail_cjk");
-    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Esc), ch('a')]);
-    press(&mut app, &[key(KeyCode::Tab)]);
-    type_text(&mut app, "交易所（主账户）紧急备用");
-    press(&mut app, &[key(KeyCode::Tab)]);
-    type_text(&mut app, "我的钱包");
-    let t = render(&app, 80, 24);
-    let rows = rows_of(&t);
-    assert!(
-        rows.iter().any(|r| r.contains("交易所（主账户）紧急备用")),
-        "{}",
-        t.backend()
-    );
-    snap(&app, "form_cjk");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = zh_app(&dir);
+        open_item(&mut app, "我的钱包");
+        let t = render(&app, 80, 24);
+        let rows = rows_of(&t);
+        assert!(
+            rows.iter().any(|r| r.contains("我的钱包")),
+            "{}",
+            t.backend()
+        );
+        snap(&app, "detail_cjk");
+        press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Esc), ch('a')]);
+        press(&mut app, &[key(KeyCode::Tab)]);
+        type_text(&mut app, "交易所（主账户）紧急备用");
+        press(&mut app, &[key(KeyCode::Tab)]);
+        type_text(&mut app, "我的钱包");
+        let t = render(&app, 80, 24);
+        let rows = rows_of(&t);
+        assert!(
+            rows.iter().any(|r| r.contains("交易所（主账户）紧急备用")),
+            "{}",
+            t.backend()
+        );
+        snap(&app, "form_cjk");
+    });
 }
 
 #[test]
@@ -2558,7 +2759,7 @@ fn a_chinese_interface_says_share_words_are_english_where_shares_are_made_or_typ
         let f = rows_of(&render(&app, 120, 40)).join("\n");
         assert_eq!(f.contains(&note_head), chinese, "{lang:?}: {f}");
         if chinese {
-            snap(&app, "recover_zh_note");
+            snap_both_sizes(&app, "recover_zh_note");
         }
         // Splitting the recovery key into shares.
         let dir = tempfile::tempdir().unwrap();
@@ -2613,39 +2814,44 @@ fn a_step_that_does_not_apply_is_set_aside_with_its_reason() {
 
 #[test]
 fn ctrl_c_in_a_half_filled_form_asks_before_discarding() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    // Nothing typed: Ctrl+C quits at once.
-    let fx = press(&mut app, &[ctrl('c')]);
-    assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        // Nothing typed: Ctrl+C quits at once.
+        let fx = press(&mut app, &[ctrl('c')]);
+        assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
 
-    let mut app = unlocked_app(&dir);
-    press(&mut app, &[ch('a')]);
-    assert_eq!(app.context(), Context::Form);
-    // An empty new form: nothing to lose, but it is still the form.
-    press(&mut app, &[key(KeyCode::Tab)]);
-    type_text(&mut app, "Half-typed name");
-    let fx = press(&mut app, &[ctrl('c')]);
-    assert!(fx.is_empty(), "{fx:?}");
-    assert!(app.confirm_quit);
-    assert!(screen_text(&app, 80, 24).contains("Quit and lose what you typed?"));
-    snap(&app, "form_quit_confirm");
-    // Any other key goes back, with everything kept.
-    let fx = press(&mut app, &[ch('n')]);
-    assert!(fx.is_empty(), "{fx:?}");
-    assert!(!app.confirm_quit);
-    assert_eq!(form(&app).name, "Half-typed name");
-    // Asked again, y quits.
-    press(&mut app, &[ctrl('c')]);
-    let fx = press(&mut app, &[ch('y')]);
-    assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
-    // Ctrl+C twice quits too.
-    let mut app = unlocked_app(&dir);
-    press(&mut app, &[ch('a'), key(KeyCode::Tab)]);
-    type_text(&mut app, "x");
-    press(&mut app, &[ctrl('c')]);
-    let fx = press(&mut app, &[ctrl('c')]);
-    assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[ch('a')]);
+        assert_eq!(app.context(), Context::Form);
+        // An empty new form: nothing to lose, but it is still the form.
+        press(&mut app, &[key(KeyCode::Tab)]);
+        type_text(&mut app, "Half-typed name");
+        let fx = press(&mut app, &[ctrl('c')]);
+        assert!(fx.is_empty(), "{fx:?}");
+        assert!(app.confirm_quit);
+        assert!(screen_text(&app, 80, 24).contains(say(
+            "Quit and lose what you typed?",
+            "退出并丢弃你输入的内容？"
+        )));
+        snap(&app, "form_quit_confirm");
+        // Any other key goes back, with everything kept.
+        let fx = press(&mut app, &[ch('n')]);
+        assert!(fx.is_empty(), "{fx:?}");
+        assert!(!app.confirm_quit);
+        assert_eq!(form(&app).name, "Half-typed name");
+        // Asked again, y quits.
+        press(&mut app, &[ctrl('c')]);
+        let fx = press(&mut app, &[ch('y')]);
+        assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
+        // Ctrl+C twice quits too.
+        let mut app = unlocked_app(&dir);
+        press(&mut app, &[ch('a'), key(KeyCode::Tab)]);
+        type_text(&mut app, "x");
+        press(&mut app, &[ctrl('c')]);
+        let fx = press(&mut app, &[ctrl('c')]);
+        assert!(matches!(&fx[..], [Effect::Quit]), "{fx:?}");
+    });
 }
 
 #[test]
@@ -2834,112 +3040,130 @@ fn sync_page(app: &App) -> &SyncState {
 
 #[test]
 fn the_items_screen_offers_the_conflict_copies_and_m_opens_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    let folder = saved_session(&mut app);
-    let copy = device_copy(&app, SYNCTHING_COPY);
-    // The runtime's look beside the vault.
-    let found = crate::vault::store::conflict_copies(session(&app).vault.path());
-    update(&mut app, Message::CopiesFound(found));
-    assert_eq!(app.sync_copies, vec![(copy.clone(), "Syncthing")]);
-    let screen = screen_text(&app, 80, 24);
-    assert!(screen.contains("m to review and merge"), "{screen}");
-    snap(&app, "items_sync_banner");
-    let fx = press(&mut app, &[ch('m')]);
-    assert!(matches!(fx.as_slice(), [Effect::PreviewCopies]), "{fx:?}");
-    assert_eq!(app.context(), Context::Busy);
-    run_sync_effects(&mut app, fx);
-    assert_eq!(app.context(), Context::SyncCopies);
-    let st = sync_page(&app);
-    assert_eq!(st.copies.len(), 1);
-    let r = st.copies[0].preview.as_ref().expect("a genuine copy");
-    assert_eq!(r.added, vec!["Laptop note".to_owned()]);
-    assert_eq!(r.changed.len(), 1);
-    // Nothing was written by looking.
-    assert!(copy.exists());
-    assert!(!folder.join("lifeboat-merged").exists());
-    // Esc leaves it for later.
-    press(&mut app, &[key(KeyCode::Esc)]);
-    assert_eq!(app.context(), Context::Items);
-    assert!(copy.exists());
-    assert!(app.status.as_ref().unwrap().text.contains("not merged"));
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        let folder = saved_session(&mut app);
+        let copy = device_copy(&app, SYNCTHING_COPY);
+        // The runtime's look beside the vault.
+        let found = crate::vault::store::conflict_copies(session(&app).vault.path());
+        update(&mut app, Message::CopiesFound(found));
+        assert_eq!(app.sync_copies, vec![(copy.clone(), "Syncthing")]);
+        let screen = screen_text(&app, 80, 24);
+        assert!(
+            screen.contains(say("m to review and merge", "按 m 查看并合并")),
+            "{screen}"
+        );
+        snap(&app, "items_sync_banner");
+        let fx = press(&mut app, &[ch('m')]);
+        assert!(matches!(fx.as_slice(), [Effect::PreviewCopies]), "{fx:?}");
+        assert_eq!(app.context(), Context::Busy);
+        run_sync_effects(&mut app, fx);
+        assert_eq!(app.context(), Context::SyncCopies);
+        let st = sync_page(&app);
+        assert_eq!(st.copies.len(), 1);
+        let r = st.copies[0].preview.as_ref().expect("a genuine copy");
+        assert_eq!(r.added, vec!["Laptop note".to_owned()]);
+        assert_eq!(r.changed.len(), 1);
+        // Nothing was written by looking.
+        assert!(copy.exists());
+        assert!(!folder.join("lifeboat-merged").exists());
+        // Esc leaves it for later.
+        press(&mut app, &[key(KeyCode::Esc)]);
+        assert_eq!(app.context(), Context::Items);
+        assert!(copy.exists());
+        assert!(app
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(say("not merged", "未合并")));
+    });
 }
 
 #[test]
 fn enter_merges_a_genuine_copy_and_a_planted_one_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = unlocked_app(&dir);
-    let folder = saved_session(&mut app);
-    let good = device_copy(&app, SYNCTHING_COPY);
-    let planted = planted_copy(&app, DROPBOX_COPY);
-    let fx = press(&mut app, &[ch('m')]);
-    run_sync_effects(&mut app, fx);
-    snap(&app, "sync_copies");
-    let st = sync_page(&app);
-    // Sorted by name: the Dropbox-named one first.
-    assert_eq!(st.copies[0].path, planted);
-    let why = st.copies[0].preview.as_ref().unwrap_err();
-    assert!(why.contains("authenticity"), "{why}");
-    let screen = screen_text(&app, 80, 24);
-    assert!(screen.contains("refused, never merged"), "{screen}");
-    assert!(screen.contains("adds: Laptop note"), "{screen}");
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        let folder = saved_session(&mut app);
+        let good = device_copy(&app, SYNCTHING_COPY);
+        let planted = planted_copy(&app, DROPBOX_COPY);
+        let fx = press(&mut app, &[ch('m')]);
+        run_sync_effects(&mut app, fx);
+        snap(&app, "sync_copies");
+        let st = sync_page(&app);
+        // Sorted by name: the Dropbox-named one first.
+        assert_eq!(st.copies[0].path, planted);
+        let why = st.copies[0].preview.as_ref().unwrap_err();
+        assert!(why.contains(say("authenticity", "真实性")), "{why}");
+        let screen = screen_text(&app, 80, 24);
+        assert!(
+            screen.contains(say("refused, never merged", "已拒绝，绝不合并")),
+            "{screen}"
+        );
+        assert!(
+            screen.contains(say("adds: Laptop note", "新增：Laptop note")),
+            "{screen}"
+        );
 
-    // Enter on the planted copy: refused, nothing to run.
-    let vault_bytes = std::fs::read(session(&app).vault.path()).unwrap();
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(fx.is_empty(), "{fx:?}");
-    let status = app.status.clone().unwrap();
-    assert!(
-        status.error && status.text.contains("was not merged"),
-        "{status:?}"
-    );
-    assert_eq!(
-        std::fs::read(session(&app).vault.path()).unwrap(),
-        vault_bytes
-    );
+        // Enter on the planted copy: refused, nothing to run.
+        let vault_bytes = std::fs::read(session(&app).vault.path()).unwrap();
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(fx.is_empty(), "{fx:?}");
+        let status = app.status.clone().unwrap();
+        assert!(
+            status.error && status.text.contains(say("was not merged", "未合并")),
+            "{status:?}"
+        );
+        assert_eq!(
+            std::fs::read(session(&app).vault.path()).unwrap(),
+            vault_bytes
+        );
 
-    // Enter on the genuine one: merged through the save, moved aside.
-    press(&mut app, &[ch('j')]);
-    let fx = press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(
-        matches!(fx.as_slice(), [Effect::MergeCopy(p)] if *p == good),
-        "{fx:?}"
-    );
-    run_sync_effects(&mut app, fx);
-    let status = app.status.clone().unwrap();
-    assert!(!status.error, "{status:?}");
-    assert!(status.text.contains("Merged"), "{status:?}");
-    assert!(!good.exists(), "the merged copy is moved aside");
-    let kept = folder.join("lifeboat-merged").join(SYNCTHING_COPY);
-    assert!(kept.exists(), "kept in the backup folder, never deleted");
-    assert!(planted.exists(), "a refused copy stays where it is");
-    assert_eq!(app.sync_copies, vec![(planted.clone(), "Dropbox")]);
-    // The page stays for the copy left, and the list shows the new item.
-    assert_eq!(sync_page(&app).copies.len(), 1);
-    let on_disk = Vault::open(
-        session(&app).vault.path(),
-        &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
-    )
-    .unwrap();
-    let names: Vec<&str> = on_disk
-        .payload()
-        .items
-        .iter()
-        .map(|i| i.name.as_str())
-        .collect();
-    assert!(names.contains(&"Laptop note"), "{names:?}");
-    assert!(!names.contains(&"planted"), "{names:?}");
-    assert!(on_disk
-        .payload()
-        .items
-        .iter()
-        .any(|i| i.notes.as_deref() == Some("changed on the laptop")));
-    press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(session(&app)
-        .items
-        .matches
-        .iter()
-        .any(|&i| session(&app).vault.payload().items[i].name == "Laptop note"));
+        // Enter on the genuine one: merged through the save, moved aside.
+        press(&mut app, &[ch('j')]);
+        let fx = press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(
+            matches!(fx.as_slice(), [Effect::MergeCopy(p)] if *p == good),
+            "{fx:?}"
+        );
+        run_sync_effects(&mut app, fx);
+        let status = app.status.clone().unwrap();
+        assert!(!status.error, "{status:?}");
+        assert!(status.text.contains(say("Merged", "已合并")), "{status:?}");
+        assert!(!good.exists(), "the merged copy is moved aside");
+        let kept = folder.join("lifeboat-merged").join(SYNCTHING_COPY);
+        assert!(kept.exists(), "kept in the backup folder, never deleted");
+        assert!(planted.exists(), "a refused copy stays where it is");
+        assert_eq!(app.sync_copies, vec![(planted.clone(), "Dropbox")]);
+        // The page stays for the copy left, and the list shows the new item.
+        assert_eq!(sync_page(&app).copies.len(), 1);
+        let on_disk = Vault::open(
+            session(&app).vault.path(),
+            &crate::vault::Unlock::Passphrase(SecretString::from("a long test passphrase")),
+        )
+        .unwrap();
+        let names: Vec<&str> = on_disk
+            .payload()
+            .items
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        assert!(names.contains(&"Laptop note"), "{names:?}");
+        assert!(!names.contains(&"planted"), "{names:?}");
+        assert!(on_disk
+            .payload()
+            .items
+            .iter()
+            .any(|i| i.notes.as_deref() == Some("changed on the laptop")));
+        press(&mut app, &[key(KeyCode::Esc)]);
+        assert!(session(&app)
+            .items
+            .matches
+            .iter()
+            .any(|&i| session(&app).vault.payload().items[i].name == "Laptop note"));
+    });
 }
 
 #[test]
@@ -3045,7 +3269,7 @@ fn snapshot_sync_copies_in_chinese() {
     assert!(screen.contains("按 m 查看并合并"), "{screen}");
     let fx = press(&mut app, &[ch('m')]);
     run_sync_effects(&mut app, fx);
-    snap(&app, "sync_copies_zh");
+    snap_both_sizes(&app, "sync_copies_zh");
     let screen = screen_text(&app, 80, 24);
     assert!(screen.contains("同步冲突副本"), "{screen}");
     assert!(screen.contains("新增：Laptop note"), "{screen}");
@@ -3153,4 +3377,137 @@ fn a_tool_whose_save_merged_another_programs_change_updates_the_list() {
     let screen = screen_text(&app, 120, 40);
     assert!(screen.contains("of 5"), "{screen}");
     assert!(!screen.contains(gone.as_str()), "{screen}");
+}
+
+// ---- Chinese: nothing left in English, everything fits ----------------
+
+#[test]
+fn the_english_check_fails_on_a_screen_drawn_in_english() {
+    // The check the Chinese snapshots run must catch a forgotten literal:
+    // on a screen drawn in English it finds the catalogue's sentences.
+    assert!(
+        english_sentences().len() > 150,
+        "{}",
+        english_sentences().len()
+    );
+    let _en = crate::i18n::scoped(crate::lang::Lang::En);
+    let mut app = locked_app(true);
+    type_text(&mut app, "secret");
+    let t = render(&app, 80, 24);
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        assert_no_english(&t, "english unlock");
+    }));
+    assert!(caught.is_err(), "an English screen passed the check");
+    // And the same screen in Chinese passes it.
+    let _zh = crate::i18n::scoped(crate::lang::Lang::ZhCn);
+    let mut app = locked_app(true);
+    type_text(&mut app, "secret");
+    assert_no_english(&render(&app, 80, 24), "chinese unlock");
+}
+
+#[test]
+fn every_footer_fits_one_row_of_80_columns_in_both_languages() {
+    use Context::*;
+    let all = [
+        Unlock,
+        Busy,
+        CreatePassphrase,
+        CreateKey,
+        CreateConfirm,
+        RecoverMaterial,
+        RecoverPassphrase,
+        Items,
+        Search,
+        Detail,
+        DetailCodes,
+        DetailHotp,
+        ConfirmDelete,
+        Form,
+        Playbooks,
+        Runner,
+        NoteEntry,
+        ConfirmReset,
+        AccountEntry,
+        Tools,
+        ToolsFolder,
+        ToolsSplit,
+        ToolsPassphrase,
+        Prove,
+    ];
+    for lang in [crate::lang::Lang::En, crate::lang::Lang::ZhCn] {
+        let _in = crate::i18n::scoped(lang);
+        for ctx in all {
+            // The footer is drawn after one space, on one row.
+            let f = text::footer(ctx);
+            assert!(
+                crate::textwidth::width(&f) <= 78,
+                "{lang:?} {ctx:?}: {} cells: {f}",
+                crate::textwidth::width(&f)
+            );
+            // A help key column is 16 cells wide.
+            for (k, _) in text::help(ctx) {
+                assert!(crate::textwidth::width(&k) < 16, "{lang:?} {ctx:?}: {k}");
+            }
+        }
+        // The banners above the items are one row too.
+        for banner in [
+            text::BANNER_KEY_NOT_CONFIRMED,
+            text::UNVERIFIED_BANNER,
+            text::UNSAFE_FOLDER_BANNER,
+        ] {
+            let b = banner.text();
+            assert!(crate::textwidth::width(&b) <= 80, "{lang:?}: {b}");
+        }
+    }
+}
+
+#[test]
+fn chinese_text_wraps_between_characters_but_never_before_a_comma() {
+    let _zh = crate::i18n::scoped(crate::lang::Lang::ZhCn);
+    let mut app = locked_app(true);
+    press(&mut app, &[ctrl('r')]);
+    for row in rows_of(&render(&app, 80, 24)) {
+        let inner = row.trim_start_matches(['│', ' ']);
+        for bad in ['，', '。', '）', '：', '；'] {
+            assert!(!inner.starts_with(bad), "a row starts with {bad}: {row:?}");
+        }
+    }
+    // Rows of a wrapped Chinese paragraph are filled, not cut at the last
+    // space: the explanation's first row reaches the right border.
+    let rows = rows_of(&render(&app, 80, 24));
+    let first = rows
+        .iter()
+        .find(|r| r.contains("粘贴恢复密钥"))
+        .expect("the explanation is shown");
+    let used = crate::textwidth::width(first.trim_end_matches(['│', ' ']));
+    assert!(used >= 74, "{used} cells: {first:?}");
+}
+
+#[test]
+fn rows_of_typed_chinese_keep_every_character_and_break_between_characters() {
+    use super::common::wrap_rows;
+    let text = "把提示的原话、时间，以及出现之前你在做什么都记下来（例如：09:40 在手机上第三次输错密码）。\u{200B}end";
+    for width in [10, 17, 30, 41] {
+        let rows = wrap_rows(text, width);
+        // Exact: the rows are the text, so the cursor can be found in them.
+        assert_eq!(rows.concat(), text, "width {width}");
+        for (i, r) in rows.iter().enumerate() {
+            assert!(crate::textwidth::width(r) <= width, "{width}: {r:?}");
+            // Filled: a Chinese row is not cut short at the last space.
+            if i + 1 < rows.len() {
+                assert!(
+                    crate::textwidth::width(r) + 2 + 6 > width,
+                    "{width}: short row {r:?} in {rows:?}"
+                );
+            }
+            for bad in ['，', '。', '）', '：', '、'] {
+                assert!(!r.starts_with(bad), "{width}: {r:?}");
+            }
+        }
+    }
+    // English is wrapped as before: at spaces.
+    assert_eq!(
+        wrap_rows("one two three four", 9),
+        vec!["one two ", "three ", "four"]
+    );
 }

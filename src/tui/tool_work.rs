@@ -106,17 +106,17 @@ pub fn write_kit(vault: &mut Vault, dir: &Path) -> Result<ToolDone, String> {
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        .map_err(|e| text::cannot_create(&dir.display().to_string(), &e.to_string()))?;
     let path = dir.join(format!("lifeboat-kit-{}.html", backup::stamp_of(now)));
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(&path)
-        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        .map_err(|e| text::cannot_create(&path.display().to_string(), &e.to_string()))?;
     f.write_all(html.expose().as_bytes())
         .and_then(|()| f.sync_all())
-        .map_err(|e| format!("writing {} failed: {e}", path.display()))?;
+        .map_err(|e| text::write_failed(&path.display().to_string(), &e.to_string()))?;
     vault.payload_mut().history.kit_printed = Some(now);
     remember(vault, dir);
     vault.audit("kit", None);

@@ -35,7 +35,7 @@ pub use super::screens::runner::Checklist;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < 60 || area.height < 16 {
-            Paragraph::new(text::TOO_SMALL)
+            Paragraph::new(super::common::breakable(text::TOO_SMALL))
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
@@ -144,22 +144,25 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut right = String::new();
     if let Some(at) = app.clipboard_clear_at {
         let secs = (at - app.now).whole_seconds().max(0);
-        right = format!("clipboard clears in {secs} s ");
+        right = format!("{} ", text::clipboard_clears_in(secs.unsigned_abs()));
     }
     let rw = crate::textwidth::width(&right) as u16;
     if let Some(s) = &app.status {
         let style = if s.error { t.error() } else { t.ok() };
         let w = area.width.saturating_sub(rw + 1);
-        Paragraph::new(Line::styled(s.text.clone(), style))
-            .wrap(Wrap { trim: true })
-            .render(
-                Rect {
-                    x: area.x + 1,
-                    width: w.saturating_sub(1),
-                    ..area
-                },
-                buf,
-            );
+        Paragraph::new(super::common::breakable(Line::styled(
+            s.text.clone(),
+            style,
+        )))
+        .wrap(Wrap { trim: true })
+        .render(
+            Rect {
+                x: area.x + 1,
+                width: w.saturating_sub(1),
+                ..area
+            },
+            buf,
+        );
     }
     if rw > 0 && rw < area.width {
         buf.set_stringn(

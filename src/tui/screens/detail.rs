@@ -264,17 +264,14 @@ impl DetailView<'_> {
         if self.revealed() {
             Span::styled(s.to_owned(), self.app.theme.secret())
         } else {
-            Span::styled(
-                format!("{}  ({})", text::MASK, text::REVEAL_HINT),
-                self.app.theme.dim(),
-            )
+            Span::styled(text::masked_with_hint(), self.app.theme.dim())
         }
     }
 }
 
-pub(crate) fn kv<'a>(label: &str, value: impl Into<Span<'a>>, t: Theme) -> Line<'a> {
+pub(crate) fn kv<'a>(label: impl Into<String>, value: impl Into<Span<'a>>, t: Theme) -> Line<'a> {
     Line::from(vec![
-        Span::styled(crate::textwidth::fill(label, 17), t.dim()),
+        Span::styled(crate::textwidth::fill(&label.into(), 17), t.dim()),
         value.into(),
     ])
 }
@@ -333,7 +330,7 @@ impl Widget for DetailView<'_> {
                 let n = words.expose().split_whitespace().count();
                 lines.push(kv(
                     text::F_SCHEME,
-                    format!("{}, {n} words", scheme.as_str()),
+                    text::scheme_words(scheme.as_str(), n),
                     t,
                 ));
                 lines.push(reveal_line);
@@ -410,8 +407,8 @@ impl Widget for DetailView<'_> {
                         .map(|c| spaced(&c))
                         .unwrap_or_else(|e| e.to_string()),
                     HotpCode::Shown { code, .. } => spaced(code.expose()),
-                    HotpCode::Saving { .. } => text::HOTP_SAVING.to_owned(),
-                    HotpCode::None => text::HOTP_NO_CODE.to_owned(),
+                    HotpCode::Saving { .. } => text::HOTP_SAVING.text(),
+                    HotpCode::None => text::HOTP_NO_CODE.text(),
                 };
                 lines.push(kv(
                     text::F_CODE,
@@ -508,7 +505,7 @@ impl Widget for DetailView<'_> {
             Constraint::Length(confirm_h),
         ])
         .areas(inner);
-        Paragraph::new(lines)
+        Paragraph::new(breakable(lines))
             .wrap(Wrap { trim: false })
             .render(top, buf);
         if codes_area_needed {

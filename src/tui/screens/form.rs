@@ -247,8 +247,8 @@ pub(crate) fn form_secret(f: &FormState) -> Result<Secret, String> {
     };
     parse_secret(f.kind, &f.secret, &opts).map_err(|e| match e {
         // The form has a scheme field where the command line has flags.
-        e if e.seed_check() => format!("{e}. {} {}", text::NOTHING_STORED, text::SCHEME_HINT),
-        SecretInputError::Key(_) => format!("{e}. {}", text::NOTHING_STORED),
+        e if e.seed_check() => text::refused_seed(&e.to_string()),
+        SecretInputError::Key(_) => text::refused_key(&e.to_string()),
         e => e.to_string(),
     })
 }
@@ -489,40 +489,44 @@ impl Widget for FormView<'_> {
         let f = self.st;
         let title = match &f.editing {
             Some(_) => text::form_edit(&f.name),
-            None => text::FORM_ADD.to_owned(),
+            None => text::FORM_ADD.text(),
         };
         let mut lines = Vec::new();
         for field in f.fields() {
             let focused = f.focus == field;
             let (label, value) = match field {
                 FormField::Kind => (
-                    text::L_KIND,
+                    text::L_KIND.text(),
                     format!("‹ {} ›  {}", f.kind.as_str(), text::CYCLE_HINT),
                 ),
                 FormField::Scheme => (
-                    text::L_SCHEME,
+                    text::L_SCHEME.text(),
                     format!("‹ {} ›  {}", f.scheme.as_str(), text::CYCLE_HINT),
                 ),
-                FormField::Name => (text::L_NAME, f.name.clone()),
-                FormField::Account => (text::L_ACCOUNT, f.account.clone()),
-                FormField::Tags => (text::L_TAGS, format!("{}  {}", f.tags, text::TAGS_HINT)),
-                FormField::Support => (text::L_SUPPORT, f.support.clone()),
-                FormField::Notes => (text::L_NOTES, f.notes.clone()),
-                FormField::Username => (text::L_USERNAME, f.username.clone()),
-                FormField::Url => (text::L_URL, f.url.clone()),
+                FormField::Name => (text::L_NAME.text(), f.name.clone()),
+                FormField::Account => (text::L_ACCOUNT.text(), f.account.clone()),
+                FormField::Tags => (
+                    text::L_TAGS.text(),
+                    format!("{}  {}", f.tags, text::TAGS_HINT),
+                ),
+                FormField::Support => (text::L_SUPPORT.text(), f.support.clone()),
+                FormField::Notes => (text::L_NOTES.text(), f.notes.clone()),
+                FormField::Username => (text::L_USERNAME.text(), f.username.clone()),
+                FormField::Url => (text::L_URL.text(), f.url.clone()),
                 FormField::Secret if f.word.is_some() || (f.reveal && f.kind == ItemKind::Seed) => {
                     (text::secret_label(f.kind), String::new())
                 }
                 FormField::Secret if f.reveal => {
                     (text::secret_label(f.kind), f.secret.expose().to_owned())
                 }
-                FormField::Passphrase if f.reveal => {
-                    (text::L_SEED_PASSPHRASE, f.passphrase.expose().to_owned())
-                }
+                FormField::Passphrase if f.reveal => (
+                    text::L_SEED_PASSPHRASE.text(),
+                    f.passphrase.expose().to_owned(),
+                ),
                 FormField::Secret => {
                     let n = f.secret.expose().chars().count();
                     let hint = if f.editing.is_some() && n == 0 {
-                        text::KEEP_SECRET.to_owned()
+                        text::KEEP_SECRET.text()
                     } else if matches!(f.kind, ItemKind::Seed | ItemKind::Codes) && n > 0 {
                         let words = f.secret.expose().split_whitespace().count();
                         format!("{} {}", masked(n.min(24)), text::words_typed(words))
@@ -534,14 +538,14 @@ impl Widget for FormView<'_> {
                 FormField::Passphrase => {
                     let n = f.passphrase.expose().chars().count();
                     let hint = if n == 0 {
-                        text::SEED_PASSPHRASE_HINT.to_owned()
+                        text::SEED_PASSPHRASE_HINT.text()
                     } else {
                         masked(n)
                     };
-                    (text::L_SEED_PASSPHRASE, hint)
+                    (text::L_SEED_PASSPHRASE.text(), hint)
                 }
             };
-            let label = crate::textwidth::fill(label, 24);
+            let label = crate::textwidth::fill(&label, 24);
             let marker = if focused { "› " } else { "  " };
             let mut spans = vec![
                 Span::styled(marker, t.key()),
@@ -565,7 +569,7 @@ impl Widget for FormView<'_> {
             lines.push(Line::raw(""));
             lines.push(Line::styled(e.clone(), t.error()));
         }
-        Paragraph::new(lines)
+        Paragraph::new(breakable(lines))
             .wrap(Wrap { trim: false })
             .block(
                 Block::bordered()
@@ -595,11 +599,23 @@ fn edit_word(secret: &mut SecretString, at: usize, f: impl FnOnce(&mut String)) 
     *secret = SecretString::new(joined);
 }
 
-/// The 1-based word position a refusal names ("word 7 ..."), if any.
+/// The 1-based word position a refusal names ("word 7 ...", or in Chinese
+/// "第 7 个词"), if any.
 fn word_named_in(e: &str) -> Option<usize> {
-    let at = e.find("word ")? + 5;
-    let digits: String = e[at..].chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok().filter(|n| *n > 0)
+    let number_after = |at: usize| -> Option<usize> {
+        let digits: String = e[at..]
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok().filter(|n| *n > 0)
+    };
+    if let Some(at) = e.find("word ") {
+        return number_after(at + "word ".len());
+    }
+    let at = e.find('第')?;
+    let n = number_after(at + '第'.len_utf8())?;
+    e[at..].contains("个词").then_some(n)
 }
 
 /// The seed's words, numbered, the chosen one marked; masked unless the
@@ -629,4 +645,22 @@ fn seed_words_line<'a>(f: &FormState, t: crate::tui::theme::Theme) -> Line<'a> {
         spans.push(Span::raw(" "));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_named_in;
+
+    #[test]
+    fn the_word_a_refusal_names_is_found_in_either_language() {
+        let en = "word 5 \"abandn\" is not in the BIP39 word list";
+        assert_eq!(word_named_in(en), Some(5));
+        assert_eq!(
+            word_named_in("第 12 个词“abandn”不在 BIP39 词表中"),
+            Some(12)
+        );
+        assert_eq!(word_named_in("第 2 行：校验和不符"), None);
+        assert_eq!(word_named_in("the checksum does not match"), None);
+        assert_eq!(word_named_in("word 0 is nothing"), None);
+    }
 }

@@ -21,9 +21,6 @@ impl Widget for HelpView<'_> {
             super::sync::help()
         } else {
             text::help(ctx)
-                .iter()
-                .map(|(k, d)| (k.to_string(), d.to_string()))
-                .collect()
         };
         let markers = text::help_markers(ctx);
         let mut lines: Vec<Line> = keys
@@ -37,7 +34,7 @@ impl Widget for HelpView<'_> {
             .collect();
         if !markers.is_empty() {
             lines.push(Line::raw(""));
-            lines.extend(markers.iter().map(|m| Line::styled(*m, t.dim())));
+            lines.extend(markers.iter().map(|m| Line::styled(m.clone(), t.dim())));
         }
         let w = if markers.is_empty() { 70 } else { 78 }.min(area.width);
         // Side padding only: at 80x24 every key and marker of the runner
@@ -45,7 +42,7 @@ impl Widget for HelpView<'_> {
         let h = wrapped_height(&lines, w.saturating_sub(4)) + 2;
         let boxed = centered(area, w, h);
         Clear.render(boxed, buf);
-        Paragraph::new(lines)
+        Paragraph::new(breakable(lines))
             .wrap(Wrap { trim: false })
             .block(
                 Block::bordered()

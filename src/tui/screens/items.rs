@@ -194,7 +194,7 @@ impl Widget for ItemsView<'_> {
         .areas(area);
         Paragraph::new(banners).render(banner_area, buf);
         // Search line.
-        let count = format!(" {} of {} ", st.matches.len(), items.len());
+        let count = format!(" {} ", text::matches_count(st.matches.len(), items.len()));
         let search_line = if st.searching {
             Line::from(vec![
                 Span::styled(format!(" {}", text::SEARCH_PROMPT), t.key()),
@@ -205,7 +205,7 @@ impl Widget for ItemsView<'_> {
             Line::from(vec![
                 Span::styled(format!(" {}", text::SEARCH_PROMPT), t.dim()),
                 Span::raw(st.query.clone()),
-                Span::styled("  (Esc clears)", t.dim()),
+                Span::styled(format!("  {}", text::ESC_CLEARS), t.dim()),
             ])
         } else {
             Line::styled(format!(" {}", text::SEARCH_HINT), t.dim())
@@ -227,7 +227,7 @@ impl Widget for ItemsView<'_> {
             } else {
                 text::NO_MATCHES
             };
-            Paragraph::new(Line::styled(msg, t.dim()))
+            Paragraph::new(breakable(Line::styled(msg, t.dim())))
                 .wrap(Wrap { trim: true })
                 .block(Block::new().padding(Padding::new(2, 2, 1, 0)))
                 .render(list, buf);
@@ -252,7 +252,10 @@ impl Widget for ItemsView<'_> {
             };
             match *row {
                 ListRow::Header(i) => {
-                    let label = items[i].account.as_deref().unwrap_or(text::NO_ACCOUNT);
+                    let label = items[i]
+                        .account
+                        .clone()
+                        .unwrap_or_else(|| text::NO_ACCOUNT.text());
                     Line::styled(format!(" ▾ {label}"), t.title()).render(line_area, buf);
                 }
                 ListRow::Item(m) => {
@@ -280,7 +283,10 @@ pub(crate) fn item_row<'a>(item: &'a Item, selected: bool, name_w: usize, t: The
     ];
     if let Secret::Codes { codes } = &item.secret {
         spans.push(Span::styled(
-            format!("{}/{} unused  ", item.unused_codes(), codes.len()),
+            format!(
+                "{}  ",
+                text::codes_unused_short(item.unused_codes(), codes.len())
+            ),
             if item.unused_codes() == 0 {
                 t.error()
             } else {

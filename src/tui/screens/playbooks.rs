@@ -87,8 +87,8 @@ impl Widget for PlaybooksView<'_> {
             let run = state.run(&pb.id);
             let p = playbook::progress(pb, run);
             let status = match run {
-                None => text::NOT_STARTED.to_owned(),
-                Some(_) if p.complete => text::COMPLETE.to_owned(),
+                None => text::NOT_STARTED.text(),
+                Some(_) if p.complete => text::COMPLETE.text(),
                 Some(_) => text::progress(p.done, p.total_on_path),
             };
             let sev_style = match pb.severity.as_str() {
@@ -99,7 +99,10 @@ impl Widget for PlaybooksView<'_> {
             let selected = i == sel;
             let line = Line::from(vec![
                 Span::raw(if selected { " › " } else { "   " }),
-                Span::styled(crate::textwidth::fill(pb.severity.as_str(), 9), sev_style),
+                Span::styled(
+                    crate::textwidth::fill(&text::severity(pb.severity.as_str()), 9),
+                    sev_style,
+                ),
                 Span::styled(
                     progress_bar(p.done, p.total_on_path, 8),
                     if run.is_some() { t.ok() } else { t.dim() },
@@ -130,7 +133,7 @@ impl Widget for PlaybooksView<'_> {
             for s in &pb.symptoms {
                 lines.push(Line::raw(format!(" • {s}")));
             }
-            Paragraph::new(lines)
+            Paragraph::new(breakable(lines))
                 .wrap(Wrap { trim: false })
                 .block(Block::new().padding(Padding::horizontal(2)))
                 .render(info, buf);

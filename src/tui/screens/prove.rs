@@ -153,7 +153,7 @@ impl Widget for ProveView<'_> {
         let h = wrapped_height(&lines, w.saturating_sub(4)) + 4;
         let boxed = centered(area, w, h);
         Clear.render(boxed, buf);
-        Paragraph::new(lines)
+        Paragraph::new(breakable(lines))
             .wrap(Wrap { trim: false })
             .block(
                 Block::bordered()

@@ -29,7 +29,7 @@ pub enum RecoverStage {
         error: Option<String>,
     },
     /// Opening the vault or saving the new passphrase.
-    Working(&'static str),
+    Working(crate::i18n::Msg),
     /// The vault is open; choosing the new passphrase.
     NewPassphrase {
         /// The opened vault.
@@ -207,7 +207,7 @@ pub fn problem_text(c: &WordCheck) -> String {
             text::share_word_checksum(c.line + 1, c.position, &c.word, right)
         }
         WordProblem::ShareChecksum => text::share_checksum(c.line + 1),
-        WordProblem::KeyCharacter => text::KEY_CHARACTER.to_owned(),
+        WordProblem::KeyCharacter => text::KEY_CHARACTER.text(),
     }
 }
 
@@ -482,7 +482,10 @@ impl Widget for RecoverView<'_> {
                         spans.push(Span::styled(run, run_style));
                     }
                     if words > 1 {
-                        spans.push(Span::styled(format!("  ({words} words)"), t.dim()));
+                        spans.push(Span::styled(
+                            format!("  {}", text::words_typed(words)),
+                            t.dim(),
+                        ));
                     }
                     lines.push(Line::from(spans));
                     idx += n + 1;

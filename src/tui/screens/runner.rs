@@ -188,7 +188,7 @@ pub struct NoteEditor {
     /// The text typed so far (the cursor is at its end).
     pub text: String,
     /// Why Enter was refused, if it was.
-    pub error: Option<&'static str>,
+    pub error: Option<crate::i18n::Msg>,
 }
 
 impl NoteEditor {
@@ -463,7 +463,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         Message::SkipStep => r.note = Some(NoteEditor::new(NotePurpose::Skip)),
         Message::ResetRun => match run {
             Some(_) => r.confirm_reset = true,
-            None => info = Some(text::NOTHING_TO_RESET.to_owned()),
+            None => info = Some(text::NOTHING_TO_RESET.text()),
         },
         Message::PickAccount => {
             r.account = Some(AccountPicker::new(
@@ -649,7 +649,7 @@ impl Widget for RunnerView<'_> {
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
         let status = if p.complete && run.is_some() {
-            text::RUN_COMPLETE.to_owned()
+            text::RUN_COMPLETE.text()
         } else {
             text::runner_progress(p.done, p.total_on_path)
         };
@@ -681,7 +681,7 @@ impl Widget for RunnerView<'_> {
             let list_h = (views.len() as u16 + 2).min(body.height / 3).max(4);
             Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1)]).areas(body)
         };
-        let lb = Block::bordered().title(Line::styled(" Steps ", t.dim()));
+        let lb = Block::bordered().title(Line::styled(text::STEPS_TITLE, t.dim()));
         let li = lb.inner(list_area);
         lb.render(list_area, buf);
         let sel = self.st.steps.selected.min(views.len().saturating_sub(1));
@@ -708,7 +708,7 @@ impl Widget for RunnerView<'_> {
                     " {} {} · {} ",
                     sel + 1,
                     text::kind_label(v.kind),
-                    v.state.as_str()
+                    text::step_state(v.state)
                 ),
                 t.dim(),
             ))
@@ -720,7 +720,7 @@ impl Widget for RunnerView<'_> {
             Layout::vertical([Constraint::Fill(1), Constraint::Length(confirm_h)]).areas(di);
 
         let lines = step_lines(self.s, pb, step, v, self.st, now, t);
-        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let para = Paragraph::new(breakable(lines)).wrap(Wrap { trim: false });
         let total = para.line_count(content.width).min(usize::from(u16::MAX)) as u16;
         let max = total.saturating_sub(content.height);
         self.st.text_room.set((max, content.height));
@@ -740,32 +740,32 @@ impl Widget for RunnerView<'_> {
         };
         if scroll < max {
             right(
-                text::MORE_BELOW,
+                &text::MORE_BELOW.text(),
                 detail_area.y + detail_area.height.saturating_sub(1),
                 buf,
             );
         }
         if scroll > 0 {
-            right(text::MORE_ABOVE, detail_area.y, buf);
+            right(&text::MORE_ABOVE.text(), detail_area.y, buf);
         }
         if self.st.confirm_reset {
-            Paragraph::new(vec![
+            Paragraph::new(breakable(vec![
                 Line::styled(text::CONFIRM_RESET, t.warn().add_modifier(Modifier::BOLD)),
                 Line::styled(text::RESET_EXPLAIN, t.dim()),
-            ])
+            ]))
             .wrap(Wrap { trim: false })
             .block(Block::new().borders(Borders::TOP))
             .render(confirm_area, buf);
         }
         if let Some(ed) = &self.st.note {
             let prompt = match ed.purpose {
-                NotePurpose::EndWaitEarly => text::EARLY_WAIT_PROMPT,
-                NotePurpose::Skip => text::SKIP_PROMPT,
-                _ => step.prompt.as_deref().unwrap_or(&step.title),
+                NotePurpose::EndWaitEarly => text::EARLY_WAIT_PROMPT.text(),
+                NotePurpose::Skip => text::SKIP_PROMPT.text(),
+                _ => step.prompt.clone().unwrap_or_else(|| step.title.clone()),
             };
             NoteEditorView {
                 ed,
-                prompt,
+                prompt: &prompt,
                 theme: t,
             }
             .render(body, buf);
@@ -811,7 +811,10 @@ fn step_lines<'a>(
     }
     for d in &step.do_not {
         lines.push(Line::from(vec![
-            Span::styled(format!(" {} ", text::H_DO_NOT.trim_end()), t.danger()),
+            Span::styled(
+                format!(" {} ", text::H_DO_NOT.text().trim_end()),
+                t.danger(),
+            ),
             Span::styled(format!(" {d}"), t.error()),
         ]));
     }
@@ -837,7 +840,7 @@ fn step_lines<'a>(
                 (Some(ends), StepState::Waiting) => Some(text::wait_left(
                     &playbook::format_duration((ends - now).whole_seconds().max(0)),
                 )),
-                (Some(_), _) => Some(text::WAIT_OVER.to_owned()),
+                (Some(_), _) => Some(text::WAIT_OVER.text()),
             };
             if let Some(l) = line {
                 lines.push(Line::styled(l, t.warn()));
@@ -966,7 +969,7 @@ impl Widget for NoteEditorView<'_> {
         }
         if let Some(e) = self.ed.error {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(e, t.error()));
+            lines.push(Line::styled(e.text(), t.error()));
         }
         lines.push(Line::styled(text::NOTE_KEYS, t.dim()));
         Paragraph::new(lines)
@@ -1007,7 +1010,7 @@ impl Widget for AccountPickerView<'_> {
         ];
         for (i, c) in choices.iter().enumerate().skip(off).take(ROWS) {
             let label = match c {
-                AccountChoice::Any => text::ACCOUNT_ANY.to_owned(),
+                AccountChoice::Any => text::ACCOUNT_ANY.text(),
                 AccountChoice::Existing(a) => a.clone(),
                 AccountChoice::Typed(a) => text::account_typed(a),
             };

@@ -258,47 +258,14 @@ fn names(list: &[String]) -> String {
 }
 
 /// `text` broken into lines of at most `width` cells, each after
-/// `indent`: at spaces where it can, anywhere in a run without spaces (a
-/// Chinese sentence, a long file name).
+/// `indent`: at spaces where it can, between characters in Chinese, inside
+/// a run without either (a long file name) only when it is longer than a
+/// line ([`wrap_rows`]).
 fn hang(text: &str, width: usize, indent: &str) -> Vec<String> {
-    use crate::textwidth::width as cells;
-    let room = width.saturating_sub(cells(indent)).max(8);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split_inclusive(' ') {
-        let ww = cells(word.trim_end());
-        // A word that fits on a line of its own starts one; a longer run
-        // (Chinese has no spaces) fills this line and breaks inside.
-        if used + ww > room && !line.is_empty() && ww <= room {
-            out.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        for ch in word.chars() {
-            let cw = cells(ch.encode_utf8(&mut [0; 4]));
-            if used + cw > room && ch != ' ' {
-                // Chinese closing punctuation never starts a line: the
-                // character before it moves down with it.
-                let carry = if "，。；：、！？）」』".contains(ch) {
-                    line.pop()
-                } else {
-                    None
-                };
-                out.push(std::mem::take(&mut line));
-                used = 0;
-                if let Some(c) = carry {
-                    line.push(c);
-                    used = cells(c.encode_utf8(&mut [0; 4]));
-                }
-            }
-            line.push(ch);
-            used += cw;
-        }
-    }
-    if !line.trim().is_empty() {
-        out.push(line);
-    }
-    out.into_iter()
+    let room = width.saturating_sub(crate::textwidth::width(indent)).max(8);
+    wrap_rows(text, room)
+        .into_iter()
+        .filter(|l| !l.trim().is_empty())
         .map(|l| format!("{indent}{}", l.trim_end()))
         .collect()
 }
@@ -413,7 +380,7 @@ impl Widget for SyncView<'_> {
             }
             spans.push((start, body.len() - start));
         }
-        let head_p = Paragraph::new(head).wrap(Wrap { trim: false });
+        let head_p = Paragraph::new(breakable(head)).wrap(Wrap { trim: false });
         let head_h = (head_p.line_count(inner.width) as u16).min(inner.height);
         head_p.render(
             Rect {

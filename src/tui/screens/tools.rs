@@ -298,7 +298,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                     return Vec::new();
                 }
                 st.folder = None;
-                st.show(vec![text::TOOL_WORKING.to_owned()]);
+                st.show(vec![text::TOOL_WORKING.text()]);
                 let tool = Tool::ALL[st.cursor.selected.min(Tool::ALL.len() - 1)];
                 let dir = std::path::PathBuf::from(dir);
                 return vec![match (tool, st.split_ready.take()) {
@@ -328,14 +328,14 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             }
             Tool::Split => {
                 st.show(Vec::new());
-                st.split_plan = Some(text::SPLIT_PLAN_DEFAULT.to_owned());
+                st.split_plan = Some(text::SPLIT_PLAN_DEFAULT.text());
             }
             Tool::Passphrase => {
                 st.show(Vec::new());
                 st.passwd = Some(PasswdForm::default());
             }
             Tool::Doctor => {
-                st.show(vec![text::TOOL_WORKING.to_owned()]);
+                st.show(vec![text::TOOL_WORKING.text()]);
                 return vec![Effect::Doctor];
             }
         },
@@ -360,7 +360,7 @@ pub(crate) fn on_rekeyed(
     form.working = false;
     match r {
         Ok(key) => {
-            s.tools.show(vec![text::TOOL_WORKING.to_owned()]);
+            s.tools.show(vec![text::TOOL_WORKING.text()]);
             return vec![Effect::InstallPassphraseKey(key)];
         }
         Err(e) => {
@@ -442,7 +442,7 @@ impl Widget for ToolsView<'_> {
                 let chosen = i == sel;
                 let mut l = Line::from(vec![
                     Span::raw(if chosen { "› " } else { "  " }),
-                    Span::styled(crate::textwidth::fill(name, 22), t.key()),
+                    Span::styled(crate::textwidth::fill(&name, 22), t.key()),
                     Span::styled(what, t.dim()),
                 ]);
                 if chosen {
@@ -503,8 +503,8 @@ impl Widget for ToolsView<'_> {
                 lines.push(Line::styled(r.clone(), t.error()));
             }
             lines.push(Line::raw(""));
-            for l in text::SPLIT_EXPLAIN {
-                lines.push(Line::styled(*l, t.dim()));
+            for l in text::split_explain() {
+                lines.push(Line::styled(l, t.dim()));
             }
             if crate::i18n::lang() != crate::lang::Lang::En {
                 lines.push(Line::styled(text::SHARES_ARE_ENGLISH.text(), t.dim()));
@@ -526,8 +526,8 @@ impl Widget for ToolsView<'_> {
             lines.push(Line::styled(text::TOOL_FOLDER_KEYS, t.dim()));
         } else {
             if st.first_run {
-                for l in text::FIRST_RUN_TOOLS {
-                    lines.push(Line::styled(*l, t.warn()));
+                for l in text::first_run_tools() {
+                    lines.push(Line::styled(l, t.warn()));
                 }
                 lines.push(Line::raw(""));
             }
@@ -575,7 +575,7 @@ impl Widget for ToolsView<'_> {
         let block = Block::bordered().padding(Padding::horizontal(1));
         let content = block.inner(info);
         block.render(info, buf);
-        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let para = Paragraph::new(breakable(lines)).wrap(Wrap { trim: false });
         let total = para.line_count(content.width).min(usize::from(u16::MAX)) as u16;
         let max = total.saturating_sub(content.height);
         st.room.set((max, content.height));
@@ -590,13 +590,13 @@ impl Widget for ToolsView<'_> {
         };
         if scroll < max {
             right(
-                text::MORE_BELOW,
+                &text::MORE_BELOW.text(),
                 info.y + info.height.saturating_sub(1),
                 buf,
             );
         }
         if scroll > 0 {
-            right(text::MORE_ABOVE, info.y, buf);
+            right(&text::MORE_ABOVE.text(), info.y, buf);
         }
     }
 }

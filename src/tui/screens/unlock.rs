@@ -36,7 +36,7 @@ pub(crate) fn on_unlocked(app: &mut App, r: Result<Box<Vault>, VaultError>) -> V
         Err(e) => {
             u.working = false;
             u.error = Some(match e {
-                VaultError::Auth(_) => text::WRONG_PASSPHRASE.to_owned(),
+                VaultError::Auth(_) => text::WRONG_PASSPHRASE.text(),
                 other => other.to_string(),
             });
         }
