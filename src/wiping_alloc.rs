@@ -44,7 +44,9 @@ unsafe fn wipe(ptr: *mut u8, len: usize) {
 /// Huge-page mappings for large blocks (Linux only).
 #[cfg(target_os = "linux")]
 mod large {
-    use rustix::mm::{madvise, mmap_anonymous, munmap, Advice, MapFlags, ProtFlags};
+    use rustix::mm::{
+        madvise, mmap_anonymous, mremap, munmap, Advice, MapFlags, MremapFlags, ProtFlags,
+    };
     use std::ffi::c_void;
 
     /// Blocks of this size and more get their own mapping.
@@ -53,10 +55,13 @@ mod large {
     /// alignment is merely generous.
     const HUGE: usize = 2 << 20;
 
+    /// The alignment every block keeps, even after [`realloc`] moved it.
+    const PAGE: usize = 4096;
+
     /// True for the layouts served here. The test depends on the layout
     /// alone, so `dealloc` with the same layout takes the same branch.
     pub fn serves(size: usize, align: usize) -> bool {
-        size >= MIN && align <= HUGE
+        size >= MIN && align <= PAGE
     }
 
     /// The length mapped for a block of `size` bytes: whole huge pages.
@@ -105,6 +110,27 @@ mod large {
         aligned as *mut u8
     }
 
+    /// Resizes a block from [`alloc`] to `new_size` (also served here) by
+    /// remapping its pages: nothing is copied, and nothing stays behind at
+    /// the old address. Null when the kernel refuses; the block is then
+    /// unchanged.
+    ///
+    /// # Safety
+    /// `ptr` came from [`alloc`] (or this function) with `old_size`.
+    pub unsafe fn realloc(ptr: *mut u8, old_size: usize, new_size: usize) -> *mut u8 {
+        let (Some(old_len), Some(new_len)) = (mapped_len(old_size), mapped_len(new_size)) else {
+            return std::ptr::null_mut();
+        };
+        if old_len == new_len {
+            return ptr;
+        }
+        // SAFETY: the caller's contract: `ptr..ptr+old_len` is our mapping.
+        match unsafe { mremap(ptr.cast(), old_len, new_len, MremapFlags::MAYMOVE) } {
+            Ok(p) => p.cast(),
+            Err(_) => std::ptr::null_mut(),
+        }
+    }
+
     /// Unmaps a block from [`alloc`].
     ///
     /// # Safety
@@ -125,13 +151,17 @@ mod large {
     pub fn alloc(_size: usize) -> *mut u8 {
         std::ptr::null_mut()
     }
+    pub unsafe fn realloc(_ptr: *mut u8, _old_size: usize, _new_size: usize) -> *mut u8 {
+        std::ptr::null_mut()
+    }
     pub unsafe fn dealloc(_ptr: *mut u8, _size: usize) {}
 }
 
 // SAFETY: small blocks go to `System` with the same layouts; large ones
 // (`large::serves`, decided by the layout alone, so a block is freed by the
-// branch that made it) are mappings of at least their size, aligned to
-// 2 MiB, which satisfies every alignment `serves` accepts. `realloc`
+// branch that made it) are mappings of at least their size, page-aligned
+// at least (2 MiB when new), which satisfies every alignment `serves`
+// accepts. `realloc`
 // builds its new layout from the old alignment and a size the caller
 // guarantees is valid, exactly as `GlobalAlloc::realloc`'s default does.
 unsafe impl GlobalAlloc for WipingAllocator {
@@ -167,9 +197,21 @@ unsafe impl GlobalAlloc for WipingAllocator {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let crosses =
-            large::serves(layout.size(), layout.align()) || large::serves(new_size, layout.align());
-        if !crosses && !lifeboat::secure_mem::freed_memory_wiped() {
+        let (was_large, is_large) = (
+            large::serves(layout.size(), layout.align()),
+            large::serves(new_size, layout.align()),
+        );
+        if was_large && is_large {
+            if new_size < layout.size() && lifeboat::secure_mem::freed_memory_wiped() {
+                // SAFETY: the bytes past `new_size` are ours until the
+                // block shrinks.
+                unsafe { wipe(ptr.add(new_size), layout.size() - new_size) };
+            }
+            // SAFETY: `alloc` or an earlier `realloc` made this block in
+            // `large` with `layout.size()`.
+            return unsafe { large::realloc(ptr, layout.size(), new_size) };
+        }
+        if !was_large && !is_large && !lifeboat::secure_mem::freed_memory_wiped() {
             // SAFETY: same contract as the caller's.
             return unsafe { System.realloc(ptr, layout, new_size) };
         }

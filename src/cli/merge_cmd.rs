@@ -62,9 +62,11 @@ pub fn open_other(
 /// Saves through the save protocol. When the vault changed on disk after
 /// this command read it (a sync tool replaced it, a program that ignores
 /// the lock wrote it), the save merged this command's change into that
-/// version: the user is told so, with the conflicts named.
+/// version: the user is told so, with the conflicts named. A command
+/// usually saves once, so the snapshot for a next save is kept as the
+/// written bytes ([`Vault::save_final`]).
 pub fn save(vault: &mut Vault) -> Result<(), VaultError> {
-    vault.save()?;
+    vault.save_final()?;
     if let Some(r) = vault.take_merge_report() {
         for line in merged_on_save(&r) {
             noteln!("{line}");

@@ -431,20 +431,24 @@ pub fn record_changes(base: Option<&Payload>, p: &mut Payload, now_ms: u64, writ
                     }
                 }
                 Some(old) => {
-                    let old_stamp = stamp_of(base_meta, old, f);
                     if !field_eq(old, item, f) {
-                        let was = revision_of(old, f, old_stamp);
+                        let was = revision_of(old, f, stamp_of(base_meta, old, f));
                         // A retried save records the same change once.
                         if !meta.history.contains(&was) {
                             meta.history.push(was);
                             meta.history.sort_by(cmp_revisions);
                         }
                         meta.rev.insert(f.to_owned(), now.clone());
-                    } else if val(old, f) != val(item, f) {
+                    } else if matches!(val(old, f), Val::Secret(_)) && val(old, f) != val(item, f) {
                         // Only a counter or a used mark moved: no history.
+                        // (For the other fields `field_eq` is plain
+                        // equality, so they cannot differ here.)
                         meta.rev.insert(f.to_owned(), now.clone());
-                    } else {
-                        meta.rev.entry(f.to_owned()).or_insert(old_stamp);
+                    } else if !meta.rev.contains_key(f) {
+                        // Unchanged: keep its stamp (looked up and copied
+                        // only when missing: this runs for every field of
+                        // every item on every save).
+                        meta.rev.insert(f.to_owned(), stamp_of(base_meta, old, f));
                     }
                 }
             }

@@ -356,9 +356,20 @@ pub struct Vault {
     /// The payload as opened or last saved: a save stamps what differs
     /// from it (see [`merge::record_changes`]).
     base: Option<Payload>,
+    /// Instead of `base` after [`Vault::save_final`]: the JSON that save
+    /// wrote, parsed into `base` only if this session saves again.
+    written: Option<Written>,
     /// What the last save merged in from a version another program wrote
     /// meanwhile.
     last_merge: Option<MergeReport>,
+}
+
+/// A save's snapshot kept as the bytes it wrote (see [`Vault::save_final`]).
+#[derive(Debug)]
+struct Written {
+    json: crate::secret::SecretBytes,
+    /// The keys, which the JSON holds only sealed.
+    keys: Keys,
 }
 
 /// What proving a read-only session's file with the passphrase or the
@@ -439,9 +450,10 @@ impl Vault {
             lock: Some(lock),
             opened_digest: None,
             base: None,
+            written: None,
             last_merge: None,
         };
-        v.write_protocol(true)?;
+        v.write_protocol(true, true)?;
         Ok(v)
     }
 
@@ -538,6 +550,9 @@ impl Vault {
         if let Some(base) = &mut self.base {
             base.keys = self.payload.keys.clone();
         }
+        if let Some(w) = &mut self.written {
+            w.keys = self.payload.keys.clone();
+        }
         self.opened_by = proof.opened_by;
         self.opened_digest = None;
         Ok(())
@@ -595,6 +610,7 @@ impl Vault {
         Ok(Vault {
             path: path.to_path_buf(),
             base: Some(unsealed.payload.clone()),
+            written: None,
             payload: unsealed.payload,
             stamp: Some(FileStamp::of(&meta)),
             opened_by: unsealed.opened_by,
@@ -632,9 +648,10 @@ impl Vault {
             lock: Some(lock),
             opened_digest: None,
             base: None,
+            written: None,
             last_merge: None,
         };
-        v.write_protocol(false)?;
+        v.write_protocol(false, true)?;
         Ok(v)
     }
 
@@ -794,7 +811,7 @@ impl Vault {
             });
         }
         // Stamp this session's own edits first, so the merge sees them.
-        merge::record_changes(self.base.as_ref(), &mut self.payload, now_ms(), writer_id());
+        self.record_changes()?;
         let (merged, report) = merge::merge(&self.payload, other);
         self.payload = merged;
         self.base = Some(self.payload.clone());
@@ -840,10 +857,33 @@ impl Vault {
     /// unverified session.
     pub fn save(&mut self) -> Result<(), VaultError> {
         self.require_verified()?;
-        self.write_protocol(false)
+        self.write_protocol(false, true)
     }
 
-    fn write_protocol(&mut self, creating: bool) -> Result<(), VaultError> {
+    /// [`Vault::save`] for a session that most likely ends with it (one
+    /// command line). A save keeps a snapshot of what it wrote for the
+    /// next save to compare against; this one keeps the written JSON
+    /// instead of a copy of the payload (for 10,000 items a copy is about
+    /// 15 MB and a fifth of the command's time) and parses it back only if
+    /// the session does save again, which then behaves as [`Vault::save`].
+    pub fn save_final(&mut self) -> Result<(), VaultError> {
+        self.require_verified()?;
+        self.write_protocol(false, false)
+    }
+
+    /// Stamps this session's changes (see [`merge::record_changes`])
+    /// against the payload as opened or last saved.
+    fn record_changes(&mut self) -> Result<(), VaultError> {
+        if let Some(w) = self.written.take() {
+            let mut base = Payload::from_json(w.json.expose())?;
+            base.keys = w.keys;
+            self.base = Some(base);
+        }
+        merge::record_changes(self.base.as_ref(), &mut self.payload, now_ms(), writer_id());
+        Ok(())
+    }
+
+    fn write_protocol(&mut self, creating: bool, keep_base: bool) -> Result<(), VaultError> {
         let path = self.path.clone();
         // Hold the lock for the whole protocol; keep an existing one.
         let temp_lock = if self.lock.is_none() {
@@ -853,7 +893,7 @@ impl Vault {
         };
         // Stamp what this session changed (item fields, deletions,
         // settings) before anything else, so a merge below sees it.
-        merge::record_changes(self.base.as_ref(), &mut self.payload, now_ms(), writer_id());
+        self.record_changes()?;
         if !creating {
             let current = fs::metadata(&path).map(|m| FileStamp::of(&m)).ok();
             if current != self.stamp {
@@ -894,7 +934,15 @@ impl Vault {
                 source,
             })?;
         self.stamp = fs::metadata(&path).ok().map(|m| FileStamp::of(&m));
-        self.base = Some(self.payload.clone());
+        if keep_base {
+            self.base = Some(self.payload.clone());
+        } else {
+            self.base = None;
+            self.written = Some(Written {
+                json,
+                keys: self.payload.keys.clone(),
+            });
+        }
         drop(temp_lock);
         Ok(())
     }
@@ -1749,5 +1797,73 @@ mod tests {
         assert!(!p.sync.items.contains_key(&id_b));
         let h = &p.sync.items[&p.items[0].id].history;
         assert!(matches!(&h[0].secret, Some(Secret::Note { text }) if text.expose() == "one"));
+    }
+
+    #[test]
+    fn a_save_after_save_final_records_changes_as_after_save() {
+        // The same two edits, saved with `save` twice and with
+        // `save_final` then `save`: the second save must find the same
+        // changes (the base parsed back from the written bytes equals a
+        // copy of the payload), and nothing of the first save again.
+        let run = |first_final: bool| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("vault.age");
+            let pw: SecretString = "a long enough passphrase".into();
+            let mut v = Vault::create(&path, &pw, fast()).unwrap();
+            v.add_item(Item::new("a", Secret::Note { text: "one".into() }))
+                .unwrap();
+            v.add_item(Item::new("b", Secret::Note { text: "x".into() }))
+                .unwrap();
+            v.save().unwrap();
+            v.item_mut("a").unwrap().notes = Some("first".into());
+            if first_final {
+                v.save_final().unwrap();
+            } else {
+                v.save().unwrap();
+            }
+            let keys_stamp = v.payload().sync.fields.get("keys").cloned();
+            v.item_mut("a").unwrap().secret = Secret::Note { text: "two".into() };
+            let id_b = v.item("b").unwrap().id.clone();
+            v.remove_item("b").unwrap();
+            v.save().unwrap();
+            let p = v.payload().clone();
+            drop(v);
+            let reopened = Vault::open(&path, &Unlock::Passphrase(pw)).unwrap();
+            assert_eq!(reopened.payload().items, p.items);
+            let meta = &p.sync.items[&p.items[0].id];
+            let history: Vec<(String, Option<String>, Option<String>)> = meta
+                .history
+                .iter()
+                .map(|r| {
+                    let secret = match &r.secret {
+                        Some(Secret::Note { text }) => Some(text.expose().to_owned()),
+                        _ => None,
+                    };
+                    (r.field.clone(), r.text.clone(), secret)
+                })
+                .collect();
+            // The keys did not change: no new key stamp in either flow.
+            assert_eq!(p.sync.fields.get("keys").cloned(), keys_stamp);
+            let stamps_after_first: Vec<bool> = merge::FIELDS
+                .iter()
+                .map(|f| meta.rev[*f] > meta.rev["name"])
+                .collect();
+            (
+                history,
+                p.sync.tombstones[&id_b].name.clone(),
+                stamps_after_first,
+            )
+        };
+        let plain = run(false);
+        let final_first = run(true);
+        assert_eq!(plain, final_first);
+        // The history holds the two old values, once each.
+        assert_eq!(
+            plain.0,
+            vec![
+                ("notes".to_owned(), None, None),
+                ("secret".to_owned(), None, Some("one".to_owned())),
+            ]
+        );
     }
 }
