@@ -100,7 +100,7 @@ pub enum ConfigFileError {
     #[error("{0}")]
     Invalid(ConfigError),
     /// The file could not be read or written.
-    #[error("{}", crate::tr!("err-config-config-file-error-io", op = op.to_string(), path = path.to_string(), source = source.to_string()))]
+    #[error("{}", crate::tr!("err-config-config-file-error-io", op = crate::i18n::translate_english(op), path = path.to_string(), source = crate::i18n::io_reason(source)))]
     Io {
         /// What was being done.
         op: &'static str,
@@ -355,10 +355,7 @@ fn entries(
                 text,
                 path,
                 at,
-                format!(
-                    "not valid TOML ({}); write one `key = \"value\"` per line",
-                    e.message().trim()
-                ),
+                crate::tr!("cfg-not-toml-hint", detail = toml_detail(&e)),
             )
         })?;
     let mut out = BTreeMap::new();
@@ -371,6 +368,16 @@ fn entries(
         out.insert(key, (v.into_inner(), span));
     }
     Ok(out)
+}
+
+/// What the TOML parser found wrong: its own words in English; other
+/// languages say it is a syntax error (the position comes with it).
+fn toml_detail(e: &toml::de::Error) -> String {
+    if crate::i18n::lang() == crate::lang::Lang::En {
+        e.message().trim().to_owned()
+    } else {
+        crate::tr!("cfg-toml-syntax")
+    }
 }
 
 /// The spans of each top-level key's whole line range (key start to the
@@ -386,7 +393,7 @@ fn key_spans(
                 text,
                 path,
                 at,
-                format!("not valid TOML ({})", e.message().trim()),
+                crate::tr!("cfg-not-toml", detail = toml_detail(&e)),
             )
         })?;
     Ok(table

@@ -250,7 +250,10 @@ pub fn io_reason(e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => message("io-read-only", None),
         K::InvalidData => message("io-invalid-data", None),
         K::DirectoryNotEmpty => message("io-directory-not-empty", None),
-        _ => return e.to_string(),
+        // lifeboat's own reasons (`io::Error::other("...")`) are fixed
+        // English sentences the catalogues hold; the system's rarer ones
+        // stay as the system says them.
+        _ => return translate_english(&e.to_string()),
     };
     match e.raw_os_error() {
         Some(code) => {

@@ -47,7 +47,12 @@ fn path_set_show_unset() {
     assert_eq!(s["clipboard_clear"]["value"], "20s");
     assert_eq!(s["clipboard_clear"]["source"], "default");
     assert_eq!(s["language"]["value"], "zh-CN");
+    // The file sets the language: `config show` speaks it, `--lang` wins.
     let human = go(cmd(&config, &["config", "show"])).ok().stdout;
+    assert!(human.contains("auto_lock        90s  (配置文件)"), "{human}");
+    let human = go(cmd(&config, &["--lang", "en", "config", "show"]))
+        .ok()
+        .stdout;
     assert!(
         human.contains("auto_lock        90s  (config file)"),
         "{human}"

@@ -225,3 +225,9 @@ cli-tui-needs-terminal = the TUI needs a terminal on stdin and stdout; use the c
 cli-no-tui-feature = this lifeboat was built without the TUI (feature `tui`); use the commands (`lifeboat --help`)
 rec-identity-or-shares = give either --identity (the recovery key) or --shares, not both
 rec-kit-out-exists = { $path } already exists; choose a new file name for the kit
+
+# Where a setting of `config show` comes from (the --json value is the id).
+cli-config-from-flag = flag
+cli-config-from-environment = environment
+cli-config-from-file = config file
+cli-config-from-default = default

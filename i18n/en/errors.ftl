@@ -350,3 +350,38 @@ vault-no-item = no item named "{ $name }"; `lifeboat list` shows the names
 vault-no-item-did-you-mean = no item named "{ $name }"; did you mean { $names }? (`lifeboat list` shows the names)
 vault-too-many-recipients = the vault has { $n } extra recipients, more than the { $max } it can hold; remove some with `lifeboat recipient rm`
 vault-bad-stored-recipient = the stored recipient { $recipient } is not a valid age1 recipient; remove it with `lifeboat recipient rm`
+
+# What the vault's reads and saves were doing when they failed, and
+# lifeboat's own I/O reasons (src/vault, src/recovery/backup.rs).
+txt-save-01 = creating the backup folder
+txt-save-02 = creating the folder
+txt-save-03 = listing the backup folder
+txt-save-04 = locking
+txt-save-05 = opening the lock file
+txt-save-06 = opening
+txt-save-07 = reading metadata of
+txt-save-08 = reading
+txt-save-09 = writing
+txt-save-10 = creating the temporary backup file
+txt-save-11 = flushing the backup folder (fsync)
+txt-save-12 = flushing the backup to disk (fsync)
+txt-save-13 = writing the backup
+txt-save-14 = creating the temporary file
+txt-save-15 = decrypting the backup with the recovery key
+txt-save-16 = flushing the temporary file to disk (fsync)
+txt-save-17 = keeping the previous generation
+txt-save-18 = naming the backup file
+txt-save-19 = reading the backup back
+txt-save-20 = reading the temporary file back
+txt-save-21 = renaming the new file into place
+txt-save-22 = verifying that the new file decrypts
+txt-save-23 = verifying the temporary file
+txt-save-24 = writing the temporary file
+txt-save-25 = read-back failed
+txt-save-26 = the bytes read back differ from those written
+txt-save-27 = the bytes read back differ from the vault file
+txt-save-28 = it decrypts to something other than the vault
+cfg-not-toml = not valid TOML ({ $detail })
+cfg-not-toml-hint = not valid TOML ({ $detail }); write one `key = "value"` per line
+cfg-toml-syntax = a syntax error
+err-playbook-cannot-read-file = cannot read the file: { $error }

@@ -165,3 +165,10 @@ rec-memory-not-locked = memory: pages cannot be locked in RAM ({ $why }), so { $
 rec-memory-not-locked-wiped = memory: pages cannot be locked in RAM ({ $why }), so { $swap }; they are left out of core dumps and freed memory is wiped
 rec-conflict-copy = { $tool } left a conflict copy of the vault: { $path }; changes made in it are not in the vault yet
 rec-fix-conflict-copy = lifeboat merge '{ $path }' (add --dry-run first to see what it brings; afterwards the copy is moved into the backup folder)
+
+# `doctor`'s severity tags and the label of a fix (English: as before).
+rec-doctor-tag-ok = OK
+rec-doctor-tag-info = INFO
+rec-doctor-tag-warning = WARNING
+rec-doctor-tag-critical = CRITICAL
+rec-doctor-fix = fix:{" "}

@@ -223,3 +223,9 @@ cli-tui-needs-terminal = 全屏界面需要标准输入和标准输出都连着�
 cli-no-tui-feature = 这个 lifeboat 在构建时没有包含全屏界面（`tui` 功能）；请使用命令（`lifeboat --help`）
 rec-identity-or-shares = 请只给出 --identity（恢复密钥）或 --shares 中的一个，不要同时给出
 rec-kit-out-exists = { $path } 已经存在；请为应急包另选一个新文件名
+
+# `config show` 中设置的来源（--json 中的值保持英文 id）。
+cli-config-from-flag = 命令行参数
+cli-config-from-environment = 环境变量
+cli-config-from-file = 配置文件
+cli-config-from-default = 默认值

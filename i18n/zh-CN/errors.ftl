@@ -345,3 +345,37 @@ vault-no-item = 没有名为“{ $name }”的条目；`lifeboat list` 会列出
 vault-no-item-did-you-mean = 没有名为“{ $name }”的条目；你要找的是不是{ $names }？（`lifeboat list` 会列出所有名称）
 vault-too-many-recipients = 保险库有 { $n } 个额外接收者，超过了它能容纳的 { $max } 个；请用 `lifeboat recipient rm` 删除一些
 vault-bad-stored-recipient = 已保存的接收者 { $recipient } 不是有效的 age1 接收者；请用 `lifeboat recipient rm` 删除它
+
+# 保险库读写和保存失败时正在做的事，以及 lifeboat 自己的 I/O 原因。
+txt-save-01 = 创建备份文件夹
+txt-save-02 = 创建文件夹
+txt-save-03 = 列出备份文件夹
+txt-save-04 = 锁定
+txt-save-05 = 打开锁文件
+txt-save-06 = 打开
+txt-save-07 = 读取属性
+txt-save-08 = 读取
+txt-save-09 = 写入
+txt-save-10 = 创建临时备份文件
+txt-save-11 = 同步备份文件夹到磁盘（fsync）
+txt-save-12 = 把备份同步到磁盘（fsync）
+txt-save-13 = 写入备份
+txt-save-14 = 创建临时文件
+txt-save-15 = 用恢复密钥解密备份
+txt-save-16 = 把临时文件同步到磁盘（fsync）
+txt-save-17 = 保留上一代文件
+txt-save-18 = 为备份文件命名
+txt-save-19 = 读回备份
+txt-save-20 = 读回临时文件
+txt-save-21 = 把新文件重命名到位
+txt-save-22 = 验证新文件能解密
+txt-save-23 = 验证临时文件
+txt-save-24 = 写入临时文件
+txt-save-25 = 读回失败
+txt-save-26 = 读回的字节与写入的不同
+txt-save-27 = 读回的字节与保险库文件不同
+txt-save-28 = 它解密出来的不是这个保险库
+cfg-not-toml = 不是有效的 TOML（{ $detail }）
+cfg-not-toml-hint = 不是有效的 TOML（{ $detail }）；每行写一个 `key = "value"`
+cfg-toml-syntax = 语法错误
+err-playbook-cannot-read-file = 无法读取这个文件：{ $error }

@@ -165,3 +165,10 @@ rec-memory-not-locked = 内存：页面无法锁定在内存中（{ $why }），
 rec-memory-not-locked-wiped = 内存：页面无法锁定在内存中（{ $why }），因此{ $swap }；它们不进入核心转储，释放的内存会被清除
 rec-conflict-copy = { $tool } 留下了一份保险库的冲突副本：{ $path }；在其中做的修改还不在保险库里
 rec-fix-conflict-copy = lifeboat merge '{ $path }'（可先加 --dry-run 查看它会带来什么；合并后该副本会被移到备份文件夹）
+
+# `doctor` 的严重程度标记和修复建议的标签。
+rec-doctor-tag-ok = 正常
+rec-doctor-tag-info = 提示
+rec-doctor-tag-warning = 警告
+rec-doctor-tag-critical = 严重
+rec-doctor-fix = 修复：

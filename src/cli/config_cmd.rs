@@ -115,7 +115,13 @@ fn show(ctx: &Ctx, path: &Path) -> Result<(), CliError> {
         ));
         out.push('\n');
         for (k, v, s) in &rows {
-            out.push_str(&format!("{k:<16} {v}  ({})\n", s.as_str()));
+            let from = match s {
+                Source::Flag => crate::tr!("cli-config-from-flag"),
+                Source::Environment => crate::tr!("cli-config-from-environment"),
+                Source::File => crate::tr!("cli-config-from-file"),
+                Source::Default => crate::tr!("cli-config-from-default"),
+            };
+            out.push_str(&format!("{k:<16} {v}  ({from})\n"));
         }
         super::output::out(format_args!("{out}"))?;
     }

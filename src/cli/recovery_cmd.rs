@@ -823,16 +823,40 @@ pub fn doctor(ctx: &Ctx) -> Result<(), CliError> {
         }))?;
     } else {
         let mut out = std::io::stdout().lock();
+        // The severity tags are padded to one width by display width, and
+        // the fix lines start under the message, in any language.
+        let tag = |s: doctor::Severity| match s {
+            doctor::Severity::Ok => crate::tr!("rec-doctor-tag-ok"),
+            doctor::Severity::Info => crate::tr!("rec-doctor-tag-info"),
+            doctor::Severity::Warning => crate::tr!("rec-doctor-tag-warning"),
+            doctor::Severity::Critical => crate::tr!("rec-doctor-tag-critical"),
+        };
+        let tags: Vec<String> = [
+            doctor::Severity::Ok,
+            doctor::Severity::Info,
+            doctor::Severity::Warning,
+            doctor::Severity::Critical,
+        ]
+        .into_iter()
+        .map(tag)
+        .collect();
+        let cells = tags
+            .iter()
+            .map(|t| crate::textwidth::width(t))
+            .max()
+            .unwrap_or(8);
+        let fix = crate::tr!("rec-doctor-fix");
         for f in &findings {
             writeln!(
                 out,
-                "[{:<8}] {}",
-                f.severity.as_str().to_uppercase(),
+                "[{}] {}",
+                crate::textwidth::fill(&tag(f.severity), cells),
                 f.message
             )
             .map_err(output_error)?;
             if !f.fix.is_empty() {
-                writeln!(out, "           fix: {}", f.fix).map_err(output_error)?;
+                let indent = " ".repeat(cells + 3);
+                writeln!(out, "{indent}{fix}{}", f.fix).map_err(output_error)?;
             }
         }
         writeln!(out, "{}", text::doctor_summary(critical, warnings)).map_err(output_error)?;

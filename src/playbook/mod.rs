@@ -67,7 +67,7 @@ pub use view::{guide_coverage, list_json, list_text, show_json, show_text};
 #[non_exhaustive]
 pub enum PlaybookError {
     /// A playbook file or directory could not be read.
-    #[error("{}", crate::tr!("err-playbook-playbook-error-io", path = path.display().to_string(), source = source.to_string()))]
+    #[error("{}", crate::tr!("err-playbook-playbook-error-io", path = path.display().to_string(), source = crate::i18n::io_reason(source)))]
     Io {
         /// The file or directory.
         path: PathBuf,
@@ -217,7 +217,10 @@ pub fn validate_file(path: &Path) -> Result<Playbook, Vec<Diagnostic>> {
             file: origin.clone(),
             line: 1,
             column: 1,
-            message: format!("cannot read the file: {e}"),
+            message: crate::tr!(
+                "err-playbook-cannot-read-file",
+                error = crate::i18n::io_reason(&e)
+            ),
         }]
     })?;
     let pb = parse_str(&text, &origin)?;

@@ -664,7 +664,7 @@ pub fn load_identity_file(path: &std::path::Path) -> Result<Vec<NamedIdentity>, 
 #[non_exhaustive]
 pub enum IdentityFileError {
     /// The file could not be read.
-    #[error("{}", crate::tr!("err-crypto-identity-file-error-read", path = path.to_string(), source = source.to_string()))]
+    #[error("{}", crate::tr!("err-crypto-identity-file-error-read", path = path.to_string(), source = crate::i18n::io_reason(source)))]
     Read {
         /// The file.
         path: String,

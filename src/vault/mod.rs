@@ -67,7 +67,7 @@ pub enum VaultError {
         fix: String,
     },
     /// Reading or writing failed.
-    #[error("{}", crate::tr!("err-vault-vault-error-io", op = op.to_string(), path = path.to_string(), source = source.to_string()))]
+    #[error("{}", crate::tr!("err-vault-vault-error-io", op = crate::i18n::translate_english(op), path = path.to_string(), source = crate::i18n::io_reason(source)))]
     Io {
         /// What was being done.
         op: &'static str,
@@ -78,7 +78,7 @@ pub enum VaultError {
         source: std::io::Error,
     },
     /// A save could not complete; the vault on disk is unchanged.
-    #[error("{}", crate::tr!("err-vault-vault-error-save-failed", step = step.to_string(), source = source.to_string()))]
+    #[error("{}", crate::tr!("err-vault-vault-error-save-failed", step = crate::i18n::translate_english(step), source = crate::i18n::io_reason(source)))]
     SaveFailed {
         /// The step of the save protocol.
         step: &'static str,
@@ -88,7 +88,7 @@ pub enum VaultError {
     },
     /// The new file is in place but the folder could not be flushed, so the
     /// rename may not survive a power cut.
-    #[error("{}", crate::tr!("err-vault-vault-error-not-durable", path = path.to_string(), source = source.to_string()))]
+    #[error("{}", crate::tr!("err-vault-vault-error-not-durable", path = path.to_string(), source = crate::i18n::io_reason(source)))]
     NotDurable {
         /// The folder.
         path: String,
