@@ -424,3 +424,4 @@ tui-terminal-error = terminal error: { $error }
 tui-temp-folder-error = cannot create a temporary folder: { $error }
 tui-matches-count = { $shown } of { $total }
 tui-masked-with-hint = { $mask }  (press r to reveal)
+tui-sentences = { $first } { $second }

@@ -408,3 +408,4 @@ tui-terminal-error = 终端出错：{ $error }
 tui-temp-folder-error = 无法创建临时文件夹：{ $error }
 tui-matches-count = { $shown }/{ $total }
 tui-masked-with-hint = { $mask }（按 r 显示）
+tui-sentences = { $first }{ $second }

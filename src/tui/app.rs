@@ -630,12 +630,12 @@ impl App {
         }
         self.resume = Some(Resume { tab: s.tab, pages });
         let notice = if dropped_form {
-            format!("{notice} {}", text::FORM_DISCARDED)
+            text::sentences(&notice, &text::FORM_DISCARDED.text())
         } else {
             notice
         };
         if screens::runner::keep_open_note(s, playbooks, now) {
-            self.lock_after_save = Some(format!("{notice} {}", text::NOTE_KEPT));
+            self.lock_after_save = Some(text::sentences(&notice, &text::NOTE_KEPT.text()));
             self.last_input = now;
             return vec![Effect::Save];
         }
@@ -807,7 +807,7 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                 // lock, as the idle timer asked.
                 let notice = match &r {
                     Ok(()) => notice,
-                    Err(e) => format!("{notice} {}", text::save_failed(&e.to_string())),
+                    Err(e) => text::sentences(&notice, &text::save_failed(&e.to_string())),
                 };
                 return app.lock(notice);
             }

@@ -980,3 +980,8 @@ pub fn severity(s: &str) -> String {
         other => other.to_owned(),
     }
 }
+/// Two sentences of one notice, one after the other (English puts a space
+/// between them, Chinese does not).
+pub fn sentences(first: &str, second: &str) -> String {
+    tr!("tui-sentences", first = first, second = second)
+}

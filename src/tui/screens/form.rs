@@ -471,7 +471,7 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         s.items.select_item(i);
     }
     if key_as_text {
-        app.info(format!("{status} {}", text::KEY_AS_TEXT));
+        app.info(text::sentences(&status, &text::KEY_AS_TEXT.text()));
     } else {
         app.info(status);
     }
