@@ -49,7 +49,10 @@ fn path_set_show_unset() {
     assert_eq!(s["language"]["value"], "zh-CN");
     // The file sets the language: `config show` speaks it, `--lang` wins.
     let human = go(cmd(&config, &["config", "show"])).ok().stdout;
-    assert!(human.contains("auto_lock        90s  (配置文件)"), "{human}");
+    assert!(
+        human.contains("auto_lock        90s  (配置文件)"),
+        "{human}"
+    );
     let human = go(cmd(&config, &["--lang", "en", "config", "show"]))
         .ok()
         .stdout;
