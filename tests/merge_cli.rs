@@ -340,6 +340,12 @@ fn two_items_with_one_name_are_both_kept_and_a_lookup_asks_which() {
         plain.stdout
     );
 
+    // The check-up points it out until one is renamed or removed.
+    let doc = a.pass_cmd(&["doctor"], None);
+    let all = format!("{}{}", doc.stdout, doc.stderr);
+    assert!(all.contains("2 items are named \"Bank\""), "{all}");
+    assert!(ids.iter().all(|id| all.contains(id)), "{all}");
+
     // By name: refused, naming both ids and kinds and how to choose.
     for args in [
         vec!["show", "Bank"],
@@ -373,4 +379,6 @@ fn two_items_with_one_name_are_both_kept_and_a_lookup_asks_which() {
     }
     a.pass_cmd(&["rm", ids[0], "--yes"], None).ok();
     a.key_cmd(&["show", "Bank"], None).ok();
+    let doc = a.pass_cmd(&["doctor"], None);
+    assert!(!format!("{}{}", doc.stdout, doc.stderr).contains("items are named"));
 }

@@ -69,3 +69,8 @@ sync-left-for-later = { $count ->
     [one] The conflict copy stays beside the vault, not merged.
    *[other] { $count } conflict copies stay beside the vault, not merged.
 }
+
+## The check-up
+
+sync-doctor-duplicate = { $count } items are named "{ $name }" ({ $ids }): a merge kept both, and a command given that name asks which one you mean
+sync-doctor-duplicate-fix = name one by its id (`lifeboat show { $id }`), or rename one in the TUI (e on its page) so each name says which is which

@@ -59,3 +59,8 @@ sync-merged-conflicts = 有 { $count } 个字段双方都改过：另一个值�
 sync-moved = 该副本已移到 { $to }。
 sync-not-moved = 无法移开该副本（{ $error }）；它已合并，你可以自行移动或删除它。
 sync-left-for-later = { $count } 个冲突副本留在保险库旁，未合并。
+
+## 安全检查
+
+sync-doctor-duplicate = 有 { $count } 个条目都叫“{ $name }”（{ $ids }）：合并时两者都保留了，用这个名字执行命令时会询问你指的是哪一个
+sync-doctor-duplicate-fix = 用条目 id 指定（`lifeboat show { $id }`），或在 TUI 中给其中一个改名（在条目页按 e），让每个名字都能区分开

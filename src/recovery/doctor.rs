@@ -293,7 +293,40 @@ pub fn check(payload: &Payload, facts: &FileFacts, now: OffsetDateTime) -> Vec<F
             text::fix_conflict_copy(path),
         ));
     }
+    // Two devices each added an item with one name and a merge kept both:
+    // a command given that name asks which; renaming one ends the doubt.
+    for (name, ids) in shared_names(payload) {
+        out.push(finding(
+            "duplicate-names",
+            Severity::Warning,
+            crate::tr!(
+                "sync-doctor-duplicate",
+                name = name.as_str(),
+                count = ids.len(),
+                ids = ids.join(", ")
+            ),
+            crate::tr!("sync-doctor-duplicate-fix", id = ids[0].as_str()),
+        ));
+    }
     out
+}
+
+/// Names (ignoring case) that more than one item holds, each with the
+/// ids of those items, in vault order.
+pub fn shared_names(payload: &Payload) -> Vec<(String, Vec<String>)> {
+    let mut by_name: std::collections::BTreeMap<String, (String, Vec<String>)> =
+        std::collections::BTreeMap::new();
+    for item in &payload.items {
+        by_name
+            .entry(item.name.to_lowercase())
+            .or_insert_with(|| (item.name.clone(), Vec::new()))
+            .1
+            .push(item.id.clone());
+    }
+    by_name
+        .into_values()
+        .filter(|(_, ids)| ids.len() > 1)
+        .collect()
 }
 
 /// Pages locked in RAM, excluded from core dumps, freed memory wiped?
@@ -433,6 +466,31 @@ mod tests {
             .filter(|x| x.check == check)
             .map(|x| x.severity)
             .collect()
+    }
+
+    #[test]
+    fn two_items_with_one_name_are_reported_with_their_ids() {
+        let mut p = payload(KdfParams::DEFAULT);
+        let a = Item::new("Bank", Secret::Note { text: "a".into() });
+        let b = Item::new("bank", Secret::Note { text: "b".into() });
+        let (ida, idb) = (a.id.clone(), b.id.clone());
+        p.items.push(a);
+        p.items.push(b);
+        p.items
+            .push(Item::new("Mail", Secret::Note { text: "c".into() }));
+        let found = check(&p, &FileFacts::default(), OffsetDateTime::UNIX_EPOCH);
+        let dup: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.check == "duplicate-names")
+            .collect();
+        assert_eq!(dup.len(), 1, "{found:?}");
+        assert_eq!(dup[0].severity, Severity::Warning);
+        assert!(dup[0].message.contains(&ida) && dup[0].message.contains(&idb));
+        assert!(dup[0].fix.contains("lifeboat show"), "{}", dup[0].fix);
+        p.items.pop();
+        p.items.pop();
+        let found = check(&p, &FileFacts::default(), OffsetDateTime::UNIX_EPOCH);
+        assert!(!found.iter().any(|f| f.check == "duplicate-names"));
     }
 
     #[test]
