@@ -771,8 +771,8 @@ pub fn footer(ctx: Context) -> String {
         Context::ToolsSplit => tr!("tui-footer-tools-split"),
         Context::ToolsPassphrase => tr!("tui-footer-tools-passphrase"),
         Context::Prove => tr!("tui-footer-prove"),
-        // Its own page (screens/sync.rs) says it.
-        Context::SyncCopies => String::new(),
+        // The words live with the page (screens/sync.rs, sync.ftl).
+        Context::SyncCopies => super::screens::sync::footer(),
     }
 }
 
@@ -792,8 +792,8 @@ pub fn help(ctx: Context) -> Vec<(String, String)> {
             k("F1", tr!("tui-key-this-help")),
         ],
         Context::Busy => vec![k("Ctrl+C", tr!("tui-key-quit"))],
-        // Its own page (screens/sync.rs) says it.
-        Context::SyncCopies => Vec::new(),
+        // The words live with the page (screens/sync.rs, sync.ftl).
+        Context::SyncCopies => super::screens::sync::help(),
         Context::Prove => vec![
             k("Enter", tr!("tui-key-prove-check")),
             k("Esc", tr!("tui-key-stay-read-only")),

@@ -66,12 +66,7 @@ impl Widget for &App {
         }
         render_status(self, status, buf);
         let ctx = self.context();
-        let hints = if ctx == super::app::Context::SyncCopies {
-            super::screens::sync::footer()
-        } else {
-            text::footer(ctx).to_string()
-        };
-        Line::styled(format!(" {hints}"), self.theme.dim()).render(footer, buf);
+        Line::styled(format!(" {}", text::footer(ctx)), self.theme.dim()).render(footer, buf);
         if self.help {
             HelpView { app: self }.render(body, buf);
         }

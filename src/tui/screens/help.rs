@@ -17,11 +17,7 @@ impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.app.theme;
         let ctx = self.app.context();
-        let keys: Vec<(String, String)> = if ctx == Context::SyncCopies {
-            super::sync::help()
-        } else {
-            text::help(ctx)
-        };
+        let keys = text::help(ctx);
         let markers = text::help_markers(ctx);
         let mut lines: Vec<Line> = keys
             .into_iter()

@@ -172,11 +172,10 @@ pub(crate) fn on_merged(
                 deleted = deleted
             );
             if !m.report.conflicts.is_empty() {
-                notice.push(' ');
-                notice.push_str(&tr!(
-                    "sync-merged-conflicts",
-                    count = m.report.conflicts.len()
-                ));
+                notice = crate::tui::text::sentences(
+                    &notice,
+                    &tr!("sync-merged-conflicts", count = m.report.conflicts.len()),
+                );
             }
             let moved = m.moved;
             if let Some(s) = app.session_mut() {
@@ -198,14 +197,12 @@ pub(crate) fn on_merged(
             }
             match moved {
                 Ok(to) => {
-                    notice.push(' ');
-                    notice.push_str(&tr!("sync-moved", to = to.display().to_string()));
-                    app.info(notice);
+                    let moved = tr!("sync-moved", to = to.display().to_string());
+                    app.info(crate::tui::text::sentences(&notice, &moved));
                 }
                 Err(e) => {
-                    notice.push(' ');
-                    notice.push_str(&tr!("sync-not-moved", error = e.as_str()));
-                    app.error(notice);
+                    let not_moved = tr!("sync-not-moved", error = e.as_str());
+                    app.error(crate::tui::text::sentences(&notice, &not_moved));
                 }
             }
         }
