@@ -528,7 +528,15 @@ impl Widget for FormView<'_> {
                     let hint = if f.editing.is_some() && n == 0 {
                         text::KEEP_SECRET.text()
                     } else if matches!(f.kind, ItemKind::Seed | ItemKind::Codes) && n > 0 {
-                        let words = f.secret.expose().split_whitespace().count();
+                        // A seed counts as lifeboat will read it: a Chinese
+                        // phrase typed without spaces is one word a character.
+                        let words = if f.kind == ItemKind::Seed {
+                            let clean = crate::item::seed::normalize_words(f.secret.expose());
+                            let count = clean.expose().split(' ').filter(|w| !w.is_empty()).count();
+                            count
+                        } else {
+                            f.secret.expose().split_whitespace().count()
+                        };
                         format!("{} {}", masked(n.min(24)), text::words_typed(words))
                     } else {
                         masked(n)
