@@ -385,3 +385,8 @@ cfg-not-toml = not valid TOML ({ $detail })
 cfg-not-toml-hint = not valid TOML ({ $detail }); write one `key = "value"` per line
 cfg-toml-syntax = a syntax error
 err-playbook-cannot-read-file = cannot read the file: { $error }
+vault-folder-writable = other users can create and rename files in it (mode { $mode })
+vault-folder-foreign = it belongs to another user (uid { $uid }), who can replace the files in it
+import-place-line = line { $n }
+import-place-entry = entry { $n }
+import-place-labelled = { $place } ({ $label })

@@ -379,3 +379,8 @@ cfg-not-toml = 不是有效的 TOML（{ $detail }）
 cfg-not-toml-hint = 不是有效的 TOML（{ $detail }）；每行写一个 `key = "value"`
 cfg-toml-syntax = 语法错误
 err-playbook-cannot-read-file = 无法读取这个文件：{ $error }
+vault-folder-writable = 其他用户可以在其中创建和重命名文件（权限 { $mode }）
+vault-folder-foreign = 它属于另一个用户（uid { $uid }），那个用户可以替换其中的文件
+import-place-line = 第 { $n } 行
+import-place-entry = 第 { $n } 个条目
+import-place-labelled = { $place }（{ $label }）

@@ -139,7 +139,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
         );
     }
     for r in &rejected {
-        noteln!("{}", text::import::rejected(&r.place(), &r.reason));
+        noteln!("{}", text::import::rejected(&r.place_text(), &r.reason));
     }
     // Only a file with nothing usable is an error; one whose entries are all
     // in the vault already has done its job.

@@ -59,6 +59,20 @@ pub struct Rejection {
 }
 
 impl Rejection {
+    /// Where the entry was, in the UI language, for a person: `line 3`,
+    /// `第 7 个条目（GitHub, alice）`. ([`Rejection::place`] is the fixed
+    /// English form that `--json` carries.)
+    pub fn place_text(&self) -> String {
+        let at = match self.unit {
+            Unit::Line => crate::tr!("import-place-line", n = self.line),
+            Unit::Entry => crate::tr!("import-place-entry", n = self.line),
+        };
+        match &self.label {
+            Some(label) => crate::tr!("import-place-labelled", place = at, label = label.as_str()),
+            None => at,
+        }
+    }
+
     /// Where the entry was, for a report: `line 3` or `entry 7 (GitHub, alice)`.
     pub fn place(&self) -> String {
         let unit = match self.unit {

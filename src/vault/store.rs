@@ -179,10 +179,10 @@ fn show(path: &Path) -> String {
 pub fn folder_risk_text(risk: FolderRisk) -> String {
     match risk {
         FolderRisk::Writable { mode } => {
-            format!("other users can create and rename files in it (mode {mode:04o})")
+            crate::tr!("vault-folder-writable", mode = format!("{mode:04o}"))
         }
         FolderRisk::ForeignOwner { uid } => {
-            format!("it belongs to another user (uid {uid}), who can replace the files in it")
+            crate::tr!("vault-folder-foreign", uid = uid.to_string())
         }
     }
 }
