@@ -13,7 +13,9 @@
 //! machine the minimum shows what the code costs, the median what a user
 //! sees. The commands of one vault size run round-robin (one run of each in
 //! turn), so a burst of load elsewhere hits every row alike and the ratios
-//! to `age -d` stay fair.
+//! to `age -d` stay fair. Beside the wall time, each run's CPU time (user
+//! and system, all threads, from `getrusage(RUSAGE_CHILDREN)` around the
+//! run), which load elsewhere disturbs less.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -40,10 +42,30 @@ fn runs() -> usize {
 struct Stat {
     median: Duration,
     min: Duration,
+    /// Median CPU time (zero where not measured).
+    cpu: Duration,
+}
+
+/// CPU time (user + system) of every child reaped so far.
+fn children_cpu() -> Duration {
+    // SAFETY: `getrusage` writes one `rusage` into the zeroed value we
+    // pass; nothing else is touched.
+    let usage = unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut u);
+        u
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
 }
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
 fn stats(mut v: Vec<Duration>) -> Stat {
@@ -51,6 +73,7 @@ fn stats(mut v: Vec<Duration>) -> Stat {
     Stat {
         median: v[v.len() / 2],
         min: v[0],
+        cpu: Duration::ZERO,
     }
 }
 
@@ -62,15 +85,18 @@ type Make<'a> = Box<dyn FnMut(usize) -> Command + 'a>;
 /// rounds of one run of each command; stdout discarded.
 fn time_round_robin(makes: &mut [Make<'_>], runs: usize) -> Vec<Stat> {
     let mut times = vec![Vec::new(); makes.len()];
+    let mut cpus = vec![Vec::new(); makes.len()];
     for i in 0..runs + 3 {
-        for (make, times) in makes.iter_mut().zip(&mut times) {
+        for ((make, times), cpus) in makes.iter_mut().zip(&mut times).zip(&mut cpus) {
             let mut c = make(i);
             c.stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .stdin(Stdio::null());
+            let cpu0 = children_cpu();
             let t = Instant::now();
             let out = c.output().expect("spawn");
             let dt = t.elapsed();
+            let cpu = children_cpu().saturating_sub(cpu0);
             assert!(
                 out.status.success(),
                 "benchmark command failed: {}",
@@ -78,10 +104,18 @@ fn time_round_robin(makes: &mut [Make<'_>], runs: usize) -> Vec<Stat> {
             );
             if i >= 3 {
                 times.push(dt);
+                cpus.push(cpu);
             }
         }
     }
-    times.into_iter().map(stats).collect()
+    times
+        .into_iter()
+        .zip(cpus)
+        .map(|(t, c)| Stat {
+            cpu: median(c),
+            ..stats(t)
+        })
+        .collect()
 }
 
 /// Times one whole process `runs` times (3 warm-ups first).
@@ -162,7 +196,11 @@ fn make_vault(dir: &Path, params: KdfParams, items: usize) -> (PathBuf, PathBuf)
 }
 
 fn lifeboat(vault: &Path, key: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(BIN);
+    lifeboat_at(Path::new(BIN), vault, key, args)
+}
+
+fn lifeboat_at(bin: &Path, vault: &Path, key: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(bin);
     c.arg("--vault")
         .arg(vault)
         .arg("--identity")
@@ -216,6 +254,7 @@ print(ts[len(ts)//2], ts[0])
     Some(Stat {
         median: Duration::from_secs_f64(it.next()?),
         min: Duration::from_secs_f64(it.next()?),
+        cpu: Duration::ZERO,
     })
 }
 
@@ -253,6 +292,36 @@ const ROWS: [&str; 7] = [
     "`bash -c 'exec true'` (inside the `add` row)",
 ];
 
+/// LIFEBOAT_BENCH_BASELINE=PATH: another `lifeboat` binary (an older
+/// build, say) measured in the same rounds, for before/after figures from
+/// one run.
+fn baseline() -> Option<PathBuf> {
+    std::env::var_os("LIFEBOAT_BENCH_BASELINE").map(PathBuf::from)
+}
+
+/// The baseline's rows, after [`ROWS`].
+const BASELINE_ROWS: [&str; 4] = [
+    "baseline: `show NAME`",
+    "baseline: `list`",
+    "baseline: `list --json`",
+    "baseline: `add note NAME`",
+];
+
+/// `add note NAME` with the note on stdin from a here-string.
+fn add_note(bin: &Path, vault: &Path, key: &Path, name: &str) -> Command {
+    let mut b = Command::new("bash");
+    b.arg("-c")
+        .arg(r#"exec "$@" <<< "benchmark note""#)
+        .arg("bash")
+        .arg(bin)
+        .arg("--vault")
+        .arg(vault)
+        .arg("--identity")
+        .arg(key)
+        .args(["add", "note", name]);
+    b
+}
+
 fn measure(dir: &Path, items: usize, runs: usize) -> Sized {
     let rfc = KdfParams::RFC9106_SECOND;
     let (vault, key) = if dir.join("vault.age").exists() {
@@ -275,6 +344,7 @@ fn measure(dir: &Path, items: usize, runs: usize) -> Sized {
     let name = format!("item-{:05}", items / 2);
     let stamp = std::process::id();
     let (v, k, name) = (&vault, &key, name.as_str());
+    let base = baseline();
     let mut makes: Vec<Make<'_>> = vec![
         Box::new(|_| {
             let mut c = Command::new("age");
@@ -285,20 +355,7 @@ fn measure(dir: &Path, items: usize, runs: usize) -> Sized {
         Box::new(|_| lifeboat(v, k, &["show", name, "--reveal", "--json"])),
         Box::new(|_| lifeboat(v, k, &["list"])),
         Box::new(|_| lifeboat(v, k, &["list", "--json"])),
-        Box::new(|i| {
-            // The note comes on stdin, from a here-string.
-            let mut b = Command::new("bash");
-            b.arg("-c")
-                .arg(r#"exec "$@" <<< "benchmark note""#)
-                .arg("bash")
-                .arg(BIN)
-                .arg("--vault")
-                .arg(v)
-                .arg("--identity")
-                .arg(k)
-                .args(["add", "note", &format!("bench-add-{stamp}-{i}")]);
-            b
-        }),
+        Box::new(|i| add_note(Path::new(BIN), v, k, &format!("bench-add-{stamp}-{i}"))),
         Box::new(|_| {
             let mut c = Command::new("bash");
             c.arg("-c").arg("exec true");
@@ -306,6 +363,15 @@ fn measure(dir: &Path, items: usize, runs: usize) -> Sized {
         }),
     ];
     assert_eq!(makes.len(), ROWS.len());
+    if let Some(b) = &base {
+        makes.push(Box::new(move |_| lifeboat_at(b, v, k, &["show", name])));
+        makes.push(Box::new(move |_| lifeboat_at(b, v, k, &["list"])));
+        makes.push(Box::new(move |_| lifeboat_at(b, v, k, &["list", "--json"])));
+        makes.push(Box::new(move |i| {
+            add_note(b, v, k, &format!("bench-base-{stamp}-{i}"))
+        }));
+        assert_eq!(makes.len(), ROWS.len() + BASELINE_ROWS.len());
+    }
     let rows = time_round_robin(&mut makes, runs);
     Sized {
         items,
@@ -342,7 +408,10 @@ fn main() {
         .map(|&n| measure(&dir.join(n.to_string()), n, runs))
         .collect();
 
-    println!("\n{runs} runs per row, whole processes, wall time, median / min");
+    println!(
+        "\n{runs} runs per row, whole processes; wall time median / min, and the ratio of \
+         medians to `age -d`'s; CPU time (user + system) median, and its ratio"
+    );
     for s in &sized {
         println!(
             "- {} items: {} bytes on disk, {} bytes of JSON",
@@ -351,28 +420,47 @@ fn main() {
     }
     print!("\n| what |");
     for s in &sized {
-        print!(" {} items: median / min |", s.items);
+        print!(
+            " {n}: wall | {n}: × age | {n}: CPU | {n}: CPU × age |",
+            n = s.items
+        );
     }
     print!("\n|---|");
     for _ in &sized {
-        print!("---|");
+        print!("---|---|---|---|");
     }
     println!();
-    for (r, label) in ROWS.iter().enumerate() {
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    let extra: &[&str] = if baseline().is_some() {
+        &BASELINE_ROWS
+    } else {
+        &[]
+    };
+    let labels: Vec<&str> = ROWS.iter().chain(extra).copied().collect();
+    for (r, label) in labels.iter().enumerate() {
         print!("| {label} |");
         for s in &sized {
-            print!(" {} / {} |", ms(s.rows[r].median), ms(s.rows[r].min));
+            let (row, age) = (&s.rows[r], &s.rows[0]);
+            print!(
+                " {} / {} | {:.2} | {} | {:.2} |",
+                ms(row.median),
+                ms(row.min),
+                ratio(row.median, age.median),
+                ms(row.cpu),
+                ratio(row.cpu, age.cpu)
+            );
         }
         println!();
     }
-    for (r, what) in [(1, "show"), (3, "list"), (4, "list --json")] {
-        print!("| **{what} / age -d** (medians; goal for show: <= 1.5) |");
-        for s in &sized {
-            let ratio = s.rows[r].median.as_secs_f64() / s.rows[0].median.as_secs_f64();
-            print!(" {ratio:.2} |");
-        }
-        println!();
+    print!("\n**show / age -d** (wall medians; the goal is <= 1.5 at 10,000 items):");
+    for s in &sized {
+        print!(
+            " {} items {:.2};",
+            s.items,
+            ratio(s.rows[1].median, s.rows[0].median)
+        );
     }
+    println!();
 
     // The passphrase path on the larger vault: the KDF dominates.
     let big = dir.join(SIZES[SIZES.len() - 1].to_string());

@@ -1092,8 +1092,10 @@ fn authenticate(
 }
 
 /// Below this many bytes of payload the authentication code is computed
-/// after the parse, on the same thread: a thread costs more than it saves.
-const EARLY_MAC_MIN_BYTES: usize = 128 * 1024;
+/// after the parse, on the same thread: the thread and the second opening
+/// of the key envelope cost about as much as the overlap saves (measured:
+/// a 1,000-item vault of 350 KB gained nothing).
+const EARLY_MAC_MIN_BYTES: usize = 1024 * 1024;
 
 /// The payload's authentication code, computed on a second thread while
 /// the parse runs on the first (both are full passes over the payload, and
@@ -1510,7 +1512,7 @@ mod tests {
             p.items.push(Item::new(
                 format!("item-{n:05}"),
                 crate::item::Secret::Note {
-                    text: "x".repeat(100).into(),
+                    text: "x".repeat(700).into(),
                 },
             ));
         }
