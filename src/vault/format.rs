@@ -362,7 +362,7 @@ impl ZeroizingWriter {
     fn grow(&mut self, need: usize) {
         let mut bigger = Vec::with_capacity(need.max(2 * self.0.capacity()).max(64 << 10));
         bigger.extend_from_slice(&self.0);
-        zeroize::Zeroize::zeroize(&mut self.0);
+        crate::secret::wipe_vec(&mut self.0);
         self.0 = bigger;
     }
 }
@@ -392,7 +392,7 @@ impl Write for ZeroizingWriter {
 impl Drop for ZeroizingWriter {
     fn drop(&mut self) {
         // Only on an error path: the success path takes the buffer out.
-        zeroize::Zeroize::zeroize(&mut self.0);
+        crate::secret::wipe_vec(&mut self.0);
     }
 }
 
