@@ -232,3 +232,71 @@ unsafe impl GlobalAlloc for WipingAllocator {
         new
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fills `len` bytes at `p` with a pattern that depends on the offset.
+    ///
+    /// # Safety
+    /// `p` must be valid for writes of `len` bytes.
+    unsafe fn fill(p: *mut u8, len: usize) {
+        for i in 0..len {
+            // SAFETY: the caller's contract.
+            unsafe { p.add(i).write((i % 251) as u8) };
+        }
+    }
+
+    /// True when the first `len` bytes at `p` hold the pattern of [`fill`].
+    ///
+    /// # Safety
+    /// `p` must be valid for reads of `len` bytes.
+    unsafe fn holds(p: *const u8, len: usize) -> bool {
+        // SAFETY: the caller's contract.
+        (0..len).all(|i| unsafe { p.add(i).read() } == (i % 251) as u8)
+    }
+
+    /// Small and large blocks, across every kind of resize, keep their
+    /// contents and alignment, with wiping off and on (the TUI's mode).
+    #[test]
+    fn blocks_keep_their_contents_across_every_resize() {
+        const MIB: usize = 1 << 20;
+        let a = WipingAllocator;
+        for wiping in [false, true] {
+            if wiping {
+                lifeboat::secure_mem::wipe_freed_memory();
+            }
+            // small -> large -> larger -> smaller large -> small
+            let sizes = [64 * 1024, 3 * MIB, 5 * MIB + 17, MIB + 3, 1000];
+            let align = 16;
+            // SAFETY: every block is used within its current size, resized
+            // with the layout it has, and freed once with its last layout.
+            unsafe {
+                let mut layout = Layout::from_size_align(sizes[0], align).unwrap();
+                let mut p = a.alloc(layout);
+                assert!(!p.is_null());
+                fill(p, sizes[0]);
+                for &size in &sizes[1..] {
+                    let kept = layout.size().min(size);
+                    p = a.realloc(p, layout, size);
+                    assert!(!p.is_null(), "resize to {size}");
+                    assert_eq!(p as usize % align, 0);
+                    assert!(holds(p, kept), "contents kept resizing to {size}");
+                    layout = Layout::from_size_align(size, align).unwrap();
+                    fill(p, size);
+                }
+                a.dealloc(p, layout);
+                // A fresh large block is zeroed and 2 MiB-aligned on Linux.
+                let big = Layout::from_size_align(2 * MIB, 4096).unwrap();
+                let z = a.alloc_zeroed(big);
+                assert!(!z.is_null());
+                assert!((0..big.size()).step_by(4096).all(|i| z.add(i).read() == 0));
+                if cfg!(target_os = "linux") {
+                    assert_eq!(z as usize % (2 * MIB), 0);
+                }
+                a.dealloc(z, big);
+            }
+        }
+    }
+}
