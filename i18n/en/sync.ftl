@@ -30,10 +30,12 @@ sync-loading = Opening each copy and comparing it with the vault…
 sync-none = No conflict copies are beside the vault now.
 sync-merging = merging and saving…
 sync-footer = ↑↓ choose · Enter merge this copy · Esc leave them for later · ? help
+sync-footer-items = ↑↓ move · Enter open · / search · a add · m review copies · ? help · q quit
 sync-help-move = choose a copy
 sync-help-merge = merge it and keep the copy in the backup folder
 sync-help-back = back to the list; the copies stay where they are
 sync-help-help = this help
+sync-help-review = review and merge sync conflict copies
 
 ## What merging a copy would change
 

@@ -26,10 +26,12 @@ sync-loading = 正在打开每个副本并与保险库比较……
 sync-none = 保险库旁现在没有冲突副本。
 sync-merging = 正在合并并保存……
 sync-footer = ↑↓ 选择 · Enter 合并此副本 · Esc 以后再说 · ? 帮助
+sync-footer-items = ↑↓ 移动 · Enter 打开 · / 搜索 · a 添加 · m 查看冲突副本 · ? 帮助 · q 退出
 sync-help-move = 选择一个副本
 sync-help-merge = 合并它，并把副本保存到备份文件夹
 sync-help-back = 返回列表；副本留在原处
 sync-help-help = 本帮助
+sync-help-review = 查看并合并同步冲突副本
 
 ## 合并一个副本会带来的变化
 

@@ -3044,6 +3044,11 @@ fn the_items_screen_offers_the_conflict_copies_and_m_opens_them() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = unlocked_app(&dir);
         let folder = saved_session(&mut app);
+        // No copy yet: the footer keeps Tab, the help lists m all the same.
+        let m_hint = say("m review copies", "m 查看冲突副本");
+        let last_row = |app: &App| rows_of(&render(app, 80, 24)).pop().unwrap();
+        assert!(!last_row(&app).contains(m_hint), "{}", last_row(&app));
+        assert!(text::help(Context::Items).iter().any(|(k, _)| k == "m"));
         let copy = device_copy(&app, SYNCTHING_COPY);
         // The runtime's look beside the vault.
         let found = crate::vault::store::conflict_copies(session(&app).vault.path());
@@ -3054,6 +3059,7 @@ fn the_items_screen_offers_the_conflict_copies_and_m_opens_them() {
             screen.contains(say("m to review and merge", "按 m 查看并合并")),
             "{screen}"
         );
+        assert!(last_row(&app).contains(m_hint), "{}", last_row(&app));
         snap(&app, "items_sync_banner");
         let fx = press(&mut app, &[ch('m')]);
         assert!(matches!(fx.as_slice(), [Effect::PreviewCopies]), "{fx:?}");
@@ -3449,6 +3455,8 @@ fn every_footer_fits_one_row_of_80_columns_in_both_languages() {
                 assert!(crate::textwidth::width(&k) < 16, "{lang:?} {ctx:?}: {k}");
             }
         }
+        let f = crate::tui::screens::sync::items_footer();
+        assert!(crate::textwidth::width(&f) <= 78, "{lang:?}: {f}");
         // The banners above the items are one row too.
         for banner in [
             text::BANNER_KEY_NOT_CONFIRMED,

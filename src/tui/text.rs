@@ -830,6 +830,7 @@ pub fn help(ctx: Context) -> Vec<(String, String)> {
             k("Tab", tr!("tui-key-items-tab")),
             k("L", tr!("tui-key-lock")),
             k("P", tr!("tui-key-prove")),
+            super::screens::sync::review_key(),
             k("?", tr!("tui-key-this-help")),
             k("q", tr!("tui-key-quit")),
         ],
@@ -871,6 +872,7 @@ pub fn help(ctx: Context) -> Vec<(String, String)> {
                 k("PgDn PgUp", tr!("tui-key-scroll-results")),
                 k("Esc", tr!("tui-key-cancel-tool")),
                 k("Tab", tr!("tui-key-to-items")),
+                super::screens::sync::review_key(),
                 k("L", tr!("tui-key-lock")),
                 k("q", tr!("tui-key-quit")),
             ]

@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, Page, Screen, Session, Tab};
+use super::app::{App, Context, Page, Screen, Session, Tab};
 use super::common::tail;
 use super::screens::create::CreateView;
 use super::screens::detail::DetailView;
@@ -66,7 +66,13 @@ impl Widget for &App {
         }
         render_status(self, status, buf);
         let ctx = self.context();
-        Line::styled(format!(" {}", text::footer(ctx)), self.theme.dim()).render(footer, buf);
+        let hints = if ctx == Context::Items && !self.sync_copies.is_empty() {
+            // The banner above the list says to press m; so does the footer.
+            super::screens::sync::items_footer()
+        } else {
+            text::footer(ctx)
+        };
+        Line::styled(format!(" {hints}"), self.theme.dim()).render(footer, buf);
         if self.help {
             HelpView { app: self }.render(body, buf);
         }

@@ -229,6 +229,20 @@ pub fn footer() -> String {
     tr!("sync-footer")
 }
 
+/// The Items footer while conflict copies are beside the vault: `m` takes
+/// the place of `Tab` (the tabs are in the header; Tab stays in the help)
+/// so the row still fits 78 cells.
+pub fn items_footer() -> String {
+    tr!("sync-footer-items")
+}
+
+/// The help overlay's row for `m` on the Items and Tools tabs; listed
+/// whether or not copies are there now, so the key can be learned before
+/// the day it is needed.
+pub fn review_key() -> (String, String) {
+    ("m".to_owned(), tr!("sync-help-review"))
+}
+
 /// The help overlay's keys on the page.
 pub fn help() -> Vec<(String, String)> {
     vec![
