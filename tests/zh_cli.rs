@@ -272,3 +272,43 @@ fn english_parse_errors_are_clap_s_own() {
         assert_eq!(text(&out.stderr), e.render().to_string(), "{args:?}");
     }
 }
+
+/// What the commands say when they succeed is Chinese too: every line a
+/// command writes to stderr, and the labels around the data on stdout.
+#[test]
+fn success_messages_are_chinese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    vault(home);
+    let english = zh_check::english_catalogue_sentences();
+    let codes = run(
+        home,
+        true,
+        &["add", "codes", "GitHub 恢复码"],
+        "aaaa-bbbb\ncccc-dddd\n",
+    );
+    assert!(codes.status.success(), "{codes:?}");
+    for (args, stdin) in [
+        (&["codes", "use", "GitHub 恢复码"][..], "aaaa-bbbb\n"),
+        (
+            &["export", "--format", "otpauth", "--out", "codes.txt"][..],
+            "",
+        ),
+        (&["recipient", "list"][..], ""),
+        (&["show", "GitHub 恢复码"][..], ""),
+    ] {
+        let out = run(home, true, args, stdin);
+        let what = format!("lifeboat {}", args.join(" "));
+        assert!(out.status.success(), "{what}: {out:?}");
+        for line in text(&out.stderr).lines().filter(|l| !l.trim().is_empty()) {
+            zh_check::assert_chinese(&what, line, &english);
+        }
+        let stdout = text(&out.stdout);
+        if args[0] == "recipient" {
+            assert!(stdout.contains("(恢复密钥)"), "{stdout}");
+        }
+        if args[0] == "show" {
+            assert!(stdout.contains("已于 "), "a used code says when: {stdout}");
+        }
+    }
+}

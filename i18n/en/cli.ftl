@@ -231,3 +231,15 @@ cli-config-from-flag = flag
 cli-config-from-environment = environment
 cli-config-from-file = config file
 cli-config-from-default = default
+
+cli-code-used-at = used { $at }
+cli-code-marked-used = Marked one code of "{ $name }" used; { $unused } unused left.
+cli-passphrase-changed = Passphrase changed. The old passphrase no longer opens the vault (backups made before keep the old one).
+cli-recipient-added = The vault is now also encrypted to { $recipient }.
+cli-recipient-removed = Removed { $recipient }. Note: copies and backups made before still open with it.
+cli-exported-to = Exported to { $path } (mode 0600).
+cli-recipient-is-recovery-key = recovery key
+cli-recipient-added-at = added { $at }
+rec-share-line = line { $n }: { $label }
+rec-share-again = { $error }; enter this share again
+rec-share-n-again = { $error }; enter share { $n } again

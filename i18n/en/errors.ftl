@@ -390,3 +390,10 @@ vault-folder-foreign = it belongs to another user (uid { $uid }), who can replac
 import-place-line = line { $n }
 import-place-entry = entry { $n }
 import-place-labelled = { $place } ({ $label })
+
+# Fields an export format does not carry (src/interop/export.rs).
+txt-export-01 = item names (the account name is kept)
+txt-export-02 = support contact
+txt-export-03 = created/updated times
+txt-export-04 = tags
+txt-export-05 = notes

@@ -229,3 +229,15 @@ cli-config-from-flag = 命令行参数
 cli-config-from-environment = 环境变量
 cli-config-from-file = 配置文件
 cli-config-from-default = 默认值
+
+cli-code-used-at = 已于 { $at } 使用
+cli-code-marked-used = 已把“{ $name }”的一个恢复码标为已用；还剩 { $unused } 个未用。
+cli-passphrase-changed = 主密码已修改。旧主密码不再能打开保险库（之前做的备份仍用旧主密码打开）。
+cli-recipient-added = 保险库现在也加密给了 { $recipient }。
+cli-recipient-removed = 已删除 { $recipient }。注意：之前的副本和备份仍然能用它打开。
+cli-exported-to = 已导出到 { $path }（权限 0600）。
+cli-recipient-is-recovery-key = 恢复密钥
+cli-recipient-added-at = 添加于 { $at }
+rec-share-line = 第 { $n } 行：{ $label }
+rec-share-again = { $error }；请重新输入这个份额
+rec-share-n-again = { $error }；请重新输入第 { $n } 个份额

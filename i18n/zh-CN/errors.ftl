@@ -384,3 +384,10 @@ vault-folder-foreign = 它属于另一个用户（uid { $uid }），那个用户
 import-place-line = 第 { $n } 行
 import-place-entry = 第 { $n } 个条目
 import-place-labelled = { $place }（{ $label }）
+
+# 导出格式不保存的字段（src/interop/export.rs）。
+txt-export-01 = 条目名称（账户名会保留）
+txt-export-02 = 客服联系方式
+txt-export-03 = 创建和更新时间
+txt-export-04 = 标签
+txt-export-05 = 备注

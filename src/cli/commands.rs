@@ -1112,8 +1112,8 @@ fn show_secret_human(out: &mut impl Write, item: &Item, reveal: bool) -> Result<
                 };
                 match &c.used {
                     Some(t) => {
-                        writeln!(out, "  {:>2}. {code}  used {}", n + 1, rfc3339(t))
-                            .map_err(output_error)?;
+                        let used = tr!("cli-code-used-at", at = rfc3339(t));
+                        writeln!(out, "  {:>2}. {code}  {used}", n + 1).map_err(output_error)?;
                     }
                     None => {
                         writeln!(out, "  {:>2}. {code}", n + 1).map_err(output_error)?;
@@ -1261,7 +1261,14 @@ fn codes_use(ctx: &Ctx, name: &str, code: &str) -> Result<(), CliError> {
     if ctx.json() {
         return print_json(&json!({"name": item_name, "unused": unused}));
     }
-    noteln!("Marked one code of \"{item_name}\" used; {unused} unused left.");
+    noteln!(
+        "{}",
+        tr!(
+            "cli-code-marked-used",
+            name = item_name.as_str(),
+            unused = unused
+        )
+    );
     if unused <= 2 {
         noteln!("{}", text::low_codes(unused));
     }
@@ -1312,7 +1319,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<(), CliError> {
     if ctx.json() {
         print_json(&json!({"passphrase_changed": true}))
     } else {
-        noteln!("Passphrase changed. The old passphrase no longer opens the vault (backups made before keep the old one).");
+        noteln!("{}", tr!("cli-passphrase-changed"));
         Ok(())
     }
 }
@@ -1329,9 +1336,17 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
                     "verified": vault.is_verified(),
                 }));
             }
-            outln!("{}  (recovery key)", p.keys.recovery_recipient)?;
+            outln!(
+                "{}  ({})",
+                p.keys.recovery_recipient,
+                tr!("cli-recipient-is-recovery-key")
+            )?;
             for r in &p.recipients {
-                outln!("{}  (added {})", r.recipient, rfc3339(&r.added))?;
+                outln!(
+                    "{}  ({})",
+                    r.recipient,
+                    tr!("cli-recipient-added-at", at = rfc3339(&r.added))
+                )?;
             }
             Ok(())
         }
@@ -1363,7 +1378,7 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
             if ctx.json() {
                 print_json(&json!({"added": r}))
             } else {
-                noteln!("The vault is now also encrypted to {r}.");
+                noteln!("{}", tr!("cli-recipient-added", recipient = r));
                 Ok(())
             }
         }
@@ -1383,7 +1398,7 @@ fn recipient(ctx: &Ctx, c: RecipientCommand) -> Result<(), CliError> {
             if ctx.json() {
                 print_json(&json!({"removed": r}))
             } else {
-                noteln!("Removed {r}. Note: copies and backups made before still open with it.");
+                noteln!("{}", tr!("cli-recipient-removed", recipient = r));
                 Ok(())
             }
         }
@@ -1432,7 +1447,15 @@ fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
         noteln!("{}", text::export_skipped(name, &why.to_string()));
     }
     if !notes.dropped_fields.is_empty() {
-        noteln!("{}", text::export_drops(&notes.dropped_fields.join(", ")));
+        let fields: Vec<String> = notes
+            .dropped_fields
+            .iter()
+            .map(|f| crate::i18n::translate_english(f))
+            .collect();
+        noteln!(
+            "{}",
+            text::export_drops(&fields.join(&tr!("cli-list-separator")))
+        );
     }
     if let Some(dir) = &a.qr {
         let ext = match a.qr_format {
@@ -1460,14 +1483,20 @@ fn export(ctx: &Ctx, a: ExportArgs) -> Result<(), CliError> {
         }
         if let Some(out) = &a.out {
             write_private_file(out, &body)?;
-            noteln!("Exported to {} (mode 0600).", out.display());
+            noteln!(
+                "{}",
+                tr!("cli-exported-to", path = out.display().to_string())
+            );
         }
         return Ok(());
     }
     match &a.out {
         Some(out) => {
             write_private_file(out, &body)?;
-            noteln!("Exported to {} (mode 0600).", out.display());
+            noteln!(
+                "{}",
+                tr!("cli-exported-to", path = out.display().to_string())
+            );
         }
         None => {
             super::output::out_bytes(body.expose().as_bytes())?;

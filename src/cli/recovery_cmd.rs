@@ -344,7 +344,10 @@ pub fn split(ctx: &Ctx, a: SplitArgs) -> Result<(), CliError> {
     } else {
         let mut out = std::io::stdout().lock();
         for (n, s) in set.shares.iter().enumerate() {
-            noteln!("line {}: {}", n + 1, label(s));
+            noteln!(
+                "{}",
+                crate::tr!("rec-share-line", n = n + 1, label = label(s))
+            );
             writeln!(out, "{}", s.mnemonic.expose()).map_err(output_error)?;
         }
     }
@@ -466,7 +469,8 @@ fn shares_from_terminal() -> Result<Vec<SecretString>, CliError> {
                 match slip39::decode_mnemonic(m.expose()) {
                     Ok(_) => break m,
                     Err(e) if words.len() >= 33 => {
-                        writeln!(out, "  {e}; enter this share again").map_err(io)?;
+                        let again = crate::tr!("rec-share-again", error = e.to_string());
+                        writeln!(out, "  {again}").map_err(io)?;
                         words.clear();
                     }
                     Err(_) => {}
@@ -491,7 +495,8 @@ fn shares_from_terminal() -> Result<Vec<SecretString>, CliError> {
                 }
             }
             Err(e) => {
-                writeln!(out, "  {e}; enter share {n} again").map_err(io)?;
+                let again = crate::tr!("rec-share-n-again", error = e.to_string(), n = n);
+                writeln!(out, "  {again}").map_err(io)?;
                 shares.pop();
             }
         }
