@@ -382,3 +382,103 @@ fn two_items_with_one_name_are_both_kept_and_a_lookup_asks_which() {
     let doc = a.pass_cmd(&["doctor"], None);
     assert!(!format!("{}{}", doc.stdout, doc.stderr).contains("items are named"));
 }
+
+/// The display column where `word` (a kind) starts in `row`: the name
+/// column before it is padded in terminal cells.
+fn column_of(row: &str, word: &str) -> usize {
+    let at = row
+        .find(&format!("  {word} "))
+        .unwrap_or_else(|| panic!("no {word} in {row:?}"));
+    lifeboat::textwidth::width(&row[..at])
+}
+
+#[test]
+fn list_tells_apart_items_that_share_a_name_by_their_ids() {
+    let a = Env::init();
+    let b = device(&a);
+    a.add_note("Bank", "the note from A");
+    a.add_note("家庭保险箱", "一号");
+    a.add_note("Unique", "only here");
+    b.pass_cmd(&["add", "password", "bank"], Some(b"hunter2\n"))
+        .ok();
+    b.add_note("家庭保险箱", "二号");
+    merge_cmd(&a, &b.vault, &[]).ok();
+    let list = a.key_cmd(&["list", "--json"], None).ok().json();
+    let ids_of = |name: &str| -> Vec<(String, String)> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["name"].as_str().unwrap().eq_ignore_ascii_case(name))
+            .map(|i| {
+                (
+                    i["id"].as_str().unwrap().to_owned(),
+                    i["kind"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let banks = ids_of("Bank");
+    let boxes = ids_of("家庭保险箱");
+    assert_eq!((banks.len(), boxes.len()), (2, 2), "{list}");
+    let unique = &ids_of("Unique")[0].0;
+
+    for (lang, note_says) in [("en", "lifeboat show"), ("zh-CN", "lifeboat show")] {
+        let out = a.key_cmd(&["--lang", lang, "list"], None).ok();
+        let rows: Vec<&str> = out.stdout.lines().collect();
+        // Each item that shares its name is on its own row with its id,
+        // and the ids are what tell the two rows apart.
+        for (id, kind) in banks.iter().chain(&boxes) {
+            let row = rows
+                .iter()
+                .find(|r| r.contains(id.as_str()))
+                .unwrap_or_else(|| panic!("{lang}: no row with {id}:\n{}", out.stdout));
+            assert!(row.contains(&format!("  {kind} ")), "{lang}: {row}");
+        }
+        // A name held once gets no id.
+        let row = rows.iter().find(|r| r.starts_with("Unique")).unwrap();
+        assert!(!row.contains(unique.as_str()), "{lang}: {row}");
+        // The kind column starts at one display column on every row, wide
+        // (Chinese) names and ids included.
+        let cols: Vec<usize> = rows[1..]
+            .iter()
+            .map(|r| {
+                if r.contains("  password ") {
+                    column_of(r, "password")
+                } else {
+                    column_of(r, "note")
+                }
+            })
+            .collect();
+        assert!(
+            cols.windows(2).all(|w| w[0] == w[1]),
+            "{lang}: {cols:?}\n{}",
+            out.stdout
+        );
+        // Which id to use, and how: after the table, outside it.
+        assert!(out.stderr.contains(note_says), "{lang}: {}", out.stderr);
+        let named = banks
+            .iter()
+            .chain(&boxes)
+            .any(|(id, _)| out.stderr.contains(id.as_str()));
+        assert!(named, "{lang}: {}", out.stderr);
+    }
+    // The id the row shows is the one `show` takes.
+    for (id, kind) in &banks {
+        let shown = a.key_cmd(&["show", id, "--json"], None).ok().json();
+        assert_eq!(shown["kind"].as_str(), Some(kind.as_str()), "{shown}");
+    }
+
+    // Once one is gone, the other is listed as any other item.
+    a.pass_cmd(&["rm", &banks[0].0, "--yes"], None).ok();
+    let out = a.key_cmd(&["list", "--tag", "none-such"], None).ok();
+    assert!(!out.stderr.contains("lifeboat show"), "{}", out.stderr);
+    let out = a.key_cmd(&["list"], None).ok();
+    let bank_row = out
+        .stdout
+        .lines()
+        .find(|r| r.to_lowercase().starts_with("bank"))
+        .unwrap();
+    assert!(!bank_row.contains(&banks[1].0), "{bank_row}");
+    // The two boxes still share a name.
+    assert!(out.stdout.contains(&boxes[0].0) && out.stdout.contains(&boxes[1].0));
+}

@@ -201,6 +201,8 @@ cli-list-head-name = NAME
 cli-list-head-kind = KIND
 cli-list-head-account = ACCOUNT
 cli-list-head-tags = TAGS
+cli-list-shared-id = {" "}(id { $id })
+cli-list-shared-note = Rows followed by an id share their name with another item (a merge kept both): name the one you mean by its id, for example `lifeboat show { $id }`, or rename one in the TUI.
 
 # Command-line errors (src/cli).
 cli-kdf-memory-too-large = --kdf-memory is too large

@@ -8,6 +8,7 @@
 sync-ambiguous-one = { $id } ({ $kind })
 sync-ambiguous-name = { $count } items are named "{ $name }": { $matches }. Two copies of the vault each added one and the merge kept both. Name the one you mean by its id instead, for example `lifeboat show { $first }` (`lifeboat list --json` shows every id); to keep them apart for good, rename one in the TUI (e on its page) or remove one with `lifeboat rm ID`.
 sync-duplicate-name = two items are now named "{ $name }": name one by its id (`lifeboat list --json` shows the ids) or rename one
+sync-tui-same-name = same name, id { $id }…
 
 ## A command-line save that merged another program's change
 

@@ -199,6 +199,8 @@ cli-list-head-name = 名称
 cli-list-head-kind = 类型
 cli-list-head-account = 账户
 cli-list-head-tags = 标签
+cli-list-shared-id = （id { $id }）
+cli-list-shared-note = 后面带 id 的行与另一个条目同名（合并时两者都保留了）：请用 id 指定你要的那个，例如 `lifeboat show { $id }`，或在 TUI 中给其中一个改名。
 
 # 命令行的错误信息（src/cli）。
 cli-kdf-memory-too-large = --kdf-memory 的值太大

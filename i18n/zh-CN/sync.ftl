@@ -7,6 +7,7 @@
 sync-ambiguous-one = { $id }（{ $kind }）
 sync-ambiguous-name = 有 { $count } 个条目都叫“{ $name }”：{ $matches }。保险库的两个副本各自新增了一个，合并时两个都保留了。请改用条目 id 指定你要的那个，例如 `lifeboat show { $first }`（`lifeboat list --json` 会列出每个 id）；若要彻底区分，可在 TUI 中给其中一个改名（在条目页按 e），或用 `lifeboat rm ID` 删除其中一个。
 sync-duplicate-name = 现在有两个条目都叫“{ $name }”：请用 id 指定（`lifeboat list --json` 会列出 id），或给其中一个改名
+sync-tui-same-name = 同名，id { $id }…
 
 ## 命令行保存时合并了其他程序的修改
 

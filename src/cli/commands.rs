@@ -715,6 +715,38 @@ const LIST_NAME_CELLS: usize = 32;
 /// Account column of `list`, in terminal cells.
 const LIST_ACCOUNT_CELLS: usize = 20;
 
+/// The names (lowercased) that more than one item holds; empty in the
+/// usual vault, where names are unique.
+fn shared_names(heads: &[ItemHead]) -> std::collections::HashSet<String> {
+    use std::borrow::Cow;
+    let mut seen: std::collections::HashSet<Cow<str>> =
+        std::collections::HashSet::with_capacity(heads.len());
+    let mut shared = std::collections::HashSet::new();
+    for h in heads {
+        // Most names need no lowercased copy to be compared.
+        let name: &str = &h.name;
+        let lower = if name
+            .bytes()
+            .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        {
+            Cow::Owned(name.to_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
+        if seen.contains(&lower) {
+            shared.insert(lower.into_owned());
+        } else {
+            seen.insert(lower);
+        }
+    }
+    shared
+}
+
+/// Whether `name` is one of the [`shared_names`].
+fn is_shared(shared: &std::collections::HashSet<String>, name: &str) -> bool {
+    !shared.is_empty() && shared.contains(&name.to_lowercase())
+}
+
 fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
     // Read-only: a view, so 10,000 items are not built only to print names.
     let vault = ctx.open_view()?;
@@ -761,15 +793,32 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         tr!("cli-list-head-account"),
         tr!("cli-list-head-tags"),
     );
+    // A name several items hold (a merge keeps both when two copies each
+    // added one) is followed by the item's id, which is what `show` and
+    // the other commands then need; the whole vault counts, not only the
+    // rows shown, since a lookup by name searches the whole vault.
+    let shared = shared_names(&heads);
     // Columns are measured in terminal cells, so wide (CJK) names line up;
     // over-long names and accounts are cut with an ellipsis (`--json` has
-    // them whole).
-    let w = items
+    // them whole); an id after a shared name is never cut.
+    let names: Vec<String> = items
         .iter()
-        .map(|i| textwidth::width(&i.name))
+        .map(|i| {
+            if is_shared(&shared, &i.name) {
+                let id = tr!("cli-list-shared-id", id = &*i.id);
+                let name = textwidth::truncate(&i.name, LIST_NAME_CELLS);
+                format!("{name}{id}")
+            } else {
+                textwidth::truncate(&i.name, LIST_NAME_CELLS).into_owned()
+            }
+        })
+        .collect();
+    let w = names
+        .iter()
+        .map(|n| textwidth::width(n))
         .max()
         .unwrap_or(4)
-        .clamp(textwidth::width(&h_name), LIST_NAME_CELLS);
+        .max(textwidth::width(&h_name));
     writeln!(
         out,
         "{}  {}  {}  {h_tags}",
@@ -779,7 +828,11 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
     )
     .map_err(output_error)?;
     let mut tags = String::new();
-    for i in items {
+    let first_shared = items
+        .iter()
+        .find(|i| is_shared(&shared, &i.name))
+        .map(|i| i.id.to_string());
+    for (i, name) in items.into_iter().zip(&names) {
         tags.clear();
         for (n, t) in i.tags.iter().enumerate() {
             if n > 0 {
@@ -790,14 +843,19 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         writeln!(
             out,
             "{}  {}  {}  {}",
-            textwidth::pad(&i.name, w),
+            textwidth::fill(name, w),
             textwidth::pad(i.kind.as_str(), 8),
             textwidth::pad(i.account.as_deref().unwrap_or("-"), LIST_ACCOUNT_CELLS),
             tags
         )
         .map_err(output_error)?;
     }
-    out.flush().map_err(output_error)
+    out.flush().map_err(output_error)?;
+    if let Some(id) = first_shared {
+        // After the table, on stderr: the table stays one line per item.
+        eprintln!("{}", tr!("cli-list-shared-note", id = id.as_str()));
+    }
+    Ok(())
 }
 
 /// The `secret` object of `show --json --reveal`, by kind (see CLI.md).

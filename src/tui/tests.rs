@@ -3519,3 +3519,40 @@ fn rows_of_typed_chinese_keep_every_character_and_break_between_characters() {
         vec!["one two ", "three ", "four"]
     );
 }
+
+#[test]
+fn two_items_with_one_name_are_marked_in_the_list_with_their_ids() {
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        let s = app.session_mut().unwrap();
+        // A merge keeps both when two copies each added one.
+        let mut ids = Vec::new();
+        for (name, text) in [("Bank", "from A"), ("bank", "from B")] {
+            let item = Item::new(
+                name,
+                Secret::Note {
+                    text: SecretString::from(text),
+                },
+            );
+            ids.push(item.id.clone());
+            s.vault.payload_mut().items.push(item);
+        }
+        s.items.reindex(&s.vault.payload().items);
+        let screen = screen_text(&app, 100, 40);
+        let marker = say("same name, id", "同名，id");
+        let rows: Vec<&str> = screen.lines().filter(|r| r.contains(marker)).collect();
+        assert_eq!(rows.len(), 2, "{screen}");
+        for id in &ids {
+            assert!(rows.iter().any(|r| r.contains(&id[..6])), "{id}: {screen}");
+        }
+        // Items whose names are their own carry no marker.
+        assert!(
+            screen
+                .lines()
+                .filter(|r| r.contains(marker))
+                .all(|r| r.to_lowercase().contains("bank")),
+            "{screen}"
+        );
+    });
+}

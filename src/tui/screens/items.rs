@@ -41,6 +41,10 @@ pub struct ItemsState {
     pub order: Vec<usize>,
     /// Lowercased name, account and tags of each item, for the search.
     pub haystack: Vec<String>,
+    /// For each item, whether another item has the same name (ignoring
+    /// case): a merge keeps both when two copies each added one, and the
+    /// list marks them so they can be told apart.
+    pub shared_name: Vec<bool>,
 }
 
 impl ItemsState {
@@ -72,6 +76,13 @@ impl ItemsState {
                 s
             })
             .collect();
+        let lower: Vec<String> = items.iter().map(|i| i.name.to_lowercase()).collect();
+        let mut names: std::collections::HashMap<&str, u32> =
+            std::collections::HashMap::with_capacity(items.len());
+        for l in &lower {
+            *names.entry(l).or_default() += 1;
+        }
+        self.shared_name = lower.iter().map(|l| names[l.as_str()] > 1).collect();
         self.refilter(items);
     }
 
@@ -261,7 +272,9 @@ impl Widget for ItemsView<'_> {
                 ListRow::Item(m) => {
                     let item = &items[st.matches[m]];
                     let selected = m == st.cursor.selected;
-                    item_row(item, selected, name_w, t).render(line_area, buf);
+                    let shared = st.shared_name.get(st.matches[m]).copied();
+                    item_row(item, selected, name_w, shared.unwrap_or(false), t)
+                        .render(line_area, buf);
                     if selected {
                         buf.set_style(line_area, t.selected());
                     }
@@ -271,7 +284,15 @@ impl Widget for ItemsView<'_> {
     }
 }
 
-pub(crate) fn item_row<'a>(item: &'a Item, selected: bool, name_w: usize, t: Theme) -> Line<'a> {
+/// One item of the list. `shared`: another item has the same name, so
+/// the row says so and shows the start of the id that tells them apart.
+pub(crate) fn item_row<'a>(
+    item: &'a Item,
+    selected: bool,
+    name_w: usize,
+    shared: bool,
+    t: Theme,
+) -> Line<'a> {
     // Measured in cells: a Chinese name takes two per character.
     let name = crate::textwidth::pad(&item.name, name_w);
     let mut spans = vec![
@@ -281,6 +302,13 @@ pub(crate) fn item_row<'a>(item: &'a Item, selected: bool, name_w: usize, t: The
         Span::styled(name, Style::new().add_modifier(Modifier::BOLD)),
         Span::raw("  "),
     ];
+    if shared {
+        let short = item.id.get(..6).unwrap_or(&item.id);
+        spans.push(Span::styled(
+            format!("{}  ", crate::tr!("sync-tui-same-name", id = short)),
+            t.error(),
+        ));
+    }
     if let Secret::Codes { codes } = &item.secret {
         spans.push(Span::styled(
             format!(
