@@ -33,6 +33,8 @@ err-import-reason-empty = this entry has neither a password nor a one-time-passw
 err-vault-vault-error-missing = no vault at { $path }; create one with `lifeboat init` or point --vault at an existing file
 err-vault-vault-error-exists = a vault already exists at { $path }; refusing to overwrite it (choose another --vault path, or remove it yourself if you are sure)
 err-vault-vault-error-unsafe-folder = the folder { $folder } is not private: { $why }, so someone else could replace the vault with one of their own. Make it private with `{ $fix }` (or keep the vault in a folder only you can write), then try again
+# The fix for a folder owned by someone else: the shell command stays as is.
+vault-folder-move = { $command } (then use --vault { $vault })
 err-vault-vault-error-io = { $op } { $path } failed: { $source }
 err-vault-vault-error-save-failed = the save failed while { $step }: { $source }. The vault on disk is unchanged; check free space and the disk, then try again
 err-vault-vault-error-not-durable = the vault was written, but flushing the folder { $path } failed ({ $source }), so the save may not survive a power cut; run the command again to confirm, and check the disk

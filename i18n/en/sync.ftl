@@ -46,6 +46,12 @@ sync-deletes = deletes: { $names }
 sync-restores = keeps, with the other side's edit (deleted here): { $names }
 sync-conflict-theirs = conflict: both changed { $item } ({ $field }); the copy's value is newer and becomes current, this vault's goes to the item's history
 sync-conflict-ours = conflict: both changed { $item } ({ $field }); this vault's value is newer and stays, the copy's goes to the item's history
+# A field's name in a conflict line (English: the field's id).
+sync-field-name = { $field }
+# One conflicting field in a list of them.
+sync-conflict-entry = { $item } ({ $field })
+# A conflict copy's file name and the sync tool that left it.
+sync-copy-title = { $file }  ({ $tool })
 sync-settings = settings from the copy: { $names }
 sync-playbooks = playbook progress and activity log entries from the copy
 sync-nothing-new = nothing new: everything in it is already in the vault (merging only moves the copy aside)

@@ -79,6 +79,16 @@ tui-recover-new = The vault opened. Choose a new passphrase; it replaces the for
 tui-recover-saving = Setting the new passphrase and saving...
 tui-recovered = New passphrase set and the vault saved.
 tui-f-kind = Kind
+# The kind badge in the item list, the detail title and a step's linked
+# items (padded by the code to the widest badge of the language).
+tui-kind-badge = { $kind ->
+    [seed] SEED
+    [key] KEY
+    [totp] TOTP
+    [codes] CODES
+    [password] LOGIN
+   *[other] NOTE
+}
 tui-f-account = Account
 tui-f-tags = Tags
 tui-f-support = Support

@@ -32,6 +32,8 @@ err-import-reason-empty = 这个条目既没有密码，也没有一次性密码
 err-vault-vault-error-missing = { $path } 处没有保险库；请用 `lifeboat init` 创建一个，或用 --vault 指向已有的文件
 err-vault-vault-error-exists = { $path } 处已经有一个保险库；拒绝覆盖它（请换一个 --vault 路径，或在确定的情况下自行删除它）
 err-vault-vault-error-unsafe-folder = 文件夹 { $folder } 不是私有的：{ $why }，别人可能把保险库换成他们自己的。请用 `{ $fix }` 把它设为私有（或把保险库放在只有你能写入的文件夹中），然后重试
+# 文件夹属于别人时的修复方法：shell 命令本身不翻译。
+vault-folder-move = { $command }（之后请使用 --vault { $vault }）
 err-vault-vault-error-io = { $op } { $path } 失败：{ $source }
 err-vault-vault-error-save-failed = 保存失败（{ $step }）：{ $source }。磁盘上的保险库没有改变；请检查剩余空间和磁盘，然后重试
 err-vault-vault-error-not-durable = 保险库已写入，但同步文件夹 { $path } 失败（{ $source }），所以这次保存可能经不起断电；请重新运行该命令确认，并检查磁盘

@@ -42,6 +42,20 @@ sync-deletes = 删除：{ $names }
 sync-restores = 保留并带上另一方的修改（此处已删除）：{ $names }
 sync-conflict-theirs = 冲突：双方都改了 { $item }（{ $field }）；副本的值较新，成为当前值，本保险库的值移入条目历史
 sync-conflict-ours = 冲突：双方都改了 { $item }（{ $field }）；本保险库的值较新，保持不变，副本的值移入条目历史
+# 冲突行中的字段名。
+sync-field-name = { $field ->
+    [name] 名称
+    [account] 账户
+    [tags] 标签
+    [support] 客服
+    [notes] 备注
+    [secret] 机密内容
+   *[other] { $field }
+}
+# 冲突字段列表中的一项。
+sync-conflict-entry = { $item }（{ $field }）
+# 冲突副本的文件名和留下它的同步工具。
+sync-copy-title = { $file }（{ $tool }）
 sync-settings = 来自副本的设置：{ $names }
 sync-playbooks = 来自副本的应急手册进度和活动日志
 sync-nothing-new = 没有新内容：其中的一切都已在保险库里（合并只会把副本移开）

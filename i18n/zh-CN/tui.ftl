@@ -79,6 +79,15 @@ tui-recover-new = 保险库已打开。请设置新的主密码，它将取代�
 tui-recover-saving = 正在设置新的主密码并保存…
 tui-recovered = 新的主密码已设置，保险库已保存。
 tui-f-kind = 类型
+# 条目列表、详情标题和步骤关联条目中的类型标记（代码按本语言最宽的标记补齐）。
+tui-kind-badge = { $kind ->
+    [seed] 助记词
+    [key] 私钥
+    [totp] 验证码
+    [codes] 恢复码
+    [password] 登录
+   *[other] 笔记
+}
 tui-f-account = 账户
 tui-f-tags = 标签
 tui-f-support = 客服

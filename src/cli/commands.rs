@@ -819,11 +819,23 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
         .max()
         .unwrap_or(4)
         .max(textwidth::width(&h_name));
+    // The kind as a word of the language (the id in English, `--json` keeps
+    // the id); the column is as wide as its widest word, at least 8 cells.
+    let kind_names: Vec<(ItemKind, String)> = ItemKind::ALL
+        .iter()
+        .map(|k| (*k, text::kind_name(k.as_str())))
+        .collect();
+    let kind_w = kind_names
+        .iter()
+        .map(|(_, n)| textwidth::width(n))
+        .chain([8, textwidth::width(&h_kind)])
+        .max()
+        .unwrap_or(8);
     writeln!(
         out,
         "{}  {}  {}  {h_tags}",
         textwidth::pad(&h_name, w),
-        textwidth::pad(&h_kind, 8),
+        textwidth::pad(&h_kind, kind_w),
         textwidth::pad(&h_account, LIST_ACCOUNT_CELLS)
     )
     .map_err(output_error)?;
@@ -844,7 +856,13 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<(), CliError> {
             out,
             "{}  {}  {}  {}",
             textwidth::fill(name, w),
-            textwidth::pad(i.kind.as_str(), 8),
+            textwidth::pad(
+                kind_names
+                    .iter()
+                    .find(|(k, _)| *k == i.kind)
+                    .map_or(i.kind.as_str(), |(_, n)| n.as_str()),
+                kind_w
+            ),
             textwidth::pad(i.account.as_deref().unwrap_or("-"), LIST_ACCOUNT_CELLS),
             tags
         )
@@ -939,7 +957,13 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<(), CliError> {
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}{}", text::label("cli-label-name"), item.name).map_err(output_error)?;
-    writeln!(out, "{}{}", text::label("cli-label-kind"), item.kind()).map_err(output_error)?;
+    writeln!(
+        out,
+        "{}{}",
+        text::label("cli-label-kind"),
+        text::kind_name(item.kind().as_str())
+    )
+    .map_err(output_error)?;
     if let Some(acc) = &item.account {
         writeln!(out, "{}{acc}", text::label("cli-label-account")).map_err(output_error)?;
     }

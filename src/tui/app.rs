@@ -834,7 +834,7 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                         let conflicts: Vec<String> = m
                             .conflicts
                             .iter()
-                            .map(|c| format!("{} ({})", c.item, c.field))
+                            .map(|c| text::conflict_entry(&c.item, &c.field))
                             .collect();
                         app.info(text::merged_on_save(from_other, &conflicts));
                     } else if app.status.as_ref().is_none_or(|s| s.error) {

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::item::ItemKind;
 use crate::secret::SecretString;
@@ -142,6 +142,24 @@ pub fn pop_secret(s: &mut SecretString) {
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
+/// Blanks `area` for a box drawn over a screen. A wide (Chinese) character
+/// just left of the box covers the box's first column, and a terminal
+/// skips the cell a wide character covers, so the box's left border would
+/// be missing on that row: such a character is blanked as well.
+pub(crate) fn clear_popup(area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((left, y)) {
+            if crate::textwidth::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
 /// A rectangle of at most `w` x `h` centred in `area`.
 pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -234,15 +252,16 @@ pub(crate) fn field_line<'a>(
     Line::from(spans)
 }
 
-pub(crate) fn kind_badge(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Seed => "SEED ",
-        ItemKind::Key => "KEY  ",
-        ItemKind::Totp => "TOTP ",
-        ItemKind::Codes => "CODES",
-        ItemKind::Password => "LOGIN",
-        ItemKind::Note => "NOTE ",
-    }
+/// An item kind's badge in the interface's language (`SEED`, `助记词`),
+/// padded to the display width of the language's widest badge so the names
+/// after it line up: English badges take five cells, Chinese ones six.
+pub(crate) fn kind_badge(kind: ItemKind) -> String {
+    let widest = ItemKind::ALL
+        .iter()
+        .map(|k| crate::textwidth::width(&text::kind_badge(*k)))
+        .max()
+        .unwrap_or(0);
+    crate::textwidth::fill(&text::kind_badge(kind), widest)
 }
 
 pub(crate) fn fmt_time(t: time::OffsetDateTime) -> String {

@@ -168,13 +168,20 @@ fn in_both_languages(test: impl Fn()) {
 /// its variables) long enough to be a sentence rather than a word, and that
 /// the Chinese message does not itself keep (a command, a key's format).
 fn english_sentences() -> Vec<String> {
-    let en = include_str!("../../i18n/en/tui.ftl");
+    // The TUI's own catalogue, the sync page's, and the folder warnings the
+    // vault's code words for the unlock screen.
+    let en = [
+        include_str!("../../i18n/en/tui.ftl"),
+        include_str!("../../i18n/en/sync.ftl"),
+        include_str!("../../i18n/en/errors.ftl"),
+    ]
+    .concat();
     let mut out = Vec::new();
     for line in en.lines() {
         let Some((id, _)) = line.split_once(" = ") else {
             continue;
         };
-        if !id.starts_with("tui-") {
+        if !(id.starts_with("tui-") || id.starts_with("sync-") || id.starts_with("vault-folder-")) {
             continue;
         }
         let english = crate::i18n::message_in(crate::lang::Lang::En, id, None);
@@ -192,16 +199,45 @@ fn english_sentences() -> Vec<String> {
     out
 }
 
+/// A rendered screen without the notes the test backend appends to rows
+/// holding wide characters (`Hidden by multi-width symbols: [...]`), so a
+/// sentence wrapped after such a row reads on.
+fn without_width_notes(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| {
+            l.split_once("\" Hidden by multi-width")
+                .map_or(l, |(row, _)| row)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Fails when an English sentence of the TUI's catalogue is on a screen
-/// drawn in Chinese: a literal that bypasses the catalogue.
+/// drawn in Chinese (a literal that bypasses the catalogue), or an English
+/// kind badge.
 fn assert_no_english(t: &Terminal<TestBackend>, name: &str) {
-    let flat = t
-        .backend()
-        .to_string()
+    let flat = without_width_notes(&t.backend().to_string())
         .replace(['│', '┃', '"'], " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    for kind in crate::item::ItemKind::ALL {
+        let badge = crate::i18n::message_in(
+            crate::lang::Lang::En,
+            "tui-kind-badge",
+            Some(&{
+                let mut a = crate::i18n::FluentArgs::new();
+                a.set("kind", kind.as_str());
+                a
+            }),
+        );
+        assert!(
+            !flat.split_whitespace().any(|w| w == badge),
+            "{name}: the English badge {badge} on a Chinese screen\n{}",
+            t.backend()
+        );
+    }
     for s in english_sentences() {
         let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
@@ -1354,7 +1390,7 @@ fn last_words_of(step: &crate::playbook::Step) -> String {
 /// The screen with borders removed and whitespace collapsed, so a sentence
 /// wrapped over rows reads as one.
 fn flat_text(app: &App, w: u16, h: u16) -> String {
-    screen_text(app, w, h)
+    without_width_notes(&screen_text(app, w, h))
         .replace(['│', '┃', '"'], " ")
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -2048,7 +2084,9 @@ fn unsafe_vault_folder_is_shown_before_unlock_and_above_the_items() {
         assert!(flat.contains("chmod") && flat.contains("go-w '"), "{flat}");
         // Snapshots with a fixed folder, so they do not hold a temp path.
         let fixed = (
-            "other users can create and rename files in it (mode 0777)".to_owned(),
+            crate::vault::store::folder_risk_text(crate::vault::store::FolderRisk::Writable {
+                mode: 0o777,
+            }),
             "chmod go-w '/home/ada/.local/share/lifeboat'".to_owned(),
         );
         let mut locked = locked_app(true);
@@ -2607,7 +2645,11 @@ fn wide_names_keep_the_item_columns_aligned() {
             for y in 0..h {
                 let row: Vec<&str> = (0..w).map(|x| buf[(x, y)].symbol()).collect();
                 let line = row.concat();
-                if line.contains("NOTE") || line.contains("SEED") {
+                // A wide character's second cell holds a space: squeeze them.
+                let squeezed = line.replace(' ', "");
+                if squeezed.contains(say("NOTE", "笔记"))
+                    || squeezed.contains(say("SEED", "助记词"))
+                {
                     let col = row.iter().position(|s| *s == "#").expect("a tag column");
                     tag_cols.push(col);
                 }
@@ -3557,4 +3599,31 @@ fn two_items_with_one_name_are_marked_in_the_list_with_their_ids() {
             "{screen}"
         );
     });
+}
+
+#[test]
+fn a_box_over_a_wide_character_keeps_its_left_border() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Widget};
+    let mut buf = Buffer::empty(Rect::new(0, 0, 12, 3));
+    // "验" covers columns 3 and 4; the box starts at column 4.
+    buf.set_string(2, 1, "A验B", ratatui::style::Style::new());
+    let boxed = Rect::new(4, 0, 6, 3);
+    crate::tui::common::clear_popup(boxed, &mut buf);
+    Block::bordered().render(boxed, &mut buf);
+    assert_eq!(
+        buf[(3, 1)].symbol(),
+        " ",
+        "the covering character is blanked"
+    );
+    assert_eq!(buf[(4, 1)].symbol(), "│");
+    // A terminal draws every cell of the border: none is covered.
+    let drawn: String = (0..12).map(|x| buf[(x, 1)].symbol()).collect();
+    assert_eq!(drawn, "  A │    │  ");
+    // Narrow text beside a box is left alone.
+    let mut buf = Buffer::empty(Rect::new(0, 0, 12, 3));
+    buf.set_string(1, 1, "ABC", ratatui::style::Style::new());
+    crate::tui::common::clear_popup(boxed, &mut buf);
+    assert_eq!(buf[(3, 1)].symbol(), "C");
 }

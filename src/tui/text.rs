@@ -637,6 +637,27 @@ pub fn merged_on_save(from_other: usize, conflicts: &[String]) -> String {
         )
     }
 }
+/// An item kind's badge (`SEED`, `助记词`), unpadded.
+pub fn kind_badge(kind: crate::item::ItemKind) -> String {
+    tr!("tui-kind-badge", kind = kind.as_str())
+}
+/// An item kind as a word (`seed`, `助记词`): the form's kind picker. The
+/// id itself (`--kind seed`, `--json`, the vault) never changes.
+pub fn kind_name(kind: crate::item::ItemKind) -> String {
+    tr!("cli-kind-name", kind = kind.as_str())
+}
+/// A field of a merge conflict's item (`name`, `notes`) in words.
+pub fn merge_field(field: &str) -> String {
+    tr!("sync-field-name", field = field)
+}
+/// One conflicting field in a list: "GitHub (notes)".
+pub fn conflict_entry(item: &str, field: &str) -> String {
+    tr!(
+        "sync-conflict-entry",
+        item = item,
+        field = merge_field(field)
+    )
+}
 /// Form title when editing.
 pub fn form_edit(name: &str) -> String {
     tr!("tui-form-edit", name = name)

@@ -144,13 +144,19 @@ pub fn folder_finding(vault: &Path) -> Option<(String, String)> {
 pub fn folder_fix(vault: &Path, risk: FolderRisk) -> String {
     match risk {
         FolderRisk::Writable { .. } => format!("chmod go-w '{}'", dir_of(vault).display()),
-        FolderRisk::ForeignOwner { .. } => format!(
-            "mkdir -m 700 ~/lifeboat && mv '{}' ~/lifeboat/ (then use --vault ~/lifeboat/{})",
-            vault.display(),
-            vault
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
+        FolderRisk::ForeignOwner { .. } => crate::tr!(
+            "vault-folder-move",
+            command = format!(
+                "mkdir -m 700 ~/lifeboat && mv '{}' ~/lifeboat/",
+                vault.display()
+            ),
+            vault = format!(
+                "~/lifeboat/{}",
+                vault
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            )
         ),
     }
 }
@@ -175,9 +181,11 @@ fn show(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// What is wrong with a folder, in words.
+/// What is wrong with a folder, in words (in the interface's language).
 pub fn folder_risk_text(risk: FolderRisk) -> String {
     match risk {
+        // The mode is octal as `ls -l`/`chmod` show it; the uid is passed
+        // as text so no language groups its digits.
         FolderRisk::Writable { mode } => {
             crate::tr!("vault-folder-writable", mode = format!("{mode:04o}"))
         }

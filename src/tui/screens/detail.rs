@@ -282,10 +282,7 @@ impl Widget for DetailView<'_> {
         let item = self.item;
         let title = Line::from(vec![
             Span::raw(" "),
-            Span::styled(
-                kind_badge(item.kind()).trim_end().to_owned(),
-                t.badge(item.kind()),
-            ),
+            Span::styled(text::kind_badge(item.kind()), t.badge(item.kind())),
             Span::raw(" "),
             Span::styled(item.name.clone(), t.title()),
             Span::raw(" "),

@@ -497,7 +497,7 @@ impl Widget for FormView<'_> {
             let (label, value) = match field {
                 FormField::Kind => (
                     text::L_KIND.text(),
-                    format!("‹ {} ›  {}", f.kind.as_str(), text::CYCLE_HINT),
+                    format!("‹ {} ›  {}", text::kind_name(f.kind), text::CYCLE_HINT),
                 ),
                 FormField::Scheme => (
                     text::L_SCHEME.text(),

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use crate::tui::app::*;
 use crate::tui::common::*;
@@ -37,7 +37,7 @@ impl Widget for HelpView<'_> {
         // must fit without scrolling.
         let h = wrapped_height(&lines, w.saturating_sub(4)) + 2;
         let boxed = centered(area, w, h);
-        Clear.render(boxed, buf);
+        clear_popup(boxed, buf);
         Paragraph::new(breakable(lines))
             .wrap(Wrap { trim: false })
             .block(

@@ -12,7 +12,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use crate::secret::SecretString;
 use crate::tui::app::*;
@@ -152,7 +152,7 @@ impl Widget for ProveView<'_> {
         let w = 72.min(area.width);
         let h = wrapped_height(&lines, w.saturating_sub(4)) + 4;
         let boxed = centered(area, w, h);
-        Clear.render(boxed, buf);
+        clear_popup(boxed, buf);
         Paragraph::new(breakable(lines))
             .wrap(Wrap { trim: false })
             .block(

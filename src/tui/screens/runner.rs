@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, StatefulWidget, Widget, Wrap};
 use time::OffsetDateTime;
 
 use crate::item::{Item, ItemKind};
@@ -949,7 +949,7 @@ impl Widget for NoteEditorView<'_> {
         let shown_text = rows.len().clamp(3, max_text.max(1)).min(max_text);
         let h = (fixed + shown_text).min(usize::from(area.height)) as u16;
         let r = centered(area, w, h);
-        Clear.render(r, buf);
+        clear_popup(r, buf);
         let mut lines: Vec<Line> = prompt_rows
             .into_iter()
             .map(|p| Line::styled(p, t.key()))
@@ -996,7 +996,7 @@ impl Widget for AccountPickerView<'_> {
         let choices = self.p.choices();
         let shown = choices.len().min(ROWS);
         let boxed = centered(area, 64, shown as u16 + 4);
-        Clear.render(boxed, buf);
+        clear_popup(boxed, buf);
         let sel = self.p.cursor.selected.min(choices.len().saturating_sub(1));
         let off = scroll(self.p.cursor.offset.get(), sel, ROWS, choices.len());
         self.p.cursor.offset.set(off);

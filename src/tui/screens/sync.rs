@@ -301,13 +301,13 @@ pub fn preview_lines(r: &MergeReport) -> Vec<String> {
             tr!(
                 "sync-conflict-theirs",
                 item = c.item.as_str(),
-                field = c.field.as_str()
+                field = crate::tui::text::merge_field(&c.field)
             )
         } else {
             tr!(
                 "sync-conflict-ours",
                 item = c.item.as_str(),
-                field = c.field.as_str()
+                field = crate::tui::text::merge_field(&c.field)
             )
         });
     }
@@ -360,7 +360,7 @@ impl Widget for SyncView<'_> {
         for (i, c) in st.copies.iter().enumerate() {
             let chosen = i == st.cursor.selected;
             let start = body.len();
-            let title = format!("{}  ({})", c.name(), c.tool);
+            let title = tr!("sync-copy-title", file = c.name(), tool = c.tool);
             body.push(Line::from(vec![
                 Span::raw(if chosen { "› " } else { "  " }),
                 Span::styled(

@@ -412,7 +412,7 @@ pub(crate) fn on_done(app: &mut App, r: Result<ToolDone, String>) -> Vec<Effect>
         let conflicts: Vec<String> = m
             .conflicts
             .iter()
-            .map(|c| format!("{} ({})", c.item, c.field))
+            .map(|c| text::conflict_entry(&c.item, &c.field))
             .collect();
         app.info(text::merged_on_save(from_other, &conflicts));
     }
