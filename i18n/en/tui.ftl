@@ -109,12 +109,19 @@ tui-f-password = Password
 tui-f-url = URL
 tui-f-text = Text
 tui-unused = unused
+# A step's linked recovery codes: how many are left.
+tui-linked-unused = { $count } unused
+# Linked items past the six shown.
+tui-linked-more = … { $count } more
 tui-hotp-no-code = none yet (press n)
 tui-hotp-saving = saving the counter...
 tui-hotp-copy-first = Press n to make the next code first; c then copies it.
 tui-hotp-not-saved = The counter could not be saved, so no code is shown (a code is shown only once its counter is on disk).
 tui-hotp-counter-end = The HOTP counter is at its largest value; no further code can be made.
 tui-no-clipboard = No clipboard tool found (wl-copy/xclip/xsel): nothing copied; r reveals.
+# The clipboard tool ran and failed ($error: why, or how it exited).
+tui-clipboard-failed = { $tool } failed ({ $error }); nothing was copied.
+tui-clipboard-exit = exited with status { $status }
 tui-clipboard-cleared = Clipboard cleared.
 tui-nothing-to-copy = Nothing to copy here.
 tui-saved = Saved.

@@ -108,12 +108,19 @@ tui-f-password = 密码
 tui-f-url = 网址
 tui-f-text = 内容
 tui-unused = 未用
+# 步骤关联的恢复码还剩几个。
+tui-linked-unused = { $count } 个未用
+# 超出显示的六个之外的关联条目。
+tui-linked-more = … 另有 { $count } 个
 tui-hotp-no-code = 还没有（按 n）
 tui-hotp-saving = 正在保存计数器…
 tui-hotp-copy-first = 请先按 n 生成下一个验证码，然后按 c 复制。
 tui-hotp-not-saved = 计数器没能保存，所以不显示验证码（只有计数器写入磁盘后才会显示验证码）。
 tui-hotp-counter-end = 这个 HOTP 计数器已到最大值，无法再生成验证码。
 tui-no-clipboard = 没有找到剪贴板工具（wl-copy/xclip/xsel）：没有复制任何内容；按 r 可显示。
+# 剪贴板工具运行失败（$error：原因或退出状态）。
+tui-clipboard-failed = { $tool } 运行失败（{ $error }）：没有复制任何内容。
+tui-clipboard-exit = 退出状态为 { $status }
 tui-clipboard-cleared = 剪贴板已清空。
 tui-nothing-to-copy = 这里没有可复制的内容。
 tui-saved = 已保存。

@@ -83,7 +83,13 @@ fn run(path: &PathBuf, args: &[&str], input: &[u8]) -> std::io::Result<()> {
     if status.success() {
         Ok(())
     } else {
-        Err(std::io::Error::other(format!("exited with {status}")))
+        Err(std::io::Error::other(crate::tr!(
+            "tui-clipboard-exit",
+            // The exit code, or how it ended when a signal stopped it.
+            status = status
+                .code()
+                .map_or_else(|| status.to_string(), |c| c.to_string())
+        )))
     }
 }
 
@@ -95,7 +101,13 @@ pub fn copy(secret: &SecretString) -> Result<&'static str, String> {
     };
     run(&path, h.copy, secret.expose().as_bytes())
         .map(|()| h.name)
-        .map_err(|e| format!("{} failed ({e}); nothing was copied.", h.name))
+        .map_err(|e| {
+            crate::tr!(
+                "tui-clipboard-failed",
+                tool = h.name,
+                error = crate::i18n::io_reason(&e)
+            )
+        })
 }
 
 /// Clears the clipboard (best effort).

@@ -3627,3 +3627,21 @@ fn a_box_over_a_wide_character_keeps_its_left_border() {
     crate::tui::common::clear_popup(boxed, &mut buf);
     assert_eq!(buf[(3, 1)].symbol(), "C");
 }
+
+#[test]
+fn a_steps_linked_codes_say_how_many_are_left_in_the_interfaces_language() {
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        // Step 7 of the lost-device playbook links the recovery codes.
+        runner_at(&mut app, "lost-2fa-device", 6);
+        let flat = flat_text(&app, 80, 24);
+        assert!(
+            flat.contains(say(
+                "CODES Example recovery codes (fake) 6 unused",
+                "恢复码 Example recovery codes (fake) 6 个未用"
+            )),
+            "{flat}"
+        );
+    });
+}

@@ -658,6 +658,14 @@ pub fn conflict_entry(item: &str, field: &str) -> String {
         field = merge_field(field)
     )
 }
+/// A step's linked recovery codes: how many are left ("6 unused").
+pub fn linked_unused(count: usize) -> String {
+    tr!("tui-linked-unused", count = count)
+}
+/// Linked items past those shown ("… 2 more").
+pub fn linked_more(count: usize) -> String {
+    tr!("tui-linked-more", count = count)
+}
 /// Form title when editing.
 pub fn form_edit(name: &str) -> String {
     tr!("tui-form-edit", name = name)

@@ -891,7 +891,7 @@ fn step_lines<'a>(
             ];
             if it.kind() == ItemKind::Codes {
                 spans.push(Span::styled(
-                    format!("  {} unused", it.unused_codes()),
+                    format!("  {}", text::linked_unused(it.unused_codes())),
                     t.dim(),
                 ));
             }
@@ -899,7 +899,7 @@ fn step_lines<'a>(
         }
         if linked.len() > 6 {
             lines.push(Line::styled(
-                format!("   … {} more", linked.len() - 6),
+                format!("   {}", text::linked_more(linked.len() - 6)),
                 t.dim(),
             ));
         }
