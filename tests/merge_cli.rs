@@ -425,6 +425,15 @@ fn list_tells_apart_items_that_share_a_name_by_their_ids() {
     for (lang, note_says) in [("en", "lifeboat show"), ("zh-CN", "lifeboat show")] {
         let out = a.key_cmd(&["--lang", lang, "list"], None).ok();
         let rows: Vec<&str> = out.stdout.lines().collect();
+        // The kind column shows the kind in words of the language (the id
+        // in English).
+        let word = |kind: &str| -> String {
+            match (lang, kind) {
+                ("zh-CN", "password") => "登录".into(),
+                ("zh-CN", "note") => "笔记".into(),
+                _ => kind.into(),
+            }
+        };
         // Each item that shares its name is on its own row with its id,
         // and the ids are what tell the two rows apart.
         for (id, kind) in banks.iter().chain(&boxes) {
@@ -432,7 +441,7 @@ fn list_tells_apart_items_that_share_a_name_by_their_ids() {
                 .iter()
                 .find(|r| r.contains(id.as_str()))
                 .unwrap_or_else(|| panic!("{lang}: no row with {id}:\n{}", out.stdout));
-            assert!(row.contains(&format!("  {kind} ")), "{lang}: {row}");
+            assert!(row.contains(&format!("  {} ", word(kind))), "{lang}: {row}");
         }
         // A name held once gets no id.
         let row = rows.iter().find(|r| r.starts_with("Unique")).unwrap();
@@ -442,10 +451,11 @@ fn list_tells_apart_items_that_share_a_name_by_their_ids() {
         let cols: Vec<usize> = rows[1..]
             .iter()
             .map(|r| {
-                if r.contains("  password ") {
-                    column_of(r, "password")
+                let login = word("password");
+                if r.contains(&format!("  {login} ")) {
+                    column_of(r, &login)
                 } else {
-                    column_of(r, "note")
+                    column_of(r, &word("note"))
                 }
             })
             .collect();
