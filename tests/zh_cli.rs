@@ -312,3 +312,53 @@ fn success_messages_are_chinese() {
         }
     }
 }
+
+/// `playbook validate` on every malformed playbook of the corpus: the
+/// Chinese user gets the same exit code and the same `file:line:col` of
+/// every problem, in the same order, as the English user, and each message
+/// is Chinese. The TOML parser's own words after `TOML 语法错误：` are the
+/// parser's and stay as it says them.
+#[test]
+fn validate_diagnostics_are_chinese_at_the_english_positions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let english = zh_check::english_catalogue_sentences();
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/playbooks/bad");
+    let mut files: Vec<_> = std::fs::read_dir(&bad)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15, "corpus too small");
+    for f in files {
+        let shown = f.to_str().expect("utf-8 path");
+        let args = ["--vault", "no-vault.age", "playbook", "validate", shown];
+        let en = lifeboat(home, false).args(args).output().expect("runs");
+        let zh = lifeboat(home, true).args(args).output().expect("runs");
+        assert_eq!(en.status.code(), Some(1), "{shown}: {en:?}");
+        assert_eq!(zh.status.code(), en.status.code(), "{shown}: {zh:?}");
+        let (en_out, zh_out) = (text(&en.stdout), text(&zh.stdout));
+        let en_lines: Vec<&str> = en_out.lines().collect();
+        let zh_lines: Vec<&str> = zh_out.lines().collect();
+        assert!(!en_lines.is_empty(), "{shown}: no diagnostics");
+        assert_eq!(
+            en_lines.len(),
+            zh_lines.len(),
+            "{shown}:\n{en_out}\n{zh_out}"
+        );
+        for (e, z) in en_lines.iter().zip(&zh_lines) {
+            // `FILE:LINE:COL: message`; the file name holds no `: `.
+            let (e_at, _) = e.split_once(": ").expect("position");
+            let (z_at, msg) = z.split_once(": ").expect("position");
+            assert_eq!(z_at, e_at, "{shown}: position differs:\n{e}\n{z}");
+            assert_ne!(msg, e.split_once(": ").expect("position").1);
+            match msg.strip_prefix("TOML 语法错误：") {
+                Some(parser_words) => assert!(!parser_words.is_empty(), "{z}"),
+                None => zh_check::assert_chinese(shown, msg, &english),
+            }
+        }
+        zh_check::assert_chinese(shown, &text(&zh.stderr), &english);
+    }
+    assert!(!home.join("no-vault.age").exists());
+}

@@ -81,3 +81,61 @@ pb-severity-low = low
 pb-severity-medium = medium
 pb-severity-high = high
 pb-severity-critical = critical
+# `lifeboat playbook validate`: what is wrong in a playbook file, for the
+# people who write them (src/playbook/validate.rs). `$where` is one of the
+# place names below; `$found` one of the value types.
+pb-validate-the-playbook = the playbook
+pb-validate-step-number = step { $n }
+pb-validate-step-id = step `{ $id }`
+pb-validate-link-of = the link of { $where }
+pb-validate-choice-of = choice { $n } of { $where }
+pb-validate-type-string = a string
+pb-validate-type-integer = an integer
+pb-validate-type-float = a float
+pb-validate-type-boolean = a boolean
+pb-validate-type-datetime = a date-time
+pb-validate-type-array = an array
+pb-validate-type-table = a table
+pb-validate-what-playbook-id = playbook id
+pb-validate-what-step-id = step id
+pb-validate-what-choice-id = choice id
+pb-validate-hint-did-you-mean = did you mean `{ $word }`?
+pb-validate-hint-one-of = expected one of: { $list }
+pb-validate-too-large = the file is { $size } bytes; playbooks are limited to { $max } bytes
+pb-validate-toml-syntax = TOML syntax: { $message }
+pb-validate-unknown-key = unknown key `{ $key }` in { $where }; { $hint }
+pb-validate-missing = { $where } is missing `{ $key }` (e.g. { $key } = { $example })
+pb-validate-empty = `{ $key }` in { $where } is empty
+pb-validate-not-string = `{ $key }` in { $where } must be a string, not { $found }
+pb-validate-not-strings = `{ $key }` in { $where } must hold strings, not { $found }
+pb-validate-not-string-or-list = `{ $key }` in { $where } must be a string or an array of strings, not { $found }
+pb-validate-not-boolean = `{ $key }` in { $where } must be true or false, not { $found }
+pb-validate-entry-not-table = each entry of `{ $key }` in { $where } must be a table, not { $found }
+pb-validate-not-tables = `{ $key }` in { $where } must be an array of tables ([[{ $key }]]), not { $found }
+pb-validate-not-kebab = { $what } `{ $id }` is not a kebab-case id; use lowercase letters, digits and single hyphens (e.g. `call-support`)
+pb-validate-newer-schema = this playbook is written for schema { $found }; this lifeboat reads schema { $supported }: update lifeboat
+pb-validate-bad-schema = `schema` must be the integer { $supported }
+pb-validate-unknown-severity = unknown severity `{ $value }`; expected low, medium, high or critical
+pb-validate-bad-lang = `lang` `{ $value }` is not a language tag such as `en` or `zh-CN`
+pb-validate-no-steps = the playbook has no steps; add at least one [[steps]] table
+pb-validate-too-many-steps = too many steps ({ $n }); the limit is { $max }
+pb-validate-duplicate-step = duplicate step id `{ $id }` (first used at line { $line }, column { $column }); step ids must be unique
+pb-validate-unknown-step-kind = unknown step kind `{ $kind }` in { $where }; expected check, action, decision, note or wait
+pb-validate-unknown-warning = unknown standard warning `{ $warning }` in { $where }; { $hint }
+pb-validate-next-and-end = { $where } has both `next` and `end = true`; keep one
+pb-validate-misplaced = `{ $key }` only belongs on { $owner } steps, and { $where } is not one
+pb-validate-decision-next = { $where } is a decision: it routes through its choices, so put `next` on each choice instead
+pb-validate-decision-end = { $where } is a decision: it cannot end the playbook; give a choice a step with `end = true`
+pb-validate-bad-duration = bad duration `{ $value }` in { $where }; write a number and a unit, e.g. "30m", "24h", "3d", "1h30m" (at most a year)
+pb-validate-from-choice = a choice
+pb-validate-from-next = `next`
+pb-validate-dangling = { $what } points at step `{ $target }`, which does not exist
+pb-validate-dangling-hint = { $what } points at step `{ $target }`, which does not exist; did you mean `{ $word }`?
+pb-validate-link-not-table = `link` in { $where } must be a table such as {"{"} kinds = ["codes"], tags = ["exchange"] {"}"}
+pb-validate-unknown-item-kind = unknown item kind `{ $kind }` in { $where }; expected seed, key, totp, codes, password or note
+pb-validate-link-empty = the link of { $where } is empty; name at least one of kinds, accounts or tags
+pb-validate-no-choices = { $where } is a decision without choices; add [[steps.choices]] tables with id, title and next
+pb-validate-few-choices = { $where } is a decision with { $n } choice(s); a decision needs at least two
+pb-validate-duplicate-choice = duplicate choice id `{ $id }` in { $where }
+pb-validate-loop = this leads back to step `{ $step }` and makes a loop; playbooks only move forward (to retry, say so in the step's detail)
+pb-validate-unreachable = step `{ $step }` can never be reached: no `next` or choice leads to it, and the step before it does not fall through

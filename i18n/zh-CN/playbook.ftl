@@ -79,3 +79,60 @@ pb-severity-low = 低
 pb-severity-medium = 中
 pb-severity-high = 高
 pb-severity-critical = 紧急
+# `lifeboat playbook validate`：应急手册文件中的问题，写给编写应急手册的人
+# （src/playbook/validate.rs）。`$where` 是下面的位置名之一，`$found` 是值的类型之一。
+pb-validate-the-playbook = 应急手册
+pb-validate-step-number = 第 { $n } 步
+pb-validate-step-id = 步骤 `{ $id }`
+pb-validate-link-of = { $where }的 link
+pb-validate-choice-of = { $where }的第 { $n } 个选项
+pb-validate-type-string = 字符串
+pb-validate-type-integer = 整数
+pb-validate-type-float = 小数
+pb-validate-type-boolean = 布尔值
+pb-validate-type-datetime = 日期时间
+pb-validate-type-array = 数组
+pb-validate-type-table = 表
+pb-validate-what-playbook-id = 应急手册 id
+pb-validate-what-step-id = 步骤 id
+pb-validate-what-choice-id = 选项 id
+pb-validate-hint-did-you-mean = 你是不是想写 `{ $word }`？
+pb-validate-hint-one-of = 可用的有：{ $list }
+pb-validate-too-large = 文件有 { $size } 字节；应急手册最多 { $max } 字节
+pb-validate-toml-syntax = TOML 语法错误：{ $message }
+pb-validate-unknown-key = { $where }中有未知的键 `{ $key }`；{ $hint }
+pb-validate-missing = { $where }缺少 `{ $key }`（例如 { $key } = { $example }）
+pb-validate-empty = { $where }中的 `{ $key }` 是空的
+pb-validate-not-string = { $where }中的 `{ $key }` 必须是字符串，而不是{ $found }
+pb-validate-not-strings = { $where }中的 `{ $key }` 只能包含字符串，而不是{ $found }
+pb-validate-not-string-or-list = { $where }中的 `{ $key }` 必须是字符串或字符串数组，而不是{ $found }
+pb-validate-not-boolean = { $where }中的 `{ $key }` 必须是 true 或 false，而不是{ $found }
+pb-validate-entry-not-table = { $where }中 `{ $key }` 的每一项都必须是表，而不是{ $found }
+pb-validate-not-tables = { $where }中的 `{ $key }` 必须是表数组（[[{ $key }]]），而不是{ $found }
+pb-validate-not-kebab = { $what } `{ $id }` 不是 kebab-case 格式：只能用小写字母、数字和单个连字符（例如 `call-support`）
+pb-validate-newer-schema = 这份应急手册按第 { $found } 版格式编写，而此版本的 lifeboat 只能读取第 { $supported } 版：请升级 lifeboat
+pb-validate-bad-schema = `schema` 必须是整数 { $supported }
+pb-validate-unknown-severity = 未知的严重程度 `{ $value }`；可用的有 low、medium、high、critical
+pb-validate-bad-lang = `lang` 的值 `{ $value }` 不是语言标记（例如 `en` 或 `zh-CN`）
+pb-validate-no-steps = 应急手册中没有任何步骤；请至少添加一个 [[steps]] 表
+pb-validate-too-many-steps = 步骤太多（{ $n } 个）；最多 { $max } 个
+pb-validate-duplicate-step = 步骤 id `{ $id }` 重复（第一次出现在第 { $line } 行第 { $column } 列）；每个步骤的 id 都必须不同
+pb-validate-unknown-step-kind = { $where }的类型 `{ $kind }` 未知；可用的有 check、action、decision、note、wait
+pb-validate-unknown-warning = { $where }中的标准警示 `{ $warning }` 未知；{ $hint }
+pb-validate-next-and-end = { $where }同时写了 `next` 和 `end = true`；只保留一个
+pb-validate-misplaced = `{ $key }` 只能用在 { $owner } 类型的步骤上，而{ $where }不是
+pb-validate-decision-next = { $where }是 decision 步骤：它由选项决定去向，请把 `next` 写在每个选项上
+pb-validate-decision-end = { $where }是 decision 步骤：它不能结束应急手册；请让某个选项指向一个带 `end = true` 的步骤
+pb-validate-bad-duration = { $where }中的时长 `{ $value }` 无效；请写数字加单位，例如 "30m"、"24h"、"3d"、"1h30m"（最长一年）
+pb-validate-from-choice = 某个选项
+pb-validate-from-next = `next`
+pb-validate-dangling = { $what }指向的步骤 `{ $target }` 不存在
+pb-validate-dangling-hint = { $what }指向的步骤 `{ $target }` 不存在；你是不是想写 `{ $word }`？
+pb-validate-link-not-table = { $where }中的 `link` 必须是表，例如 {"{"} kinds = ["codes"], tags = ["exchange"] {"}"}
+pb-validate-unknown-item-kind = { $where }中的条目类型 `{ $kind }` 未知；可用的有 seed、key、totp、codes、password、note
+pb-validate-link-empty = { $where }的 link 是空的；请至少写上 kinds、accounts 或 tags 之一
+pb-validate-no-choices = { $where }是 decision 步骤，却没有选项；请添加带 id、title 和 next 的 [[steps.choices]] 表
+pb-validate-few-choices = { $where }是 decision 步骤，但只有 { $n } 个选项；至少需要两个
+pb-validate-duplicate-choice = { $where }中的选项 id `{ $id }` 重复
+pb-validate-loop = 这里又回到了步骤 `{ $step }`，形成了循环；应急手册只能向前走（如需重试，请在该步骤的 detail 中说明）
+pb-validate-unreachable = 步骤 `{ $step }` 永远无法到达：没有任何 `next` 或选项指向它，它前一步也不会顺延到它

@@ -47,15 +47,15 @@ pub(crate) enum Value {
 
 impl Value {
     /// The TOML type name, for "expected a string, found an integer" messages.
-    pub(crate) fn type_name(&self) -> &'static str {
+    pub(crate) fn type_name(&self) -> String {
         match self {
-            Value::String(_) => "a string",
-            Value::Integer(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Boolean(_) => "a boolean",
-            Value::Datetime(_) => "a date-time",
-            Value::Array(_) => "an array",
-            Value::Table(_) => "a table",
+            Value::String(_) => crate::tr!("pb-validate-type-string"),
+            Value::Integer(_) => crate::tr!("pb-validate-type-integer"),
+            Value::Float(_) => crate::tr!("pb-validate-type-float"),
+            Value::Boolean(_) => crate::tr!("pb-validate-type-boolean"),
+            Value::Datetime(_) => crate::tr!("pb-validate-type-datetime"),
+            Value::Array(_) => crate::tr!("pb-validate-type-array"),
+            Value::Table(_) => crate::tr!("pb-validate-type-table"),
         }
     }
 }

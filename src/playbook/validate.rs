@@ -76,10 +76,10 @@ pub(crate) fn parse_inner(
     let result = if text.len() > MAX_FILE_BYTES {
         cx.at(
             None,
-            format!(
-                "the file is {} bytes; playbooks are limited to {} bytes",
-                text.len(),
-                MAX_FILE_BYTES
+            crate::tr!(
+                "pb-validate-too-large",
+                size = text.len(),
+                max = MAX_FILE_BYTES
             ),
         );
         None
@@ -87,7 +87,10 @@ pub(crate) fn parse_inner(
         match toml::from_str::<Document>(text) {
             Ok(doc) => build(&mut cx, &doc, origin, builtin),
             Err(e) => {
-                cx.at(e.span(), format!("TOML syntax: {}", e.message().trim()));
+                cx.at(
+                    e.span(),
+                    crate::tr!("pb-validate-toml-syntax", message = e.message().trim()),
+                );
                 None
             }
         }
@@ -147,13 +150,15 @@ impl<'t> Tbl<'t> {
     fn check_keys(&self, cx: &mut Cx, allowed: &[&str]) {
         for (k, _) in self.entries {
             if !allowed.contains(&k.name.as_str()) {
-                let hint = match closest(&k.name, allowed) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("expected one of: {}", allowed.join(", ")),
-                };
+                let hint = hint(&k.name, allowed);
                 cx.at(
                     k.span.clone(),
-                    format!("unknown key `{}` in {}; {hint}", k.name, self.label),
+                    crate::tr!(
+                        "pb-validate-unknown-key",
+                        key = &k.name,
+                        where = &self.label,
+                        hint = hint
+                    ),
                 );
             }
         }
@@ -162,7 +167,12 @@ impl<'t> Tbl<'t> {
     fn missing(&self, cx: &mut Cx, key: &str, example: &str) {
         cx.at(
             self.span.clone(),
-            format!("{} is missing `{key}` (e.g. {key} = {example})", self.label),
+            crate::tr!(
+                "pb-validate-missing",
+                where = &self.label,
+                key = key,
+                example = example
+            ),
         );
     }
 
@@ -182,17 +192,21 @@ impl<'t> Tbl<'t> {
             }
             Some((k, n)) => match &n.value {
                 Value::String(s) if s.trim().is_empty() && required.is_some() => {
-                    cx.at(span_of(n, k), format!("`{key}` in {} is empty", self.label));
+                    cx.at(
+                        span_of(n, k),
+                        crate::tr!("pb-validate-empty", key = key, where = &self.label),
+                    );
                     None
                 }
                 Value::String(s) => Some((s.clone(), span_of(n, k))),
                 other => {
                     cx.at(
                         span_of(n, k),
-                        format!(
-                            "`{key}` in {} must be a string, not {}",
-                            self.label,
-                            other.type_name()
+                        crate::tr!(
+                            "pb-validate-not-string",
+                            key = key,
+                            where = &self.label,
+                            found = other.type_name()
                         ),
                     );
                     None
@@ -217,10 +231,11 @@ impl<'t> Tbl<'t> {
                         }
                         other => cx.at(
                             it.span.clone().or(span_of(n, k)),
-                            format!(
-                                "`{key}` in {} must hold strings, not {}",
-                                self.label,
-                                other.type_name()
+                            crate::tr!(
+                                "pb-validate-not-strings",
+                                key = key,
+                                where = &self.label,
+                                found = other.type_name()
                             ),
                         ),
                     }
@@ -230,10 +245,11 @@ impl<'t> Tbl<'t> {
             other => {
                 cx.at(
                     span_of(n, k),
-                    format!(
-                        "`{key}` in {} must be a string or an array of strings, not {}",
-                        self.label,
-                        other.type_name()
+                    crate::tr!(
+                        "pb-validate-not-string-or-list",
+                        key = key,
+                        where = &self.label,
+                        found = other.type_name()
                     ),
                 );
                 Vec::new()
@@ -254,10 +270,11 @@ impl<'t> Tbl<'t> {
             Some((k, n)) => {
                 cx.at(
                     span_of(n, k),
-                    format!(
-                        "`{key}` in {} must be true or false, not {}",
-                        self.label,
-                        n.value.type_name()
+                    crate::tr!(
+                        "pb-validate-not-boolean",
+                        key = key,
+                        where = &self.label,
+                        found = n.value.type_name()
                     ),
                 );
                 false
@@ -277,10 +294,11 @@ impl<'t> Tbl<'t> {
                     } else {
                         cx.at(
                             it.span.clone().or(span_of(n, k)),
-                            format!(
-                                "each entry of `{key}` in {} must be a table, not {}",
-                                self.label,
-                                it.value.type_name()
+                            crate::tr!(
+                                "pb-validate-entry-not-table",
+                                key = key,
+                                where = &self.label,
+                                found = it.value.type_name()
                             ),
                         );
                     }
@@ -290,10 +308,11 @@ impl<'t> Tbl<'t> {
             other => {
                 cx.at(
                     span_of(n, k),
-                    format!(
-                        "`{key}` in {} must be an array of tables ([[{key}]]), not {}",
-                        self.label,
-                        other.type_name()
+                    crate::tr!(
+                        "pb-validate-not-tables",
+                        key = key,
+                        where = &self.label,
+                        found = other.type_name()
                     ),
                 );
                 None
@@ -320,14 +339,34 @@ fn table_of<'t>(n: &'t Node, label: String) -> Tbl<'t> {
     }
 }
 
-fn check_id(cx: &mut Cx, id: &str, span: Option<Range<usize>>, what: &str) {
+/// Which id [`check_id`] checks, for its message.
+#[derive(Clone, Copy)]
+enum IdOf {
+    Playbook,
+    Step,
+    Choice,
+}
+
+fn check_id(cx: &mut Cx, id: &str, span: Option<Range<usize>>, of: IdOf) {
     if !is_kebab_id(id) {
+        let what = match of {
+            IdOf::Playbook => crate::tr!("pb-validate-what-playbook-id"),
+            IdOf::Step => crate::tr!("pb-validate-what-step-id"),
+            IdOf::Choice => crate::tr!("pb-validate-what-choice-id"),
+        };
         cx.at(
             span,
-            format!(
-                "{what} `{id}` is not a kebab-case id; use lowercase letters, digits and single hyphens (e.g. `call-support`)"
-            ),
+            crate::tr!("pb-validate-not-kebab", what = what, id = id),
         );
+    }
+}
+
+/// The second half of an "unknown word" message: the allowed word `word`
+/// is likely a typo of, else the whole list.
+fn hint(word: &str, allowed: &[&str]) -> String {
+    match closest(word, allowed) {
+        Some(s) => crate::tr!("pb-validate-hint-did-you-mean", word = s),
+        None => crate::tr!("pb-validate-hint-one-of", list = allowed.join(", ")),
     }
 }
 
@@ -354,7 +393,7 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
     let top = Tbl {
         entries: &doc.0,
         span: None,
-        label: "the playbook".to_owned(),
+        label: crate::tr!("pb-validate-the-playbook"),
     };
     top.check_keys(cx, TOP_KEYS);
 
@@ -363,15 +402,22 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             Value::Integer(v) if v == SCHEMA_VERSION => {}
             Value::Integer(v) if v > SCHEMA_VERSION => cx.at(
                 span_of(n, k),
-                format!("this playbook is written for schema {v}; this lifeboat reads schema {SCHEMA_VERSION}: update lifeboat"),
+                crate::tr!(
+                    "pb-validate-newer-schema",
+                    found = v,
+                    supported = SCHEMA_VERSION
+                ),
             ),
-            _ => cx.at(span_of(n, k), format!("`schema` must be the integer {SCHEMA_VERSION}")),
+            _ => cx.at(
+                span_of(n, k),
+                crate::tr!("pb-validate-bad-schema", supported = SCHEMA_VERSION),
+            ),
         }
     }
 
     let id = top.string(cx, "id", Some("\"account-locked\""));
     if let Some((id, span)) = &id {
-        check_id(cx, id, span.clone(), "playbook id");
+        check_id(cx, id, span.clone(), IdOf::Playbook);
     }
     let title = top.string(cx, "title", Some("\"My account is locked\""));
     let summary = top.string(cx, "summary", Some("\"Get back into a locked account.\""));
@@ -384,10 +430,7 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
         Some((s, span)) => match Severity::parse(&s) {
             Some(sev) => Some(sev),
             None => {
-                cx.at(
-                    span,
-                    format!("unknown severity `{s}`; expected low, medium, high or critical"),
-                );
+                cx.at(span, crate::tr!("pb-validate-unknown-severity", value = &s));
                 None
             }
         },
@@ -400,10 +443,7 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
                 && l.split('-')
                     .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
             if !ok {
-                cx.at(
-                    span,
-                    format!("`lang` `{l}` is not a language tag such as `en` or `zh-CN`"),
-                );
+                cx.at(span, crate::tr!("pb-validate-bad-lang", value = &l));
             }
             l
         }
@@ -414,17 +454,14 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
         Some(v) if v.is_empty() => {
             cx.at(
                 top.get("steps").and_then(|(k, n)| span_of(n, k)),
-                "the playbook has no steps; add at least one [[steps]] table",
+                crate::tr!("pb-validate-no-steps"),
             );
             Vec::new()
         }
         Some(v) => v,
         None => {
             if top.get("steps").is_none() {
-                cx.at(
-                    None,
-                    "the playbook has no steps; add at least one [[steps]] table",
-                );
+                cx.at(None, crate::tr!("pb-validate-no-steps"));
             }
             Vec::new()
         }
@@ -432,9 +469,10 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
     if step_nodes.len() > MAX_STEPS {
         cx.at(
             step_nodes[MAX_STEPS].span.clone(),
-            format!(
-                "too many steps ({}); the limit is {MAX_STEPS}",
-                step_nodes.len()
+            crate::tr!(
+                "pb-validate-too-many-steps",
+                n = step_nodes.len(),
+                max = MAX_STEPS
             ),
         );
         return None;
@@ -447,17 +485,17 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
     let mut seen: HashMap<String, (usize, Option<Range<usize>>)> = HashMap::new();
 
     for (i, node) in step_nodes.iter().enumerate() {
-        let provisional = format!("step {}", i + 1);
+        let provisional = crate::tr!("pb-validate-step-number", n = i + 1);
         let t0 = table_of(node, provisional.clone());
         let sid = t0.string(cx, "id", Some("\"call-support\""));
         let label = match &sid {
-            Some((s, _)) => format!("step `{s}`"),
+            Some((s, _)) => crate::tr!("pb-validate-step-id", id = s),
             None => provisional,
         };
         let t = Tbl { label, ..t0 };
         t.check_keys(cx, STEP_KEYS);
         if let Some((s, span)) = &sid {
-            check_id(cx, s, span.clone(), "step id");
+            check_id(cx, s, span.clone(), IdOf::Step);
             if let Some((_, first)) = seen.get(s) {
                 let (l, c) = first
                     .clone()
@@ -465,7 +503,7 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
                     .unwrap_or((0, 0));
                 cx.at(
                     span.clone(),
-                    format!("duplicate step id `{s}` (first used at line {l}, column {c}); step ids must be unique"),
+                    crate::tr!("pb-validate-duplicate-step", id = s, line = l, column = c),
                 );
             } else {
                 seen.insert(s.clone(), (i, span.clone()));
@@ -475,7 +513,10 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             Some((k, span)) => match StepKind::parse(&k) {
                 Some(k) => Some(k),
                 None => {
-                    cx.at(span, format!("unknown step kind `{k}` in {}; expected check, action, decision, note or wait", t.label));
+                    cx.at(
+                        span,
+                        crate::tr!("pb-validate-unknown-step-kind", kind = &k, where = &t.label),
+                    );
                     None
                 }
             },
@@ -494,13 +535,15 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
         }
         for (w, span) in t.strings(cx, "warnings") {
             if !STANDARD_WARNINGS.contains(&w.as_str()) {
-                let hint = match closest(&w, &STANDARD_WARNINGS) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!("expected one of: {}", STANDARD_WARNINGS.join(", ")),
-                };
+                let hint = hint(&w, &STANDARD_WARNINGS);
                 cx.at(
                     span,
-                    format!("unknown standard warning `{w}` in {}; {hint}", t.label),
+                    crate::tr!(
+                        "pb-validate-unknown-warning",
+                        warning = &w,
+                        where = &t.label,
+                        hint = hint
+                    ),
                 );
             } else if !warnings.contains(&w) {
                 warnings.push(w);
@@ -521,7 +564,7 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             if end {
                 cx.at(
                     span.clone(),
-                    format!("{} has both `next` and `end = true`; keep one", t.label),
+                    crate::tr!("pb-validate-next-and-end", where = &t.label),
                 );
             }
             // A decision's own `next` is refused below, so it must not
@@ -543,9 +586,11 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             if let Some((k, _)) = t.get(key) {
                 cx.at(
                     k.span.clone(),
-                    format!(
-                        "`{key}` only belongs on {owner} steps, and {} is not one",
-                        t.label
+                    crate::tr!(
+                        "pb-validate-misplaced",
+                        key = key,
+                        owner = owner,
+                        where = &t.label
                     ),
                 );
             }
@@ -566,11 +611,17 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
         match kind {
             Some(StepKind::Decision) => {
                 if let Some((k, _)) = t.get("next") {
-                    cx.at(k.span.clone(), format!("{} is a decision: it routes through its choices, so put `next` on each choice instead", t.label));
+                    cx.at(
+                        k.span.clone(),
+                        crate::tr!("pb-validate-decision-next", where = &t.label),
+                    );
                 }
                 if end {
                     if let Some((k, _)) = t.get("end") {
-                        cx.at(k.span.clone(), format!("{} is a decision: it cannot end the playbook; give a choice a step with `end = true`", t.label));
+                        cx.at(
+                            k.span.clone(),
+                            crate::tr!("pb-validate-decision-end", where = &t.label),
+                        );
                     }
                 }
                 choices = parse_choices(cx, &t, i, &mut targets);
@@ -583,7 +634,10 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
                 if let Some((w, span)) = t.string(cx, "wait", Some("\"24h\"")) {
                     match parse_duration(&w) {
                         Some(secs) => wait_seconds = Some(secs),
-                        None => cx.at(span, format!("bad duration `{w}` in {}; write a number and a unit, e.g. \"30m\", \"24h\", \"3d\", \"1h30m\" (at most a year)", t.label)),
+                        None => cx.at(
+                            span,
+                            crate::tr!("pb-validate-bad-duration", value = &w, where = &t.label),
+                        ),
                     }
                 }
             }
@@ -637,16 +691,22 @@ fn build(cx: &mut Cx, doc: &Document, origin: &str, builtin: bool) -> Option<Pla
             }),
             None => {
                 dangling = true;
-                let what = if *from_choice { "a choice" } else { "`next`" };
-                let hint =
-                    match closest(target, &seen.keys().map(String::as_str).collect::<Vec<_>>()) {
-                        Some(s) => format!("; did you mean `{s}`?"),
-                        None => String::new(),
-                    };
-                cx.at(
-                    span.clone(),
-                    format!("{what} points at step `{target}`, which does not exist{hint}"),
-                );
+                let what = if *from_choice {
+                    crate::tr!("pb-validate-from-choice")
+                } else {
+                    crate::tr!("pb-validate-from-next")
+                };
+                let ids: Vec<&str> = seen.keys().map(String::as_str).collect();
+                let msg = match closest(target, &ids) {
+                    Some(s) => crate::tr!(
+                        "pb-validate-dangling-hint",
+                        what = what,
+                        target = target,
+                        word = s
+                    ),
+                    None => crate::tr!("pb-validate-dangling", what = what, target = target),
+                };
+                cx.at(span.clone(), msg);
             }
         }
     }
@@ -690,10 +750,13 @@ fn parse_link(cx: &mut Cx, t: &Tbl) -> Option<ItemLink> {
         return None;
     };
     if !matches!(n.value, Value::Table(_)) {
-        cx.at(span_of(n, k), format!("`link` in {} must be a table such as {{ kinds = [\"codes\"], tags = [\"exchange\"] }}", t.label));
+        cx.at(
+            span_of(n, k),
+            crate::tr!("pb-validate-link-not-table", where = &t.label),
+        );
         return None;
     }
-    let lt = table_of(n, format!("the link of {}", t.label));
+    let lt = table_of(n, crate::tr!("pb-validate-link-of", where = &t.label));
     let lt = Tbl {
         span: lt.span.or(k.span.clone()),
         ..lt
@@ -703,7 +766,10 @@ fn parse_link(cx: &mut Cx, t: &Tbl) -> Option<ItemLink> {
     for (kind, span) in lt.strings(cx, "kinds") {
         match ItemKind::parse(&kind) {
             Some(k) => link.kinds.push(k),
-            None => cx.at(span, format!("unknown item kind `{kind}` in {}; expected seed, key, totp, codes, password or note", lt.label)),
+            None => cx.at(
+                span,
+                crate::tr!("pb-validate-unknown-item-kind", kind = &kind, where = &lt.label),
+            ),
         }
     }
     link.accounts = lt
@@ -715,10 +781,7 @@ fn parse_link(cx: &mut Cx, t: &Tbl) -> Option<ItemLink> {
     if lt.entries.is_empty() {
         cx.at(
             lt.span.clone(),
-            format!(
-                "the link of {} is empty; name at least one of kinds, accounts or tags",
-                t.label
-            ),
+            crate::tr!("pb-validate-link-empty", where = &t.label),
         );
     }
     Some(link)
@@ -727,7 +790,10 @@ fn parse_link(cx: &mut Cx, t: &Tbl) -> Option<ItemLink> {
 fn parse_choices(cx: &mut Cx, t: &Tbl, step: usize, targets: &mut Vec<Target>) -> Vec<Choice> {
     let Some(nodes) = t.tables(cx, "choices") else {
         if t.get("choices").is_none() {
-            cx.at(t.span.clone(), format!("{} is a decision without choices; add [[steps.choices]] tables with id, title and next", t.label));
+            cx.at(
+                t.span.clone(),
+                crate::tr!("pb-validate-no-choices", where = &t.label),
+            );
         }
         return Vec::new();
     };
@@ -738,25 +804,28 @@ fn parse_choices(cx: &mut Cx, t: &Tbl, step: usize, targets: &mut Vec<Target>) -
             .or(t.span.clone());
         cx.at(
             span,
-            format!(
-                "{} is a decision with {} choice(s); a decision needs at least two",
-                t.label,
-                nodes.len()
+            crate::tr!(
+                "pb-validate-few-choices",
+                where = &t.label,
+                n = nodes.len()
             ),
         );
     }
     let mut out = Vec::new();
     let mut ids = HashSet::new();
     for (ci, n) in nodes.iter().enumerate() {
-        let ct = table_of(n, format!("choice {} of {}", ci + 1, t.label));
+        let ct = table_of(
+            n,
+            crate::tr!("pb-validate-choice-of", n = ci + 1, where = &t.label),
+        );
         ct.check_keys(cx, CHOICE_KEYS);
         let id = ct.string(cx, "id", Some("\"yes\""));
         if let Some((id, span)) = &id {
-            check_id(cx, id, span.clone(), "choice id");
+            check_id(cx, id, span.clone(), IdOf::Choice);
             if !ids.insert(id.clone()) {
                 cx.at(
                     span.clone(),
-                    format!("duplicate choice id `{id}` in {}", t.label),
+                    crate::tr!("pb-validate-duplicate-choice", id = id, where = &t.label),
                 );
             }
         }
@@ -806,7 +875,7 @@ fn check_flow(cx: &mut Cx, steps: &[Option<Step>], spans: &[StepSpans], edges: &
                     let to = steps[e.to].as_ref().map(|s| s.id.as_str()).unwrap_or("?");
                     cx.at(
                         e.span.clone().or(spans[node].id.clone()),
-                        format!("this leads back to step `{to}` and makes a loop; playbooks only move forward (to retry, say so in the step's detail)"),
+                        crate::tr!("pb-validate-loop", step = to),
                     );
                 }
                 Mark::Black => {}
@@ -820,7 +889,7 @@ fn check_flow(cx: &mut Cx, steps: &[Option<Step>], spans: &[StepSpans], edges: &
             let id = steps[i].as_ref().map(|s| s.id.as_str()).unwrap_or("?");
             cx.at(
                 spans[i].id.clone(),
-                format!("step `{id}` can never be reached: no `next` or choice leads to it, and the step before it does not fall through"),
+                crate::tr!("pb-validate-unreachable", step = id),
             );
         }
     }

@@ -151,6 +151,18 @@ pub fn english_catalogue_sentences() -> Vec<String> {
                 "at",
                 "usage",
                 "flag",
+                "where",
+                "key",
+                "found",
+                "example",
+                "size",
+                "max",
+                "message",
+                "supported",
+                "target",
+                "warning",
+                "owner",
+                "list",
             ] {
                 args.set(v, "\u{1}");
             }
