@@ -302,6 +302,13 @@ fn a_cli_save_that_merged_names_each_conflict() {
         "{lines:?}"
     );
     assert!(lines.iter().any(|l| l.contains("history")), "{lines:?}");
+    // In Chinese the field is named in Chinese, in full-width brackets.
+    let _zh = lifeboat::i18n::scoped(lifeboat::lang::Lang::ZhCn);
+    let lines = lifeboat::cli::merge_cmd::merged_on_save(&r);
+    assert!(
+        lines.iter().any(|l| l.contains("Bank（备注）")),
+        "{lines:?}"
+    );
 }
 
 /// Two devices each add an item called "Bank" (different ids, different
@@ -364,6 +371,20 @@ fn two_items_with_one_name_are_both_kept_and_a_lookup_asks_which() {
         );
         assert!(err.contains("lifeboat show"), "{err}");
     }
+    // In Chinese the kinds are named in words, the ids kept.
+    let out = a
+        .key_cmd(&["--lang", "zh-CN", "show", "Bank"], None)
+        .code(1);
+    assert!(
+        out.stderr.contains("（笔记）") && out.stderr.contains("（登录）"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        ids.iter().all(|id| out.stderr.contains(id)),
+        "{}",
+        out.stderr
+    );
     let before = a.snapshot();
     let out = a.pass_cmd(&["rm", "Bank", "--yes"], None).code(1);
     assert!(out.stderr.contains("2 items are named"), "{}", out.stderr);

@@ -91,7 +91,7 @@ pub fn merged_on_save(r: &MergeReport) -> Vec<String> {
         out.push(crate::tr!(
             "sync-cli-merged-conflict",
             item = c.item.as_str(),
-            field = c.field.as_str()
+            field = crate::tr!("sync-field-name", field = c.field.as_str())
         ));
     }
     for name in &r.restored {

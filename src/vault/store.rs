@@ -1125,7 +1125,11 @@ fn ambiguous<'a>(name: &str, hits: impl Iterator<Item = (&'a str, &'a str)>) -> 
     let hits: Vec<(&str, &str)> = hits.collect();
     let matches: Vec<String> = hits
         .iter()
-        .map(|(id, kind)| crate::tr!("sync-ambiguous-one", id = *id, kind = *kind))
+        .map(|(id, kind)| {
+            // The kind as a word of the language (the id in English).
+            let kind = crate::tr!("cli-kind-name", kind = *kind);
+            crate::tr!("sync-ambiguous-one", id = *id, kind = kind)
+        })
         .collect();
     VaultError::Ambiguous {
         name: name.to_owned(),
