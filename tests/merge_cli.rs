@@ -376,6 +376,11 @@ fn two_items_with_one_name_are_both_kept_and_a_lookup_asks_which() {
         .key_cmd(&["--lang", "zh-CN", "show", "Bank"], None)
         .code(1);
     assert!(
+        out.stderr.contains("（笔记）、") || out.stderr.contains("（登录）、"),
+        "{}",
+        out.stderr
+    );
+    assert!(
         out.stderr.contains("（笔记）") && out.stderr.contains("（登录）"),
         "{}",
         out.stderr

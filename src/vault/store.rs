@@ -1134,7 +1134,7 @@ fn ambiguous<'a>(name: &str, hits: impl Iterator<Item = (&'a str, &'a str)>) -> 
     VaultError::Ambiguous {
         name: name.to_owned(),
         count: hits.len(),
-        matches: matches.join(", "),
+        matches: matches.join(&crate::tr!("cli-list-separator")),
         first: hits.first().map(|h| h.0.to_owned()).unwrap_or_default(),
     }
 }
