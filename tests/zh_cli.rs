@@ -362,3 +362,54 @@ fn validate_diagnostics_are_chinese_at_the_english_positions() {
     }
     assert!(!home.join("no-vault.age").exists());
 }
+
+/// An import's report of the entries it skipped as duplicates names both
+/// sides in the interface's language: the entry of the file and the item
+/// (or earlier entry) it matched. English keeps its words; `--json` is the
+/// same in both languages.
+#[test]
+fn import_duplicates_are_named_in_chinese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    vault(home);
+    let english = zh_check::english_catalogue_sentences();
+    let line = "otpauth://totp/Mail:bob?secret=JBSWY3DPEHPK3PXP&issuer=Mail";
+    std::fs::write(home.join("twice.txt"), format!("{line}\n{line}\n")).expect("write");
+    let import = |zh: bool, json: bool| {
+        let mut args = vec!["import", "twice.txt", "--format", "otpauth"];
+        if json {
+            args.insert(0, "--json");
+        }
+        let out = run(home, zh, &args, "");
+        assert!(out.status.success(), "{out:?}");
+        out
+    };
+    // First import: the second line is the same as the first.
+    let zh = text(&import(true, false).stderr);
+    assert!(
+        zh.contains("已跳过第 2 行（Mail, bob）：与第 1 行（Mail, bob）相同"),
+        "{zh}"
+    );
+    for l in zh.lines() {
+        zh_check::assert_chinese("import", l, &english);
+    }
+    // Again: both lines are in the vault now.
+    let zh = text(&import(true, false).stderr);
+    assert!(
+        zh.contains("已跳过第 1 行（Mail, bob）：与保险库中的“Mail (bob)”相同"),
+        "{zh}"
+    );
+    for l in zh.lines() {
+        zh_check::assert_chinese("import again", l, &english);
+    }
+    let en = text(&import(false, false).stderr);
+    assert!(
+        en.contains("  skipped line 1 (Mail, bob): the same as \"Mail (bob)\" in the vault"),
+        "{en}"
+    );
+    let (en_json, zh_json) = (import(false, true).stdout, import(true, true).stdout);
+    assert_eq!(text(&en_json), text(&zh_json));
+    let v: serde_json::Value = serde_json::from_slice(&zh_json).expect("json");
+    assert_eq!(v["duplicates"][0]["entry"], "line 1 (Mail, bob)");
+    assert_eq!(v["duplicates"][0]["matched"], "\"Mail (bob)\" in the vault");
+}

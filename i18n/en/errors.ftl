@@ -392,6 +392,8 @@ vault-folder-foreign = it belongs to another user (uid { $uid }), who can replac
 import-place-line = line { $n }
 import-place-entry = entry { $n }
 import-place-labelled = { $place } ({ $label })
+import-place-item = item "{ $name }"
+import-place-in-vault = "{ $name }" in the vault
 
 # Fields an export format does not carry (src/interop/export.rs).
 txt-export-01 = item names (the account name is kept)

@@ -108,8 +108,8 @@ cli-code-in-argv = 警告：作为参数给出的恢复码，其他用户可以�
 cli-import-prompt = { $what }的密码：{" "}
 cli-import-no-tty = 这个{ $what }已加密，而这里没有终端可以询问它的密码；请用 --import-passphrase-fd N 通过文件描述符传入（例如 `--import-passphrase-fd 3 3<file`）
 cli-import-summary = 已导入 { $added } 个条目；跳过 { $skipped } 个重复项；拒绝 { $rejected } 个。
-cli-import-skipped = {"  "}已跳过 { $entry }：与 { $matched } 相同
-cli-import-kept-both = {"  "}两者都保留：{ $entry } 与 { $matched } 的 id 相同但内容不同；已导入为“{ $name }”
+cli-import-skipped = {"  "}已跳过{ $entry }：与{ $matched }相同
+cli-import-kept-both = {"  "}两者都保留：{ $entry }与{ $matched }的 id 相同但内容不同；已导入为“{ $name }”
 cli-import-rejected = {"  "}已拒绝 { $place }：{ $reason }
 cli-import-nothing = 没有导入任何内容
 

@@ -386,6 +386,8 @@ vault-folder-foreign = 它属于另一个用户（uid { $uid }），那个用户
 import-place-line = 第 { $n } 行
 import-place-entry = 第 { $n } 个条目
 import-place-labelled = { $place }（{ $label }）
+import-place-item = 条目“{ $name }”
+import-place-in-vault = 保险库中的“{ $name }”
 
 # 导出格式不保存的字段（src/interop/export.rs）。
 txt-export-01 = 条目名称（账户名会保留）

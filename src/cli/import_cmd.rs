@@ -121,7 +121,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
             "added_names": added,
             "skipped": plan.skipped.len(),
             "kept_both": plan.kept_both.len(),
-            "duplicates": plan.skipped.iter().map(|d| json!({"entry": d.entry, "matched": d.matched})).collect::<Vec<_>>(),
+            "duplicates": plan.skipped.iter().map(|d| json!({"entry": d.entry.english(), "matched": d.matched.english()})).collect::<Vec<_>>(),
             "rejected": rejected.iter().map(|r| json!({"line": r.line, "place": r.place(), "reason": r.reason})).collect::<Vec<_>>(),
         }));
     }
@@ -130,12 +130,19 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<(), CliError> {
         text::import::summary(added.len(), plan.skipped.len(), rejected.len())
     );
     for d in &plan.skipped {
-        noteln!("{}", text::import::skipped(&d.entry, &d.matched));
+        noteln!(
+            "{}",
+            text::import::skipped(&d.entry.text(), &d.matched.text())
+        );
     }
     for d in &plan.kept_both {
         noteln!(
             "{}",
-            text::import::kept_both(&d.entry, &d.matched, d.kept_as.as_deref().unwrap_or(""))
+            text::import::kept_both(
+                &d.entry.text(),
+                &d.matched.text(),
+                d.kept_as.as_deref().unwrap_or("")
+            )
         );
     }
     for r in &rejected {

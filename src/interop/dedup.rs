@@ -82,14 +82,52 @@ impl Carries {
     };
 }
 
+/// Where an entry of an import, or what it matched, is; the front end
+/// puts it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// An item of a lifeboat export, by name: `item "Exchange B login"`.
+    Item(String),
+    /// A line of the file, with its issuer and account where known:
+    /// `line 3 (GitHub, alice)`.
+    Line(usize, Option<String>),
+    /// An entry of the file, likewise: `entry 7 (GitHub, alice)`.
+    Entry(usize, Option<String>),
+    /// An item already in the vault: `"GitHub (alice)" in the vault`.
+    InVault(String),
+}
+
+impl Place {
+    /// In words of the current language, for people.
+    pub fn text(&self) -> String {
+        let labelled = |at: String, label: &Option<String>| match label {
+            Some(l) => crate::tr!("import-place-labelled", place = at, label = l),
+            None => at,
+        };
+        match self {
+            Place::Item(name) => crate::tr!("import-place-item", name = name),
+            Place::Line(n, l) => labelled(crate::tr!("import-place-line", n = *n), l),
+            Place::Entry(n, l) => labelled(crate::tr!("import-place-entry", n = *n), l),
+            Place::InVault(name) => crate::tr!("import-place-in-vault", name = name),
+        }
+    }
+
+    /// In English whatever the language, for `--json` (whose values never
+    /// depend on it): `entry 7 (GitHub, alice)`.
+    pub fn english(&self) -> String {
+        let _en = crate::i18n::scoped(crate::lang::Lang::En);
+        self.text()
+    }
+}
+
 /// An imported entry that matched something already there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
     /// The entry of the file: `entry 7 (GitHub, alice)`, `line 3 (...)` or
     /// `item "Exchange B login"`.
-    pub entry: String,
+    pub entry: Place,
     /// What it matched: `"GitHub (alice)" in the vault` or an earlier entry.
-    pub matched: String,
+    pub matched: Place,
     /// For entries kept beside the item they clash with: the new name.
     pub kept_as: Option<String>,
 }
@@ -116,14 +154,14 @@ pub fn plan(existing: &[Item], report: ImportReport) -> ImportPlan {
     let mut ids: HashSet<String> = existing.iter().map(|i| i.id.clone()).collect();
     let mut out = ImportPlan::default();
     // Items accepted so far from this file, with how to name them.
-    let mut accepted: Vec<(Item, String)> = Vec::new();
+    let mut accepted: Vec<(Item, Place)> = Vec::new();
     for (n, mut item) in report.items.into_iter().enumerate() {
         let position = report.origins.get(n).copied().unwrap_or(n + 1);
         let entry = describe(unit, position, &item, carries);
         if carries.ids {
             let clash = existing
                 .iter()
-                .map(|i| (i, format!("\"{}\" in the vault", i.name)))
+                .map(|i| (i, Place::InVault(i.name.clone())))
                 .chain(accepted.iter().map(|(i, d)| (i, d.clone())))
                 .find(|(i, _)| i.id == item.id)
                 .map(|(i, d)| (i == &item, d));
@@ -150,7 +188,7 @@ pub fn plan(existing: &[Item], report: ImportReport) -> ImportPlan {
         } else {
             let same = existing
                 .iter()
-                .map(|i| (i, format!("\"{}\" in the vault", i.name)))
+                .map(|i| (i, Place::InVault(i.name.clone())))
                 .chain(accepted.iter().map(|(i, d)| (i, d.clone())))
                 .find(|(i, _)| equal_as_carried(i, &item, carries));
             if let Some((_, matched)) = same {
@@ -175,23 +213,19 @@ pub fn plan(existing: &[Item], report: ImportReport) -> ImportPlan {
 }
 
 /// How the report names an entry of the file.
-fn describe(unit: Unit, position: usize, item: &Item, carries: Carries) -> String {
+fn describe(unit: Unit, position: usize, item: &Item, carries: Carries) -> Place {
     if carries.ids {
-        return format!("item \"{}\"", item.name);
+        return Place::Item(item.name.clone());
     }
-    let unit = match unit {
-        Unit::Line => "line",
-        Unit::Entry => "entry",
-    };
     let label = match &item.secret {
         Secret::Totp { issuer, label, .. } if !carries.name => {
             super::entry_label(issuer.as_deref(), label.as_deref())
         }
         _ => super::entry_label(Some(&item.name), None),
     };
-    match label {
-        Some(l) => format!("{unit} {position} ({l})"),
-        None => format!("{unit} {position}"),
+    match unit {
+        Unit::Line => Place::Line(position, label),
+        Unit::Entry => Place::Entry(position, label),
     }
 }
 
@@ -300,8 +334,8 @@ mod tests {
             report(vec![a.clone(), changed.clone()], Carries::NATIVE),
         );
         assert_eq!(p.skipped.len(), 1);
-        assert_eq!(p.skipped[0].entry, "item \"A\"");
-        assert_eq!(p.skipped[0].matched, "\"A\" in the vault");
+        assert_eq!(p.skipped[0].entry, Place::Item("A".into()));
+        assert_eq!(p.skipped[0].matched, Place::InVault("A".into()));
         assert_eq!(p.add.len(), 1);
         assert_ne!(p.add[0].id, a.id);
         assert_eq!(p.add[0].name, "A 2");
@@ -321,8 +355,8 @@ mod tests {
             report(vec![same, other_name, other_notes], Carries::TITLED),
         );
         assert_eq!(p.skipped.len(), 1);
-        assert_eq!(p.skipped[0].entry, "entry 1 (Mail)");
-        assert_eq!(p.skipped[0].matched, "\"Mail\" in the vault");
+        assert_eq!(p.skipped[0].entry, Place::Entry(1, Some("Mail".into())));
+        assert_eq!(p.skipped[0].matched, Place::InVault("Mail".into()));
         let names: Vec<&str> = p.add.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["Forum", "Mail 2"]);
         // Importing the same file again adds nothing: "Mail 2" is "Mail".
@@ -348,8 +382,8 @@ mod tests {
         let a = password("Mail", "pw");
         let p = plan(&[], report(vec![a.clone(), a], Carries::TITLED));
         assert_eq!(p.add.len(), 1);
-        assert_eq!(p.skipped[0].entry, "entry 2 (Mail)");
-        assert_eq!(p.skipped[0].matched, "entry 1 (Mail)");
+        assert_eq!(p.skipped[0].entry, Place::Entry(2, Some("Mail".into())));
+        assert_eq!(p.skipped[0].matched, Place::Entry(1, Some("Mail".into())));
     }
 
     #[test]
