@@ -413,3 +413,43 @@ fn import_duplicates_are_named_in_chinese() {
     assert_eq!(v["duplicates"][0]["entry"], "line 1 (Mail, bob)");
     assert_eq!(v["duplicates"][0]["matched"], "\"Mail (bob)\" in the vault");
 }
+
+/// The diagnostics about built-in ids are Chinese too: a file that takes a
+/// built-in's id, and a translation of a built-in that changes its
+/// structure (here a wait). Same position and exit code as in English.
+#[test]
+fn validate_builtin_id_diagnostics_are_chinese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path();
+    let english = zh_check::english_catalogue_sentences();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks/en/account-locked.toml"),
+    )
+    .expect("built-in");
+    assert!(original.contains("\nwait = \"") && !original.contains("\nlang = "));
+    let translation = original
+        .replacen("\ntitle = ", "\nlang = \"fr\"\ntitle = ", 1)
+        .replacen("\nwait = \"", "\nwait = \"99d\"\n# was \"", 1);
+    std::fs::write(home.join("translation.toml"), translation).expect("write");
+    std::fs::write(
+        home.join("taken.toml"),
+        "schema = 1\nid = \"account-locked\"\ntitle = \"t\"\nsummary = \"s\"\nseverity = \"high\"\n\n[[steps]]\nid = \"a\"\nkind = \"check\"\ntitle = \"A\"\n",
+    )
+    .expect("write");
+    for (file, en_words) in [
+        ("translation.toml", "`wait` differs from the original"),
+        ("taken.toml", "is already used by the built-in playbook"),
+    ] {
+        let args = ["--vault", "no-vault.age", "playbook", "validate", file];
+        let en = lifeboat(home, false).args(args).output().expect("runs");
+        let zh = lifeboat(home, true).args(args).output().expect("runs");
+        assert_eq!(en.status.code(), Some(1), "{file}: {en:?}");
+        assert_eq!(zh.status.code(), en.status.code(), "{file}: {zh:?}");
+        let (en_out, zh_out) = (text(&en.stdout), text(&zh.stdout));
+        assert!(en_out.contains(en_words), "{en_out}");
+        let (e_at, _) = en_out.trim_end().split_once(": ").expect("position");
+        let (z_at, msg) = zh_out.trim_end().split_once(": ").expect("position");
+        assert_eq!(z_at, e_at, "{file}:\n{en_out}\n{zh_out}");
+        zh_check::assert_chinese(file, msg, &english);
+    }
+}

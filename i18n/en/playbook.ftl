@@ -139,3 +139,16 @@ pb-validate-few-choices = { $where } is a decision with { $n } choice(s); a deci
 pb-validate-duplicate-choice = duplicate choice id `{ $id }` in { $where }
 pb-validate-loop = this leads back to step `{ $step }` and makes a loop; playbooks only move forward (to retry, say so in the step's detail)
 pb-validate-unreachable = step `{ $step }` can never be reached: no `next` or choice leads to it, and the step before it does not fall through
+pb-validate-builtin-id = id `{ $id }` is already used by the built-in playbook ({ $origin }); choose another id
+pb-validate-translation = as a translation of the built-in `{ $id }`, { $difference }; a translation keeps every id, kind, `next`, `end`, link, wait, command, `contact` and warning, and changes only text
+# How a translation of a built-in playbook differs from it (`$difference`
+# above); `$at` is pb-shape-step.
+pb-shape-id = the id is `{ $id }`, the original's is `{ $original }`
+pb-shape-severity = severity is `{ $severity }`, the original's is `{ $original }`
+pb-shape-steps = { $n } steps, the original has { $original }
+pb-shape-step = step { $n } (`{ $id }`)
+pb-shape-step-id = { $at }: the id is `{ $id }` here
+pb-shape-kind = { $at }: kind is `{ $kind }`, the original's is `{ $original }`
+pb-shape-next-or-end = { $at }: `next` or `end` differs from the original
+pb-shape-differs = { $at }: `{ $key }` differs from the original
+pb-shape-choices = { $at }: the choices (ids, order or `next`) differs from the original

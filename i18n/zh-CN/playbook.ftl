@@ -136,3 +136,15 @@ pb-validate-few-choices = { $where }是 decision 步骤，但只有 { $n } 个�
 pb-validate-duplicate-choice = { $where }中的选项 id `{ $id }` 重复
 pb-validate-loop = 这里又回到了步骤 `{ $step }`，形成了循环；应急手册只能向前走（如需重试，请在该步骤的 detail 中说明）
 pb-validate-unreachable = 步骤 `{ $step }` 永远无法到达：没有任何 `next` 或选项指向它，它前一步也不会顺延到它
+pb-validate-builtin-id = id `{ $id }` 已被内置应急手册（{ $origin }）使用；请换一个 id
+pb-validate-translation = 作为内置应急手册 `{ $id }` 的译本，{ $difference }；译本必须保留每个 id、kind、`next`、`end`、link、wait、命令、`contact` 和警示，只改动文字
+# 内置应急手册的译本与原文结构上的不同（上面的 `$difference`）；`$at` 是 pb-shape-step。
+pb-shape-id = 这里的 id 是 `{ $id }`，原文是 `{ $original }`
+pb-shape-severity = 这里的严重程度是 `{ $severity }`，原文是 `{ $original }`
+pb-shape-steps = 这里有 { $n } 个步骤，原文有 { $original } 个
+pb-shape-step = 第 { $n } 步（`{ $id }`）
+pb-shape-step-id = { $at }：这里的 id 是 `{ $id }`
+pb-shape-kind = { $at }：这里的类型是 `{ $kind }`，原文是 `{ $original }`
+pb-shape-next-or-end = { $at }：`next` 或 `end` 与原文不同
+pb-shape-differs = { $at }：`{ $key }` 与原文不同
+pb-shape-choices = { $at }：选项（id、顺序或 `next`）与原文不同

@@ -146,54 +146,54 @@ pub(crate) fn same_shape(a: &Playbook, b: &Playbook) -> bool {
 /// commands, `contact` and the standard warnings.
 pub fn shape_difference(a: &Playbook, b: &Playbook) -> Option<String> {
     if a.id != b.id {
-        return Some(format!(
-            "the id is `{}`, the original's is `{}`",
-            b.id, a.id
-        ));
+        return Some(crate::tr!("pb-shape-id", id = &b.id, original = &a.id));
     }
     if a.severity != b.severity {
-        return Some(format!(
-            "severity is `{}`, the original's is `{}`",
-            b.severity.as_str(),
-            a.severity.as_str()
+        return Some(crate::tr!(
+            "pb-shape-severity",
+            severity = b.severity.as_str(),
+            original = a.severity.as_str()
         ));
     }
     if a.steps.len() != b.steps.len() {
-        return Some(format!(
-            "{} steps, the original has {}",
-            b.steps.len(),
-            a.steps.len()
+        return Some(crate::tr!(
+            "pb-shape-steps",
+            n = b.steps.len(),
+            original = a.steps.len()
         ));
     }
     for (n, (x, y)) in a.steps.iter().zip(&b.steps).enumerate() {
-        let at = format!("step {} (`{}`)", n + 1, x.id);
-        let differs = |what: &str| Some(format!("{at}: {what} differs from the original"));
+        let at = crate::tr!("pb-shape-step", n = n + 1, id = &x.id);
+        // `key` is a key of the file, the same in every language.
+        let differs = |key: &str| Some(crate::tr!("pb-shape-differs", at = &at, key = key));
         if x.id != y.id {
-            return Some(format!("{at}: the id is `{}` here", y.id));
+            return Some(crate::tr!("pb-shape-step-id", at = &at, id = &y.id));
         }
         if x.kind != y.kind {
-            return Some(format!(
-                "{at}: kind is `{}`, the original's is `{}`",
-                y.kind, x.kind
+            return Some(crate::tr!(
+                "pb-shape-kind",
+                at = &at,
+                kind = y.kind.to_string(),
+                original = x.kind.to_string()
             ));
         }
         if x.next != y.next || x.end != y.end {
-            return differs("`next` or `end`");
+            return Some(crate::tr!("pb-shape-next-or-end", at = &at));
         }
         if x.link != y.link {
-            return differs("`link`");
+            return differs("link");
         }
         if x.wait_seconds != y.wait_seconds {
-            return differs("`wait`");
+            return differs("wait");
         }
         if x.commands != y.commands {
-            return differs("`commands`");
+            return differs("commands");
         }
         if x.contact != y.contact {
-            return differs("`contact`");
+            return differs("contact");
         }
         if x.warnings != y.warnings {
-            return differs("`warnings`");
+            return differs("warnings");
         }
         if x.choices.len() != y.choices.len()
             || x.choices
@@ -201,7 +201,7 @@ pub fn shape_difference(a: &Playbook, b: &Playbook) -> Option<String> {
                 .zip(&y.choices)
                 .any(|(c, d)| c.id != d.id || c.next != d.next)
         {
-            return differs("the choices (ids, order or `next`)");
+            return Some(crate::tr!("pb-shape-choices", at = &at));
         }
     }
     None

@@ -235,10 +235,7 @@ pub fn validate_file(path: &Path) -> Result<Playbook, Vec<Diagnostic>> {
                     file: origin,
                     line,
                     column,
-                    message: format!(
-                        "as a translation of the built-in `{}`, {d}; a translation keeps every id, kind, `next`, `end`, link, wait, command, `contact` and warning, and changes only text",
-                        b.id
-                    ),
+                    message: crate::tr!("pb-validate-translation", id = &b.id, difference = d),
                 }]),
             };
         }
@@ -246,10 +243,7 @@ pub fn validate_file(path: &Path) -> Result<Playbook, Vec<Diagnostic>> {
             file: origin,
             line,
             column,
-            message: format!(
-                "id `{}` is already used by the built-in playbook ({}); choose another id",
-                pb.id, b.origin
-            ),
+            message: crate::tr!("pb-validate-builtin-id", id = &pb.id, origin = &b.origin),
         }]);
     }
     Ok(pb)
