@@ -359,6 +359,20 @@ fn validate_diagnostics_are_chinese_at_the_english_positions() {
             }
         }
         zh_check::assert_chinese(shown, &text(&zh.stderr), &english);
+        // `--json` is the same whatever the language.
+        let json = [
+            "--json",
+            "--vault",
+            "no-vault.age",
+            "playbook",
+            "validate",
+            shown,
+        ];
+        let en = lifeboat(home, false).args(json).output().expect("runs");
+        let zh = lifeboat(home, true).args(json).output().expect("runs");
+        assert_eq!(zh.status.code(), en.status.code(), "{shown}");
+        assert_eq!(text(&zh.stdout), text(&en.stdout), "{shown}");
+        assert!(text(&en.stdout).contains("\"diagnostics\""), "{shown}");
     }
     assert!(!home.join("no-vault.age").exists());
 }

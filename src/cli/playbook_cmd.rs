@@ -146,7 +146,15 @@ fn show(ctx: &Ctx, id: &str) -> Result<(), CliError> {
 
 fn validate(ctx: &Ctx, file: &Path) -> Result<(), CliError> {
     let shown = file.display().to_string();
-    match playbook::validate_file(file) {
+    // What `--json` says never depends on the language: its diagnostics
+    // are English, as its keys are.
+    let checked = {
+        let _en = ctx
+            .json()
+            .then(|| crate::i18n::scoped(crate::lang::Lang::En));
+        playbook::validate_file(file)
+    };
+    match checked {
         Ok(pb) => {
             if ctx.json() {
                 print_json(&json!({
