@@ -308,8 +308,17 @@ fn check(
     check_nothing_lost(&forward, &written, &deleted)
 }
 
+/// 96 cases by default; `PROPTEST_CASES` asks for more (a longer run
+/// after a change to the merge).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(96)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn two_replicas_converge_and_lose_nothing(

@@ -362,7 +362,11 @@ pub fn normalize(p: &mut Payload) {
     let ids: BTreeSet<&str> = p.items.iter().map(|i| i.id.as_str()).collect();
     p.sync.items.retain(|id, _| ids.contains(id.as_str()));
     for item in &p.items {
-        let meta = p.sync.items.entry(item.id.clone()).or_default();
+        // Looked up before the id is copied: almost every item has stamps.
+        let meta = match p.sync.items.get_mut(&item.id) {
+            Some(m) => m,
+            None => p.sync.items.entry(item.id.clone()).or_default(),
+        };
         for f in FIELDS {
             if !meta.rev.contains_key(f) {
                 meta.rev.insert(f.to_owned(), Stamp::of_date(item.updated));
@@ -596,10 +600,13 @@ impl MergeReport {
 /// The result does not depend on the order of the arguments; the report
 /// says what changed in `ours`.
 pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
+    // Our side is copied (its items become the result's, moved); their
+    // side is only read, and an item of theirs is copied when the result
+    // takes it. Normalizing theirs touches only its item stamps, which
+    // `normalized_meta` fills per item as `normalize` would.
     let mut a = ours.clone();
-    let mut b = theirs.clone();
     normalize(&mut a);
-    normalize(&mut b);
+    let b = theirs;
     let mut report = MergeReport::default();
 
     // Keys: the newer set (a passphrase change or a rotation) wins.
@@ -623,51 +630,84 @@ pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
         join_tombstone(&mut tombstones, id, ts);
     }
 
-    // Items.
-    let ia: BTreeMap<&str, &Item> = a.items.iter().map(|i| (i.id.as_str(), i)).collect();
-    let ib: BTreeMap<&str, &Item> = b.items.iter().map(|i| (i.id.as_str(), i)).collect();
-    let all: BTreeSet<String> = ia
-        .keys()
-        .chain(ib.keys())
-        .copied()
-        .chain(tombstones.keys().map(String::as_str))
-        .map(str::to_owned)
-        .collect();
+    // Items. `a` is this function's own copy, so its items and stamps are
+    // moved into the result, not cloned once more. Both sides, their
+    // stamps and the tombstones are walked together in id order (each
+    // sorted by id), so no id is looked up in a map.
+    let before_n = name_counts(&a.items);
+    let mut a_items = std::mem::take(&mut a.items);
+    let mut b_items: Vec<&Item> = b.items.iter().collect();
+    a_items.sort_by(|x, y| x.id.cmp(&y.id));
+    b_items.sort_by(|x, y| x.id.cmp(&y.id));
+    let ts_ids: Vec<String> = tombstones.keys().cloned().collect();
+    let mut ts_iter = ts_ids.iter().peekable();
+    let mut a_iter = a_items.into_iter().peekable();
+    let mut b_iter = b_items.into_iter().peekable();
+    let mut a_meta_iter = std::mem::take(&mut a.sync.items).into_iter().peekable();
+    let mut b_meta_iter = b.sync.items.iter().peekable();
     let mut items = Vec::new();
-    let mut metas = BTreeMap::new();
-    for id in &all {
-        let id = id.as_str();
-        let ma = a.sync.items.get(id);
-        let mb = b.sync.items.get(id);
-        let live = match (ia.get(id), ib.get(id)) {
+    // In id order, so the map is built in one pass at the end.
+    let mut metas: Vec<(String, ItemMeta)> = Vec::new();
+    let mut id_buf = String::new();
+    loop {
+        let next = [
+            a_iter.peek().map(|i| i.id.as_str()),
+            b_iter.peek().map(|i| i.id.as_str()),
+            ts_iter.peek().map(|t| t.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let Some(next) = next else { break };
+        id_buf.clear();
+        id_buf.push_str(next);
+        let id = id_buf.as_str();
+        while ts_iter.next_if(|t| t.as_str() <= id).is_some() {}
+        // Our stamps (normalized: exactly our items' ids); the key is
+        // reused for the result.
+        while a_meta_iter.next_if(|(k, _)| k.as_str() < id).is_some() {}
+        let (mut key, ma) = match a_meta_iter.next_if(|(k, _)| k == id) {
+            Some((k, m)) => (Some(k), Some(m)),
+            None => (None, None),
+        };
+        // Theirs may also hold stamps of items they no longer have.
+        while b_meta_iter.next_if(|(k, _)| k.as_str() < id).is_some() {}
+        let raw_mb = b_meta_iter.next_if(|(k, _)| *k == id).map(|(_, m)| m);
+        let (x, y) = (next_with_id(&mut a_iter, id), next_with_id(&mut b_iter, id));
+        let (in_a, in_b) = (x.is_some(), y.is_some());
+        let mb = y.map(|y| normalized_meta(raw_mb, y));
+        let live = match (x, y) {
             (Some(x), Some(y)) => {
-                let (item, meta, conflicts) =
-                    merge_item(x, ma.expect("normalized"), y, mb.expect("normalized"));
-                if FIELDS.iter().any(|f| val(&item, f) != val(x, f)) {
-                    report.changed.push(item.name.clone());
+                let (ma, mb) = (ma.expect("normalized"), mb.expect("normalized"));
+                if unchanged_on_both(&x, &ma, y, &mb) {
+                    // What `merge_item` would give, without rebuilding it.
+                    Some((x, ma))
+                } else {
+                    let (item, meta, conflicts) = merge_item(&x, &ma, y, &mb);
+                    if FIELDS.iter().any(|f| val(&item, f) != val(&x, f)) {
+                        report.changed.push(item.name.clone());
+                    }
+                    for (field, theirs_won) in conflicts {
+                        report.conflicts.push(Conflict {
+                            item: item.name.clone(),
+                            field,
+                            theirs_won,
+                        });
+                    }
+                    Some((item, meta))
                 }
-                for (field, theirs_won) in conflicts {
-                    report.conflicts.push(Conflict {
-                        item: item.name.clone(),
-                        field,
-                        theirs_won,
-                    });
-                }
-                Some((item, meta))
             }
-            (Some(x), None) => Some(((*x).clone(), ma.cloned().unwrap_or_default())),
-            (None, Some(y)) => Some(((*y).clone(), mb.cloned().unwrap_or_default())),
+            (Some(x), None) => Some((x, ma.unwrap_or_default())),
+            (None, Some(y)) => Some((y.clone(), mb.unwrap_or_default().into_owned())),
             (None, None) => None,
         };
-        let in_a = ia.contains_key(id);
-        let in_b = ib.contains_key(id);
         let Some(ts) = tombstones.get_mut(id) else {
             // Never deleted anywhere.
             if let Some((item, meta)) = live {
                 if !in_a {
                     report.added.push(item.name.clone());
                 }
-                metas.insert(id.to_owned(), meta);
+                metas.push((key.take().unwrap_or_else(|| id.to_owned()), meta));
                 items.push(item);
             }
             continue;
@@ -691,7 +731,7 @@ pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
             if !in_a || !in_b {
                 report.restored.push(item.name.clone());
             }
-            metas.insert(id.to_owned(), meta);
+            metas.push((key.take().unwrap_or_else(|| id.to_owned()), meta));
             items.push(item);
         } else {
             if in_a {
@@ -701,14 +741,7 @@ pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
         }
     }
     items.sort_by(|x, y| x.created.cmp(&y.created).then_with(|| x.id.cmp(&y.id)));
-    let counts = |list: &[Item]| {
-        let mut m: BTreeMap<String, usize> = BTreeMap::new();
-        for i in list {
-            *m.entry(i.name.to_lowercase()).or_default() += 1;
-        }
-        m
-    };
-    let (now_n, before_n) = (counts(&items), counts(&a.items));
+    let now_n = name_counts(&items);
     for (lower, n) in &now_n {
         if *n > 1 && before_n.get(lower).copied().unwrap_or(0) < 2 {
             if let Some(i) = items.iter().find(|i| &i.name.to_lowercase() == lower) {
@@ -726,7 +759,7 @@ pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
         }
     }
     let ra = registers(&a);
-    let rb = registers(&b);
+    let rb = registers(b);
     let names: BTreeSet<&String> = ra
         .keys()
         .chain(rb.keys())
@@ -791,12 +824,68 @@ pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
         keys,
         sync: SyncMeta {
             clock,
-            items: metas,
+            items: metas.into_iter().collect(),
             tombstones,
             fields,
         },
     };
     (merged, report)
+}
+
+/// How many items hold each name (lowercased).
+fn name_counts(list: &[Item]) -> BTreeMap<String, usize> {
+    let mut m: BTreeMap<String, usize> = BTreeMap::new();
+    for i in list {
+        *m.entry(i.name.to_lowercase()).or_default() += 1;
+    }
+    m
+}
+
+/// The item with id `id` from a side sorted by id, if it has one. Were an
+/// id there twice (never written so), the last one counts, as a map by id
+/// would keep it.
+fn next_with_id<T: std::borrow::Borrow<Item>>(
+    side: &mut std::iter::Peekable<impl Iterator<Item = T>>,
+    id: &str,
+) -> Option<T> {
+    let mut found = None;
+    while let Some(i) = side.next_if(|i| i.borrow().id == id) {
+        found = Some(i);
+    }
+    found
+}
+
+/// An item's metadata as [`normalize`] leaves it: borrowed when every
+/// field has its stamp (any payload a save wrote), else a copy with the
+/// missing stamps set to the item's `updated` date.
+fn normalized_meta<'m>(meta: Option<&'m ItemMeta>, item: &Item) -> std::borrow::Cow<'m, ItemMeta> {
+    use std::borrow::Cow;
+    match meta {
+        Some(m) if FIELDS.iter().all(|f| m.rev.contains_key(*f)) => Cow::Borrowed(m),
+        _ => {
+            let mut m = meta.cloned().unwrap_or_default();
+            for f in FIELDS {
+                if !m.rev.contains_key(f) {
+                    m.rev.insert(f.to_owned(), Stamp::of_date(item.updated));
+                }
+            }
+            Cow::Owned(m)
+        }
+    }
+}
+
+/// True when both sides hold the same item with the same stamps and no
+/// history, each field stamped once: [`merge_item`] would return that
+/// item and metadata unchanged (no field differs, so nothing is joined,
+/// lost or added to history), so the merge takes it as it is. Most items
+/// of two copies of one vault are so.
+fn unchanged_on_both(x: &Item, mx: &ItemMeta, y: &Item, my: &ItemMeta) -> bool {
+    mx.history.is_empty()
+        && my.history.is_empty()
+        && mx.rev.len() == FIELDS.len()
+        && FIELDS.iter().all(|f| mx.rev.contains_key(*f))
+        && mx.rev == my.rev
+        && x == y
 }
 
 /// Rebuilds a settings-like struct from merged registers.
@@ -1092,5 +1181,118 @@ mod tests {
         assert_eq!((behind.t, behind.c), (5000, 4));
         let ahead = Stamp::tick(&seen, 9000, "a");
         assert_eq!((ahead.t, ahead.c), (9000, 0));
+    }
+
+    #[test]
+    fn an_item_unchanged_on_both_sides_is_what_merge_item_would_build() {
+        let mut codes = Item::new(
+            "Codes",
+            Secret::Codes {
+                codes: vec![crate::item::RecoveryCode {
+                    code: crate::secret::SecretString::from("1111-2222"),
+                    used: None,
+                }],
+            },
+        );
+        codes.tags = vec!["b".into(), "a".into()];
+        codes.notes = Some("n".into());
+        let stamp = |t: u64, d: &str| Stamp {
+            t,
+            c: 0,
+            d: d.into(),
+        };
+        let mut meta = ItemMeta::default();
+        for (n, f) in FIELDS.iter().enumerate() {
+            meta.rev
+                .insert((*f).to_owned(), stamp(1000 + n as u64 % 2, "w"));
+        }
+        assert!(unchanged_on_both(
+            &codes,
+            &meta,
+            &codes.clone(),
+            &meta.clone()
+        ));
+        let (item, m, conflicts) = merge_item(&codes, &meta, &codes, &meta);
+        assert_eq!((&item, &m), (&codes, &meta));
+        assert!(conflicts.is_empty());
+        // Anything else goes the long way.
+        let mut used = codes.clone();
+        if let Secret::Codes { codes: c } = &mut used.secret {
+            c[0].used = Some(crate::item::now_utc());
+        }
+        assert!(!unchanged_on_both(&codes, &meta, &used, &meta));
+        let mut later = meta.clone();
+        later.rev.insert("notes".into(), stamp(2000, "x"));
+        assert!(!unchanged_on_both(&codes, &meta, &codes, &later));
+        let mut partial = meta.clone();
+        partial.rev.remove("tags");
+        assert!(!unchanged_on_both(&codes, &partial, &codes, &partial));
+        let mut with_history = meta.clone();
+        with_history
+            .history
+            .push(revision_of(&codes, "notes", stamp(1, "w")));
+        assert!(!unchanged_on_both(
+            &codes,
+            &with_history,
+            &codes,
+            &with_history
+        ));
+    }
+
+    /// A payload with `n` notes, saved once (stamped) unless `legacy`.
+    fn payload_with_notes(n: usize) -> Payload {
+        let rk = crate::vault::NamedIdentity::generate();
+        let fast = crate::vault::KdfParams {
+            m_kib: 8 * 1024,
+            t: 1,
+            p: 1,
+        };
+        let pk = super::super::crypto::new_passphrase_key(&"pw".into(), fast).unwrap();
+        let mut p = Payload::new(Keys::new(&rk, pk));
+        for k in 0..n {
+            p.items.push(Item::new(
+                format!("note {k}"),
+                Secret::Note {
+                    text: format!("text {k}").into(),
+                },
+            ));
+        }
+        p
+    }
+
+    #[test]
+    fn their_side_without_stamps_merges_as_if_normalized_first() {
+        // Version-2 payloads carry no stamps; a third item of theirs has
+        // some stamps but not all.
+        let ours = payload_with_notes(3);
+        let mut theirs = ours.clone();
+        theirs.items[0].notes = Some("theirs".into());
+        theirs.items[0].updated += time::Duration::seconds(5);
+        theirs
+            .items
+            .push(Item::new("only theirs", Secret::Note { text: "x".into() }));
+        let mut partial = ItemMeta::default();
+        partial.rev.insert(
+            "notes".into(),
+            Stamp {
+                t: 1,
+                c: 0,
+                d: "w".into(),
+            },
+        );
+        theirs
+            .sync
+            .items
+            .insert(theirs.items[2].id.clone(), partial);
+        let mut normalized = theirs.clone();
+        normalize(&mut normalized);
+        let (m1, r1) = merge(&ours, &theirs);
+        let (m2, r2) = merge(&ours, &normalized);
+        assert_eq!(m1, m2);
+        assert_eq!(format!("{r1:?}"), format!("{r2:?}"));
+        assert_eq!(r1.added, vec!["only theirs".to_owned()]);
+        assert_eq!(r1.changed, vec!["note 0".to_owned()]);
+        // And either way round.
+        assert_eq!(merge(&theirs, &ours).0, m1);
     }
 }
