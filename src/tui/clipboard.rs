@@ -112,9 +112,16 @@ pub fn copy(secret: &SecretString) -> Result<&'static str, String> {
 
 /// Clears the clipboard (best effort).
 pub fn clear() {
-    if let Some((h, path)) = helper() {
-        let _ = if h.clear_by_empty_copy {
-            run(&path, h.clear, b"")
+    let Some((h, path)) = helper() else {
+        return;
+    };
+    // When the terminal closes, the hang-up sent to our process group can
+    // reach the helper in the instant between its fork and its move into
+    // a group of its own, and kill it before it clears anything. The
+    // signal is a single burst, so another attempt gets through.
+    for _ in 0..CLEAR_ATTEMPTS {
+        let cleared = if h.clear_by_empty_copy {
+            run(&path, h.clear, b"").is_ok()
         } else {
             Command::new(&path)
                 .args(h.clear)
@@ -123,7 +130,13 @@ pub fn clear() {
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status()
-                .map(|_| ())
+                .is_ok_and(|s| s.success())
         };
+        if cleared {
+            return;
+        }
     }
 }
+
+/// How many times [`clear`] starts the helper before giving up.
+const CLEAR_ATTEMPTS: usize = 3;
