@@ -830,13 +830,7 @@ pub fn update(app: &mut App, msg: Message) -> Vec<Effect> {
                         _ => None,
                     };
                     if let Some(m) = merged {
-                        let from_other = m.added.len() + m.changed.len() + m.deleted.len();
-                        let conflicts: Vec<String> = m
-                            .conflicts
-                            .iter()
-                            .map(|c| text::conflict_entry(&c.item, &c.field))
-                            .collect();
-                        app.info(text::merged_on_save(from_other, &conflicts));
+                        app.info(text::merged_on_save(&m));
                     } else if app.status.as_ref().is_none_or(|s| s.error) {
                         app.info(text::SAVED);
                     }

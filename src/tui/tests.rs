@@ -3483,6 +3483,7 @@ fn every_footer_fits_one_row_of_80_columns_in_both_languages() {
         ToolsSplit,
         ToolsPassphrase,
         Prove,
+        SyncCopies,
     ];
     for lang in [crate::lang::Lang::En, crate::lang::Lang::ZhCn] {
         let _in = crate::i18n::scoped(lang);

@@ -626,9 +626,16 @@ pub fn clipboard_clears_in(secs: u64) -> String {
 pub fn save_failed(e: &str) -> String {
     tr!("tui-save-failed", error = e)
 }
-/// A save found the vault changed by another program and merged.
-pub fn merged_on_save(from_other: usize, conflicts: &[String]) -> String {
+/// A save found the vault changed by another program and merged: how
+/// many changes came from it, or the conflicts by item and field.
+pub fn merged_on_save(m: &crate::vault::merge::MergeReport) -> String {
+    let conflicts: Vec<String> = m
+        .conflicts
+        .iter()
+        .map(|c| conflict_entry(&c.item, &c.field))
+        .collect();
     if conflicts.is_empty() {
+        let from_other = m.added.len() + m.changed.len() + m.deleted.len();
         tr!("tui-merged-on-save", count = from_other)
     } else {
         tr!(

@@ -408,13 +408,7 @@ pub(crate) fn on_done(app: &mut App, r: Result<ToolDone, String>) -> Vec<Effect>
         }
     }
     if let Some(m) = merged {
-        let from_other = m.added.len() + m.changed.len() + m.deleted.len();
-        let conflicts: Vec<String> = m
-            .conflicts
-            .iter()
-            .map(|c| text::conflict_entry(&c.item, &c.field))
-            .collect();
-        app.info(text::merged_on_save(from_other, &conflicts));
+        app.info(text::merged_on_save(&m));
     }
     Vec::new()
 }
