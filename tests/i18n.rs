@@ -320,6 +320,36 @@ fn lifeboat(home: &Path) -> assert_cmd::Command {
     c
 }
 
+/// A fresh vault in `home` with a fast KDF: its path and its recovery key
+/// file. The passphrase is `correct horse battery staple`.
+fn init_vault(home: &Path) -> (PathBuf, PathBuf) {
+    let vault = home.join("vault.age");
+    let key = home.join("key.txt");
+    let init = lifeboat(home)
+        .arg("--vault")
+        .arg(&vault)
+        .args([
+            "init",
+            "--kdf-memory",
+            "8",
+            "--kdf-time",
+            "1",
+            "--kdf-parallelism",
+            "1",
+            "--allow-weak-kdf",
+            "--allow-weak-passphrase",
+            "--passphrase-fd",
+            "0",
+            "--recovery-key-out",
+        ])
+        .arg(&key)
+        .write_stdin("correct horse battery staple\n")
+        .output()
+        .expect("init");
+    assert!(init.status.success(), "{init:?}");
+    (vault, key)
+}
+
 fn stdout_of(c: &mut assert_cmd::Command) -> String {
     let out = c.output().expect("runs");
     assert!(out.status.success(), "{out:?}");
@@ -530,30 +560,7 @@ fn the_import_corpus_is_refused_in_chinese() {
     let cases = std::fs::read_to_string(corpus.join("cases.txt")).expect("cases");
     let dir = tempfile::tempdir().expect("tempdir");
     let home = dir.path();
-    let vault = home.join("vault.age");
-    let key = home.join("key.txt");
-    let init = lifeboat(home)
-        .arg("--vault")
-        .arg(&vault)
-        .args([
-            "init",
-            "--kdf-memory",
-            "8",
-            "--kdf-time",
-            "1",
-            "--kdf-parallelism",
-            "1",
-            "--allow-weak-kdf",
-            "--allow-weak-passphrase",
-            "--passphrase-fd",
-            "0",
-            "--recovery-key-out",
-        ])
-        .arg(&key)
-        .write_stdin("correct horse battery staple\n")
-        .output()
-        .expect("init");
-    assert!(init.status.success(), "{init:?}");
+    let (vault, key) = init_vault(home);
     let before = std::fs::read(&vault).expect("vault");
     let english = zh_check::english_catalogue_sentences();
     let mut n = 0;
@@ -604,30 +611,7 @@ fn the_import_corpus_is_refused_in_chinese() {
 fn show_labels_are_chinese_and_aligned_by_display_width() {
     let dir = tempfile::tempdir().expect("tempdir");
     let home = dir.path();
-    let vault = home.join("vault.age");
-    let key = home.join("key.txt");
-    let init = lifeboat(home)
-        .arg("--vault")
-        .arg(&vault)
-        .args([
-            "init",
-            "--kdf-memory",
-            "8",
-            "--kdf-time",
-            "1",
-            "--kdf-parallelism",
-            "1",
-            "--allow-weak-kdf",
-            "--allow-weak-passphrase",
-            "--passphrase-fd",
-            "0",
-            "--recovery-key-out",
-        ])
-        .arg(&key)
-        .write_stdin("correct horse battery staple\n")
-        .output()
-        .expect("init");
-    assert!(init.status.success(), "{init:?}");
+    let (vault, key) = init_vault(home);
     let run = |args: &[&str], stdin: &str| {
         lifeboat(home)
             .env("LANG", "zh_CN.UTF-8")

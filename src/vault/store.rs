@@ -926,21 +926,7 @@ impl Vault {
                 return Err(e);
             }
         }
-        if let Err(source) = fs::rename(&tmp, &path) {
-            let _ = fs::remove_file(&tmp);
-            return Err(VaultError::SaveFailed {
-                step: "renaming the new file into place",
-                source,
-            });
-        }
-        // The new file is in place; make the rename durable. If this fails the
-        // rename may not survive a power cut, so say so rather than claim success.
-        File::open(&dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|source| VaultError::NotDurable {
-                path: show(&dir),
-                source,
-            })?;
+        rename_into_place(&tmp, &path, &dir)?;
         self.stamp = fs::metadata(&path).ok().map(|m| FileStamp::of(&m));
         if keep_base {
             self.base = Some(self.payload.clone());
@@ -1056,19 +1042,7 @@ pub fn write_copy(path: &Path, payload: &mut Payload) -> Result<(), VaultError> 
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
-    if let Err(source) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(VaultError::SaveFailed {
-            step: "renaming the new file into place",
-            source,
-        });
-    }
-    File::open(&dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|source| VaultError::NotDurable {
-            path: show(&dir),
-            source,
-        })
+    rename_into_place(&tmp, path, &dir)
 }
 
 /// Finds an item by exact name, then by case-insensitive name (when only
@@ -1362,6 +1336,26 @@ fn with_prev_hint(e: VaultError, path: &Path) -> VaultError {
         },
         other => other,
     }
+}
+
+/// The last steps of the save protocol: the verified temp file `tmp`
+/// replaces `path` (removed if the rename fails), then the folder `dir` is
+/// fsynced so the rename survives a power cut; a failure of that is
+/// reported rather than called success.
+fn rename_into_place(tmp: &Path, path: &Path, dir: &Path) -> Result<(), VaultError> {
+    if let Err(source) = fs::rename(tmp, path) {
+        let _ = fs::remove_file(tmp);
+        return Err(VaultError::SaveFailed {
+            step: "renaming the new file into place",
+            source,
+        });
+    }
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| VaultError::NotDurable {
+            path: show(dir),
+            source,
+        })
 }
 
 /// Writes `bytes` to a new temp file, fsyncs it, reads it back and verifies.
