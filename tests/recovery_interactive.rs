@@ -5,51 +5,23 @@
 mod common;
 mod recovery_support;
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::tmux::Tmux;
 use recovery_support::{code, stdout, TestVault};
 
-struct Tmux {
-    socket: String,
-    session: String,
-}
-
-impl Tmux {
-    fn cmd(&self) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket]);
-        c
-    }
-    fn send(&self, keys: &str) {
-        let ok = self
-            .cmd()
-            .args(["send-keys", "-t", &self.session, "-l", keys])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok);
-        self.cmd()
-            .args(["send-keys", "-t", &self.session, "Enter"])
-            .status()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(60));
-    }
-    fn screen(&self) -> String {
-        let out = self
-            .cmd()
-            .args(["capture-pane", "-p", "-S", "-200", "-t", &self.session])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // Only this test's own server (its private socket).
-        let _ = self.cmd().arg("kill-server").status();
-    }
+/// Types `keys` literally and presses Enter, as a person entering one
+/// word (or one pasted share) does.
+fn send(t: &Tmux, keys: &str) {
+    assert!(t
+        .cmd(&["send-keys", "-t", "main", "-l", keys])
+        .status
+        .success());
+    assert!(t
+        .cmd(&["send-keys", "-t", "main", "Enter"])
+        .status
+        .success());
+    std::thread::sleep(Duration::from_millis(60));
 }
 
 #[test]
@@ -67,47 +39,29 @@ fn shares_typed_word_by_word_on_a_terminal() {
         .map(str::to_owned)
         .collect();
     std::fs::write(tv.join("newpw"), "typed recovery passphrase ok\n").unwrap();
-    let t = Tmux {
-        socket: format!("lifeboat-test-{}", std::process::id()),
-        session: "recover".into(),
-    };
     let script = format!(
-        "cd '{}' && LIFEBOAT_VAULT=vault.age '{}' recover --new-passphrase-fd 4 4<newpw --allow-weak-passphrase; echo EXIT=$? > done.txt; sleep 20",
+        "cd '{}' && LIFEBOAT_VAULT=vault.age '{}' recover --new-passphrase-fd 4 4<newpw --allow-weak-passphrase; echo EXIT=$? > done.txt",
         tv.path().display(),
         recovery_support::bin()
     );
-    let ok = t
-        .cmd()
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            &t.session,
-            "-x",
-            "200",
-            "-y",
-            "50",
-            &script,
-        ])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "tmux did not start");
+    let t = Tmux::start(200, 50);
+    t.type_text(&script);
+    t.keys(&["Enter"]);
     std::thread::sleep(Duration::from_millis(300));
     for (n, w) in ours[0].split(' ').enumerate() {
         if n == 2 {
-            t.send(&format!("{w}zz"));
+            send(&t, &format!("{w}zz"));
         }
-        t.send(&w[..w.len().min(4)]);
+        send(&t, &w[..w.len().min(4)]);
     }
     // A share of another set: refused, asked again.
-    t.send(&theirs[1]);
-    t.send(&ours[2]);
+    send(&t, &theirs[1]);
+    send(&t, &ours[2]);
     let deadline = Instant::now() + Duration::from_secs(30);
     while !tv.join("done.txt").exists() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(100));
     }
-    let screen = t.screen();
+    let screen = t.history();
     let done = std::fs::read_to_string(tv.join("done.txt")).unwrap_or_default();
     assert_eq!(done.trim(), "EXIT=0", "{screen}");
     let third = ours[0].split(' ').nth(2).unwrap();

@@ -13,86 +13,20 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use lifeboat::item::{ItemKind, Secret};
 use lifeboat::secret::SecretString;
 use lifeboat::vault::{Unlock, Vault};
 
+use common::bash_ok as sh;
+use common::tmux::Tmux;
+
 const BIN: &str = env!("CARGO_BIN_EXE_lifeboat");
 const PASSPHRASE: &str = "tmux test passphrase 42";
 const WORDS: &str =
     "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status.success());
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    /// Types text literally (no key-name interpretation).
-    fn type_text(&self, text: &str) {
-        assert!(self
-            .cmd(&["send-keys", "-t", "main", "-l", text])
-            .status
-            .success());
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-t", "main", "-p"]).stdout)
-            .into_owned()
-    }
-
-    /// The visible screen and the whole scrollback.
-    fn history(&self) -> String {
-        String::from_utf8_lossy(
-            &self
-                .cmd(&["capture-pane", "-t", "main", "-p", "-S", "-", "-E", "-"])
-                .stdout,
-        )
-        .into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {needle:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // Only this test's own server, by its socket name.
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-use common::bash_ok as sh;
 
 fn make_vault(dir: &Path) -> PathBuf {
     std::fs::write(dir.join("pass"), format!("{PASSPHRASE}\n")).unwrap();
@@ -125,7 +59,7 @@ fn unlock_search_reveal_tick_quit_in_tmux() {
     }
     let dir = tempfile::tempdir().unwrap();
     let vault = make_vault(dir.path());
-    let tmux = Tmux::start();
+    let tmux = Tmux::start(120, 40);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
         dir.path().display(),
@@ -212,53 +146,6 @@ const TOTP_URI: &str =
 const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXP";
 const CODES: [&str; 4] = ["q7x2-9kd3", "m4p8-2zr6", "t5n1-8wj4", "h3v9-6cb7"];
 
-impl Tmux {
-    /// Starts a detached 120x40 session running a clean bash.
-    fn start() -> Tmux {
-        Tmux::start_at(120, 40)
-    }
-
-    /// Starts a detached session of `w` x `h` running a clean bash.
-    fn start_at(w: u16, h: u16) -> Tmux {
-        let tmux = Tmux {
-            socket: format!(
-                "lifeboat-test-{}-{:?}",
-                std::process::id(),
-                std::thread::current().id()
-            )
-            .replace(['(', ')'], ""),
-        };
-        let started = tmux.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "bash --norc --noprofile",
-        ]);
-        assert!(started.status.success(), "{started:?}");
-        tmux
-    }
-
-    /// Waits until the screen satisfies `pred`.
-    fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
 /// The screen's text with box borders removed and whitespace collapsed, so
 /// a sentence wrapped over lines reads as one.
 fn flat(screen: &str) -> String {
@@ -313,7 +200,7 @@ fn newcomer_creates_vault_adds_items_and_walks_account_locked() {
     let started_at = Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("vault.age");
-    let tmux = Tmux::start();
+    let tmux = Tmux::start(120, 40);
     let d = dir.path().display();
     tmux.type_text(&format!(
         "cd '{d}' && HOME='{d}' XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{BIN}' --vault vault.age"
@@ -695,7 +582,7 @@ fn runner_at_80x24_scrolls_shows_the_note_and_survives_the_idle_lock() {
         v.payload_mut().settings.auto_lock_secs = 10;
         v.save().unwrap();
     }
-    let tmux = Tmux::start_at(80, 24);
+    let tmux = Tmux::start(80, 24);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
         dir.path().display(),
@@ -866,7 +753,7 @@ fn a_share_with_one_wrong_word_is_fixed_by_editing_that_word() {
     };
     words[6] = wrong;
 
-    let tmux = Tmux::start_at(80, 24);
+    let tmux = Tmux::start(80, 24);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
         dir.path().display(),
@@ -925,7 +812,7 @@ fn the_tools_tab_makes_a_backup_that_verify_accepts() {
     }
     let dir = tempfile::tempdir().unwrap();
     make_vault(dir.path());
-    let tmux = Tmux::start_at(80, 24);
+    let tmux = Tmux::start(80, 24);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
         dir.path().display(),
@@ -975,7 +862,7 @@ fn a_wrong_passphrase_on_a_terminal_is_asked_again() {
     }
     let dir = tempfile::tempdir().unwrap();
     make_vault(dir.path());
-    let tmux = Tmux::start_at(80, 24);
+    let tmux = Tmux::start(80, 24);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' '{BIN}' --vault vault.age list; echo EXIT=$?",
         dir.path().display(),
@@ -1025,7 +912,7 @@ fn a_weak_new_passphrase_on_a_terminal_is_asked_again() {
     }
     let dir = tempfile::tempdir().unwrap();
     let vault = make_vault(dir.path());
-    let tmux = Tmux::start_at(80, 24);
+    let tmux = Tmux::start(80, 24);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' '{BIN}' --vault vault.age passwd --passphrase-fd 3 3<pass; echo EXIT=$?",
         dir.path().display(),
@@ -1057,7 +944,7 @@ fn a_seed_with_a_bad_checksum_on_a_terminal_is_asked_again() {
     }
     let dir = tempfile::tempdir().unwrap();
     let vault = make_vault(dir.path());
-    let tmux = Tmux::start_at(80, 24);
+    let tmux = Tmux::start(80, 24);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' '{BIN}' --vault vault.age add seed Typed --passphrase-fd 3 3<pass; echo EXIT=$?",
         dir.path().display(),
@@ -1104,7 +991,7 @@ fn the_tools_tab_splits_the_key_and_changes_the_passphrase() {
         "",
     );
     let vault = dir.path().join("vault.age");
-    let tmux = Tmux::start_at(80, 24);
+    let tmux = Tmux::start(80, 24);
     tmux.type_text(&format!(
         "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
         dir.path().display(),
