@@ -901,6 +901,99 @@ mod tests {
         assert_eq!(validate(&over), Err(TotpError::TextTooLong("issuer")));
     }
 
+    /// The URI every caller (show --qr, --qr-svg, --qr-png, the otpauth export) gets,
+    /// to the byte: escaping of issuer and account, every parameter
+    /// written, the HOTP counter, Steam's encoder without `algorithm=`.
+    #[test]
+    fn otpauth_uris_are_written_byte_for_byte() {
+        let totp = |issuer: Option<&str>,
+                    label: Option<&str>,
+                    algorithm,
+                    digits,
+                    period,
+                    otp_type,
+                    counter| Secret::Totp {
+            secret: SecretString::from("jbsw y3dp ehpk 3pxp"),
+            issuer: issuer.map(str::to_owned),
+            label: label.map(str::to_owned),
+            algorithm,
+            digits,
+            period,
+            otp_type,
+            counter,
+        };
+        let cases = [
+            (
+                totp(
+                    Some("Big Bank & Co"),
+                    Some("me@example.com"),
+                    OtpAlgorithm::Sha256,
+                    8,
+                    60,
+                    OtpType::Totp,
+                    0,
+                ),
+                "otpauth://totp/Big%20Bank%20%26%20Co:me%40example.com?secret=JBSWY3DPEHPK3PXP\
+                 &issuer=Big%20Bank%20%26%20Co&algorithm=SHA256&digits=8&period=60",
+            ),
+            (
+                totp(
+                    None,
+                    Some("a:b/\u{fc}?x=1"),
+                    OtpAlgorithm::Sha512,
+                    7,
+                    30,
+                    OtpType::Hotp,
+                    42,
+                ),
+                "otpauth://hotp/:a%3Ab%2F%C3%BC%3Fx%3D1?secret=JBSWY3DPEHPK3PXP\
+                 &algorithm=SHA512&digits=7&counter=42",
+            ),
+            (
+                totp(
+                    Some("GitHub"),
+                    None,
+                    OtpAlgorithm::Sha1,
+                    6,
+                    30,
+                    OtpType::Totp,
+                    0,
+                ),
+                "otpauth://totp/GitHub:?secret=JBSWY3DPEHPK3PXP&issuer=GitHub\
+                 &algorithm=SHA1&digits=6&period=30",
+            ),
+            (
+                steam_secret("JBSWY3DPEHPK3PXP", Some("Steam".into()), Some("me".into())).unwrap(),
+                "otpauth://totp/Steam:me?secret=JBSWY3DPEHPK3PXP&issuer=Steam\
+                 &digits=5&period=30&encoder=steam",
+            ),
+        ];
+        for (secret, want) in &cases {
+            assert_eq!(to_otpauth(secret).as_deref(), Some(*want));
+            // The fallback name is only for a secret with no name at all.
+            assert_eq!(
+                to_otpauth_named(secret, Some("other")).as_deref(),
+                Some(*want)
+            );
+            // Read back and written again: the same bytes.
+            let back = parse_otpauth(want).unwrap();
+            assert_eq!(to_otpauth(&back).as_deref(), Some(*want));
+        }
+        let bare = totp(None, None, OtpAlgorithm::Sha1, 6, 30, OtpType::Totp, 0);
+        assert_eq!(
+            to_otpauth_named(&bare, Some(" Work: GitHub ")).as_deref(),
+            Some("otpauth://totp/:Work%3A%20GitHub?secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30")
+        );
+        assert_eq!(
+            to_otpauth(&bare).as_deref(),
+            Some("otpauth://totp/?secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30")
+        );
+        let note = Secret::Note {
+            text: SecretString::from("x"),
+        };
+        assert_eq!(to_otpauth(&note), None);
+    }
+
     #[test]
     fn bare_secrets_are_labelled_with_the_fallback() {
         let bare = parse_secret_input("JBSWY3DPEHPK3PXP").unwrap();
