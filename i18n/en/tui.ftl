@@ -227,7 +227,8 @@ tui-first-run-tools =
     Your vault is new. Two things make it recoverable:
     {"  "}1. Make a backup (Enter now), best onto a USB stick or another disk;
     {"  "}2. Emergency kit (↓↓ Enter): print it and keep it with your papers.
-tui-unsafe-folder = WARNING: the vault's folder is not private: { $why }, so someone else could have replaced the vault with one of their own. Fix it with: { $fix }
+# The command to run follows on a line of its own, so it is copied whole.
+tui-unsafe-folder = WARNING: the vault's folder is not private: { $why }, so someone else could have replaced the vault with one of their own. Fix it with:
 
 ## Unlock, create, recover
 

@@ -222,7 +222,8 @@ tui-first-run-tools =
     你的保险库是新建的。做好两件事，它就随时可以恢复：
     {"  "}1. 备份（现在按 Enter），最好存到 U 盘或另一块磁盘；
     {"  "}2. 应急包（↓↓ Enter）：打印出来，和重要文件放在一起。
-tui-unsafe-folder = 警告：保险库所在的文件夹不是私有的：{ $why }，所以别人可能已经把保险库换成了他们自己的。修复命令：{ $fix }
+# The command to run follows on a line of its own, so it is copied whole.
+tui-unsafe-folder = 警告：保险库所在的文件夹不是私有的：{ $why }，所以别人可能已经把保险库换成了他们自己的。修复命令：
 
 ## 解锁、创建、找回
 

@@ -2079,9 +2079,26 @@ fn unsafe_vault_folder_is_shown_before_unlock_and_above_the_items() {
             )),
             "{flat}"
         );
-        // The command may wrap between its words (the Chinese reason before
-        // it is longer); both words show.
-        assert!(flat.contains("chmod") && flat.contains("go-w '"), "{flat}");
+        // The command stands whole on one row, at both sizes, so it can be
+        // copied without a line break inside; a folder path as long as the
+        // 80-column box holds included.
+        for folder in [
+            folder.display().to_string(),
+            "/home/ada/.local/share/lifeboat".to_owned(),
+            format!("/home/ada/{}", "Sync/".repeat(9)),
+        ] {
+            let mut app = locked_app(true);
+            let fix = format!("chmod go-w '{folder}'");
+            app.unsafe_folder = Some((why.clone(), fix.clone()));
+            for (w, h) in [(80, 24), (120, 40)] {
+                let t = render(&app, w, h);
+                assert!(
+                    rows_of(&t).iter().any(|r| r.contains(&fix)),
+                    "{fix} split at {w}x{h}:\n{}",
+                    t.backend()
+                );
+            }
+        }
         // Snapshots with a fixed folder, so they do not hold a temp path.
         let fixed = (
             crate::vault::store::folder_risk_text(crate::vault::store::FolderRisk::Writable {

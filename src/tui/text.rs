@@ -487,10 +487,10 @@ pub fn tool_fix(check: &str, critical: bool) -> Option<String> {
 pub fn first_run_tools() -> Vec<String> {
     lines_of(&tr!("tui-first-run-tools"))
 }
-/// The unlock screen's warning about the vault's folder: what is wrong and
-/// the command that fixes it.
-pub fn unsafe_folder(why: &str, fix: &str) -> String {
-    tr!("tui-unsafe-folder", why = why, fix = fix)
+/// The unlock screen's warning about the vault's folder: what is wrong,
+/// ending where the command that fixes it follows on a line of its own.
+pub fn unsafe_folder(why: &str) -> String {
+    tr!("tui-unsafe-folder", why = why)
 }
 /// Idle lock notice.
 pub fn locked_idle(secs: u64) -> String {

@@ -95,7 +95,10 @@ impl Widget for UnlockView<'_> {
         let mut lines = Vec::new();
         // Before any passphrase is typed into what may be a planted file.
         if let Some((why, fix)) = &self.app.unsafe_folder {
-            lines.push(Line::styled(text::unsafe_folder(why, fix), t.error()));
+            lines.push(Line::styled(text::unsafe_folder(why), t.error()));
+            // On a line of its own: wrapped into the sentence it could be
+            // split between rows, and copied with a line break inside.
+            lines.push(Line::styled(fix.clone(), t.error()));
             lines.push(Line::raw(""));
         }
         if let Some(n) = &self.st.notice {
