@@ -319,6 +319,65 @@ fn one_bad_line_does_not_stop_the_others() {
     assert_eq!(names, ["A (a)", "C (c)"]);
 }
 
+/// An entry whose issuer is over the vault's length limit is refused on
+/// its own and the others are imported, in every format: andOTP, 2FAS and
+/// Authenticator Pro once passed it on, and the whole import then failed
+/// when the vault refused to store it.
+#[test]
+fn an_entry_with_an_overlong_issuer_is_refused_alone() {
+    let long = "x".repeat(300);
+    let good = "GEZDGNBVGY3TQOJQ";
+    let cases = [
+        (
+            "andotp",
+            serde_json::json!([
+                {"secret": "JBSWY3DPEHPK3PXP", "issuer": long, "label": "me", "type": "TOTP"},
+                {"secret": good, "issuer": "Good", "label": "me", "type": "TOTP"},
+            ]),
+        ),
+        (
+            "2fas",
+            serde_json::json!({"schemaVersion": 4, "services": [
+                {"name": long, "secret": "JBSWY3DPEHPK3PXP", "otp": {"account": "me"}},
+                {"name": "Good", "secret": good, "otp": {"account": "me"}},
+            ]}),
+        ),
+        (
+            "authenticator-pro",
+            serde_json::json!({"Authenticators": [
+                {"Type": 2, "Issuer": long, "Username": "me", "Secret": "JBSWY3DPEHPK3PXP"},
+                {"Type": 2, "Issuer": "Good", "Username": "me", "Secret": good},
+            ]}),
+        ),
+        (
+            "aegis",
+            serde_json::json!({"version": 1, "header": {"slots": null, "params": null}, "db": {"version": 3, "entries": [
+                {"type": "totp", "name": "me", "issuer": long, "info": {"secret": "JBSWY3DPEHPK3PXP"}},
+                {"type": "totp", "name": "me", "issuer": "Good", "info": {"secret": good}},
+            ]}}),
+        ),
+    ];
+    for (format, body) in cases {
+        let env = Env::new();
+        let file = env.path("export.json");
+        std::fs::write(&file, body.to_string()).unwrap();
+        let out = import(&env, &file, format).ok();
+        assert!(
+            out.stderr.contains("Imported 1 item(s)")
+                && out.stderr.contains("rejected entry 1")
+                && out.stderr.contains("too long"),
+            "{format}: {}",
+            out.stderr
+        );
+        let names: Vec<String> = env
+            .list()
+            .iter()
+            .map(|i| i["name"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["Good (me)"], "{format}");
+    }
+}
+
 #[test]
 fn a_file_of_only_bad_lines_changes_nothing() {
     let env = Env::new();

@@ -133,7 +133,7 @@ pub(crate) fn build(f: Fields) -> Result<Secret, Reason> {
             .map_err(|_| TotpError::InvalidCounter)?,
         OtpType::Totp | OtpType::Steam => 0,
     };
-    Ok(Secret::Totp {
+    let secret = Secret::Totp {
         secret,
         issuer: nonempty(f.issuer),
         label: nonempty(f.account),
@@ -142,7 +142,11 @@ pub(crate) fn build(f: Fields) -> Result<Secret, Reason> {
         period,
         otp_type,
         counter,
-    })
+    };
+    // What the vault would refuse to store (an issuer or account over the
+    // length limit) is refused here, for this entry alone.
+    totp::validate(&secret)?;
+    Ok(secret)
 }
 
 /// Parses what a password manager keeps in its TOTP field: an otpauth URI,
@@ -210,6 +214,16 @@ mod tests {
                 ..
             }
         ));
+        // Over the vault's length limit: refused here, not when stored.
+        let mut f = Fields::new(Kind::Totp, "JBSWY3DP".into());
+        f.issuer = Some("x".repeat(totp::MAX_TEXT_CHARS + 1));
+        assert_eq!(
+            build(f).unwrap_err(),
+            Reason::Totp(TotpError::TextTooLong("issuer"))
+        );
+        let mut f = Fields::new(Kind::Hotp, "JBSWY3DP".into());
+        f.account = Some("y".repeat(totp::MAX_TEXT_CHARS + 1));
+        assert!(build(f).is_err());
         assert!(Kind::parse("yandex").is_err());
         assert_eq!(
             Kind::parse("MOTP"),
