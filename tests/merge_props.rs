@@ -2,7 +2,9 @@
 //! three replicas of one vault, saved the way a save stamps them and synced
 //! in random orders, always converge; the merge is commutative,
 //! associative and idempotent; and every value ever written to an item
-//! that still exists is either its current value or in its history.
+//! that still exists is either its current value or in its history; and a
+//! value erased by purging a deletion never comes back, whatever copy is
+//! merged later.
 
 use std::collections::BTreeMap;
 
@@ -38,6 +40,10 @@ enum Op {
         rep: usize,
         value: u32,
     },
+    Purge {
+        rep: usize,
+        item: usize,
+    },
     Sync {
         from: usize,
         to: usize,
@@ -55,6 +61,7 @@ fn op(reps: usize) -> impl Strategy<Value = Op> {
         1 => (0..reps, 0..8usize).prop_map(|(rep, item)| Op::Delete { rep, item }),
         1 => (0..reps, 0..3usize).prop_map(|(rep, step)| Op::Note { rep, step }),
         1 => (0..reps, 1..50u32).prop_map(|(rep, value)| Op::Setting { rep, value }),
+        1 => (0..reps, 0..8usize).prop_map(|(rep, item)| Op::Purge { rep, item }),
         2 => (0..reps, 0..reps).prop_map(|(from, to)| Op::Sync { from, to }),
         2 => (0..reps, 0..2500u64).prop_map(|(rep, ms)| Op::Wait { rep, ms }),
     ]
@@ -101,7 +108,31 @@ type Written = Vec<(String, &'static str, String)>;
 /// deletion (by design), so only other items are checked for losses.
 type Deleted = std::collections::BTreeSet<String>;
 
-fn run_ops(reps: usize, ops: &[Op], skews: &[u64]) -> (Vec<Replica>, Written, Deleted) {
+/// Values a purge erased (notes, account and secret texts; a name stays
+/// in its tombstone, for reports, by design).
+type Purged = Vec<String>;
+
+/// The texts of a deleted item's grave a purge is about to erase.
+fn grave_texts(g: &lifeboat::vault::merge::Grave) -> Vec<String> {
+    let mut out = Vec::new();
+    let it = &g.item;
+    out.extend(it.notes.clone());
+    out.extend(it.account.clone());
+    if let Secret::Note { text } = &it.secret {
+        out.push(text.expose().to_owned());
+    }
+    for h in &g.meta.history {
+        match (h.field.as_str(), &h.secret, &h.text) {
+            ("secret", Some(Secret::Note { text }), _) => out.push(text.expose().to_owned()),
+            ("notes" | "account", _, Some(t)) => out.push(t.clone()),
+            _ => {}
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}
+
+fn run_ops(reps: usize, ops: &[Op], skews: &[u64]) -> (Vec<Replica>, Written, Deleted, Purged) {
     let mut origin = Payload::new(keys());
     origin.created = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
     origin.updated = origin.created;
@@ -115,6 +146,7 @@ fn run_ops(reps: usize, ops: &[Op], skews: &[u64]) -> (Vec<Replica>, Written, De
         .collect();
     let mut written = Written::new();
     let mut deleted = Deleted::new();
+    let mut purged = Purged::new();
     let mut n = 0u32;
     for op in ops {
         n += 1;
@@ -195,6 +227,28 @@ fn run_ops(reps: usize, ops: &[Op], skews: &[u64]) -> (Vec<Replica>, Written, De
                 });
                 r.commit();
             }
+            Op::Purge { rep, item } => {
+                let r = &mut replicas[rep];
+                let live: std::collections::BTreeSet<String> =
+                    r.p.items.iter().map(|i| i.id.clone()).collect();
+                let ids: Vec<String> =
+                    r.p.sync
+                        .tombstones
+                        .iter()
+                        .filter(|(id, ts)| !live.contains(*id) && ts.purgeable())
+                        .map(|(id, _)| id.clone())
+                        .collect();
+                if ids.is_empty() {
+                    continue;
+                }
+                let ts = r.p.sync.tombstones.get_mut(&ids[item % ids.len()]).unwrap();
+                if let Some(g) = &ts.grave {
+                    purged.extend(grave_texts(g));
+                }
+                assert!(ts.purge());
+                assert!(!ts.purgeable());
+                r.commit();
+            }
             Op::Setting { rep, value } => {
                 let r = &mut replicas[rep];
                 r.p.settings.backup_keep = value;
@@ -212,7 +266,7 @@ fn run_ops(reps: usize, ops: &[Op], skews: &[u64]) -> (Vec<Replica>, Written, De
             Op::Wait { rep, ms } => replicas[rep].ms += ms,
         }
     }
-    (replicas, written, deleted)
+    (replicas, written, deleted, purged)
 }
 
 fn m(a: &Payload, b: &Payload) -> Payload {
@@ -277,7 +331,7 @@ fn check(
     skews: Vec<u64>,
     order: Vec<usize>,
 ) -> Result<(), TestCaseError> {
-    let (replicas, written, deleted) = run_ops(reps, &ops, &skews);
+    let (replicas, written, deleted, purged) = run_ops(reps, &ops, &skews);
     let ps: Vec<&Payload> = replicas.iter().map(|r| &r.p).collect();
     // Commutative.
     for a in &ps {
@@ -305,7 +359,20 @@ fn check(
     for p in &ps {
         prop_assert_eq!(&m(&forward, p), &forward);
     }
-    check_nothing_lost(&forward, &written, &deleted)
+    check_nothing_lost(&forward, &written, &deleted)?;
+    check_purged_stay_erased(&forward, &purged)
+}
+
+/// No text a purge erased is anywhere in the merged payload (items,
+/// history, tombstones), even after every replica, some of which held the
+/// item all along, was merged in. Texts are unique per operation.
+fn check_purged_stay_erased(merged: &Payload, purged: &Purged) -> Result<(), TestCaseError> {
+    let json = serde_json::to_string(merged).unwrap();
+    for t in purged {
+        let quoted = serde_json::to_string(t).unwrap();
+        prop_assert!(!json.contains(&quoted), "purged {quoted} is back");
+    }
+    Ok(())
 }
 
 /// 96 cases by default; `PROPTEST_CASES` asks for more (a longer run

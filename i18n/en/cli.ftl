@@ -109,8 +109,28 @@ cli-recovery-key-not-shown-removed = the recovery key could not be shown: { $why
 cli-recovery-key-not-shown-kept = the recovery key could not be shown: { $why }, and the new vault at { $vault } could not be removed. Delete it yourself and run `lifeboat init` again with --recovery-key-out FILE
 cli-man-written = Man pages written to { $dir } (read one with `man -l { $dir }/lifeboat.1`)
 cli-man-failed = cannot write the man pages into { $dir }: { $error }; choose a folder you can write to
-cli-confirm-rm = Remove the { $kind } item "{ $name }"? It stays only in backups and the previous generation (.prev).
+cli-confirm-rm = Remove the { $kind } item "{ $name }"? Its values stay inside the vault (so that merging an older copy does not bring it back) until you erase them with `lifeboat purge`, and in backups.
 cli-rm-cancelled = nothing was removed (answer y to remove, or pass --yes)
+cli-confirm-rm-purge = Remove the { $kind } item "{ $name }" and erase its values for good? Backups made before keep them.
+cli-purge-heading = { $count ->
+    [one] The values of this deleted item will be erased for good:
+   *[other] The values of these { $count } deleted items will be erased for good:
+}
+cli-purge-line = { $name } ({ $kind }, deleted { $deleted })
+cli-purge-line-no-kind = { $name } (deleted { $deleted })
+cli-purge-confirm = Erase them for good? This cannot be undone; backups made before keep them.
+cli-purge-cancelled = nothing was erased (answer y to erase, or pass --yes)
+cli-purge-dry-run = Nothing was changed (--dry-run).
+cli-purge-done = { $count ->
+    [one] Erased the values of 1 deleted item for good. Backups made before still hold them: see docs/threat-model.md.
+   *[other] Erased the values of { $count } deleted items for good. Backups made before still hold them: see docs/threat-model.md.
+}
+cli-purge-nothing = nothing to purge: no deleted item keeps its values
+cli-purge-nothing-older = nothing to purge: no item deleted at least { $older } days ago keeps its values
+cli-purge-unknown = no deleted item is named "{ $name }"; `lifeboat purge --all --dry-run` lists the deleted items whose values are kept
+cli-purge-already = nothing to purge: the values of "{ $name }" were erased already
+cli-purge-not-deleted = "{ $name }" is not deleted; to remove it and erase its values, run `lifeboat rm --purge { $name }`
+cli-purge-too-recent = nothing to purge: "{ $name }" was deleted less than { $older } days ago
 cli-no-tty-confirm = no terminal to confirm on; pass --yes to go ahead without asking
 cli-prompt-recovery-code = Recovery code being used (hidden):{" "}
 cli-code-in-argv = Warning: a code given as an argument is visible to other users in the process list and stays in your shell history; next time leave it out and type it at the prompt, or pipe it on stdin.

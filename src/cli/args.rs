@@ -127,6 +127,8 @@ pub enum Command {
     Codes(CodesCommand),
     /// Remove an item
     Rm(RmArgs),
+    /// Erase for good the values a deleted item's tombstone keeps (its secret included)
+    Purge(PurgeArgs),
     /// Change the passphrase
     Passwd(PasswdArgs),
     /// Extra age recipients the vault is also encrypted to
@@ -400,6 +402,30 @@ pub struct RmArgs {
     /// Do not ask for confirmation on a terminal
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// Also erase its values for good, as `lifeboat purge` does
+    #[arg(long)]
+    pub purge: bool,
+}
+
+/// `purge`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).multiple(true).args(["name", "all", "older_than"])))]
+pub struct PurgeArgs {
+    /// A deleted item's name (or id)
+    #[arg(conflicts_with = "all")]
+    pub name: Option<String>,
+    /// Every deleted item whose values are still kept
+    #[arg(long)]
+    pub all: bool,
+    /// Only items deleted at least DAYS days ago
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Do not ask for confirmation on a terminal
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// List what would be erased and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `passwd`.

@@ -254,7 +254,9 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
             };
             codes_use(&ctx, &name, code.expose().trim())
         }
+        Command::Rm(a) if a.purge => super::purge_cmd::rm_purge(&ctx, a),
         Command::Rm(a) => rm(&ctx, a),
+        Command::Purge(a) => super::purge_cmd::purge(&ctx, a),
         Command::Passwd(a) => passwd(&ctx, a),
         Command::Recipient(c) => recipient(&ctx, c),
         Command::Export(a) => export(&ctx, a),

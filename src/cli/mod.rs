@@ -13,6 +13,7 @@ pub mod merge_cmd;
 pub mod output;
 pub mod parse_error;
 pub mod playbook_cmd;
+pub mod purge_cmd;
 pub mod recovery_cmd;
 pub mod shell_cmd;
 pub mod text;

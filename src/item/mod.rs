@@ -252,6 +252,50 @@ pub enum Secret {
 }
 
 impl Secret {
+    /// The empty secret of the same kind, for a value a purge erased: no
+    /// secret text, no issuer, label, username or address; only the
+    /// parameters a code needs to stay well-formed (seed scheme, TOTP
+    /// algorithm, digits, period and type) are kept.
+    pub fn erased(&self) -> Secret {
+        match self {
+            Secret::Seed { scheme, .. } => Secret::Seed {
+                words: SecretString::from(""),
+                scheme: *scheme,
+                language: None,
+                passphrase: None,
+            },
+            Secret::Key { .. } => Secret::Key {
+                key: SecretString::from(""),
+                format: None,
+            },
+            Secret::Totp {
+                algorithm,
+                digits,
+                period,
+                otp_type,
+                ..
+            } => Secret::Totp {
+                secret: SecretString::from(""),
+                issuer: None,
+                label: None,
+                algorithm: *algorithm,
+                digits: *digits,
+                period: *period,
+                otp_type: *otp_type,
+                counter: 0,
+            },
+            Secret::Codes { .. } => Secret::Codes { codes: Vec::new() },
+            Secret::Password { .. } => Secret::Password {
+                username: None,
+                password: SecretString::from(""),
+                url: None,
+            },
+            Secret::Note { .. } => Secret::Note {
+                text: SecretString::from(""),
+            },
+        }
+    }
+
     /// The kind this secret belongs to.
     pub fn kind(&self) -> ItemKind {
         match self {

@@ -185,22 +185,194 @@ pub struct Revision {
 
 /// A deleted item: enough to keep it deleted on the next merge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TombstoneWire", into = "TombstoneWire")]
 pub struct Tombstone {
     /// Its name when deleted (for reports).
     pub name: String,
     /// When it was deleted.
-    #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
     /// The stamp of each field of the item as the deleter saw it: a field
     /// with a greater stamp was edited without knowing of the deletion, and
     /// that edit wins (the item comes back).
     pub seen: BTreeMap<String, Stamp>,
+    /// The purge horizon, by field: every value of the item whose stamp is
+    /// at most this one is erased wherever the merge meets it (the grave,
+    /// an older copy that still holds the item, the history of an item an
+    /// edit brought back). Empty until the deletion is purged; joined
+    /// field by field (the greater stamp), like `seen`.
+    pub purged: BTreeMap<String, Stamp>,
     /// The item's last state while it stays deleted (the join of every
-    /// copy of it that reached this vault), so that an edit made elsewhere
-    /// without knowing of the deletion brings it back whole, whatever the
-    /// order of merges. Dropped when the item comes back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// copy of it that reached this vault, less what a purge erased), so
+    /// that an edit made elsewhere without knowing of the deletion brings
+    /// it back whole, whatever the order of merges. Dropped when the item
+    /// comes back. After a purge only a husk is left: the item's id, kind
+    /// and dates and its field stamps, every value erased.
     pub grave: Option<Box<Grave>>,
+}
+
+/// The prefix of a purge horizon's entries inside `seen` as stored.
+const PURGED_PREFIX: &str = "purged:";
+
+/// [`Tombstone`] as stored. The purge horizon is written into `seen`, as
+/// `purged:<field>` entries, rather than as a member of its own: lifeboat
+/// versions from before purging join `seen` entry by entry and ignore the
+/// entries that are not field names, so they keep the horizon through
+/// their own saves and merges (a new member would be dropped by their
+/// first save, and with it the promise that the values stay erased).
+#[derive(Serialize, Deserialize)]
+struct TombstoneWire {
+    name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    at: OffsetDateTime,
+    seen: BTreeMap<String, Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    grave: Option<Box<Grave>>,
+}
+
+impl From<TombstoneWire> for Tombstone {
+    fn from(w: TombstoneWire) -> Tombstone {
+        let mut seen = BTreeMap::new();
+        let mut purged = BTreeMap::new();
+        for (k, s) in w.seen {
+            match k.strip_prefix(PURGED_PREFIX) {
+                Some(f) => {
+                    purged.insert(f.to_owned(), s);
+                }
+                None => {
+                    seen.insert(k, s);
+                }
+            }
+        }
+        Tombstone {
+            name: w.name,
+            at: w.at,
+            seen,
+            purged,
+            grave: w.grave,
+        }
+    }
+}
+
+impl From<Tombstone> for TombstoneWire {
+    fn from(t: Tombstone) -> TombstoneWire {
+        let mut seen = t.seen;
+        for (f, s) in t.purged {
+            seen.insert(format!("{PURGED_PREFIX}{f}"), s);
+        }
+        TombstoneWire {
+            name: t.name,
+            at: t.at,
+            seen,
+            grave: t.grave,
+        }
+    }
+}
+
+impl Tombstone {
+    /// True when the deletion was purged (its values erased).
+    pub fn is_purged(&self) -> bool {
+        !self.purged.is_empty()
+    }
+
+    /// The kind of the deleted item, when its grave (or husk) is kept.
+    pub fn kind(&self) -> Option<crate::item::ItemKind> {
+        self.grave.as_ref().map(|g| g.item.secret.kind())
+    }
+
+    /// True when purging would erase something: a field's horizon is
+    /// behind what the deleter saw, or the grave still holds a value the
+    /// horizon covers (an older lifeboat may have merged one back in).
+    pub fn purgeable(&self) -> bool {
+        let behind = FIELDS.iter().any(|f| match self.seen.get(*f) {
+            Some(s) => self.purged.get(*f).is_none_or(|h| h < s),
+            None => false,
+        });
+        behind || self.clone().purge()
+    }
+
+    /// Erases the deleted item's values for good: the horizon moves up to
+    /// what the deleter saw, and the grave keeps only its husk. The
+    /// deletion itself (`seen`) is untouched, so merges keep the item
+    /// deleted and an edit made without knowing of the deletion still
+    /// wins. True when anything changed.
+    pub fn purge(&mut self) -> bool {
+        let mut changed = false;
+        for f in FIELDS {
+            if let Some(s) = self.seen.get(f) {
+                let h = self.purged.entry(f.to_owned()).or_default();
+                if *h < *s {
+                    *h = s.clone();
+                    changed = true;
+                }
+            }
+        }
+        if let Some(g) = self.grave.as_deref_mut() {
+            changed |= erase_purged(&mut g.item, &mut g.meta, &self.purged, &self.name);
+        }
+        changed
+    }
+}
+
+/// The deleted items whose tombstones still keep values a purge would
+/// erase (items that exist again are not deleted), oldest deletion first.
+pub fn purge_candidates(p: &Payload) -> Vec<(&String, &Tombstone)> {
+    let live: BTreeSet<&str> = p.items.iter().map(|i| i.id.as_str()).collect();
+    let mut out: Vec<(&String, &Tombstone)> = p
+        .sync
+        .tombstones
+        .iter()
+        .filter(|(id, ts)| !live.contains(id.as_str()) && ts.purgeable())
+        .collect();
+    out.sort_by(|a, b| a.1.at.cmp(&b.1.at).then_with(|| a.0.cmp(b.0)));
+    out
+}
+
+/// Erases from one copy of a deleted item every value a purge covers: a
+/// field whose stamp is at most the horizon's takes the empty value of its
+/// kind (the name: the tombstone's) and the horizon's stamp, and history
+/// entries at or below the horizon go. Depends only on the copy and the
+/// horizon, and a greater horizon erases at least as much, so erasing
+/// before or after a merge gives the same result: the merge stays a join.
+/// True when anything changed.
+fn erase_purged(
+    item: &mut Item,
+    meta: &mut ItemMeta,
+    horizon: &BTreeMap<String, Stamp>,
+    name: &str,
+) -> bool {
+    if horizon.is_empty() {
+        return false;
+    }
+    let mut changed = false;
+    for f in FIELDS {
+        let Some(h) = horizon.get(f) else { continue };
+        let stamp = meta.rev.get(f);
+        if stamp.is_some_and(|s| s > h) {
+            continue;
+        }
+        let before = (stamp.cloned(), zeroize::Zeroizing::new(value_json(item, f)));
+        match f {
+            "name" => item.name = name.to_owned(),
+            "account" => item.account = None,
+            "support" => item.support = None,
+            "notes" => item.notes = None,
+            "tags" => item.tags.clear(),
+            _ => item.secret = item.secret.erased(),
+        }
+        meta.rev.insert(f.to_owned(), h.clone());
+        if before
+            != (
+                Some(h.clone()),
+                zeroize::Zeroizing::new(value_json(item, f)),
+            )
+        {
+            changed = true;
+        }
+    }
+    let n = meta.history.len();
+    meta.history
+        .retain(|r| horizon.get(&r.field).is_none_or(|h| r.rev > *h));
+    changed || meta.history.len() != n
 }
 
 /// A deleted item's last state, inside its tombstone.
@@ -414,12 +586,21 @@ pub fn record_changes(base: Option<&Payload>, p: &mut Payload, now_ms: u64, writ
                 name: old.name.clone(),
                 at: date_of_ms(now_ms),
                 seen,
+                purged: BTreeMap::new(),
                 grave: Some(Box::new(Grave {
                     item: old.clone(),
                     meta,
                 })),
             };
             join_tombstone(&mut p.sync.tombstones, &old.id, &ts);
+        }
+    }
+    // A lifeboat from before purging keeps a purge horizon but not its
+    // promise: merging an older copy there may have put values back into
+    // a grave. Every save takes them out again.
+    for ts in p.sync.tombstones.values_mut() {
+        if let (false, Some(g)) = (ts.purged.is_empty(), ts.grave.as_deref_mut()) {
+            erase_purged(&mut g.item, &mut g.meta, &ts.purged, &ts.name);
         }
     }
     p.sync.items.retain(|id, _| ids.contains(id.as_str()));
@@ -526,12 +707,23 @@ fn join_tombstone(map: &mut BTreeMap<String, Tombstone>, id: &str, ts: &Tombston
                     *e = s.clone();
                 }
             }
+            let mut purged = cur.purged.clone();
+            for (f, s) in &ts.purged {
+                let e = purged.entry(f.clone()).or_default();
+                if s > e {
+                    *e = s.clone();
+                }
+            }
             let grave = join_graves(cur.grave.as_deref(), ts.grave.as_deref());
             if key(ts) > key(cur) {
                 *cur = ts.clone();
             }
             cur.seen = seen;
+            cur.purged = purged;
             cur.grave = grave.map(Box::new);
+            if let Some(g) = cur.grave.as_deref_mut() {
+                erase_purged(&mut g.item, &mut g.meta, &cur.purged, &cur.name);
+            }
         }
         None => {
             map.insert(id.to_owned(), ts.clone());
@@ -723,6 +915,9 @@ pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
             (None, Some(g)) => (g.item, g.meta),
             (None, None) => continue,
         };
+        // What a purge erased stays erased, in whichever copy it is met.
+        let (mut item, mut meta) = (item, meta);
+        erase_purged(&mut item, &mut meta, &ts.purged, &ts.name);
         let alive = meta
             .rev
             .iter()
@@ -1258,6 +1453,144 @@ mod tests {
             ));
         }
         p
+    }
+
+    /// A wall clock past the items' own dates (stamps of a first save).
+    const T: u64 = 4_000_000_000_000;
+
+    fn json(p: &Payload) -> String {
+        serde_json::to_string(p).unwrap()
+    }
+
+    /// A vault saved once with two notes, a copy of it that deleted the
+    /// first and purged the deletion, and that item's id.
+    fn purged_pair() -> (Payload, Payload, String) {
+        let mut origin = payload_with_notes(2);
+        record_changes(None, &mut origin, T + 1_000, "a");
+        let mut purged = origin.clone();
+        let id = purged.items.remove(0).id;
+        record_changes(Some(&origin), &mut purged, T + 2_000, "a");
+        // The attack first: before the purge, the deleted secret is still
+        // inside the payload, in the tombstone's grave.
+        assert!(json(&purged).contains("\"text 0\""));
+        let ts = purged.sync.tombstones.get_mut(&id).unwrap();
+        assert!(ts.purgeable() && !ts.is_purged());
+        assert!(ts.purge());
+        assert!(!ts.purgeable() && ts.is_purged());
+        assert!(!ts.purge(), "a second purge changes nothing");
+        assert_eq!(ts.kind(), Some(crate::item::ItemKind::Note));
+        assert!(!json(&purged).contains("\"text 0\""));
+        (origin, purged, id)
+    }
+
+    #[test]
+    fn an_older_copy_brings_neither_a_purged_item_nor_its_secret_back() {
+        let (origin, purged, id) = purged_pair();
+        for (a, b) in [(&purged, &origin), (&origin, &purged)] {
+            let (m, r) = merge(a, b);
+            assert!(m.items.iter().all(|i| i.id != id), "resurrected");
+            assert!(!json(&m).contains("\"text 0\""), "secret back");
+            assert!(m.sync.tombstones[&id].is_purged());
+            assert!(r.restored.is_empty());
+            assert_eq!(merge(&m, &m).0, m);
+        }
+        assert_eq!(merge(&purged, &origin).0, merge(&origin, &purged).0);
+        // Merging the older copy into the purged vault changes no item.
+        let r = merge(&purged, &origin).1;
+        assert!(r.added.is_empty() && r.changed.is_empty() && r.deleted.is_empty());
+        // And the other way round the older copy learns of the deletion.
+        assert_eq!(merge(&origin, &purged).1.deleted, vec!["note 0".to_owned()]);
+    }
+
+    #[test]
+    fn an_edit_made_without_knowing_of_a_purged_deletion_comes_back_without_the_purged_values() {
+        let (origin, purged, id) = purged_pair();
+        // Another device edits the notes before it hears of the deletion.
+        let mut edited = origin.clone();
+        edited.items[0].notes = Some("changed offline".into());
+        record_changes(Some(&origin), &mut edited, T + 1_500, "b");
+        let (m1, r1) = merge(&purged, &edited);
+        let (m2, _) = merge(&edited, &purged);
+        assert_eq!(m1, m2);
+        assert_eq!(r1.restored, vec!["note 0".to_owned()]);
+        let back = m1.items.iter().find(|i| i.id == id).expect("edit lost");
+        assert_eq!(back.notes.as_deref(), Some("changed offline"));
+        assert_eq!(back.name, "note 0");
+        match &back.secret {
+            Secret::Note { text } => assert_eq!(text.expose(), ""),
+            other => panic!("kind changed: {other:?}"),
+        }
+        assert!(!json(&m1).contains("\"text 0\""));
+        // With the older copy too, in any order.
+        let all = merge(&merge(&origin, &edited).0, &purged).0;
+        assert_eq!(all, merge(&origin, &m1).0);
+        assert!(!json(&all).contains("\"text 0\""));
+        // An edit of the secret itself is kept, of course.
+        let mut rekeyed = origin.clone();
+        rekeyed.items[0].secret = Secret::Note {
+            text: "new secret".into(),
+        };
+        record_changes(Some(&origin), &mut rekeyed, T + 1_500, "c");
+        let m = merge(&purged, &rekeyed).0;
+        let back = m.items.iter().find(|i| i.id == id).expect("edit lost");
+        assert_eq!(back.secret, rekeyed.items[0].secret);
+        assert!(!json(&m).contains("\"text 0\""));
+    }
+
+    #[test]
+    fn the_purge_horizon_is_stored_inside_seen_where_older_readers_keep_it() {
+        let (_, purged, id) = purged_pair();
+        let v = serde_json::to_value(&purged.sync.tombstones[&id]).unwrap();
+        let members: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(members, ["at", "grave", "name", "seen"]);
+        let seen = v["seen"].as_object().unwrap();
+        for f in FIELDS {
+            assert_eq!(seen[f], seen[&format!("purged:{f}")], "{f}");
+        }
+        let back: Tombstone = serde_json::from_value(v).unwrap();
+        assert_eq!(back, purged.sync.tombstones[&id]);
+        assert_eq!(back.seen.len(), FIELDS.len());
+    }
+
+    #[test]
+    fn a_save_erases_values_an_older_lifeboat_merged_back_into_a_purged_grave() {
+        let (origin, mut purged, id) = purged_pair();
+        // What a lifeboat from before purging does when it merges the
+        // older copy: the horizon stays (it is in `seen`), the grave fills.
+        let full = {
+            let mut d = origin.clone();
+            d.items.remove(0);
+            record_changes(Some(&origin), &mut d, T + 2_000, "a");
+            d.sync.tombstones[&id].grave.clone()
+        };
+        purged.sync.tombstones.get_mut(&id).unwrap().grave = full;
+        assert!(json(&purged).contains("\"text 0\""));
+        assert!(purged.sync.tombstones[&id].purgeable());
+        let base = purged.clone();
+        record_changes(Some(&base), &mut purged, T + 3_000, "a");
+        assert!(!json(&purged).contains("\"text 0\""));
+        assert!(!purged.sync.tombstones[&id].purgeable());
+    }
+
+    #[test]
+    fn erased_secrets_keep_their_kind_and_lose_their_values() {
+        let totp = Secret::Totp {
+            secret: "JBSWY3DPEHPK3PXP".into(),
+            issuer: Some("Example".into()),
+            label: Some("me".into()),
+            algorithm: crate::item::OtpAlgorithm::Sha256,
+            digits: 8,
+            period: 60,
+            otp_type: crate::item::OtpType::Hotp,
+            counter: 7,
+        };
+        let e = totp.erased();
+        assert_eq!(e.kind(), totp.kind());
+        let text = serde_json::to_string(&e).unwrap();
+        for gone in ["JBSWY3DPEHPK3PXP", "Example", "\"me\"", "\"counter\":7"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        assert!(text.contains("\"digits\":8") && text.contains("\"period\":60"));
     }
 
     #[test]

@@ -771,6 +771,47 @@ impl Vault {
         Ok(item)
     }
 
+    /// Erases for good the values the tombstones of these deleted items
+    /// keep (see [`merge::Tombstone::purge`]); ids of items that exist, or
+    /// whose deletion was purged already, are skipped. Items removed in
+    /// this session count: their deletion is stamped first. Returns how
+    /// many were purged; [`Vault::save_purged`] writes the result.
+    pub fn purge_deleted(&mut self, ids: &[String]) -> Result<usize, VaultError> {
+        self.require_verified()?;
+        self.record_changes()?;
+        let mut names = Vec::new();
+        for id in ids {
+            if self.payload.items.iter().any(|i| &i.id == id) {
+                continue;
+            }
+            if let Some(ts) = self.payload.sync.tombstones.get_mut(id) {
+                if ts.purge() {
+                    names.push(ts.name.clone());
+                }
+            }
+        }
+        for name in &names {
+            self.audit("purge", Some(name));
+        }
+        // The stamped state is the base of the next save, as after a merge.
+        self.base = Some(self.payload.clone());
+        Ok(names.len())
+    }
+
+    /// Saves after [`Vault::purge_deleted`]: twice, through the full
+    /// protocol each time, so that the previous generation kept beside the
+    /// vault (`.prev`, which sync tools copy like the vault) is the first
+    /// of the two saves and holds none of the erased values either.
+    pub fn save_purged(&mut self) -> Result<(), VaultError> {
+        self.save()?;
+        let first = self.last_merge.take();
+        self.save_final()?;
+        if self.last_merge.is_none() {
+            self.last_merge = first;
+        }
+        Ok(())
+    }
+
     /// Sets a new passphrase (fresh salt; the KDF runs once here).
     pub fn set_passphrase(
         &mut self,
