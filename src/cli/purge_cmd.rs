@@ -114,9 +114,9 @@ pub fn purge(ctx: &Ctx, a: PurgeArgs) -> Result<(), CliError> {
     if ctx.json() && a.dry_run {
         return print_json(&report(&targets, true));
     }
-    if !ctx.json() {
-        list(&targets)?;
-    }
+    // With --json the list goes to stderr, so that a question asked on
+    // the terminal still shows what it is about.
+    list(&targets, ctx.json())?;
     if a.dry_run {
         noteln!("{}", crate::tr!("cli-purge-dry-run"));
         return Ok(());
@@ -138,9 +138,14 @@ pub fn purge(ctx: &Ctx, a: PurgeArgs) -> Result<(), CliError> {
     }
 }
 
-/// The list of what will be erased, on stdout.
-fn list(targets: &[Target]) -> Result<(), CliError> {
-    outln!("{}", crate::tr!("cli-purge-heading", count = targets.len()))?;
+/// The list of what will be erased, on stdout (or stderr).
+fn list(targets: &[Target], to_stderr: bool) -> Result<(), CliError> {
+    let heading = crate::tr!("cli-purge-heading", count = targets.len());
+    if to_stderr {
+        noteln!("{heading}");
+    } else {
+        outln!("{heading}")?;
+    }
     for t in targets {
         let line = match t.kind {
             Some(k) => crate::tr!(
@@ -155,7 +160,11 @@ fn list(targets: &[Target]) -> Result<(), CliError> {
                 deleted = date(&t.deleted)
             ),
         };
-        outln!("  {line}")?;
+        if to_stderr {
+            noteln!("  {line}");
+        } else {
+            outln!("  {line}")?;
+        }
     }
     Ok(())
 }
