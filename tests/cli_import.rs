@@ -68,6 +68,14 @@ fn assert_holds_expected(env: &Env, format: &str) {
     }
 }
 
+/// The names of the vault's items, in `list` order.
+fn item_names(env: &Env) -> Vec<String> {
+    env.list()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// The 1-based numbers of the lines below "# bad lines" that hold text.
 fn bad_line_numbers(text: &str) -> Vec<usize> {
     let start = text
@@ -311,12 +319,7 @@ fn one_bad_line_does_not_stop_the_others() {
         "{}",
         out.stderr
     );
-    let names: Vec<String> = env
-        .list()
-        .iter()
-        .map(|i| i["name"].as_str().unwrap().to_owned())
-        .collect();
-    assert_eq!(names, ["A (a)", "C (c)"]);
+    assert_eq!(item_names(&env), ["A (a)", "C (c)"]);
 }
 
 /// An entry whose issuer is over the vault's length limit is refused on
@@ -369,12 +372,7 @@ fn an_entry_with_an_overlong_issuer_is_refused_alone() {
             "{format}: {}",
             out.stderr
         );
-        let names: Vec<String> = env
-            .list()
-            .iter()
-            .map(|i| i["name"].as_str().unwrap().to_owned())
-            .collect();
-        assert_eq!(names, ["Good (me)"], "{format}");
+        assert_eq!(item_names(&env), ["Good (me)"], "{format}");
     }
 }
 
@@ -512,11 +510,7 @@ fn export_to_stdout_warns_on_stderr_and_native_round_trips() {
     let b = Env::new();
     import(&b, &native, "lifeboat").ok();
     let names = |e: &Env| {
-        let mut n: Vec<String> = e
-            .list()
-            .iter()
-            .map(|i| i["name"].as_str().unwrap().to_owned())
-            .collect();
+        let mut n = item_names(e);
         n.sort();
         n
     };

@@ -14,11 +14,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::dedup::Carries;
+use super::otp::{self, Fields, Kind};
 use super::{
     entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit, MAX_IMPORT_BYTES,
 };
-use crate::item::totp::{self, TotpError};
-use crate::item::{Item, OtpType, Secret};
+use crate::item::totp::TotpError;
+use crate::item::Item;
 use crate::secret::SecretString;
 
 #[derive(Deserialize)]
@@ -128,10 +129,8 @@ fn import_db(mut db: serde_json::Map<String, Value>) -> Result<ImportReport, Int
             value.get("issuer").and_then(Value::as_str),
             value.get("name").and_then(Value::as_str),
         );
-        match entry_to_item(value, &group_names, &mut namer) {
-            Ok(item) => report.add(item, index + 1),
-            Err(reason) => report.refuse(index + 1, label, reason),
-        }
+        let made = entry_to_item(value, &group_names, &mut namer);
+        report.settle(index + 1, label, made);
     }
     Ok(report)
 }
@@ -145,67 +144,29 @@ fn entry_to_item(
     // SecretString) rather than copying them.
     let entry: Entry = serde_json::from_value(value).map_err(|_| Reason::AegisMalformed)?;
     let kind = entry.kind.ok_or(Reason::AegisMissing("type"))?;
-    let otp_type = match kind.to_ascii_lowercase().as_str() {
-        "totp" => OtpType::Totp,
-        "hotp" => OtpType::Hotp,
-        "steam" => OtpType::Steam,
+    // Aegis's own type names: `yaotp` is not one of them.
+    let kind = match kind.to_ascii_lowercase().as_str() {
+        "totp" => Kind::Totp,
+        "hotp" => Kind::Hotp,
+        "steam" => Kind::Steam,
         "motp" => return Err(TotpError::Motp.into()),
         "yandex" => return Err(TotpError::Yandex.into()),
-        _ => {
-            return Err(Reason::AegisType(super::otp::harmless(&kind)));
-        }
+        _ => return Err(Reason::AegisType(otp::harmless(&kind))),
     };
     let info = entry.info.ok_or(Reason::AegisMissing("info"))?;
     let raw = info.secret.ok_or(Reason::AegisMissing("info.secret"))?;
-    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    let secret = totp::normalize_base32(raw.expose())?;
-    let algorithm = totp::parse_algorithm(info.algo.as_deref().unwrap_or("SHA1"))?;
-    // Steam entries carry 5 digits; Steam's own rules apply to them.
-    let digits = if otp_type == OtpType::Steam {
-        totp::STEAM_CODE_CHARS
-    } else {
-        info.digits
-            .unwrap_or(6)
-            .try_into()
-            .ok()
-            .filter(|d| totp::DIGITS.contains(d))
-            .ok_or(TotpError::InvalidDigits)?
-    };
-    let period = info.period.unwrap_or(30);
-    if otp_type.is_time_based() && !totp::PERIODS.contains(&period) {
-        return Err(TotpError::InvalidPeriod.into());
-    }
-    let issuer = nonempty(entry.issuer);
-    let secret = if otp_type == OtpType::Steam {
-        totp::steam_secret(secret.expose(), issuer, nonempty(entry.name))?
-    } else {
-        Secret::Totp {
-            secret,
-            issuer,
-            label: nonempty(entry.name),
-            algorithm,
-            digits,
-            period: if otp_type == OtpType::Totp {
-                period
-            } else {
-                30
-            },
-            otp_type,
-            counter: if otp_type == OtpType::Hotp {
-                info.counter.unwrap_or(0)
-            } else {
-                0
-            },
-        }
-    };
-    totp::validate(&secret)?;
+    let secret = otp::build(
+        Fields::new(kind, raw)
+            .named(entry.issuer, entry.name)
+            .params(info.algo, info.digits, info.period, info.counter),
+    )?;
     let mut item = totp_item(secret, namer);
-    item.notes = nonempty(entry.note);
+    item.notes = otp::nonempty(entry.note);
     let mut tags: Vec<String> = entry
         .groups
         .iter()
         .filter_map(|uuid| group_names.get(uuid).cloned())
-        .chain(nonempty(entry.group))
+        .chain(otp::nonempty(entry.group))
         .collect();
     tags.dedup();
     item.tags = tags;

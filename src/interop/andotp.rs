@@ -20,7 +20,10 @@ use sha2::{Digest, Sha256};
 use super::crypto::{self, CryptoError};
 use super::dedup::Carries;
 use super::otp::{self, Fields, Kind};
-use super::{entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
+use super::{
+    entry_label, for_each_entry, parse_export, ImportReport, InteropError, Namer, Reason, Unit,
+    WRONG_TYPE,
+};
 use crate::secret::{SecretBytes, SecretString};
 
 const WHAT: &str = "andOTP backup";
@@ -43,68 +46,46 @@ struct Entry {
 
 /// Imports a plaintext andOTP backup (a JSON list).
 pub fn import_andotp(json: &str) -> Result<ImportReport, InteropError> {
-    let entries: Vec<&RawValue> = serde_json::from_str(json).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => InteropError::NotFormat {
-            what: "an andOTP backup",
-            detail: "it is not a list of entries",
-        },
-        _ => InteropError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
+    let entries: Vec<&RawValue> =
+        parse_export(json, "an andOTP backup", "it is not a list of entries")?;
     let mut report = ImportReport::new(Unit::Entry, Carries::TAGS);
     let mut namer = Namer::default();
-    for (n, raw) in entries.iter().enumerate() {
-        let position = n + 1;
-        let entry: Entry = match serde_json::from_str(raw.get()) {
-            Ok(e) => e,
-            Err(_) => {
-                report.refuse(
-                    position,
-                    None,
-                    Reason::Malformed("a field has the wrong type"),
-                );
-                continue;
-            }
-        };
-        let (issuer, account) = match (otp::nonempty(entry.issuer), entry.label) {
-            (Some(i), label) => (Some(i), otp::nonempty(label)),
-            (None, Some(label)) => match label.split_once(" - ") {
-                Some((i, a)) => (
-                    otp::nonempty(Some(i.to_owned())),
-                    otp::nonempty(Some(a.to_owned())),
-                ),
-                None => (None, otp::nonempty(Some(label))),
-            },
-            (None, None) => (None, None),
-        };
-        let label = entry_label(issuer.as_deref(), account.as_deref());
-        let result = (|| {
-            let kind = Kind::parse(entry.kind.as_deref().unwrap_or("TOTP"))?;
-            let secret = entry.secret.ok_or(Reason::Malformed("no secret"))?;
-            let mut f = Fields::new(kind, secret);
-            f.issuer = issuer.clone();
-            f.account = account.clone();
-            f.algorithm = entry.algorithm;
-            f.digits = entry.digits;
-            f.period = entry.period;
-            f.counter = entry.counter;
-            otp::build(f)
-        })();
-        match result {
-            Ok(secret) => {
-                let mut item = totp_item(secret, &mut namer);
+    for_each_entry(
+        &mut report,
+        &entries,
+        WRONG_TYPE,
+        |report, position, entry: Entry| {
+            let (issuer, account) = match (otp::nonempty(entry.issuer), entry.label) {
+                (Some(i), label) => (Some(i), otp::nonempty(label)),
+                (None, Some(label)) => match label.split_once(" - ") {
+                    Some((i, a)) => (
+                        otp::nonempty(Some(i.to_owned())),
+                        otp::nonempty(Some(a.to_owned())),
+                    ),
+                    None => (None, otp::nonempty(Some(label))),
+                },
+                (None, None) => (None, None),
+            };
+            let label = entry_label(issuer.as_deref(), account.as_deref());
+            let made = (|| {
+                let kind = Kind::parse(entry.kind.as_deref().unwrap_or("TOTP"))?;
+                let secret = entry.secret.ok_or(Reason::Malformed("no secret"))?;
+                otp::build(Fields::new(kind, secret).named(issuer, account).params(
+                    entry.algorithm,
+                    entry.digits,
+                    entry.period,
+                    entry.counter,
+                ))
+            })();
+            otp::settle(report, &mut namer, position, label, made, |item| {
                 item.tags = entry
                     .tags
                     .into_iter()
                     .filter_map(|t| otp::nonempty(Some(t)))
                     .collect();
-                report.add(item, position);
-            }
-            Err(reason) => report.refuse(position, label, reason),
-        }
-    }
+            });
+        },
+    );
     Ok(report)
 }
 

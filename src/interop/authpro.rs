@@ -16,7 +16,10 @@ use serde_json::value::RawValue;
 
 use super::dedup::Carries;
 use super::otp::{self, Fields, Kind};
-use super::{entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
+use super::{
+    entry_label, for_each_entry, parse_export, ImportReport, InteropError, Namer, Reason, Unit,
+    WRONG_TYPE,
+};
 use crate::secret::SecretString;
 
 /// The first bytes of an older password-protected backup (PBKDF2, CBC).
@@ -116,16 +119,11 @@ struct Entry {
 
 /// Imports an Authenticator Pro plain JSON backup.
 pub fn import_authenticator_pro(json: &str) -> Result<ImportReport, InteropError> {
-    let root: Root<'_> = serde_json::from_str(json).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => InteropError::NotFormat {
-            what: "an Authenticator Pro backup",
-            detail: "it has no Authenticators list",
-        },
-        _ => InteropError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
+    let root: Root<'_> = parse_export(
+        json,
+        "an Authenticator Pro backup",
+        "it has no Authenticators list",
+    )?;
     let names: HashMap<String, String> = root
         .categories
         .into_iter()
@@ -133,53 +131,41 @@ pub fn import_authenticator_pro(json: &str) -> Result<ImportReport, InteropError
         .collect();
     let mut report = ImportReport::new(Unit::Entry, Carries::TAGS);
     let mut namer = Namer::default();
-    for (n, raw) in root.authenticators.iter().enumerate() {
-        let position = n + 1;
-        let entry: Entry = match serde_json::from_str(raw.get()) {
-            Ok(e) => e,
-            Err(_) => {
-                report.refuse(
-                    position,
-                    None,
-                    Reason::Malformed("a field has the wrong type"),
-                );
-                continue;
-            }
-        };
-        let issuer = otp::nonempty(entry.issuer);
-        let account = otp::nonempty(entry.username);
-        let label = entry_label(issuer.as_deref(), account.as_deref());
-        let result = (|| {
-            let kind = match entry.kind {
-                Some(1) => Kind::Hotp,
-                Some(2) | None => Kind::Totp,
-                Some(3) => return Err(crate::item::totp::TotpError::Motp.into()),
-                Some(4) => Kind::Steam,
-                Some(5) => return Err(crate::item::totp::TotpError::Yandex.into()),
-                Some(_) => return Err(Reason::UnknownEnum("type")),
-            };
-            let algorithm = match entry.algorithm {
-                Some(0) | None => "SHA1",
-                Some(1) => "SHA256",
-                Some(2) => "SHA512",
-                Some(_) => return Err(Reason::UnknownEnum("algorithm")),
-            };
-            let secret = entry.secret.ok_or(Reason::Malformed("no secret"))?;
-            let mut f = Fields::new(kind, secret);
-            f.issuer = issuer.clone();
-            f.account = account.clone();
-            f.algorithm = Some(algorithm.to_owned());
-            f.digits = entry.digits;
-            f.period = entry.period;
-            f.counter = entry.counter;
-            otp::build(f)
-        })();
-        match result {
-            Ok(secret) => {
-                let mut item = totp_item(secret, &mut namer);
+    let links = &root.authenticator_categories;
+    for_each_entry(
+        &mut report,
+        &root.authenticators,
+        WRONG_TYPE,
+        |report, position, entry: Entry| {
+            let issuer = otp::nonempty(entry.issuer);
+            let account = otp::nonempty(entry.username);
+            let label = entry_label(issuer.as_deref(), account.as_deref());
+            let made = (|| {
+                let kind = match entry.kind {
+                    Some(1) => Kind::Hotp,
+                    Some(2) | None => Kind::Totp,
+                    Some(3) => return Err(crate::item::totp::TotpError::Motp.into()),
+                    Some(4) => Kind::Steam,
+                    Some(5) => return Err(crate::item::totp::TotpError::Yandex.into()),
+                    Some(_) => return Err(Reason::UnknownEnum("type")),
+                };
+                let algorithm = match entry.algorithm {
+                    Some(0) | None => "SHA1",
+                    Some(1) => "SHA256",
+                    Some(2) => "SHA512",
+                    Some(_) => return Err(Reason::UnknownEnum("algorithm")),
+                };
+                let secret = entry.secret.ok_or(Reason::Malformed("no secret"))?;
+                otp::build(Fields::new(kind, secret).named(issuer, account).params(
+                    Some(algorithm.to_owned()),
+                    entry.digits,
+                    entry.period,
+                    entry.counter,
+                ))
+            })();
+            otp::settle(report, &mut namer, position, label, made, |item| {
                 if let crate::item::Secret::Totp { secret, .. } = &item.secret {
-                    item.tags = root
-                        .authenticator_categories
+                    item.tags = links
                         .iter()
                         .filter(|l| {
                             l.authenticator_secret.as_ref().is_some_and(|s| {
@@ -190,10 +176,8 @@ pub fn import_authenticator_pro(json: &str) -> Result<ImportReport, InteropError
                         .filter_map(|l| names.get(l.category_id.as_deref()?).cloned())
                         .collect();
                 }
-                report.add(item, position);
-            }
-            Err(reason) => report.refuse(position, label, reason),
-        }
-    }
+            });
+        },
+    );
     Ok(report)
 }

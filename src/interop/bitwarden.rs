@@ -31,7 +31,9 @@ use serde_json::value::RawValue;
 use super::csv;
 use super::dedup::Carries;
 use super::logins::{add_login, add_note, Login};
-use super::{entry_label, ImportReport, InteropError, Reason, Unit};
+use super::{
+    entry_label, for_each_entry, parse_export, ImportReport, InteropError, Reason, Unit, WRONG_TYPE,
+};
 use crate::secret::SecretString;
 
 /// The CSV columns read, in this order.
@@ -199,16 +201,7 @@ fn open_enc_string(
 
 /// Imports a Bitwarden JSON export.
 pub fn import_bitwarden_json(json: &str) -> Result<ImportReport, InteropError> {
-    let root: Root<'_> = serde_json::from_str(json).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => InteropError::NotFormat {
-            what: "a Bitwarden export",
-            detail: "its items are not a list",
-        },
-        _ => InteropError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
+    let root: Root<'_> = parse_export(json, "a Bitwarden export", "its items are not a list")?;
     if root.password_protected {
         return Err(InteropError::NotFormat {
             what: "a password-protected Bitwarden export",
@@ -230,63 +223,56 @@ pub fn import_bitwarden_json(json: &str) -> Result<ImportReport, InteropError> {
         .filter_map(|f| Some((f.id?, f.name?)))
         .collect();
     let mut report = ImportReport::new(Unit::Entry, Carries::TITLED);
-    for (n, raw) in items.iter().enumerate() {
-        let position = n + 1;
-        let item: ItemJson = match serde_json::from_str(raw.get()) {
-            Ok(i) => i,
-            Err(_) => {
-                report.refuse(
-                    position,
-                    None,
-                    Reason::Malformed("a field has the wrong type"),
-                );
-                continue;
+    for_each_entry(
+        &mut report,
+        &items,
+        WRONG_TYPE,
+        |report, position, item: ItemJson| {
+            let tags: Vec<String> = item
+                .folder_id
+                .and_then(|f| folders.get(&f).cloned())
+                .into_iter()
+                .collect();
+            match item.kind {
+                Some(1) => {
+                    let login = item.login.unwrap_or(LoginJson {
+                        username: None,
+                        password: None,
+                        totp: None,
+                        uris: None,
+                    });
+                    add_login(
+                        report,
+                        position,
+                        Login {
+                            title: item.name,
+                            username: login.username,
+                            password: login.password,
+                            url: login
+                                .uris
+                                .unwrap_or_default()
+                                .into_iter()
+                                .find_map(|u| u.uri),
+                            notes: item.notes.map(|n| n.expose().to_owned()),
+                            totp: login.totp,
+                            tags,
+                        },
+                    );
+                }
+                Some(2) => add_note(report, position, item.name, item.notes, tags),
+                other => {
+                    let what = match other {
+                        Some(3) => "card",
+                        Some(4) => "identity",
+                        Some(5) => "SSH key",
+                        _ => "unknown",
+                    };
+                    let label = entry_label(item.name.as_deref(), None);
+                    report.refuse(position, label, Reason::NotImported(what));
+                }
             }
-        };
-        let tags: Vec<String> = item
-            .folder_id
-            .and_then(|f| folders.get(&f).cloned())
-            .into_iter()
-            .collect();
-        match item.kind {
-            Some(1) => {
-                let login = item.login.unwrap_or(LoginJson {
-                    username: None,
-                    password: None,
-                    totp: None,
-                    uris: None,
-                });
-                add_login(
-                    &mut report,
-                    position,
-                    Login {
-                        title: item.name,
-                        username: login.username,
-                        password: login.password,
-                        url: login
-                            .uris
-                            .unwrap_or_default()
-                            .into_iter()
-                            .find_map(|u| u.uri),
-                        notes: item.notes.map(|n| n.expose().to_owned()),
-                        totp: login.totp,
-                        tags,
-                    },
-                );
-            }
-            Some(2) => add_note(&mut report, position, item.name, item.notes, tags),
-            other => {
-                let what = match other {
-                    Some(3) => "card",
-                    Some(4) => "identity",
-                    Some(5) => "SSH key",
-                    _ => "unknown",
-                };
-                let label = entry_label(item.name.as_deref(), None);
-                report.refuse(position, label, Reason::NotImported(what));
-            }
-        }
-    }
+        },
+    );
     Ok(report)
 }
 

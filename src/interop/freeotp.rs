@@ -12,7 +12,10 @@ use serde_json::value::RawValue;
 
 use super::dedup::Carries;
 use super::otp::{self, Fields, Kind};
-use super::{entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
+use super::{
+    entry_label, for_each_entry, parse_export, ImportReport, InteropError, Namer, Reason, Unit,
+    WRONG_TYPE,
+};
 use crate::item::totp;
 
 #[derive(Deserialize)]
@@ -50,64 +53,45 @@ impl Drop for SignedBytes {
 
 /// Imports a FreeOTP+ JSON export.
 pub fn import_freeotp_plus(json: &str) -> Result<ImportReport, InteropError> {
-    let root: Root<'_> = serde_json::from_str(json).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => InteropError::NotFormat {
-            what: "a FreeOTP+ export",
-            detail: "it has no tokens list",
-        },
-        _ => InteropError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
+    let root: Root<'_> = parse_export(json, "a FreeOTP+ export", "it has no tokens list")?;
     let mut report = ImportReport::new(Unit::Entry, Carries::SECRET_ONLY);
     let mut namer = Namer::default();
-    for (n, raw) in root.tokens.iter().enumerate() {
-        let position = n + 1;
-        let token: Token = match serde_json::from_str(raw.get()) {
-            Ok(t) => t,
-            Err(_) => {
-                report.refuse(
-                    position,
-                    None,
-                    Reason::Malformed("a field has the wrong type"),
+    for_each_entry(
+        &mut report,
+        &root.tokens,
+        WRONG_TYPE,
+        |report, position, token: Token| {
+            let issuer = otp::nonempty(token.issuer_ext).or(otp::nonempty(token.issuer_int));
+            let account = otp::nonempty(token.label);
+            let label = entry_label(issuer.as_deref(), account.as_deref());
+            let made = (|| {
+                let mut kind = Kind::parse(token.kind.as_deref().unwrap_or("TOTP"))?;
+                if kind == Kind::Totp
+                    && issuer.as_deref() == Some("Steam")
+                    && token.digits == Some(5)
+                {
+                    kind = Kind::Steam;
+                }
+                let values = token.secret.ok_or(Reason::Malformed("no secret"))?;
+                let values = &values.0;
+                if values.is_empty() || values.len() > totp::MAX_SECRET_CHARS {
+                    return Err(Reason::Malformed("the secret is empty or too long"));
+                }
+                let bytes: zeroize::Zeroizing<Vec<u8>> = zeroize::Zeroizing::new(
+                    values
+                        .iter()
+                        .map(|&v| i8::try_from(v).map(|b| b as u8))
+                        .collect::<Result<_, _>>()
+                        .map_err(|_| Reason::Malformed("a secret byte is outside -128..127"))?,
                 );
-                continue;
-            }
-        };
-        let issuer = otp::nonempty(token.issuer_ext).or(otp::nonempty(token.issuer_int));
-        let account = otp::nonempty(token.label);
-        let label = entry_label(issuer.as_deref(), account.as_deref());
-        let result = (|| {
-            let mut kind = Kind::parse(token.kind.as_deref().unwrap_or("TOTP"))?;
-            if kind == Kind::Totp && issuer.as_deref() == Some("Steam") && token.digits == Some(5) {
-                kind = Kind::Steam;
-            }
-            let values = token.secret.ok_or(Reason::Malformed("no secret"))?;
-            let values = &values.0;
-            if values.is_empty() || values.len() > totp::MAX_SECRET_CHARS {
-                return Err(Reason::Malformed("the secret is empty or too long"));
-            }
-            let bytes: zeroize::Zeroizing<Vec<u8>> = zeroize::Zeroizing::new(
-                values
-                    .iter()
-                    .map(|&v| i8::try_from(v).map(|b| b as u8))
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| Reason::Malformed("a secret byte is outside -128..127"))?,
-            );
-            let mut f = Fields::new(kind, totp::encode_base32(&bytes));
-            f.issuer = issuer.clone();
-            f.account = account.clone();
-            f.algorithm = token.algo;
-            f.digits = token.digits;
-            f.period = token.period;
-            f.counter = token.counter;
-            otp::build(f)
-        })();
-        match result {
-            Ok(secret) => report.add(totp_item(secret, &mut namer), position),
-            Err(reason) => report.refuse(position, label, reason),
-        }
-    }
+                otp::build(
+                    Fields::new(kind, totp::encode_base32(&bytes))
+                        .named(issuer, account)
+                        .params(token.algo, token.digits, token.period, token.counter),
+                )
+            })();
+            otp::settle(report, &mut namer, position, label, made, |_| {});
+        },
+    );
     Ok(report)
 }

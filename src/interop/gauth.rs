@@ -24,9 +24,10 @@ use base64::Engine;
 use zeroize::Zeroizing;
 
 use super::dedup::Carries;
+use super::otp::{self, Fields, Kind};
 use super::{totp_item, ImportReport, Namer, Reason, Unit, MAX_IMPORT_BYTES};
 use crate::item::totp;
-use crate::item::{OtpAlgorithm, OtpType, Secret};
+use crate::item::{OtpAlgorithm, Secret};
 use crate::secret::SecretBytes;
 
 /// One account as the payload describes it, before validation.
@@ -204,14 +205,14 @@ fn to_secret(p: OtpParameters) -> Result<Secret, Reason> {
         4 => return Err(Reason::Md5),
         _ => return Err(Reason::UnknownEnum("algorithm")),
     };
-    let digits = match p.digits {
+    let digits: u64 = match p.digits {
         0 | 1 => 6,
         2 => 8,
         _ => return Err(Reason::UnknownEnum("digit count")),
     };
-    let otp_type = match p.otp_type {
-        0 | 2 => OtpType::Totp,
-        1 => OtpType::Hotp,
+    let kind = match p.otp_type {
+        0 | 2 => Kind::Totp,
+        1 => Kind::Hotp,
         _ => return Err(Reason::UnknownEnum("type")),
     };
     // Stored as base32 (8 characters per 5 bytes), within the cap.
@@ -228,33 +229,17 @@ fn to_secret(p: OtpParameters) -> Result<Secret, Reason> {
             account = rest.trim().to_owned();
         }
     }
-    let secret = build(&p, Some(issuer), &account, algorithm, digits, otp_type);
-    totp::validate(&secret)?;
-    Ok(secret)
-}
-
-fn build(
-    p: &OtpParameters,
-    issuer: Option<String>,
-    account: &str,
-    algorithm: OtpAlgorithm,
-    digits: u8,
-    otp_type: OtpType,
-) -> Secret {
-    Secret::Totp {
-        secret: totp::encode_base32(p.secret.expose()),
-        issuer: issuer.filter(|i| !i.is_empty()),
-        label: Some(account.to_owned()).filter(|a| !a.is_empty()),
-        algorithm,
-        digits,
-        period: 30,
-        otp_type,
-        counter: if otp_type == OtpType::Hotp {
-            p.counter
-        } else {
-            0
-        },
-    }
+    otp::build(
+        Fields::new(kind, totp::encode_base32(p.secret.expose()))
+            .named(Some(issuer), Some(account))
+            .params(
+                Some(algorithm.as_str().to_owned()),
+                Some(digits),
+                // The format has no period: its codes change every 30 s.
+                None,
+                Some(p.counter),
+            ),
+    )
 }
 
 /// Imports Google Authenticator export URIs, one per line (a multi-QR

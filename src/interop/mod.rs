@@ -138,6 +138,60 @@ impl ImportReport {
             label,
         });
     }
+
+    /// Adds the item made from entry `position`, or refuses the entry
+    /// (named by `label`) for the reason it could not be made.
+    pub(crate) fn settle(
+        &mut self,
+        position: usize,
+        label: Option<String>,
+        made: Result<Item, Reason>,
+    ) {
+        match made {
+            Ok(item) => self.add(item, position),
+            Err(reason) => self.refuse(position, label, reason),
+        }
+    }
+}
+
+/// Reads a JSON export whose top level is `T`. Valid JSON of another shape
+/// is not `what` (with `detail` saying what is missing); text that is not
+/// JSON says where the parser stopped.
+pub(crate) fn parse_export<'a, T: serde::Deserialize<'a>>(
+    json: &'a str,
+    what: &'static str,
+    detail: &'static str,
+) -> Result<T, InteropError> {
+    serde_json::from_str(json).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => InteropError::NotFormat { what, detail },
+        _ => InteropError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })
+}
+
+/// Why an entry of a JSON list could not be read, in most formats.
+pub(crate) const WRONG_TYPE: &str = "a field has the wrong type";
+
+/// Hands each entry of a JSON list to `each` as `T`, with its 1-based
+/// position. An entry of another shape (a field of the wrong type) is
+/// refused there as `malformed`, without a label: its fields could not be
+/// read. Entries are kept raw until here so one bad entry does not stop
+/// the others.
+pub(crate) fn for_each_entry<T: serde::de::DeserializeOwned>(
+    report: &mut ImportReport,
+    entries: &[&serde_json::value::RawValue],
+    malformed: &'static str,
+    mut each: impl FnMut(&mut ImportReport, usize, T),
+) {
+    for (n, raw) in entries.iter().enumerate() {
+        let position = n + 1;
+        match serde_json::from_str(raw.get()) {
+            Ok(entry) => each(report, position, entry),
+            Err(_) => report.refuse(position, None, Reason::Malformed(malformed)),
+        }
+    }
 }
 
 /// A short, printable label naming an entry by issuer and account (never

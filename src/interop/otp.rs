@@ -7,9 +7,9 @@
 //! goes through here, so the rules (Steam entries mapped to
 //! [`totp::steam_secret`], mOTP and Yandex refused) are the same for all.
 
-use super::Reason;
+use super::{totp_item, ImportReport, Namer, Reason};
 use crate::item::totp::{self, TotpError};
-use crate::item::{OtpAlgorithm, OtpType, Secret};
+use crate::item::{Item, OtpAlgorithm, OtpType, Secret};
 use crate::secret::SecretString;
 
 /// The kinds of entry an export may hold.
@@ -51,7 +51,9 @@ pub(crate) fn harmless(name: &str) -> String {
     }
 }
 
-/// The fields of one entry, before validation.
+/// The fields of one entry, before validation. The numbers are as wide as
+/// any format's (a signed or an unsigned 64-bit field), so a value out of
+/// range is refused by [`build`] with the reason, not cut to fit.
 #[derive(Debug)]
 pub(crate) struct Fields {
     /// What kind of entry.
@@ -63,14 +65,15 @@ pub(crate) struct Fields {
     pub issuer: Option<String>,
     /// The account at the service.
     pub account: Option<String>,
-    /// `SHA1`, `SHA256` or `SHA512` in any spelling; SHA1 when absent.
+    /// `SHA1`, `SHA256` or `SHA512` in any spelling; SHA1 when absent or
+    /// empty.
     pub algorithm: Option<String>,
     /// 6 to 8; 6 when absent.
-    pub digits: Option<i64>,
+    pub digits: Option<i128>,
     /// Seconds; 30 when absent.
-    pub period: Option<i64>,
+    pub period: Option<i128>,
     /// HOTP counter; 0 when absent.
-    pub counter: Option<i64>,
+    pub counter: Option<i128>,
 }
 
 impl Fields {
@@ -87,6 +90,33 @@ impl Fields {
             counter: None,
         }
     }
+
+    /// The entry's service and account.
+    pub(crate) fn named(self, issuer: Option<String>, account: Option<String>) -> Fields {
+        Fields {
+            issuer,
+            account,
+            ..self
+        }
+    }
+
+    /// The code parameters as the export gives them; a missing one takes
+    /// the key URI format's default.
+    pub(crate) fn params<N: Into<i128>>(
+        self,
+        algorithm: Option<String>,
+        digits: Option<N>,
+        period: Option<N>,
+        counter: Option<N>,
+    ) -> Fields {
+        Fields {
+            algorithm,
+            digits: digits.map(Into::into),
+            period: period.map(Into::into),
+            counter: counter.map(Into::into),
+            ..self
+        }
+    }
 }
 
 /// Trims a text field and drops it when empty.
@@ -94,36 +124,34 @@ pub(crate) fn nonempty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
-/// Validates the fields into a [`Secret::Totp`].
+/// Validates the fields into a [`Secret::Totp`], checking them in one
+/// order for every format: the secret, the algorithm, the digits, the
+/// period, the counter, then what the vault checks when it stores the
+/// secret (the length of issuer and account).
 pub(crate) fn build(f: Fields) -> Result<Secret, Reason> {
     let otp_type = match f.kind {
         Kind::Totp => OtpType::Totp,
         Kind::Hotp => OtpType::Hotp,
-        // Steam codes are always SHA1, 5 characters, 30 seconds: the
-        // digits an app writes for them (5, or 6 in some) are not used.
-        Kind::Steam => return Ok(totp::steam_secret(f.secret.expose(), f.issuer, f.account)?),
+        Kind::Steam => OtpType::Steam,
     };
     let secret = totp::normalize_base32(f.secret.expose())?;
     let algorithm = match f.algorithm.as_deref().map(str::trim) {
         None | Some("") => OtpAlgorithm::Sha1,
         Some(a) => totp::parse_algorithm(a)?,
     };
-    let digits = f
-        .digits
-        .unwrap_or(6)
-        .try_into()
-        .ok()
-        .filter(|d| totp::DIGITS.contains(d))
-        .ok_or(TotpError::InvalidDigits)?;
+    let digits = match otp_type {
+        // Steam codes are always 5 characters: the digits an app writes
+        // for them (5, or 6 in some) are not used.
+        OtpType::Steam => totp::STEAM_CODE_CHARS,
+        OtpType::Totp | OtpType::Hotp => {
+            within(f.digits, 6, totp::DIGITS).ok_or(TotpError::InvalidDigits)?
+        }
+    };
     let period = match otp_type {
-        OtpType::Totp => f
-            .period
-            .unwrap_or(30)
-            .try_into()
-            .ok()
-            .filter(|p| totp::PERIODS.contains(p))
-            .ok_or(TotpError::InvalidPeriod)?,
-        OtpType::Hotp | OtpType::Steam => 30,
+        OtpType::Totp | OtpType::Steam => {
+            within(f.period, 30, totp::PERIODS).ok_or(TotpError::InvalidPeriod)?
+        }
+        OtpType::Hotp => 30,
     };
     let counter = match otp_type {
         OtpType::Hotp => f
@@ -133,20 +161,54 @@ pub(crate) fn build(f: Fields) -> Result<Secret, Reason> {
             .map_err(|_| TotpError::InvalidCounter)?,
         OtpType::Totp | OtpType::Steam => 0,
     };
-    let secret = Secret::Totp {
-        secret,
-        issuer: nonempty(f.issuer),
-        label: nonempty(f.account),
-        algorithm,
-        digits,
-        period,
-        otp_type,
-        counter,
+    let secret = match otp_type {
+        // Steam codes are SHA1 every 30 seconds, whatever the entry says.
+        OtpType::Steam => totp::steam_secret(secret.expose(), f.issuer, f.account)?,
+        OtpType::Totp | OtpType::Hotp => Secret::Totp {
+            secret,
+            issuer: nonempty(f.issuer),
+            label: nonempty(f.account),
+            algorithm,
+            digits,
+            period,
+            otp_type,
+            counter,
+        },
     };
     // What the vault would refuse to store (an issuer or account over the
     // length limit) is refused here, for this entry alone.
     totp::validate(&secret)?;
     Ok(secret)
+}
+
+/// `value` (`default` when absent) when it lies in `range`.
+fn within<T: TryFrom<i128> + PartialOrd>(
+    value: Option<i128>,
+    default: i128,
+    range: std::ops::RangeInclusive<T>,
+) -> Option<T> {
+    T::try_from(value.unwrap_or(default))
+        .ok()
+        .filter(|v| range.contains(v))
+}
+
+/// Adds the item for entry `position` made from `made` (named by `namer`,
+/// then given by `finish` what only the format carries: tags, notes), or
+/// refuses the entry, named by `label`, for the reason it could not be made.
+pub(crate) fn settle(
+    report: &mut ImportReport,
+    namer: &mut Namer,
+    position: usize,
+    label: Option<String>,
+    made: Result<Secret, Reason>,
+    finish: impl FnOnce(&mut Item),
+) {
+    let made = made.map(|secret| {
+        let mut item = totp_item(secret, namer);
+        finish(&mut item);
+        item
+    });
+    report.settle(position, label, made);
 }
 
 /// Parses what a password manager keeps in its TOTP field: an otpauth URI,
@@ -235,6 +297,66 @@ mod tests {
         for secret in ["JBSWY3DP", "JBSWY3DPEHPK3PXP", "abcdefgh", "t0tp"] {
             assert_eq!(Kind::parse(secret), Err(Reason::OtpType("…".into())));
         }
+    }
+
+    /// The rules every format gets from [`build`]: a Steam entry names a
+    /// valid algorithm and period like any time-based entry (its own are
+    /// then used), an empty algorithm is SHA1, and an unsigned 64-bit
+    /// counter (Aegis, Google Authenticator) is kept whole.
+    #[test]
+    fn one_set_of_rules_for_every_format() {
+        let steam = |algorithm: &str, period: i64| {
+            build(Fields::new(Kind::Steam, "JBSWY3DP".into()).params(
+                Some(algorithm.to_owned()),
+                Some(5),
+                Some(period),
+                None,
+            ))
+        };
+        let s = steam("SHA1", 30).unwrap();
+        assert_eq!(s, totp::steam_secret("JBSWY3DP", None, None).unwrap());
+        assert_eq!(steam("sha-256", 60).unwrap(), s);
+        assert_eq!(
+            steam("MD5", 30).unwrap_err(),
+            Reason::Totp(TotpError::UnsupportedAlgorithm("MD5".into()))
+        );
+        assert_eq!(
+            steam("SHA1", 0).unwrap_err(),
+            Reason::Totp(TotpError::InvalidPeriod)
+        );
+        let empty = Fields::new(Kind::Totp, "JBSWY3DP".into()).params(
+            Some(" ".to_owned()),
+            None::<i64>,
+            None,
+            None,
+        );
+        assert!(matches!(
+            build(empty).unwrap(),
+            Secret::Totp {
+                algorithm: OtpAlgorithm::Sha1,
+                ..
+            }
+        ));
+        let wide = Fields::new(Kind::Hotp, "JBSWY3DP".into()).params(
+            None,
+            Some(8u64),
+            None,
+            Some(u64::MAX),
+        );
+        assert!(matches!(
+            build(wide).unwrap(),
+            Secret::Totp {
+                digits: 8,
+                counter: u64::MAX,
+                ..
+            }
+        ));
+        let mut f = Fields::new(Kind::Totp, "JBSWY3DP".into());
+        f.digits = Some(i128::from(u64::MAX) + 6);
+        assert_eq!(
+            build(f).unwrap_err(),
+            Reason::Totp(TotpError::InvalidDigits)
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use serde_json::value::RawValue;
 
 use super::dedup::Carries;
 use super::otp;
-use super::{entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
+use super::{
+    entry_label, for_each_entry, parse_export, ImportReport, InteropError, Namer, Reason, Unit,
+};
 use crate::secret::SecretString;
 
 #[derive(Deserialize)]
@@ -35,53 +37,38 @@ struct Content {
 
 /// Imports a Proton Authenticator export.
 pub fn import_proton(json: &str) -> Result<ImportReport, InteropError> {
-    let root: Root<'_> = serde_json::from_str(json).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => InteropError::NotFormat {
-            what: "a Proton Authenticator export",
-            detail: "it has no entries list",
-        },
-        _ => InteropError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
+    let root: Root<'_> = parse_export(
+        json,
+        "a Proton Authenticator export",
+        "it has no entries list",
+    )?;
     let mut report = ImportReport::new(Unit::Entry, Carries::NOTES);
     let mut namer = Namer::default();
-    for (n, raw) in root.entries.iter().enumerate() {
-        let position = n + 1;
-        let entry: Entry = match serde_json::from_str(raw.get()) {
-            Ok(e) => e,
-            Err(_) => {
-                report.refuse(
-                    position,
-                    None,
-                    Reason::Malformed("no content.uri, or a field has the wrong type"),
-                );
-                continue;
-            }
-        };
-        let name = otp::nonempty(entry.content.name);
-        let result = match entry
-            .content
-            .entry_type
-            .as_deref()
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            None | Some("totp" | "steam") => {
-                otp::from_totp_field(entry.content.uri.expose(), None, name.as_deref())
-            }
-            Some(other) => Err(Reason::OtpType(otp::harmless(other))),
-        };
-        match result {
-            Ok(secret) => {
-                let mut item = totp_item(secret, &mut namer);
+    let malformed = "no content.uri, or a field has the wrong type";
+    for_each_entry(
+        &mut report,
+        &root.entries,
+        malformed,
+        |report, position, entry: Entry| {
+            let name = otp::nonempty(entry.content.name);
+            let result = match entry
+                .content
+                .entry_type
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                None | Some("totp" | "steam") => {
+                    otp::from_totp_field(entry.content.uri.expose(), None, name.as_deref())
+                }
+                Some(other) => Err(Reason::OtpType(otp::harmless(other))),
+            };
+            let label = entry_label(name.as_deref(), None);
+            otp::settle(report, &mut namer, position, label, result, |item| {
                 item.notes = otp::nonempty(entry.note);
-                report.add(item, position);
-            }
-            Err(reason) => report.refuse(position, entry_label(name.as_deref(), None), reason),
-        }
-    }
+            });
+        },
+    );
     Ok(report)
 }
 

@@ -21,7 +21,10 @@ use serde_json::value::RawValue;
 use super::crypto;
 use super::dedup::Carries;
 use super::otp::{self, Fields, Kind};
-use super::{entry_label, totp_item, ImportReport, InteropError, Namer, Reason, Unit};
+use super::{
+    entry_label, for_each_entry, parse_export, ImportReport, InteropError, Namer, Reason, Unit,
+    WRONG_TYPE,
+};
 use crate::secret::SecretString;
 
 const WHAT: &str = "2FAS backup";
@@ -83,16 +86,7 @@ pub fn import_2fas(
     json: &str,
     password: Option<&SecretString>,
 ) -> Result<ImportReport, InteropError> {
-    let root: Root<'_> = serde_json::from_str(json).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => InteropError::NotFormat {
-            what: "a 2FAS backup",
-            detail: "it has no services list",
-        },
-        _ => InteropError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
+    let root: Root<'_> = parse_export(json, "a 2FAS backup", "it has no services list")?;
     match root.schema_version {
         Some(v) if (1..=MAX_SCHEMA).contains(&v) => {}
         Some(_) => return Err(InteropError::Unsupported(
@@ -148,49 +142,35 @@ fn decrypt(
 
 fn convert(services: &[&RawValue], groups: &HashMap<String, String>, report: &mut ImportReport) {
     let mut namer = Namer::default();
-    for (n, raw) in services.iter().enumerate() {
-        let position = n + 1;
-        let service: Service = match serde_json::from_str(raw.get()) {
-            Ok(s) => s,
-            Err(_) => {
-                report.refuse(
-                    position,
-                    None,
-                    Reason::Malformed("a field has the wrong type"),
-                );
-                continue;
-            }
-        };
-        let otp = service.otp.unwrap_or_default();
-        let issuer = otp::nonempty(service.name).or(otp::nonempty(otp.issuer));
-        let account = otp::nonempty(otp.account).or(otp::nonempty(otp.label));
-        let label = entry_label(issuer.as_deref(), account.as_deref());
-        let result = (|| {
-            let secret = service.secret.ok_or(Reason::Malformed("no secret"))?;
-            let kind = match otp.token_type.as_deref() {
-                None => Kind::Totp,
-                Some(t) => Kind::parse(t)?,
-            };
-            let mut f = Fields::new(kind, secret);
-            f.issuer = issuer.clone();
-            f.account = account.clone();
-            f.algorithm = otp.algorithm;
-            f.digits = otp.digits;
-            f.period = otp.period;
-            f.counter = otp.counter;
-            otp::build(f)
-        })();
-        match result {
-            Ok(secret) => {
-                let mut item = totp_item(secret, &mut namer);
+    for_each_entry(
+        report,
+        services,
+        WRONG_TYPE,
+        |report, position, service: Service| {
+            let otp = service.otp.unwrap_or_default();
+            let issuer = otp::nonempty(service.name).or(otp::nonempty(otp.issuer));
+            let account = otp::nonempty(otp.account).or(otp::nonempty(otp.label));
+            let label = entry_label(issuer.as_deref(), account.as_deref());
+            let made = (|| {
+                let secret = service.secret.ok_or(Reason::Malformed("no secret"))?;
+                let kind = match otp.token_type.as_deref() {
+                    None => Kind::Totp,
+                    Some(t) => Kind::parse(t)?,
+                };
+                otp::build(Fields::new(kind, secret).named(issuer, account).params(
+                    otp.algorithm,
+                    otp.digits,
+                    otp.period,
+                    otp.counter,
+                ))
+            })();
+            otp::settle(report, &mut namer, position, label, made, |item| {
                 item.tags = service
                     .group_id
                     .and_then(|g| groups.get(&g).cloned())
                     .into_iter()
                     .collect();
-                report.add(item, position);
-            }
-            Err(reason) => report.refuse(position, label, reason),
-        }
-    }
+            });
+        },
+    );
 }
