@@ -287,3 +287,54 @@ fn stock_age_finds_no_trace_of_a_purged_seed() {
     // Not a single word-run of it either (the grave's history, the husk).
     assert!(!decrypt(&env.vault).contains("legal winner thank year"));
 }
+
+/// The no-loss rule still holds after a purge: another device that used a
+/// recovery code without knowing of the removal changed the item's secret
+/// after the deletion, so the merge keeps the item with that change, says
+/// so, and says which purged values stay erased.
+#[test]
+fn an_edit_made_elsewhere_without_knowing_of_the_purge_still_wins_and_is_reported() {
+    let env = Env::init();
+    env.pass_cmd(
+        &["add", "codes", "Bank codes", "--note", "call 0800 PURGED"],
+        Some(b"1111-2222\n3333-4444\n"),
+    )
+    .ok();
+    let offline = device(&env);
+    env.pass_cmd(&["rm", "Bank codes", "--purge", "--yes"], None)
+        .ok();
+    assert!(!holds(&env, &env.vault, "0800 PURGED"));
+    // Meanwhile, on the device that did not hear of it: a code is used.
+    offline
+        .pass_cmd(&["codes", "use", "Bank codes"], Some(b"1111-2222\n"))
+        .ok();
+    let before = env.snapshot();
+    let out = env
+        .pass_cmd(
+            &["merge", offline.vault.to_str().unwrap(), "--dry-run"],
+            None,
+        )
+        .ok();
+    assert!(out.stdout.contains("Bank codes"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("back without the values you purged"),
+        "{}",
+        out.stdout
+    );
+    before.assert_unchanged(&env.vault, "merge --dry-run");
+    let out = env
+        .pass_cmd(&["--json", "merge", offline.vault.to_str().unwrap()], None)
+        .ok();
+    let j = out.json();
+    assert_eq!(j["restored"][0], "Bank codes", "{j}");
+    assert_eq!(j["restored_without_purged"][0], "Bank codes", "{j}");
+    // The edit (the codes, one now used) is back; the note, which nobody
+    // changed after the removal, stays erased.
+    let p = payload(&env, &env.vault);
+    let item = &p["items"][0];
+    assert_eq!(item["name"], "Bank codes");
+    assert_eq!(item["secret"]["codes"][0]["code"], "1111-2222");
+    assert!(item["secret"]["codes"][0]["used"].is_string());
+    assert!(item.get("notes").is_none(), "{item}");
+    assert!(!holds(&env, &env.vault, "0800 PURGED"));
+}

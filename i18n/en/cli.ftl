@@ -166,6 +166,7 @@ cli-merge-added = added
 cli-merge-changed = changed
 cli-merge-deleted = deleted
 cli-merge-restored = kept although deleted on one side (edited on the other; check them)
+cli-merge-restored-erased = of those, back without the values you purged (only what was edited came back; the rest is empty)
 cli-merge-duplicates = now two items with this name (rename or remove one)
 cli-merge-settings = settings taken from the other copy
 cli-merge-conflict-theirs = {"  "}conflict: { $item }, { $field }: both copies changed it; the other copy's newer value is current, this vault's value is in the item's history

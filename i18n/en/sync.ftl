@@ -16,6 +16,7 @@ sync-cli-merged-on-save = Another program changed the vault while this command r
 sync-cli-merged-counts = {"  "}from the other version: { $added } added, { $changed } changed, { $deleted } deleted
 sync-cli-merged-conflict = {"  "}conflict: both changed { $item } ({ $field }); the newer value is current and the other is kept in the item's history
 sync-cli-merged-restored = {"  "}{ $item } was deleted in one version and edited in the other: it is kept, with the edit
+sync-cli-merged-restored-erased = {"  "}{ $item } had its values purged: they stay erased, only the edit came back
 
 ## The TUI: the banner, the page, its keys
 
@@ -44,6 +45,7 @@ sync-adds = adds: { $names }
 sync-changes = changes: { $names }
 sync-deletes = deletes: { $names }
 sync-restores = keeps, with the other side's edit (deleted here): { $names }
+sync-restores-erased = of those, without the values you purged (only the edit comes back): { $names }
 sync-conflict-theirs = conflict: both changed { $item } ({ $field }); the copy's value is newer and becomes current, this vault's goes to the item's history
 sync-conflict-ours = conflict: both changed { $item } ({ $field }); this vault's value is newer and stays, the copy's goes to the item's history
 # A field's name in a conflict line (English: the field's id).

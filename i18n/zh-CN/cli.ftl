@@ -158,6 +158,7 @@ cli-merge-added = 新增
 cli-merge-changed = 已更改
 cli-merge-deleted = 已删除
 cli-merge-restored = 一方删除而另一方编辑过，已保留（请检查）
+cli-merge-restored-erased = 其中这些回来时不含你已抹除的内容（只有被修改的部分回来了，其余为空）
 cli-merge-duplicates = 现在有两个同名条目（请重命名或删除其中一个）
 cli-merge-settings = 采用了另一个副本的设置
 cli-merge-conflict-theirs = {"  "}冲突：{ $item }，{ $field }：两个副本都改过；另一个副本较新的值为当前值，本保险库的值保存在条目历史中

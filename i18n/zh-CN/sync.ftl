@@ -15,6 +15,7 @@ sync-cli-merged-on-save = 本命令运行期间，另一个程序修改了保险
 sync-cli-merged-counts = {"  "}来自另一个版本：新增 { $added }，更改 { $changed }，删除 { $deleted }
 sync-cli-merged-conflict = {"  "}冲突：双方都改了 { $item }（{ $field }）；较新的值为当前值，另一个值保存在条目历史中
 sync-cli-merged-restored = {"  "}{ $item } 在一个版本中被删除、在另一个版本中被修改：已保留，并带有该修改
+sync-cli-merged-restored-erased = {"  "}{ $item } 的内容已被抹除：它们仍保持抹除，只有那次修改回来了
 
 ## TUI：提示条、页面和按键
 
@@ -40,6 +41,7 @@ sync-adds = 新增：{ $names }
 sync-changes = 更改：{ $names }
 sync-deletes = 删除：{ $names }
 sync-restores = 保留并带上另一方的修改（此处已删除）：{ $names }
+sync-restores-erased = 其中这些不含你已抹除的内容（只有修改回来）：{ $names }
 sync-conflict-theirs = 冲突：双方都改了 { $item }（{ $field }）；副本的值较新，成为当前值，本保险库的值移入条目历史
 sync-conflict-ours = 冲突：双方都改了 { $item }（{ $field }）；本保险库的值较新，保持不变，副本的值移入条目历史
 # 冲突行中的字段名。

@@ -97,6 +97,12 @@ pub fn merged_on_save(r: &MergeReport) -> Vec<String> {
     for name in &r.restored {
         out.push(crate::tr!("sync-cli-merged-restored", item = name.as_str()));
     }
+    for name in &r.restored_erased {
+        out.push(crate::tr!(
+            "sync-cli-merged-restored-erased",
+            item = name.as_str()
+        ));
+    }
     for name in &r.duplicate_names {
         out.push(crate::tr!("sync-duplicate-name", name = name.as_str()));
     }
@@ -198,6 +204,7 @@ fn print_report(
             "changed": r.changed,
             "deleted": r.deleted,
             "restored": r.restored,
+            "restored_without_purged": r.restored_erased,
             "conflicts": conflicts,
             "duplicate_names": r.duplicate_names,
             "settings": r.vault_changes,
@@ -214,6 +221,7 @@ fn print_report(
         (text::MERGE_CHANGED, &r.changed),
         (text::MERGE_DELETED, &r.deleted),
         (text::MERGE_RESTORED, &r.restored),
+        (text::MERGE_RESTORED_ERASED, &r.restored_erased),
         (text::MERGE_DUPLICATES, &r.duplicate_names),
         (text::MERGE_SETTINGS, &r.vault_changes),
     ] {

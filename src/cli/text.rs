@@ -498,6 +498,8 @@ pub const MERGE_CHANGED: Msg = Msg("cli-merge-changed");
 pub const MERGE_DELETED: Msg = Msg("cli-merge-deleted");
 /// Label: items deleted on one side and edited on the other.
 pub const MERGE_RESTORED: Msg = Msg("cli-merge-restored");
+/// Label: of those, the ones whose purged values stay erased.
+pub const MERGE_RESTORED_ERASED: Msg = Msg("cli-merge-restored-erased");
 /// Label: names now used twice.
 pub const MERGE_DUPLICATES: Msg = Msg("cli-merge-duplicates");
 /// Label: vault settings taken from the other copy.

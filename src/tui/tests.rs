@@ -3284,7 +3284,8 @@ fn the_preview_names_conflicts_restored_items_and_shared_names() {
     use crate::vault::merge::{Conflict, MergeReport};
     let r = MergeReport {
         added: (0..7).map(|n| format!("new {n}")).collect(),
-        restored: vec!["Kept".into()],
+        restored: vec!["Kept".into(), "Purged once".into()],
+        restored_erased: vec!["Purged once".into()],
         conflicts: vec![
             Conflict {
                 item: "Bank".into(),
@@ -3307,6 +3308,10 @@ fn the_preview_names_conflicts_restored_items_and_shared_names() {
     );
     let all = lines.join("\n");
     assert!(all.contains("Kept"), "{all}");
+    assert!(
+        all.contains("without the values you purged (only the edit comes back): Purged once"),
+        "{all}"
+    );
     assert!(
         all.contains("both changed Bank (notes); the copy's value is newer"),
         "{all}"

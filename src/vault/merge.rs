@@ -765,6 +765,9 @@ pub struct MergeReport {
     pub deleted: Vec<String>,
     /// Items deleted on one side and edited on the other: kept, with the edit.
     pub restored: Vec<String>,
+    /// Of those kept so, the ones whose deletion was purged: they came
+    /// back with the edit but without the purged values (empty fields).
+    pub restored_erased: Vec<String>,
     /// Fields changed on both sides.
     pub conflicts: Vec<Conflict>,
     /// Names now held by more than one item (added on both sides).
@@ -782,6 +785,7 @@ impl MergeReport {
             && self.changed.is_empty()
             && self.deleted.is_empty()
             && self.restored.is_empty()
+            && self.restored_erased.is_empty()
             && self.conflicts.is_empty()
             && self.vault_changes.is_empty()
             && !self.playbooks_changed
@@ -925,6 +929,17 @@ pub fn merge(ours: &Payload, theirs: &Payload) -> (Payload, MergeReport) {
         if alive {
             if !in_a || !in_b {
                 report.restored.push(item.name.clone());
+            }
+            // Back without what a purge erased: said once, by the merge
+            // that first meets the edit and the purge together.
+            let erased = ts
+                .purged
+                .iter()
+                .any(|(f, h)| meta.rev.get(f).is_some_and(|s| s <= h));
+            let news =
+                !in_a || !in_b || a.sync.tombstones.get(id).map(|t| &t.purged) != Some(&ts.purged);
+            if erased && news {
+                report.restored_erased.push(item.name.clone());
             }
             metas.push((key.take().unwrap_or_else(|| id.to_owned()), meta));
             items.push(item);
@@ -1513,6 +1528,11 @@ mod tests {
         let (m2, _) = merge(&edited, &purged);
         assert_eq!(m1, m2);
         assert_eq!(r1.restored, vec!["note 0".to_owned()]);
+        assert_eq!(r1.restored_erased, vec!["note 0".to_owned()]);
+        // Merged with itself, or with the edited copy again (which holds
+        // the item too), nothing new to say.
+        assert!(merge(&m1, &m1).1.is_empty());
+        assert!(merge(&m1, &edited).1.restored_erased.is_empty());
         let back = m1.items.iter().find(|i| i.id == id).expect("edit lost");
         assert_eq!(back.notes.as_deref(), Some("changed offline"));
         assert_eq!(back.name, "note 0");
@@ -1547,6 +1567,10 @@ mod tests {
         for f in FIELDS {
             assert_eq!(seen[f], seen[&format!("purged:{f}")], "{f}");
         }
+        // `TombstoneWire` is the tombstone as versions before purging
+        // define it: they read it and write it back with the horizon.
+        let old: TombstoneWire = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(serde_json::to_value(old).unwrap(), v);
         let back: Tombstone = serde_json::from_value(v).unwrap();
         assert_eq!(back, purged.sync.tombstones[&id]);
         assert_eq!(back.seen.len(), FIELDS.len());

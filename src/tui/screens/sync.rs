@@ -296,6 +296,12 @@ pub fn preview_lines(r: &MergeReport) -> Vec<String> {
     if !r.restored.is_empty() {
         out.push(tr!("sync-restores", names = names(&r.restored)));
     }
+    if !r.restored_erased.is_empty() {
+        out.push(tr!(
+            "sync-restores-erased",
+            names = names(&r.restored_erased)
+        ));
+    }
     for c in &r.conflicts {
         out.push(if c.theirs_won {
             tr!(
