@@ -101,6 +101,11 @@ impl SecretBytes {
         self.0.as_slice()
     }
 
+    /// The secret bytes, to fill in place (for example, to decrypt into).
+    pub fn expose_mut(&mut self) -> &mut [u8] {
+        self.0.as_mut_slice()
+    }
+
     /// Length in bytes.
     pub fn len(&self) -> usize {
         self.0.len()

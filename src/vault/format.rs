@@ -806,39 +806,116 @@ pub fn decrypt_reader<R: std::io::BufRead>(
     len: usize,
     unlock: &Unlock,
 ) -> Result<Decrypted, VaultError> {
+    decrypt_from(input, len, unlock, None)
+}
+
+/// [`decrypt_reader`] for an open vault file of `len` bytes. The age crate
+/// reads and checks the header and unwraps the file key, as on every path;
+/// a binary file's payload is then read and decrypted in place, on two
+/// threads for a large vault ([`super::stream`]). An armored file streams
+/// through the age crate.
+pub fn decrypt_file(
+    file: &std::fs::File,
+    len: u64,
+    unlock: &Unlock,
+) -> Result<Decrypted, VaultError> {
+    use std::io::BufRead;
+    // The header is a few kilobytes; the payload is read by position.
+    let mut input = std::io::BufReader::with_capacity(8 << 10, Read::take(file, MAX_FILE_BYTES));
+    let binary = input
+        .fill_buf()
+        .is_ok_and(|b| b.starts_with(b"age-encryption.org/v1\n"));
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    decrypt_from(input, len, unlock, binary.then_some(file))
+}
+
+/// An identity that keeps a copy of the file key it unwraps, so the
+/// payload can be decrypted from the file by position ([`super::stream`]).
+struct KeyCatcher<'a> {
+    inner: &'a dyn Identity,
+    key: std::cell::RefCell<Option<zeroize::Zeroizing<[u8; 16]>>>,
+}
+
+impl KeyCatcher<'_> {
+    fn keep(
+        &self,
+        r: Option<Result<age_core::format::FileKey, age::DecryptError>>,
+    ) -> Option<Result<age_core::format::FileKey, age::DecryptError>> {
+        if let Some(Ok(k)) = &r {
+            use age_core::secrecy::ExposeSecret;
+            *self.key.borrow_mut() = Some(zeroize::Zeroizing::new(*k.expose_secret()));
+        }
+        r
+    }
+}
+
+impl Identity for KeyCatcher<'_> {
+    fn unwrap_stanza(
+        &self,
+        stanza: &age_core::format::Stanza,
+    ) -> Option<Result<age_core::format::FileKey, age::DecryptError>> {
+        self.keep(self.inner.unwrap_stanza(stanza))
+    }
+
+    fn unwrap_stanzas(
+        &self,
+        stanzas: &[age_core::format::Stanza],
+    ) -> Option<Result<age_core::format::FileKey, age::DecryptError>> {
+        self.keep(self.inner.unwrap_stanzas(stanzas))
+    }
+}
+
+/// The one decryption path: the header through the age crate; the payload
+/// from `file` by position when given (binary files), else streamed.
+fn decrypt_from<R: std::io::BufRead>(
+    input: R,
+    len: usize,
+    unlock: &Unlock,
+    file: Option<&std::fs::File>,
+) -> Result<Decrypted, VaultError> {
     if len == 0 {
         return Err(corrupt("the vault file is empty"));
     }
     // The header is measured before the age crate parses it (hostile
     // headers would otherwise cost minutes: see `header`).
     let budget = header::budget();
-    let decryptor = header::open_decryptor(input, &budget).map_err(|e| match e {
-        header::OpenError::Header(h) => {
-            corrupt(crate::tr!("vault-header-refused", reason = h.to_string()))
-        }
-        header::OpenError::Age(age::DecryptError::UnknownFormat) => {
-            corrupt("the file is not an age v1 file (unknown format or version line)")
-        }
-        header::OpenError::Age(_) => {
-            corrupt("the file is not a valid age file (its header cannot be read)")
-        }
-    })?;
+    let (decryptor, header_len) =
+        header::open_decryptor_at(input, &budget).map_err(|e| match e {
+            header::OpenError::Header(h) => {
+                corrupt(crate::tr!("vault-header-refused", reason = h.to_string()))
+            }
+            header::OpenError::Age(age::DecryptError::UnknownFormat) => {
+                corrupt("the file is not an age v1 file (unknown format or version line)")
+            }
+            header::OpenError::Age(_) => {
+                corrupt("the file is not a valid age file (its header cannot be read)")
+            }
+        })?;
     let observer = HeaderObserver(Default::default());
     let pass_id;
-    let mut ids: Vec<&dyn Identity> = vec![&observer];
+    let mut real: Vec<&dyn Identity> = Vec::new();
     match unlock {
         Unlock::Passphrase(p) => {
             pass_id = Some(PassphraseIdentity::new(p.clone()));
             if let Some(p) = &pass_id {
-                ids.push(p);
+                real.push(p);
             }
         }
         Unlock::Identities(list) => {
             pass_id = None;
-            ids.extend(list.iter().map(|i| i as &dyn Identity));
+            real.extend(list.iter().map(|i| i as &dyn Identity));
         }
     }
-    let result = decryptor.decrypt(ids.into_iter());
+    let catchers: Vec<KeyCatcher<'_>> = real
+        .into_iter()
+        .map(|inner| KeyCatcher {
+            inner,
+            key: Default::default(),
+        })
+        .collect();
+    let ids = std::iter::once(&observer as &dyn Identity)
+        .chain(catchers.iter().map(|c| c as &dyn Identity));
+    let result = decryptor.decrypt(ids);
     let mut reader = match result {
         Ok(r) => r,
         Err(e) => {
@@ -874,12 +951,30 @@ pub fn decrypt_reader<R: std::io::BufRead>(
             });
         }
     };
-    // The plaintext is a little shorter than the file: one allocation.
-    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(len));
-    reader.read_to_end(&mut plain).map_err(|_| {
-        corrupt("the encrypted contents fail authentication: the file is damaged or truncated")
-    })?;
-    let plaintext = SecretBytes::new(std::mem::take(&mut *plain));
+    let failed =
+        || corrupt("the encrypted contents fail authentication: the file is damaged or truncated");
+    let file_key = catchers.iter().find_map(|c| c.key.borrow_mut().take());
+    let plaintext = match (file, file_key) {
+        // The age crate has checked the header's MAC under this file key
+        // (it returns the reader only then).
+        (Some(file), Some(file_key)) => {
+            drop(reader);
+            super::stream::decrypt_file(&super::stream::Payload {
+                file,
+                offset: header_len as u64,
+                file_len: len as u64,
+                file_key: &file_key,
+            })
+            .map_err(|_| failed())?
+        }
+        _ => {
+            // The plaintext is a little shorter than the file: one
+            // allocation.
+            let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(len));
+            reader.read_to_end(&mut plain).map_err(|_| failed())?;
+            SecretBytes::new(std::mem::take(&mut *plain))
+        }
+    };
     let header = observer.0.into_inner();
     let (opened_by, derived, identities) = match unlock {
         Unlock::Passphrase(_) => (

@@ -399,11 +399,21 @@ pub fn open_decryptor<'a, R: BufRead>(
     input: R,
     budget: &'a Cell<u64>,
 ) -> Result<age::Decryptor<Measured<'a, R>>, OpenError> {
+    open_decryptor_at(input, budget).map(|(d, _)| d)
+}
+
+/// [`open_decryptor`], also giving the header's length (in a binary file,
+/// the offset of the payload that follows it).
+pub fn open_decryptor_at<'a, R: BufRead>(
+    input: R,
+    budget: &'a Cell<u64>,
+) -> Result<(age::Decryptor<Measured<'a, R>>, usize), OpenError> {
     let mut armored = age::armor::ArmoredReader::new(Budgeted {
         inner: input,
         left: budget,
     });
     let (header, _) = read_header(&mut armored).map_err(OpenError::Header)?;
+    let len = header.len();
     // Past the header the payload streams through, however large.
     budget.set(u64::MAX);
     let measured = HeaderFirst {
@@ -411,7 +421,9 @@ pub fn open_decryptor<'a, R: BufRead>(
         pos: 0,
         rest: armored,
     };
-    age::Decryptor::new_buffered(measured).map_err(OpenError::Age)
+    age::Decryptor::new_buffered(measured)
+        .map(|d| (d, len))
+        .map_err(OpenError::Age)
 }
 
 /// Why [`open_decryptor`] failed.

@@ -12,6 +12,8 @@
 //! - [`store`]: [`Vault`], opening and the save protocol (lock, change
 //!   detection, temp file, fsync, verify, previous generation, rename,
 //!   directory fsync).
+//! - [`stream`]: the age payload decrypted from the file in place, on two
+//!   threads for a large vault (the header stays with the age crate).
 
 pub mod crypto;
 pub mod format;
@@ -20,6 +22,7 @@ pub mod merge;
 pub mod policy;
 pub mod rekey;
 pub mod store;
+pub mod stream;
 
 pub use crypto::{KdfParams, NamedIdentity};
 pub use format::{OpenedBy, Payload, Unlock};

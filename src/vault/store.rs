@@ -336,16 +336,16 @@ pub fn open_guarded(path: &Path) -> Result<(std::io::Take<File>, fs::Metadata), 
     Ok((std::io::Read::take(f, format::MAX_FILE_BYTES), meta))
 }
 
-/// Decrypts a vault file, streaming the ciphertext through a small buffer
-/// (no copy of the whole file in memory, as `age -d` does).
+/// Decrypts a vault file: the header through a small buffer, the payload
+/// read by position straight into the plaintext buffer (no copy of the
+/// whole file in memory).
 fn decrypt_file(
     path: &Path,
     unlock: &Unlock,
 ) -> Result<(format::Decrypted, fs::Metadata), VaultError> {
     let (f, meta) = open_guarded(path)?;
-    let len = meta.len() as usize;
-    let reader = std::io::BufReader::with_capacity(64 << 10, f);
-    let d = format::decrypt_reader(reader, len, unlock).map_err(|e| with_prev_hint(e, path))?;
+    let d = format::decrypt_file(f.get_ref(), meta.len(), unlock)
+        .map_err(|e| with_prev_hint(e, path))?;
     Ok((d, meta))
 }
 
