@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast;
-use lifeboat::i18n::{message_in, FluentArgs, CATALOGUES};
+use lifeboat::i18n::{catalogue_of, message_in, FluentArgs, CATALOGUES};
 use lifeboat::lang::Lang;
 
 fn root() -> PathBuf {
@@ -643,4 +643,88 @@ fn show_labels_are_chinese_and_aligned_by_display_width() {
             assert_eq!(value_start, 10, "{line:?} in\n{text}");
         }
     }
+}
+
+/// Each catalogue file is parsed on its own, on first use: the lookup must
+/// find every message in the file that defines it, and no message may
+/// refer to another message or to a term (which could live in a file not
+/// yet loaded).
+#[test]
+fn every_message_is_found_in_its_own_file_and_refers_to_no_other() {
+    fn no_reference(e: &ast::InlineExpression<&str>, where_: &str) {
+        match e {
+            ast::InlineExpression::MessageReference { id, .. } => {
+                panic!("{where_} refers to the message {}", id.name)
+            }
+            ast::InlineExpression::TermReference { id, .. } => {
+                panic!("{where_} refers to the term -{}", id.name)
+            }
+            ast::InlineExpression::Placeable { expression } => in_expression(expression, where_),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    no_reference(a, where_);
+                }
+                for a in &arguments.named {
+                    no_reference(&a.value, where_);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn in_expression(e: &ast::Expression<&str>, where_: &str) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                no_reference(selector, where_);
+                for v in variants {
+                    in_pattern(&v.value, where_);
+                }
+            }
+            ast::Expression::Inline(i) => no_reference(i, where_),
+        }
+    }
+    fn in_pattern(p: &ast::Pattern<&str>, where_: &str) {
+        for e in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = e {
+                in_expression(expression, where_);
+            }
+        }
+    }
+    let mut checked = 0;
+    for lang in [Lang::En, Lang::ZhCn] {
+        for c in CATALOGUES {
+            let res = fluent_syntax::parser::parse(c.text(lang)).expect("parses");
+            for entry in &res.body {
+                match entry {
+                    ast::Entry::Message(m) => {
+                        let where_ = format!("i18n/{}/{}: {}", lang.tag(), c.file, m.id.name);
+                        assert_eq!(
+                            catalogue_of(lang, m.id.name),
+                            Some(c.file),
+                            "{where_} is not found in its own file"
+                        );
+                        if let Some(v) = &m.value {
+                            in_pattern(v, &where_);
+                        }
+                        for a in &m.attributes {
+                            in_pattern(&a.value, &where_);
+                        }
+                        checked += 1;
+                    }
+                    ast::Entry::Term(t) => {
+                        panic!(
+                            "i18n/{}/{} defines the term -{}",
+                            lang.tag(),
+                            c.file,
+                            t.id.name
+                        )
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} messages seen");
+    // Ids that only look like messages (inside a comment or a value) are
+    // not found.
+    assert_eq!(catalogue_of(Lang::En, "no-such-message"), None);
 }

@@ -378,25 +378,27 @@ fn parse_stanza_args(stanza: &Stanza) -> Result<StanzaArgs, String> {
     if stanza.args.len() != 5 {
         return Err(crate::tr!("stanza-arg-count", n = stanza.args.len()));
     }
-    let num = |i: usize, what: String| -> Result<u32, String> {
+    // The names are looked up only for a message: the catalogues are not
+    // touched on the way to a successful unlock.
+    let num = |i: usize, what: fn() -> String| -> Result<u32, String> {
         let s = &stanza.args[i];
         if s.is_empty()
             || s.len() > 10
             || !s.bytes().all(|b| b.is_ascii_digit())
             || (s.len() > 1 && s.starts_with('0'))
         {
-            return Err(crate::tr!("stanza-not-number", what = what));
+            return Err(crate::tr!("stanza-not-number", what = what()));
         }
         s.parse::<u32>()
-            .map_err(|_| crate::tr!("stanza-out-of-range", what = what))
+            .map_err(|_| crate::tr!("stanza-out-of-range", what = what()))
     };
     let salt = unb64(&stanza.args[0])
         .filter(|s| s.len() == SALT_LEN)
         .ok_or_else(|| crate::tr!("stanza-salt-malformed"))?;
     let params = KdfParams {
-        m_kib: num(1, crate::tr!("stanza-memory-cost"))?,
-        t: num(2, crate::tr!("stanza-time-cost"))?,
-        p: num(3, crate::tr!("stanza-parallelism"))?,
+        m_kib: num(1, || crate::tr!("stanza-memory-cost"))?,
+        t: num(2, || crate::tr!("stanza-time-cost"))?,
+        p: num(3, || crate::tr!("stanza-parallelism"))?,
     };
     params.check()?;
     let wrap_salt = unb64(&stanza.args[4])
