@@ -2079,18 +2079,26 @@ fn unsafe_vault_folder_is_shown_before_unlock_and_above_the_items() {
             )),
             "{flat}"
         );
-        // The command stands whole on one row, at both sizes, so it can be
-        // copied without a line break inside; a folder path as long as the
-        // 80-column box holds included.
-        for folder in [
-            folder.display().to_string(),
-            "/home/ada/.local/share/lifeboat".to_owned(),
-            format!("/home/ada/{}", "Sync/".repeat(9)),
+        // The command stands whole on one row, so it can be copied without
+        // a line break inside: at both sizes for a folder path as long as
+        // the 80-column box holds, and a longer one where the terminal is
+        // wide enough (the box widens for it).
+        for (folder, sizes) in [
+            (folder.display().to_string(), &[(80, 24), (120, 40)][..]),
+            (
+                "/home/ada/.local/share/lifeboat".to_owned(),
+                &[(80, 24), (120, 40)],
+            ),
+            (
+                format!("/home/ada/{}", "Sync/".repeat(9)),
+                &[(80, 24), (120, 40)],
+            ),
+            (format!("/home/ada/{}", "Sync/".repeat(18)), &[(120, 40)]),
         ] {
             let mut app = locked_app(true);
             let fix = format!("chmod go-w '{folder}'");
             app.unsafe_folder = Some((why.clone(), fix.clone()));
-            for (w, h) in [(80, 24), (120, 40)] {
+            for &(w, h) in sizes {
                 let t = render(&app, w, h);
                 assert!(
                     rows_of(&t).iter().any(|r| r.contains(&fix)),

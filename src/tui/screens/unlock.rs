@@ -93,8 +93,13 @@ impl Widget for UnlockView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.app.theme;
         let mut lines = Vec::new();
+        let mut width = 76;
         // Before any passphrase is typed into what may be a planted file.
         if let Some((why, fix)) = &self.app.unsafe_folder {
+            // As wide as the command where the terminal allows, so a long
+            // folder path is not split either.
+            let fix_width = crate::textwidth::width(fix) + 4;
+            width = width.max(u16::try_from(fix_width).unwrap_or(u16::MAX));
             lines.push(Line::styled(text::unsafe_folder(why), t.error()));
             // On a line of its own: wrapped into the sentence it could be
             // split between rows, and copied with a line break inside.
@@ -138,7 +143,7 @@ impl Widget for UnlockView<'_> {
             buf,
             Line::styled(text::UNLOCK_TITLE, t.title()),
             lines,
-            76,
+            width,
         );
     }
 }
