@@ -61,6 +61,20 @@ fn purge_erases_a_removed_seed_from_the_vault_and_its_previous_generation() {
     env.pass_cmd(&["rm", "Old wallet", "--yes"], None).ok();
     // The attack: the removed seed is still inside the vault file.
     assert!(holds(&env, &env.vault, SEED), "rm already erased the seed");
+    // doctor says so, and how to erase it.
+    let doctor = |env: &Env| -> Vec<Value> {
+        let out = env.pass_cmd(&["--json", "doctor"], None);
+        out.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["check"] == "deleted-kept")
+            .cloned()
+            .collect()
+    };
+    let kept = doctor(&env);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0]["fix"].as_str().unwrap().contains("lifeboat purge"));
     let out = env.pass_cmd(&["purge", "Old wallet", "--yes"], None).ok();
     let stdout = out.stdout.clone();
     assert!(
@@ -87,6 +101,7 @@ fn purge_erases_a_removed_seed_from_the_vault_and_its_previous_generation() {
     assert_eq!(ts["grave"]["item"]["secret"]["words"], "");
     // The vault still opens and holds the other item.
     assert_eq!(env.names(), vec!["Keep".to_owned()]);
+    assert!(doctor(&env).is_empty());
     // And the audit log says what happened, by name only.
     let audit = p["audit"].as_array().unwrap();
     assert!(audit

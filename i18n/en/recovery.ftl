@@ -172,3 +172,8 @@ rec-doctor-tag-info = INFO
 rec-doctor-tag-warning = WARNING
 rec-doctor-tag-critical = CRITICAL
 rec-doctor-fix = fix:{" "}
+rec-doctor-deleted-kept = { $count ->
+    [one] 1 removed item still keeps its values (its secret included) inside the vault, so that merging an older copy does not bring it back
+   *[other] { $count } removed items still keep their values (secrets included) inside the vault, so that merging an older copy does not bring them back
+}
+rec-doctor-deleted-kept-fix = to erase them for good, see them with `lifeboat purge --all --dry-run`, then run it without --dry-run (backups made before keep them)

@@ -172,3 +172,5 @@ rec-doctor-tag-info = 提示
 rec-doctor-tag-warning = 警告
 rec-doctor-tag-critical = 严重
 rec-doctor-fix = 修复：
+rec-doctor-deleted-kept = 有 { $count } 个已删除的条目仍在保险库里保留着内容（包括机密），这样合并较旧的副本时它们不会回来
+rec-doctor-deleted-kept-fix = 要永久抹除它们，先用 `lifeboat purge --all --dry-run` 查看，再去掉 --dry-run 运行（之前做的备份仍会保留它们）

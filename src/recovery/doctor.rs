@@ -293,6 +293,17 @@ pub fn check(payload: &Payload, facts: &FileFacts, now: OffsetDateTime) -> Vec<F
             text::fix_conflict_copy(path),
         ));
     }
+    // Removed items keep their values in their tombstones (so merges keep
+    // them deleted) until purged: worth knowing, not a fault.
+    let kept = crate::vault::merge::purge_candidates(payload).len();
+    if kept > 0 {
+        out.push(finding(
+            "deleted-kept",
+            Severity::Info,
+            crate::tr!("rec-doctor-deleted-kept", count = kept),
+            crate::tr!("rec-doctor-deleted-kept-fix"),
+        ));
+    }
     // Two devices each added an item with one name and a merge kept both:
     // a command given that name asks which; renaming one ends the doubt.
     for (name, ids) in shared_names(payload) {
@@ -491,6 +502,36 @@ mod tests {
         p.items.pop();
         let found = check(&p, &FileFacts::default(), OffsetDateTime::UNIX_EPOCH);
         assert!(!found.iter().any(|f| f.check == "duplicate-names"));
+    }
+
+    #[test]
+    fn deleted_items_that_keep_their_values_are_worth_knowing_until_purged() {
+        use crate::vault::merge::record_changes;
+        let mut p = payload(KdfParams::DEFAULT);
+        p.items
+            .push(Item::new("Old", Secret::Note { text: "x".into() }));
+        record_changes(None, &mut p, 4_000_000_000_000, "a");
+        let kept = |p: &Payload| {
+            check(p, &FileFacts::default(), OffsetDateTime::UNIX_EPOCH)
+                .into_iter()
+                .filter(|f| f.check == "deleted-kept")
+                .collect::<Vec<_>>()
+        };
+        assert!(kept(&p).is_empty());
+        let base = p.clone();
+        let id = p.items.pop().unwrap().id;
+        record_changes(Some(&base), &mut p, 4_000_000_001_000, "a");
+        let found = kept(&p);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert!(
+            found[0].message.contains("1 removed item"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0].fix.contains("lifeboat purge"), "{}", found[0].fix);
+        p.sync.tombstones.get_mut(&id).unwrap().purge();
+        assert!(kept(&p).is_empty());
     }
 
     #[test]
