@@ -242,6 +242,12 @@ fn bad_input_is_refused_and_leaves_the_vault_unchanged() {
             .says(&["nothing to purge"]);
         before.assert_unchanged(&env.vault, &args.join(" "));
     }
+    // No vault at all: exit 4, and nothing is created.
+    let none = Env::empty();
+    none.pass_cmd(&["purge", "--all", "--yes"], None).code(4);
+    none.pass_cmd(&["rm", "x", "--purge", "--yes"], None)
+        .code(4);
+    assert!(!none.vault.exists());
     // Without the passphrase: refused before anything is read or written.
     let before = env.snapshot();
     let wrong = env.dir.path().join("wrong.txt");
