@@ -12,6 +12,11 @@
 //! ever held for an item field is kept in that item's history. So it is
 //! commutative, associative and idempotent, and merging copies in any order
 //! gives the same payload.
+//!
+//! Purging a deletion ([`Tombstone::purge`]) is part of that join: the
+//! tombstone gains a purge horizon, and every value of the item stamped at
+//! or below it is erased in whichever copy the merge meets it, before or
+//! after joining, with the same result (section 7.6 of the specification).
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
