@@ -756,8 +756,9 @@ impl Identity for HeaderObserver {
 /// path used, and what the checks need.
 #[derive(Debug)]
 pub struct Decrypted {
-    /// The plaintext JSON.
-    pub plaintext: SecretBytes,
+    /// The plaintext JSON (shared with the thread that computes the
+    /// authentication code ahead, see [`with_early_mac`]).
+    pub plaintext: std::sync::Arc<SecretBytes>,
     /// The path that unwrapped the file key; an X25519 open is reported as
     /// [`OpenedBy::OtherIdentity`] with the recipient of the identity in
     /// hand until [`authenticate`] proves more.
@@ -769,6 +770,9 @@ pub struct Decrypted {
     /// Every identity given (any of them may be the recovery key, which
     /// proves the session even if another one unwrapped the file).
     pub identities: Vec<SecretString>,
+    /// The authentication code being computed ahead on a thread started
+    /// before the payload was decrypted (large files only).
+    pending_mac: std::sync::Mutex<Option<std::thread::JoinHandle<Option<EarlyMac>>>>,
 }
 
 /// The second half of [`unseal`]: parse and check decrypted contents.
@@ -820,6 +824,10 @@ pub fn decrypt_file(
     unlock: &Unlock,
 ) -> Result<Decrypted, VaultError> {
     use std::io::BufRead;
+    // The header is read from the start whatever the file's cursor (an
+    // error here shows as a header that cannot be read).
+    let mut start = file;
+    let _ = std::io::Seek::rewind(&mut start);
     // The header is a few kilobytes; the payload is read by position.
     let mut input = std::io::BufReader::with_capacity(8 << 10, Read::take(file, MAX_FILE_BYTES));
     let binary = input
@@ -951,9 +959,37 @@ fn decrypt_from<R: std::io::BufRead>(
             });
         }
     };
+    let header = observer.0.into_inner();
+    let (opened_by, derived, identities) = match unlock {
+        Unlock::Passphrase(_) => (
+            OpenedBy::Passphrase,
+            pass_id.as_ref().and_then(|p| p.take_derived()),
+            Vec::new(),
+        ),
+        Unlock::Identities(list) => {
+            let used = list
+                .iter()
+                .find(|i| i.was_used())
+                .ok_or_else(|| VaultError::Internal("no identity recorded the unlock".into()))?;
+            (
+                OpenedBy::OtherIdentity(used.recipient.clone()),
+                None,
+                list.iter().map(|i| i.text.clone()).collect(),
+            )
+        }
+    };
     let failed =
         || corrupt("the encrypted contents fail authentication: the file is damaged or truncated");
     let file_key = catchers.iter().find_map(|c| c.key.borrow_mut().take());
+    // A large payload's authentication code is computed on a second
+    // thread beside the parse that follows. The thread starts now, and
+    // waits for the plaintext, so that it is already running on the other
+    // core when the plaintext is ready (a thread started later may wait
+    // milliseconds for a core).
+    let (mac_in, pending_mac) = match file {
+        Some(_) if len >= EARLY_MAC_MIN_BYTES => start_early_mac(&opened_by, &derived, &identities),
+        _ => (None, None),
+    };
     let plaintext = match (file, file_key) {
         // The age crate has checked the header's MAC under this file key
         // (it returns the reader only then).
@@ -975,31 +1011,18 @@ fn decrypt_from<R: std::io::BufRead>(
             SecretBytes::new(std::mem::take(&mut *plain))
         }
     };
-    let header = observer.0.into_inner();
-    let (opened_by, derived, identities) = match unlock {
-        Unlock::Passphrase(_) => (
-            OpenedBy::Passphrase,
-            pass_id.as_ref().and_then(|p| p.take_derived()),
-            Vec::new(),
-        ),
-        Unlock::Identities(list) => {
-            let used = list
-                .iter()
-                .find(|i| i.was_used())
-                .ok_or_else(|| VaultError::Internal("no identity recorded the unlock".into()))?;
-            (
-                OpenedBy::OtherIdentity(used.recipient.clone()),
-                None,
-                list.iter().map(|i| i.text.clone()).collect(),
-            )
-        }
-    };
+    let plaintext = std::sync::Arc::new(plaintext);
+    if let Some(tx) = mac_in {
+        // A thread that has gone leaves the code to `authenticate`.
+        let _ = tx.send(plaintext.clone());
+    }
     Ok(Decrypted {
         plaintext,
         opened_by,
         derived,
         header,
         identities,
+        pending_mac: std::sync::Mutex::new(pending_mac),
     })
 }
 
@@ -1207,13 +1230,25 @@ struct EarlyMac {
 /// Runs `parse` on this thread and [`early_mac`] on a second one, for a
 /// payload large enough to gain from it.
 fn with_early_mac<T>(d: &Decrypted, parse: impl FnOnce() -> T) -> (T, Option<EarlyMac>) {
+    let pending = d.pending_mac.lock().ok().and_then(|mut p| p.take());
+    if let Some(h) = pending {
+        let parsed = parse();
+        return (parsed, h.join().ok().flatten());
+    }
     if d.plaintext.len() < EARLY_MAC_MIN_BYTES {
         return (parse(), None);
     }
     std::thread::scope(|s| {
         let early = std::thread::Builder::new()
             .name("lifeboat-mac".into())
-            .spawn_scoped(s, || early_mac(d));
+            .spawn_scoped(s, || {
+                early_mac(
+                    d.plaintext.expose(),
+                    &d.opened_by,
+                    &d.derived,
+                    &d.identities,
+                )
+            });
         let parsed = parse();
         // A thread that could not start, or failed, leaves the code to
         // `authenticate`.
@@ -1226,7 +1261,12 @@ fn with_early_mac<T>(d: &Decrypted, parse: impl FnOnce() -> T) -> (T, Option<Ear
 /// quick look at the end of the payload (lifeboat writes `keys` last) and
 /// opened with the unlock at hand. `None` when anything is not as lifeboat
 /// writes it: the full checks then run without the head start.
-fn early_mac(d: &Decrypted) -> Option<EarlyMac> {
+fn early_mac(
+    plain: &[u8],
+    opened_by: &OpenedBy,
+    derived: &Option<PassphraseKey>,
+    identities: &[SecretString],
+) -> Option<EarlyMac> {
     #[derive(Deserialize)]
     struct SealedOnly {
         sealed: Option<String>,
@@ -1234,18 +1274,17 @@ fn early_mac(d: &Decrypted) -> Option<EarlyMac> {
     const KEY: &[u8] = b"\"keys\":";
     // `keys` is a few kilobytes at most (the envelope is capped).
     const TAIL: usize = 64 * 1024;
-    let plain = d.plaintext.expose();
     let tail = &plain[plain.len().saturating_sub(TAIL)..];
     let at = tail.windows(KEY.len()).rposition(|w| w == KEY)? + KEY.len();
     let mut de = serde_json::Deserializer::from_slice(&tail[at..]);
     let sealed = SealedOnly::deserialize(&mut de).ok()?.sealed?;
-    let inner = match &d.opened_by {
+    let inner = match opened_by {
         OpenedBy::Passphrase => {
-            let k = d.derived.as_ref()?;
+            let k = derived.as_ref()?;
             open_inner(&sealed, &[&DerivedKeyIdentity(k)]).ok()??
         }
         OpenedBy::RecoveryKey | OpenedBy::OtherIdentity(_) => {
-            let given = parse_all(&d.identities).ok()?;
+            let given = parse_all(identities).ok()?;
             let refs: Vec<&dyn Identity> = given.iter().map(|i| i as &dyn Identity).collect();
             open_inner(&sealed, &refs).ok()??
         }
@@ -1255,6 +1294,35 @@ fn early_mac(d: &Decrypted) -> Option<EarlyMac> {
         auth_key: inner.auth_key,
         mac,
     })
+}
+
+/// The plaintext, handed to the thread [`start_early_mac`] started.
+type MacInput = std::sync::mpsc::SyncSender<std::sync::Arc<SecretBytes>>;
+
+/// Starts the thread that computes the authentication code ahead once it
+/// is handed the plaintext (see [`with_early_mac`]). It ends without a
+/// code if the sender is dropped (the payload did not decrypt).
+fn start_early_mac(
+    opened_by: &OpenedBy,
+    derived: &Option<PassphraseKey>,
+    identities: &[SecretString],
+) -> (
+    Option<MacInput>,
+    Option<std::thread::JoinHandle<Option<EarlyMac>>>,
+) {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<std::sync::Arc<SecretBytes>>(1);
+    let (opened_by, derived, identities) =
+        (opened_by.clone(), derived.clone(), identities.to_vec());
+    let spawned = std::thread::Builder::new()
+        .name("lifeboat-mac".into())
+        .spawn(move || {
+            let plain = rx.recv().ok()?;
+            early_mac(plain.expose(), &opened_by, &derived, &identities)
+        });
+    match spawned {
+        Ok(h) => (Some(tx), Some(h)),
+        Err(_) => (None, None),
+    }
 }
 
 /// An identity open that proved nothing: an extra recipient the payload
@@ -1622,7 +1690,13 @@ mod tests {
         // Genuine: the head start is the code under the proved key, and
         // every path opens.
         let d = decrypt_bytes(&bytes, &recovery_of(&p)).unwrap();
-        let early = early_mac(&d).expect("a head start for a genuine vault");
+        let early = early_mac(
+            d.plaintext.expose(),
+            &d.opened_by,
+            &d.derived,
+            &d.identities,
+        )
+        .expect("a head start for a genuine vault");
         assert_eq!(early.auth_key, p.keys.auth_key);
         assert_eq!(
             early.mac,
@@ -1658,6 +1732,37 @@ mod tests {
             }
             other => panic!("expected a forgery, got {other:?}"),
         }
+        // The same from a file: there the thread is started before the
+        // payload is decrypted and handed the plaintext afterwards.
+        let from_file = |b: &[u8], unlock: &Unlock| {
+            let mut f = tempfile::tempfile().unwrap();
+            f.write_all(b).unwrap();
+            let d = decrypt_file(&f, b.len() as u64, unlock).unwrap();
+            assert!(
+                d.pending_mac.lock().unwrap().is_some(),
+                "the code is computed on the thread started early"
+            );
+            d
+        };
+        for unlock in [Unlock::Passphrase("pw".into()), recovery_of(&p)] {
+            let d = from_file(&bytes, &unlock);
+            match view(&d) {
+                Err(VaultError::Forged { reason }) => {
+                    assert!(reason.contains("authentication code"), "{reason}")
+                }
+                other => panic!("expected a forgery, got {other:?}"),
+            }
+            is_forged(
+                unseal_decrypted(from_file(&bytes, &unlock)),
+                "authentication code",
+            );
+        }
+        let (genuine, _) = seal(&mut p).unwrap();
+        let d = from_file(&genuine, &recovery_of(&p));
+        assert_eq!(view(&d).unwrap().opened_by, OpenedBy::RecoveryKey);
+        let u = unseal_decrypted(from_file(&genuine, &Unlock::Passphrase("pw".into()))).unwrap();
+        assert_eq!(u.opened_by, OpenedBy::Passphrase);
+        assert_eq!(u.payload.items.len(), 1500);
     }
 
     #[test]
@@ -1697,7 +1802,13 @@ mod tests {
             other => panic!("expected a forgery, got {other:?}"),
         }
         // Under the proved key it is used as it is: the real one fails.
-        let real = early_mac(&d).unwrap();
+        let real = early_mac(
+            d.plaintext.expose(),
+            &d.opened_by,
+            &d.derived,
+            &d.identities,
+        )
+        .unwrap();
         assert!(matches!(check(&real), Err(VaultError::Forged { .. })));
     }
 
