@@ -49,18 +49,26 @@ impl age::Recipient for MacStanza {
 /// Rewrites the vault as lifeboat would write it (same keys, a fresh
 /// authentication code), with the item called `name` changed by `damage`.
 fn damage_item(env: &Env, name: &str, damage: impl Fn(&mut Value)) {
+    rewrite(env, |v| {
+        let item = v["items"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|i| i["name"] == name)
+            .unwrap();
+        damage(item);
+    });
+}
+
+/// Rewrites the payload as JSON and seals it as genuine (under the
+/// vault's own keys and authentication code).
+fn rewrite(env: &Env, change: impl FnOnce(&mut Value)) {
     let id = NamedIdentity::parse(&env.recovery_key()).unwrap();
     let vault = Vault::open(&env.vault, &Unlock::Identities(vec![id])).unwrap();
     let p = vault.payload().clone();
     drop(vault);
     let mut v: Value = serde_json::from_slice(p.to_json().unwrap().expose()).unwrap();
-    let item = v["items"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|i| i["name"] == name)
-        .unwrap();
-    damage(item);
+    change(&mut v);
     let plain = serde_json::to_vec(&v).unwrap();
     let mac = MacStanza(payload_mac(p.keys.auth_key.expose(), &plain));
     let pass = PassphraseRecipient(&p.keys.passphrase);
@@ -159,4 +167,54 @@ fn no_write_saves_a_damaged_item() {
     before.assert_unchanged(&env.vault, "backup");
     // Reads still work afterwards.
     env.key_cmd(&["show", "before"], None).ok();
+}
+
+/// `list` reads a large vault's items on two threads; the item it reports
+/// as damaged is still the first damaged one in vault order, whichever
+/// thread read it.
+#[test]
+fn a_large_vault_reports_its_first_damaged_item() {
+    let env = Env::init();
+    env.add_note("template", "note");
+    rewrite(&env, |v| {
+        let items = v["items"].as_array_mut().unwrap();
+        let template = items[0].clone();
+        for n in 0..3000 {
+            let mut item = template.clone();
+            item["id"] = json!(format!("id-{n:05}"));
+            item["name"] = json!(format!("item-{n:05}"));
+            items.push(item);
+        }
+    });
+    let genuine = std::fs::read(&env.vault).unwrap();
+    let out = env.key_cmd(&["list"], None).ok();
+    let names: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(names.len(), 3001);
+    assert_eq!(names[0], "template");
+    assert!(
+        names[1..].windows(2).all(|w| w[0] < w[1]),
+        "vault order kept"
+    );
+    // Early: a number where the account's text belongs; late: a text
+    // where the list of tags belongs.
+    let early = |v: &mut Value| v["items"][101]["account"] = json!(5);
+    let late = |v: &mut Value| v["items"][2901]["tags"] = json!("x");
+    rewrite(&env, |v| {
+        early(v);
+        late(v);
+    });
+    let out = env.key_cmd(&["list"], None).code(4).says(&["damaged"]);
+    assert!(
+        out.stderr.contains("integer") && !out.stderr.contains("sequence"),
+        "{out:#?}"
+    );
+    std::fs::write(&env.vault, &genuine).unwrap();
+    rewrite(&env, late);
+    let out = env.key_cmd(&["list"], None).code(4).says(&["damaged"]);
+    assert!(out.stderr.contains("sequence"), "{out:#?}");
 }

@@ -1216,11 +1216,49 @@ impl<'a> VaultView<'a> {
     }
 
     /// Every item's non-secret fields, in vault order (what `list` prints).
+    /// A large vault is read on two threads, which take blocks of items
+    /// in turn (so a second thread that starts late only takes fewer);
+    /// the error reported is the first in vault order, as on one thread.
     pub fn heads(&self) -> Result<Vec<crate::item::ItemHead<'a>>, VaultError> {
-        self.view
-            .entries()
-            .map(|e| e.head().map_err(|e| with_prev_hint(e, self.path)))
-            .collect()
+        const BLOCK: usize = 512;
+        let n = self.view.len();
+        let read = |from: usize, to: usize| -> Result<Vec<crate::item::ItemHead<'a>>, VaultError> {
+            (from..to)
+                .filter_map(|i| self.view.entry(i))
+                .map(|e| e.head().map_err(|e| with_prev_hint(e, self.path)))
+                .collect()
+        };
+        if n < 4 * BLOCK {
+            return read(0, n);
+        }
+        let blocks = n.div_ceil(BLOCK);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if b >= blocks {
+                    return done;
+                }
+                done.push((b, read(b * BLOCK, ((b + 1) * BLOCK).min(n))));
+            }
+        };
+        let mut done = std::thread::scope(|s| {
+            let other = std::thread::Builder::new()
+                .name("lifeboat-list".into())
+                .spawn_scoped(s, work);
+            let mut mine = work();
+            if let Ok(h) = other {
+                mine.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            mine
+        });
+        done.sort_unstable_by_key(|(b, _)| *b);
+        let mut heads = Vec::with_capacity(n);
+        for (_, block) in done {
+            heads.extend(block?);
+        }
+        Ok(heads)
     }
 
     /// Finds an item as [`Vault::lookup`] does (exact name, then the one
