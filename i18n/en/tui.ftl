@@ -198,6 +198,8 @@ tui-tool-passphrase-name = Change passphrase
 tui-tool-passphrase-what = set a new passphrase
 tui-tool-doctor-name = Check-up (doctor)
 tui-tool-doctor-what = what to fix, and how
+tui-tool-purge-name = Erase removed items
+tui-tool-purge-what = their values stay in the vault until erased
 tui-tool-backup-written = Backup written and verified: { $path }
 tui-tool-backup-kept = { $kept ->
         [one] { $kept } backup
@@ -223,6 +225,7 @@ tui-fix-backup = here: Make a backup (top of this list)
 tui-fix-drill = here: Restore drill, on the newest backup
 tui-fix-recovery-key = here: Emergency kit (print it), or Split the key
 tui-fix-kdf = here: Change passphrase (the same one may be typed again)
+tui-fix-deleted-kept = here: Erase removed items
 tui-first-run-tools =
     Your vault is new. Two things make it recoverable:
     {"  "}1. Make a backup (Enter now), best onto a USB stick or another disk;
@@ -257,7 +260,7 @@ tui-hotp-next = counter { $counter }: press n for the next code (the counter is 
 tui-hotp-made = code for counter { $counter }; the vault now holds counter { $next }
 tui-totp-params = { $alg }, { $digits } digits, { $period } s
 tui-confirm-delete = Delete "{ $name }"? y deletes, n keeps it.
-tui-deleted = Deleted "{ $name }".
+tui-deleted = Deleted "{ $name }". Its values stay in the vault until erased: Tools › Erase removed items.
 tui-added = Added "{ $name }".
 tui-changed = Saved changes to "{ $name }".
 tui-code-marked-used = Recovery code { $n } marked used.
@@ -336,6 +339,8 @@ tui-footer-tools = ↑↓ choose · Enter run · PgDn/PgUp scroll · Tab items �
 tui-footer-tools-folder = type the folder · Enter go · Esc cancel
 tui-footer-tools-split = type K of N · Enter next · Esc cancel
 tui-footer-tools-passphrase = Tab next field · Enter continue · Esc cancel
+tui-footer-tools-purge = ↑↓ choose · Enter erase one · a erase all · Esc back · ? help
+tui-footer-confirm-purge = y erase for good · n keep
 tui-footer-prove = type or paste · Enter check · Esc stay read-only
 
 ## Help overlay: what each key does
@@ -392,6 +397,11 @@ tui-key-run-tool = run it (folder tools ask for the folder)
 tui-key-scroll-results = scroll the results (▼ more: there is more)
 tui-key-cancel-tool = cancel a tool that asks (nothing changes)
 tui-key-to-items = switch to Items
+tui-key-purge-choose = choose a removed item
+tui-key-purge-one = erase the chosen item's values (asks first)
+tui-key-purge-all = erase every listed item's values (asks first)
+tui-key-purge-answer = answer the question (y erases, n keeps)
+tui-key-purge-back = back to the tools (nothing is erased)
 tui-key-open-playbook = open the playbook
 tui-key-to-tools = switch to Tools
 tui-key-choose-step = choose a step
@@ -443,3 +453,30 @@ tui-temp-folder-error = cannot create a temporary folder: { $error }
 tui-matches-count = { $shown } of { $total }
 tui-masked-with-hint = { $mask }  (press r to reveal)
 tui-sentences = { $first } { $second }
+
+# Tools › Erase removed items (src/tui/screens/tools.rs): a removed item's
+# tombstone keeps its values until they are erased (docs/threat-model.md,
+# "What deleting an item guarantees").
+tui-purge-heading = { $count ->
+        [one] 1 removed item still keeps its values (the secret included):
+       *[other] { $count } removed items still keep their values (the secret included), newest first:
+    }
+tui-purge-removed-on = removed { $day }
+tui-purge-nothing = Nothing to erase: no removed item keeps its values.
+tui-purge-empty-keys = Esc back
+tui-purge-list-keys = Enter erase the chosen one · a erase all · Esc back
+tui-purge-explain = A removed item keeps its values inside the vault so that merging an older copy keeps it removed. Erasing them leaves only the fact of the removal: its name, kind and dates.
+tui-purge-ask-one = Erase the values of "{ $name }" for good?
+tui-purge-ask-all = { $count ->
+        [one] Erase the values of 1 removed item for good?
+       *[other] Erase the values of all { $count } removed items for good?
+    }
+tui-purge-keeps-deletion = This cannot be undone. The item stays removed (only its name, kind and dates are kept), and merging an older copy keeps it removed.
+tui-purge-not-reached = Copies made before keep the values: backups, sync conflict copies, other devices until they merge this vault, git history. Delete those copies, or treat the secret as leaked (move the funds, revoke the key).
+tui-purge-confirm-keys = y erase for good · n keep them
+tui-purge-read-only = Nothing erased: this session is read-only (opened with an extra key). Prove the passphrase or recovery key, then erase again.
+tui-tool-purge-done = { $count ->
+        [one] Erased the values of 1 removed item for good.
+       *[other] Erased the values of { $count } removed items for good.
+    }
+tui-tool-purge-copies = Backups and copies made before still hold them: delete those you control (see docs/threat-model.md).

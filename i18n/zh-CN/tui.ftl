@@ -197,6 +197,8 @@ tui-tool-passphrase-name = 修改主密码
 tui-tool-passphrase-what = 设置新的主密码
 tui-tool-doctor-name = 安全体检（doctor）
 tui-tool-doctor-what = 需要修复什么，以及怎么修
+tui-tool-purge-name = 抹除已删除条目的内容
+tui-tool-purge-what = 已删除条目的内容在抹除前仍留在保险库中
 tui-tool-backup-written = 备份已写入并验证：{ $path }
 tui-tool-backup-kept = 文件夹里有 { $kept } 份备份。请时常用“恢复演练”检查其中一份。
 tui-tool-drill-opens = 演练：{ $path } 能用恢复密钥打开。
@@ -218,6 +220,7 @@ tui-fix-backup = 在这里：备份（列表第一项）
 tui-fix-drill = 在这里：对最新的备份做恢复演练
 tui-fix-recovery-key = 在这里：应急包（打印出来），或拆分恢复密钥
 tui-fix-kdf = 在这里：修改主密码（可以再输入同一个）
+tui-fix-deleted-kept = 在这里：抹除已删除条目的内容
 tui-first-run-tools =
     你的保险库是新建的。做好两件事，它就随时可以恢复：
     {"  "}1. 备份（现在按 Enter），最好存到 U 盘或另一块磁盘；
@@ -249,7 +252,7 @@ tui-hotp-next = 计数器 { $counter }：按 n 生成下一个验证码（先保
 tui-hotp-made = 计数器 { $counter } 的验证码；保险库里的计数器现在是 { $next }
 tui-totp-params = { $alg } / { $digits } 位 / { $period } 秒
 tui-confirm-delete = 删除“{ $name }”？按 y 删除，按 n 保留。
-tui-deleted = 已删除“{ $name }”。
+tui-deleted = 已删除“{ $name }”。它的内容在抹除前仍留在保险库中：工具 › 抹除已删除条目的内容。
 tui-added = 已添加“{ $name }”。
 tui-changed = 已保存对“{ $name }”的修改。
 tui-code-marked-used = 恢复码 { $n } 已标为已用。
@@ -322,6 +325,8 @@ tui-footer-tools = ↑↓ 选择 · Enter 运行 · PgDn/PgUp 滚动 · Tab 条�
 tui-footer-tools-folder = 输入文件夹 · Enter 开始 · Esc 取消
 tui-footer-tools-split = 输入 K of N · Enter 下一步 · Esc 取消
 tui-footer-tools-passphrase = Tab 下一栏 · Enter 继续 · Esc 取消
+tui-footer-tools-purge = ↑↓ 选择 · Enter 抹除这一个 · a 全部抹除 · Esc 返回 · ? 帮助
+tui-footer-confirm-purge = y 永久抹除 · n 保留
 tui-footer-prove = 输入或粘贴 · Enter 核对 · Esc 保持只读
 
 ## 帮助：每个键的作用
@@ -378,6 +383,11 @@ tui-key-run-tool = 运行（用到文件夹的工具会先询问）
 tui-key-scroll-results = 滚动结果（▼ 更多：后面还有）
 tui-key-cancel-tool = 取消正在询问的工具（不做任何更改）
 tui-key-to-items = 切换到条目
+tui-key-purge-choose = 选择一个已删除条目
+tui-key-purge-one = 抹除所选条目的内容（会先确认）
+tui-key-purge-all = 抹除列出的所有条目的内容（会先确认）
+tui-key-purge-answer = 回答问题（y 抹除，n 保留）
+tui-key-purge-back = 返回工具列表（不抹除任何内容）
 tui-key-open-playbook = 打开应急手册
 tui-key-to-tools = 切换到工具
 tui-key-choose-step = 选择步骤
@@ -426,3 +436,20 @@ tui-temp-folder-error = 无法创建临时文件夹：{ $error }
 tui-matches-count = { $shown }/{ $total }
 tui-masked-with-hint = { $mask }（按 r 显示）
 tui-sentences = { $first }{ $second }
+
+# 工具 › 抹除已删除条目的内容（src/tui/screens/tools.rs）：已删除条目的墓碑
+# 在抹除前一直保留它的内容（docs/threat-model.md，“删除条目能保证什么”）。
+tui-purge-heading = 以下 { $count } 个已删除条目仍保留着内容（包括机密），最近删除的在前：
+tui-purge-removed-on = 删除于 { $day }
+tui-purge-nothing = 没有可抹除的内容：没有哪个已删除条目还保留着内容。
+tui-purge-empty-keys = Esc 返回
+tui-purge-list-keys = Enter 抹除所选的一个 · a 全部抹除 · Esc 返回
+tui-purge-explain = 已删除的条目仍把内容留在保险库里，这样合并较旧的副本时它仍保持删除。抹除后只留下它被删除这件事：名称、类型和日期。
+tui-purge-ask-one = 永久抹除“{ $name }”的内容吗？
+tui-purge-ask-all = 永久抹除全部 { $count } 个已删除条目的内容吗？
+tui-purge-keeps-deletion = 此操作无法撤销。条目仍保持删除（只保留名称、类型和日期），合并较旧的副本时它也仍保持删除。
+tui-purge-not-reached = 之前做的副本仍保留着这些内容：备份、同步冲突副本、尚未合并此保险库的其他设备、git 历史。请删除这些副本；如果做不到，就把该机密当作已泄露（转走资金、撤销密钥）。
+tui-purge-confirm-keys = y 永久抹除 · n 保留
+tui-purge-read-only = 没有抹除任何内容：本次会话是只读的（用额外密钥打开）。请先验证主密码或恢复密钥，再抹除一次。
+tui-tool-purge-done = 已永久抹除 { $count } 个已删除条目的内容。
+tui-tool-purge-copies = 之前做的备份和副本仍保留着它们：删除你能控制的那些（见 docs/threat-model.md）。

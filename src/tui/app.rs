@@ -50,7 +50,7 @@ pub enum Tab {
     Items,
     /// The playbooks.
     Playbooks,
-    /// Backup, drill, kit, split, passphrase, doctor.
+    /// Backup, drill, kit, split, passphrase, erasing removed items, doctor.
     Tools,
 }
 
@@ -185,6 +185,10 @@ pub enum Context {
     ToolsSplit,
     /// The passphrase change form.
     ToolsPassphrase,
+    /// The removed items whose values can be erased.
+    ToolsPurge,
+    /// Asking before erasing removed items' values.
+    ConfirmPurge,
     /// Typing the passphrase or recovery key that proves a read-only
     /// session.
     Prove,
@@ -358,6 +362,8 @@ pub enum Message {
     DeleteItem,
     /// Yes/no to a question.
     Confirm(bool),
+    /// Erase every listed removed item's values (asks first).
+    EraseAll,
     /// Write the incident report.
     WriteReport,
     /// Archive the playbook's run and start over (asks first).
@@ -501,6 +507,12 @@ pub enum Effect {
     },
     /// Put the new passphrase key into the vault and save.
     InstallPassphraseKey(Box<PassphraseKey>),
+    /// Erase for good the values these removed items' tombstones keep,
+    /// and save (twice, so the previous generation holds none either).
+    Purge {
+        /// The removed items' ids.
+        ids: Vec<String>,
+    },
     /// Open each sync conflict copy beside the vault and compare it.
     PreviewCopies,
     /// Merge this conflict copy into the vault, save, and move the copy
@@ -684,9 +696,13 @@ impl App {
                         Context::Busy
                     }
                     Tab::Tools if s.tools.passwd.is_some() => Context::ToolsPassphrase,
-                    Tab::Tools if s.tools.split_plan.is_some() => Context::ToolsSplit,
-                    Tab::Tools if s.tools.folder.is_some() => Context::ToolsFolder,
-                    Tab::Tools => Context::Tools,
+                    Tab::Tools => match &s.tools.purge {
+                        Some(p) if p.confirm.is_some() => Context::ConfirmPurge,
+                        Some(_) => Context::ToolsPurge,
+                        None if s.tools.split_plan.is_some() => Context::ToolsSplit,
+                        None if s.tools.folder.is_some() => Context::ToolsFolder,
+                        None => Context::Tools,
+                    },
                 },
                 Some(Page::Detail(d)) if d.confirm_delete => Context::ConfirmDelete,
                 Some(Page::Detail(d)) => match s.item(&d.item_id) {

@@ -53,7 +53,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::ToolsSplit
         | Context::ToolsPassphrase
         | Context::Prove => text_key(ctx, key, ctrl),
-        Context::ConfirmDelete | Context::ConfirmReset => match key.code {
+        Context::ConfirmDelete | Context::ConfirmReset | Context::ConfirmPurge => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Confirm(true)),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Message::Confirm(false)),
             _ => None,
@@ -65,6 +65,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Message> {
         | Context::DetailHotp
         | Context::Runner
         | Context::Tools
+        | Context::ToolsPurge
         | Context::SyncCopies => command_key(ctx, key, ctrl),
     }
 }
@@ -138,6 +139,7 @@ fn command_key(ctx: Context, key: KeyEvent, ctrl: bool) -> Option<Message> {
         }
         (Context::Items, KeyCode::Char('/')) => Some(Message::StartSearch),
         (Context::Items, KeyCode::Char('a')) => Some(Message::AddItem),
+        (Context::ToolsPurge, KeyCode::Char('a')) => Some(Message::EraseAll),
         (Context::Items | Context::Tools, KeyCode::Char('m')) => Some(Message::ReviewCopies),
         (Context::Detail | Context::DetailCodes | Context::DetailHotp, KeyCode::Char('r')) => {
             Some(Message::Reveal)

@@ -347,6 +347,7 @@ fn perform(app: &mut App, rt: &Runtime, tx: &Sender<Message>, e: Effect) -> Flow
         Effect::InstallPassphraseKey(key) => {
             tool(app, |v| super::tool_work::install_passphrase(v, *key))
         }
+        Effect::Purge { ids } => tool(app, |v| super::tool_work::purge(v, &ids)),
         Effect::PreviewCopies => match &app.screen {
             super::app::Screen::Main(s) => Some(Message::CopiesPreviewed(
                 super::tool_work::preview_copies(&s.vault),

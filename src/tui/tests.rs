@@ -2141,6 +2141,7 @@ fn run_tool(app: &mut App, fx: Vec<Effect>) {
             Effect::InstallPassphraseKey(k) => {
                 crate::tui::tool_work::install_passphrase(&mut s.vault, *k)
             }
+            Effect::Purge { ids } => crate::tui::tool_work::purge(&mut s.vault, &ids),
             Effect::Rekey { old, current, new } => {
                 // The worker thread's work, done here.
                 let r = crate::vault::rekey::new_key(&old, &current, &new).map(Box::new);
@@ -3512,6 +3513,8 @@ fn every_footer_fits_one_row_of_80_columns_in_both_languages() {
         ToolsFolder,
         ToolsSplit,
         ToolsPassphrase,
+        ToolsPurge,
+        ConfirmPurge,
         Prove,
         SyncCopies,
     ];
@@ -3675,4 +3678,293 @@ fn a_steps_linked_codes_say_how_many_are_left_in_the_interfaces_language() {
             "{flat}"
         );
     });
+}
+
+/// The decrypted payload of a vault file, opened with the recovery key
+/// alone as stock `age -d -i` would.
+fn plaintext_of(file: &std::path::Path, recovery_key: &str) -> Vec<u8> {
+    let id: age::x25519::Identity = recovery_key.parse().unwrap();
+    age::decrypt(&id, &std::fs::read(file).unwrap()).unwrap()
+}
+
+fn holds(file: &std::path::Path, recovery_key: &str, secret: &str) -> bool {
+    plaintext_of(file, recovery_key)
+        .windows(secret.len())
+        .any(|w| w == secret.as_bytes())
+}
+
+/// The demo's mail password (a removed item's secret in the tests below).
+const MAIL_PASSWORD: &str = "correct horse battery staple";
+
+/// An unlocked app whose vault, saved, has had its seed and then its mail
+/// login deleted through the item page; the removals are dated a day
+/// apart at the fixed clock. Returns the app, the vault file, the
+/// recovery key and a copy of the vault made before the removals.
+fn app_with_removed_items(dir: &tempfile::TempDir) -> (App, PathBuf, String, PathBuf) {
+    let mut app = unlocked_app(dir);
+    saved_session(&mut app);
+    let path = session(&app).vault.path().to_path_buf();
+    let rk = session(&app)
+        .vault
+        .payload()
+        .keys
+        .recovery_identity
+        .expose()
+        .to_owned();
+    let older = dir.path().join("older-copy.age");
+    std::fs::copy(&path, &older).unwrap();
+    for name in ["Demo wallet", "Mail login"] {
+        open_item(&mut app, name);
+        press(&mut app, &[ch('d')]);
+        let fx = press(&mut app, &[ch('y')]);
+        run_saves(&mut app, fx);
+        press(&mut app, &[key(KeyCode::Esc)]);
+    }
+    let Screen::Main(s) = &mut app.screen else {
+        panic!("locked")
+    };
+    let tombs = &mut s.vault.payload_mut().sync.tombstones;
+    assert_eq!(tombs.len(), 2, "{:?}", tombs.keys());
+    for ts in tombs.values_mut() {
+        ts.at = if ts.name.starts_with("Demo wallet") {
+            NOW - time::Duration::days(1)
+        } else {
+            NOW
+        };
+    }
+    (app, path, rk, older)
+}
+
+fn purge_list(app: &App) -> &crate::tui::screens::tools::PurgeList {
+    session(app).tools.purge.as_ref().expect("the erase list")
+}
+
+/// Opens Tools › Erase removed items.
+fn open_erase_tool(app: &mut App) {
+    press(app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+    assert_eq!(app.context(), Context::Tools);
+    // Second from the bottom, above the check-up.
+    press(app, &[ch('G'), ch('k'), key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::ToolsPurge);
+}
+
+// The attack first: a removed item's secret is still inside the decrypted
+// vault; after erasing it through the Tools tab it is in neither the vault
+// nor its previous generation, the removal itself stays (an older copy
+// merged later brings neither the item nor the secret back), and every
+// cancel leaves the file byte for byte as it was.
+#[test]
+fn tools_erase_removed_items_values_for_good_after_asking() {
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut app, path, rk, older) = app_with_removed_items(&dir);
+        let seed = demo::TEST_MNEMONIC;
+        assert!(
+            holds(&path, &rk, seed),
+            "the removal already erased the seed"
+        );
+        assert!(holds(&path, &rk, MAIL_PASSWORD));
+        open_erase_tool(&mut app);
+        // Newest removal first, with kind and day.
+        let list = purge_list(&app);
+        let names: Vec<&str> = list.entries.iter().map(|e| e.name.as_str()).collect();
+        assert!(names[0].starts_with("Mail login"), "{names:?}");
+        assert!(names[1].starts_with("Demo wallet"), "{names:?}");
+        let shown = flat_text(&app, 80, 24);
+        assert!(
+            shown.contains("2024-04-30") && shown.contains("2024-05-01"),
+            "{shown}"
+        );
+        snap(&app, "tools_purge_list");
+        // Cancelling, by n or by Esc, at the question or at the list,
+        // changes nothing.
+        let before = std::fs::read(&path).unwrap();
+        let prev_before = std::fs::read(crate::vault::store::prev_path(&path)).unwrap();
+        assert!(press(&mut app, &[key(KeyCode::Enter)]).is_empty());
+        assert_eq!(app.context(), Context::ConfirmPurge);
+        snap(&app, "tools_purge_confirm");
+        let shown = flat_text(&app, 120, 40);
+        assert!(
+            shown.contains(say("Mail login", "Mail login"))
+                && shown.contains(say("backups", "备份"))
+                && shown.contains(say("git history", "git 历史")),
+            "{shown}"
+        );
+        assert!(press(&mut app, &[ch('n')]).is_empty());
+        assert_eq!(app.context(), Context::ToolsPurge);
+        assert!(press(&mut app, &[ch('a'), key(KeyCode::Esc)]).is_empty());
+        assert_eq!(app.context(), Context::ToolsPurge);
+        assert!(press(&mut app, &[key(KeyCode::Esc)]).is_empty());
+        assert_eq!(app.context(), Context::Tools);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(
+            std::fs::read(crate::vault::store::prev_path(&path)).unwrap(),
+            prev_before
+        );
+        // Erase the chosen one (the mail login): only its values go.
+        press(&mut app, &[key(KeyCode::Enter)]);
+        press(&mut app, &[key(KeyCode::Enter)]);
+        let fx = press(&mut app, &[ch('y')]);
+        assert!(
+            matches!(&fx[..], [Effect::Purge { ids }] if ids.len() == 1),
+            "{fx:?}"
+        );
+        run_tool(&mut app, fx);
+        assert_eq!(app.context(), Context::Tools);
+        let shown = flat_text(&app, 120, 40);
+        assert!(
+            shown.contains(say(
+                "Erased the values of 1 removed item for good",
+                "已永久抹除 1 个已删除条目的内容"
+            )),
+            "{shown}"
+        );
+        assert!(
+            !holds(&path, &rk, MAIL_PASSWORD),
+            "the password is still in the vault"
+        );
+        let prev = crate::vault::store::prev_path(&path);
+        assert!(
+            !holds(&prev, &rk, MAIL_PASSWORD),
+            "the password is still in .prev"
+        );
+        assert!(holds(&path, &rk, seed), "the seed went too");
+        // Then all that is left: the seed.
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(purge_list(&app).entries.len(), 1);
+        press(&mut app, &[ch('a')]);
+        assert!(flat_text(&app, 120, 40).contains(say(
+            "Erase the values of 1 removed item for good?",
+            "永久抹除全部 1 个已删除条目的内容吗？"
+        )));
+        let fx = press(&mut app, &[ch('y')]);
+        run_tool(&mut app, fx);
+        assert!(!holds(&path, &rk, seed), "the seed is still in the vault");
+        assert!(!holds(&prev, &rk, seed), "the seed is still in .prev");
+        // The removals themselves stay, marked purged.
+        let p: serde_json::Value = serde_json::from_slice(&plaintext_of(&path, &rk)).unwrap();
+        let tombs = p["sync"]["tombstones"].as_object().unwrap();
+        assert_eq!(tombs.len(), 2, "{tombs:?}");
+        assert!(tombs
+            .values()
+            .all(|t| t["seen"]["purged:secret"].is_object()));
+        // A copy made before the removals, merged in: neither the items
+        // nor their secrets come back.
+        let Screen::Main(s) = &mut app.screen else {
+            panic!("locked")
+        };
+        let other = crate::vault::store::open_copy(&older, s.vault.payload()).unwrap();
+        s.vault.merge_in(&other).unwrap();
+        s.vault.save().unwrap();
+        let names: Vec<String> = s
+            .vault
+            .payload()
+            .items
+            .iter()
+            .map(|i| i.name.clone())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.starts_with("Mail login") && !n.starts_with("Demo wallet")),
+            "resurrected: {names:?}"
+        );
+        assert!(!holds(&path, &rk, seed) && !holds(&path, &rk, MAIL_PASSWORD));
+        // Nothing is left to erase, and the tool says so.
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert!(purge_list(&app).entries.is_empty());
+        assert!(flat_text(&app, 120, 40).contains(say(
+            "Nothing to erase: no removed item keeps its values.",
+            "没有可抹除的内容"
+        )));
+        // y does nothing here; Esc goes back.
+        assert!(press(&mut app, &[ch('a'), key(KeyCode::Enter)]).is_empty());
+        press(&mut app, &[key(KeyCode::Esc)]);
+        assert_eq!(app.context(), Context::Tools);
+    });
+}
+
+// A read-only session (opened with an extra recipient's key) erases
+// nothing: the question's yes is refused as other writes are, the
+// prompt that proves the session opens, and the file is untouched; once
+// proved, the erase goes through.
+#[test]
+fn a_read_only_session_erases_nothing_until_proved() {
+    use crate::vault::format::ExtraRecipient;
+    use crate::vault::{NamedIdentity, Unlock};
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = vault_in(&dir);
+    v.save().unwrap();
+    v.remove_item("Mail login (fake)").unwrap();
+    let extra = NamedIdentity::generate();
+    v.payload_mut().recipients.push(ExtraRecipient {
+        recipient: extra.recipient.clone(),
+        added: NOW,
+    });
+    v.save().unwrap();
+    let path = v.path().to_path_buf();
+    let rk = v.payload().keys.recovery_identity.expose().to_owned();
+    drop(v);
+    let mut ro = Vault::open(&path, &Unlock::Identities(vec![extra])).unwrap();
+    assert!(!ro.is_verified());
+    ro.release_lock();
+    let mut app = locked_app(true);
+    app.enter_session(ro);
+    assert!(holds(&path, &rk, MAIL_PASSWORD));
+    let before = std::fs::read(&path).unwrap();
+    open_erase_tool(&mut app);
+    assert_eq!(purge_list(&app).entries.len(), 1);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let fx = press(&mut app, &[ch('y')]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.context(), Context::Prove);
+    let status = app.status.clone().expect("a refusal");
+    assert!(status.error);
+    assert_eq!(status.text, text::PURGE_READ_ONLY.text());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Nothing was erased in memory either.
+    assert!(session(&app)
+        .vault
+        .payload()
+        .sync
+        .tombstones
+        .values()
+        .all(|t| !t.is_purged()));
+    // The core refuses too, should the question be skipped.
+    let Screen::Main(s) = &mut app.screen else {
+        panic!("locked")
+    };
+    let ids: Vec<String> = s.vault.payload().sync.tombstones.keys().cloned().collect();
+    let e = crate::tui::tool_work::purge(&mut s.vault, &ids).unwrap_err();
+    assert_eq!(e, text::PURGE_READ_ONLY.text());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Proved with the passphrase, the same question erases.
+    type_text(&mut app, "a long test passphrase");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    let fx = run_prove(&mut app, &path, fx);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.context(), Context::ToolsPurge);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let fx = press(&mut app, &[ch('y')]);
+    run_tool(&mut app, fx);
+    assert!(!holds(&path, &rk, MAIL_PASSWORD));
+}
+
+#[test]
+fn the_doctor_points_removed_items_that_keep_values_to_the_erase_tool() {
+    let _en = crate::i18n::scoped(crate::lang::Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _, _, _) = app_with_removed_items(&dir);
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab), ch('G')]);
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    run_tool(&mut app, fx);
+    let found = session(&app).tools.findings.as_ref().unwrap();
+    assert!(found.iter().any(|f| f.check == "deleted-kept"), "{found:?}");
+    // The panel scrolls: look at all of its text.
+    let mut all = String::new();
+    for _ in 0..6 {
+        all.push_str(&flat_text(&app, 80, 24));
+        press(&mut app, &[key(KeyCode::PageDown)]);
+    }
+    assert!(all.contains("here: Erase removed items"), "{all}");
 }

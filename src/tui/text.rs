@@ -379,6 +379,24 @@ pub const TOO_SMALL: Msg = Msg("tui-too-small");
 /// The TUI ended because its terminal went away.
 pub const TERMINAL_CLOSED: Msg = Msg("tui-terminal-closed");
 
+// ---- erasing removed items' values --------------------------------------
+/// No removed item keeps values.
+pub const PURGE_NOTHING: Msg = Msg("tui-purge-nothing");
+/// Keys under the empty list.
+pub const PURGE_EMPTY_KEYS: Msg = Msg("tui-purge-empty-keys");
+/// Keys under the list.
+pub const PURGE_LIST_KEYS: Msg = Msg("tui-purge-list-keys");
+/// Why removed items keep values, and what erasing leaves.
+pub const PURGE_EXPLAIN: Msg = Msg("tui-purge-explain");
+/// In the question: the removal itself stays.
+pub const PURGE_KEEPS_DELETION: Msg = Msg("tui-purge-keeps-deletion");
+/// In the question: what erasing cannot reach (docs/threat-model.md).
+pub const PURGE_NOT_REACHED: Msg = Msg("tui-purge-not-reached");
+/// Keys of the question.
+pub const PURGE_CONFIRM_KEYS: Msg = Msg("tui-purge-confirm-keys");
+/// A read-only session cannot erase.
+pub const PURGE_READ_ONLY: Msg = Msg("tui-purge-read-only");
+
 /// SLIP-39 share words are English in every language: how to copy them
 /// (shown where shares are made or typed, when the interface is not
 /// English).
@@ -402,8 +420,32 @@ pub fn tool_label(tool: super::screens::Tool) -> (String, String) {
             tr!("tui-tool-passphrase-name"),
             tr!("tui-tool-passphrase-what"),
         ),
+        Tool::Purge => (tr!("tui-tool-purge-name"), tr!("tui-tool-purge-what")),
         Tool::Doctor => (tr!("tui-tool-doctor-name"), tr!("tui-tool-doctor-what")),
     }
+}
+/// Above the list of removed items that keep values.
+pub fn purge_heading(count: usize) -> String {
+    tr!("tui-purge-heading", count = count)
+}
+/// When an item was removed, in its row.
+pub fn purge_removed_on(day: &str) -> String {
+    tr!("tui-purge-removed-on", day = day)
+}
+/// Asking before erasing one removed item's values.
+pub fn purge_ask_one(name: &str) -> String {
+    tr!("tui-purge-ask-one", name = name)
+}
+/// Asking before erasing every listed removed item's values.
+pub fn purge_ask_all(count: usize) -> String {
+    tr!("tui-purge-ask-all", count = count)
+}
+/// Values were erased: how many items, and what keeps them still.
+pub fn tool_purge_done(count: usize) -> Vec<String> {
+    vec![
+        tr!("tui-tool-purge-done", count = count),
+        tr!("tui-tool-purge-copies"),
+    ]
 }
 /// A backup was written.
 pub fn tool_backup_done(path: &str, kept: usize) -> Vec<String> {
@@ -478,6 +520,7 @@ pub fn tool_fix(check: &str, critical: bool) -> Option<String> {
         "backup" => Some(tr!("tui-fix-backup")),
         "drill" => Some(tr!("tui-fix-drill")),
         "recovery-key" => Some(tr!("tui-fix-recovery-key")),
+        "deleted-kept" => Some(tr!("tui-fix-deleted-kept")),
         // Below the floor, a new passphrase gets the default settings.
         "kdf" if critical => Some(tr!("tui-fix-kdf")),
         _ => None,
@@ -594,7 +637,7 @@ pub fn totp_params(alg: &str, digits: u8, period: u64) -> String {
 pub fn confirm_delete(name: &str) -> String {
     tr!("tui-confirm-delete", name = name)
 }
-/// Item deleted.
+/// Item deleted, and where its values can be erased.
 pub fn deleted(name: &str) -> String {
     tr!("tui-deleted", name = name)
 }
@@ -806,6 +849,8 @@ pub fn footer(ctx: Context) -> String {
         Context::ToolsFolder => tr!("tui-footer-tools-folder"),
         Context::ToolsSplit => tr!("tui-footer-tools-split"),
         Context::ToolsPassphrase => tr!("tui-footer-tools-passphrase"),
+        Context::ToolsPurge => tr!("tui-footer-tools-purge"),
+        Context::ConfirmPurge => tr!("tui-footer-confirm-purge"),
         Context::Prove => tr!("tui-footer-prove"),
         // The words live with the page (screens/sync.rs, sync.ftl).
         Context::SyncCopies => super::screens::sync::footer(),
@@ -913,6 +958,15 @@ pub fn help(ctx: Context) -> Vec<(String, String)> {
                 k("q", tr!("tui-key-quit")),
             ]
         }
+        Context::ToolsPurge | Context::ConfirmPurge => vec![
+            k("↑↓ / j k", tr!("tui-key-purge-choose")),
+            k("Enter", tr!("tui-key-purge-one")),
+            k("a", tr!("tui-key-purge-all")),
+            k("y / n", tr!("tui-key-purge-answer")),
+            k("Esc", tr!("tui-key-purge-back")),
+            k("L", tr!("tui-key-lock")),
+            k("q", tr!("tui-key-quit")),
+        ],
         Context::Playbooks => vec![
             k("↑↓ / j k", tr!("tui-key-move")),
             k("Enter", tr!("tui-key-open-playbook")),

@@ -1,7 +1,8 @@
 //! The file work of the Tools tab, run by the runtime for the effects the
 //! pure update asks for: a verified backup, a restore drill on the newest
 //! backup of a folder, the emergency kit, the recovery key's shares, the
-//! new passphrase key, and the doctor's checks. Each records what it did
+//! new passphrase key, the erasing of removed items' values, and the
+//! doctor's checks. Each records what it did
 //! in the vault (dates, audit, the folder used) and saves through the save
 //! protocol.
 
@@ -162,6 +163,21 @@ pub fn install_passphrase(vault: &mut Vault, key: PassphraseKey) -> Result<ToolD
     }
     let raised = (before != after).then_some((after.m_kib / 1024, after.t));
     Ok(ToolDone::Lines(text::tool_passphrase_done(raised)))
+}
+
+/// Erases for good the values the tombstones of these removed items keep
+/// and saves through the save protocol, twice (see
+/// [`Vault::save_purged`]). A read-only session is refused before
+/// anything changes.
+pub fn purge(vault: &mut Vault, ids: &[String]) -> Result<ToolDone, String> {
+    let n = vault.purge_deleted(ids).map_err(|e| match e {
+        crate::vault::VaultError::Unverified { .. } => text::PURGE_READ_ONLY.text(),
+        other => other.to_string(),
+    })?;
+    vault
+        .save_purged()
+        .map_err(|e| text::save_failed(&e.to_string()))?;
+    Ok(ToolDone::Lines(text::tool_purge_done(n)))
 }
 
 /// The doctor's findings for the open vault.

@@ -10,7 +10,8 @@
 //! - [`form`]: adding or editing an item;
 //! - [`playbooks`]: the Playbooks tab;
 //! - [`runner`]: working through a playbook;
-//! - [`tools`]: the Tools tab (backup, drill, kit, split, passphrase, doctor);
+//! - [`tools`]: the Tools tab (backup, drill, kit, split, passphrase,
+//!   erasing removed items' values, doctor);
 //! - [`prove`]: proving a read-only session (passphrase or recovery key);
 //! - [`sync`]: the sync conflict copies beside the vault, to merge;
 //! - [`help`]: the help overlay.

@@ -3,7 +3,9 @@
 //! written), run a restore drill on the newest backup there, write the
 //! emergency kit, split the recovery key into trustee shares (written as
 //! the command line's `split --out` writes them), change the passphrase
-//! (the current one asked again), and read the doctor's findings with their
+//! (the current one asked again), erase the values removed items still
+//! keep (listed newest first, one or all, after a confirmation that says
+//! what a purge cannot reach), and read the doctor's findings with their
 //! fixes, scrolled when longer than the screen. Right after a vault is
 //! created the tab opens with the first backup and the kit offered. State,
 //! pure update and view; the file work and Argon2id run as effects.
@@ -16,13 +18,17 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
+use crate::item::ItemKind;
 use crate::recovery::doctor::{Finding, Severity};
 use crate::recovery::split::{self, SplitPlan};
 use crate::secret::SecretString;
 use crate::tui::app::*;
 use crate::tui::common::*;
 use crate::tui::text;
+use crate::vault::format::Payload;
+use crate::vault::merge::purge_candidates;
 use crate::vault::rekey::RekeyError;
+use time::OffsetDateTime;
 
 /// A tool of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,18 +43,21 @@ pub enum Tool {
     Split,
     /// Change the passphrase.
     Passphrase,
+    /// Erase the values removed items still keep (`lifeboat purge`).
+    Purge,
     /// The security check-up.
     Doctor,
 }
 
 impl Tool {
     /// Every tool, in list order.
-    pub const ALL: [Tool; 6] = [
+    pub const ALL: [Tool; 7] = [
         Tool::Backup,
         Tool::Drill,
         Tool::Kit,
         Tool::Split,
         Tool::Passphrase,
+        Tool::Purge,
         Tool::Doctor,
     ];
 }
@@ -70,6 +79,8 @@ pub struct ToolsState {
     pub split_ready: Option<SplitPlan>,
     /// The passphrase change (open while `Some`).
     pub passwd: Option<PasswdForm>,
+    /// The removed items whose values can be erased (open while `Some`).
+    pub purge: Option<PurgeList>,
     /// Rows the panel under the list is scrolled by.
     pub scroll: u16,
     /// The most the panel can scroll and how many rows show (kept by the
@@ -78,6 +89,91 @@ pub struct ToolsState {
     /// The vault was just created: the panel offers the first backup and
     /// the kit until a tool runs.
     pub first_run: bool,
+}
+
+/// A removed item whose tombstone still keeps its values, as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// The item's id (what the purge is given).
+    pub id: String,
+    /// Its name when removed.
+    pub name: String,
+    /// Its kind, when the tombstone keeps it.
+    pub kind: Option<ItemKind>,
+    /// When it was removed.
+    pub at: OffsetDateTime,
+}
+
+/// What the erase question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EraseWhich {
+    /// The entry at this index of the list.
+    One(usize),
+    /// Every entry of the list.
+    All,
+}
+
+/// Erasing removed items: the list, and the question once asked.
+#[derive(Debug, Default)]
+pub struct PurgeList {
+    /// The removed items that still keep values, newest removal first.
+    pub entries: Vec<Removed>,
+    /// The chosen entry.
+    pub cursor: ListCursor,
+    /// Asking before erasing (open while `Some`).
+    pub confirm: Option<EraseWhich>,
+}
+
+impl PurgeList {
+    /// The list for the vault as it is now.
+    pub fn of(p: &Payload) -> PurgeList {
+        let mut entries: Vec<Removed> = purge_candidates(p)
+            .into_iter()
+            .map(|(id, ts)| Removed {
+                id: id.clone(),
+                name: ts.name.clone(),
+                kind: ts.kind(),
+                at: ts.at,
+            })
+            .collect();
+        // The one just removed is the one most likely meant.
+        entries.reverse();
+        PurgeList {
+            entries,
+            ..PurgeList::default()
+        }
+    }
+
+    /// The ids the question is about.
+    fn ids(&self, which: EraseWhich) -> Vec<String> {
+        match which {
+            EraseWhich::One(i) => self
+                .entries
+                .get(i)
+                .map(|e| e.id.clone())
+                .into_iter()
+                .collect(),
+            EraseWhich::All => self.entries.iter().map(|e| e.id.clone()).collect(),
+        }
+    }
+
+    /// Keys on the list (`true`: close it).
+    fn update(&mut self, msg: &Message) -> bool {
+        let n = self.entries.len();
+        match msg {
+            Message::Up => self.cursor.step(-1, n),
+            Message::Down => self.cursor.step(1, n),
+            Message::Home => self.cursor.selected = 0,
+            Message::End => self.cursor.selected = n.saturating_sub(1),
+            Message::Open | Message::Submit if n > 0 => {
+                self.confirm = Some(EraseWhich::One(self.cursor.selected.min(n - 1)));
+            }
+            Message::EraseAll if n > 0 => self.confirm = Some(EraseWhich::All),
+            Message::Back => return true,
+            _ => {}
+        }
+        false
+    }
 }
 
 /// Changing the passphrase: the current one (asked again at an unlocked
@@ -255,6 +351,32 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    if let Some(list) = &mut st.purge {
+        if list.confirm.is_none() {
+            if list.update(&msg) {
+                st.purge = None;
+            }
+            return Vec::new();
+        }
+        match msg {
+            Message::Confirm(true) => {
+                let which = list.confirm.take().unwrap_or(EraseWhich::All);
+                if !s.vault.is_verified() {
+                    // Nothing is changed in memory either: once proved,
+                    // the user asks again.
+                    app.error(text::PURGE_READ_ONLY);
+                    return super::prove::open(app, false);
+                }
+                let ids = list.ids(which);
+                st.purge = None;
+                st.show(vec![text::TOOL_WORKING.text()]);
+                return vec![Effect::Purge { ids }];
+            }
+            Message::Confirm(false) | Message::Back => list.confirm = None,
+            _ => {}
+        }
+        return Vec::new();
+    }
     if let Some(plan) = &mut st.split_plan {
         match msg {
             Message::Input(t) => plan.push_str(&t),
@@ -333,6 +455,10 @@ pub(crate) fn update(app: &mut App, msg: Message) -> Vec<Effect> {
             Tool::Passphrase => {
                 st.show(Vec::new());
                 st.passwd = Some(PasswdForm::default());
+            }
+            Tool::Purge => {
+                st.show(Vec::new());
+                st.purge = Some(PurgeList::of(s.vault.payload()));
             }
             Tool::Doctor => {
                 st.show(vec![text::TOOL_WORKING.text()]);
@@ -449,6 +575,8 @@ impl Widget for ToolsView<'_> {
             .block(Block::bordered().title(Line::styled(text::TOOLS_TITLE, t.title())))
             .render(list_area, buf);
         let mut lines: Vec<Line> = Vec::new();
+        // The row the panel must show (the chosen removed item).
+        let mut follow: Option<usize> = None;
         let tool = Tool::ALL[sel];
         if let Some(form) = &st.passwd {
             // Compact, so the refusal shows at 80x24 without scrolling.
@@ -485,6 +613,8 @@ impl Widget for ToolsView<'_> {
                 },
                 if form.working { t.warn() } else { t.dim() },
             ));
+        } else if let Some(list) = &st.purge {
+            follow = purge_lines(list, self.app.local_offset, t, &mut lines);
         } else if let Some(plan) = &st.split_plan {
             lines.push(Line::styled(text::SPLIT_PLAN_ASK, t.dim()));
             lines.push(Line::from(vec![
@@ -573,7 +703,13 @@ impl Widget for ToolsView<'_> {
         let total = para.line_count(content.width).min(usize::from(u16::MAX)) as u16;
         let max = total.saturating_sub(content.height);
         st.room.set((max, content.height));
-        let scroll = st.scroll.min(max);
+        let scroll = match follow {
+            // Rows before the chosen entry do not wrap (one line each).
+            Some(row) => (row as u16)
+                .saturating_sub(content.height.saturating_sub(2))
+                .min(max),
+            None => st.scroll.min(max),
+        };
         para.scroll((scroll, 0)).render(content, buf);
         // Markers on the frame say there is more, and which key shows it.
         let right = |label: &str, y: u16, buf: &mut Buffer| {
@@ -593,4 +729,70 @@ impl Widget for ToolsView<'_> {
             right(&text::MORE_ABOVE.text(), info.y, buf);
         }
     }
+}
+
+/// The day a removal happened, in the user's time zone.
+fn day(at: OffsetDateTime, offset: time::UtcOffset) -> String {
+    let d = at.to_offset(offset).date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// The panel of the erase tool: the list, or the question. Returns the
+/// row of the chosen entry (the panel scrolls to keep it in view).
+fn purge_lines(
+    list: &PurgeList,
+    offset: time::UtcOffset,
+    t: crate::tui::theme::Theme,
+    lines: &mut Vec<Line<'static>>,
+) -> Option<usize> {
+    if list.entries.is_empty() {
+        lines.push(Line::styled(text::PURGE_NOTHING, t.ok()));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(text::PURGE_EMPTY_KEYS, t.dim()));
+        return None;
+    }
+    if let Some(which) = list.confirm {
+        let question = match which {
+            EraseWhich::One(i) => {
+                let e = &list.entries[i.min(list.entries.len() - 1)];
+                text::purge_ask_one(&e.name)
+            }
+            EraseWhich::All => text::purge_ask_all(list.entries.len()),
+        };
+        lines.push(Line::styled(
+            question,
+            t.error().add_modifier(Modifier::BOLD),
+        ));
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(text::PURGE_KEEPS_DELETION.text()));
+        lines.push(Line::styled(text::PURGE_NOT_REACHED.text(), t.warn()));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(text::PURGE_CONFIRM_KEYS, t.key()));
+        return None;
+    }
+    lines.push(Line::styled(
+        text::purge_heading(list.entries.len()),
+        t.text(),
+    ));
+    let sel = list.cursor.selected.min(list.entries.len() - 1);
+    for (i, e) in list.entries.iter().enumerate() {
+        let chosen = i == sel;
+        let kind = e.kind.map(text::kind_name).unwrap_or_default();
+        let mut l = Line::from(vec![
+            Span::raw(if chosen { "› " } else { "  " }),
+            Span::raw(crate::textwidth::pad(&e.name, 34)),
+            Span::raw(" "),
+            Span::styled(crate::textwidth::pad(&kind, 10), t.dim()),
+            Span::raw(" "),
+            Span::styled(text::purge_removed_on(&day(e.at, offset)), t.dim()),
+        ]);
+        if chosen {
+            l = l.style(t.selected());
+        }
+        lines.push(l);
+    }
+    lines.push(Line::styled(text::PURGE_LIST_KEYS, t.key()));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(text::PURGE_EXPLAIN, t.dim()));
+    Some(1 + sel)
 }
