@@ -9,6 +9,10 @@
 //! add a seed, a TOTP secret and recovery codes through the form, walk
 //! `account-locked` to the end and write the report; then the library, the
 //! report file and stock `age -d` with the on-screen key check the result.
+//!
+//! The Tools tab's tests make a backup, split the key, change the
+//! passphrase, and erase a removed seed's values (searched for in the
+//! vault and `.prev` decrypted with the recovery key, before and after).
 
 mod common;
 
@@ -1079,4 +1083,90 @@ fn the_tools_tab_splits_the_key_and_changes_the_passphrase() {
         &Unlock::Passphrase(SecretString::from("pelican quarry violin 2024 tundra")),
     )
     .expect("the shares opened the vault for recover");
+}
+
+/// The decrypted payload of a vault file, opened with the recovery key
+/// file `init` wrote, as stock `age -d -i key.txt` would.
+fn decrypted(dir: &Path, file: &Path) -> Vec<u8> {
+    let key = std::fs::read_to_string(dir.join("key.txt")).unwrap();
+    let line = key
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .expect("the recovery key");
+    let id: age::x25519::Identity = line.parse().unwrap();
+    age::decrypt(&id, &std::fs::read(file).unwrap()).unwrap()
+}
+
+fn holds_words(dir: &Path, file: &Path) -> bool {
+    let plain = decrypted(dir, file);
+    plain.windows(WORDS.len()).any(|w| w == WORDS.as_bytes())
+}
+
+// The attack first: a seed removed on the command line is still inside the
+// decrypted vault; the real binary's Tools › Erase removed items, at
+// 80x24, lists it, asks, and erases it from the vault and `.prev`.
+#[test]
+fn the_tools_tab_erases_a_removed_seed_for_good() {
+    if common::oracle_tool("tmux").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let vault = make_vault(dir.path());
+    sh(
+        dir.path(),
+        &format!("'{BIN}' --vault vault.age rm 'Test wallet' --yes --passphrase-fd 3 3<pass"),
+        "",
+    );
+    assert!(
+        holds_words(dir.path(), &vault),
+        "rm erased the seed already"
+    );
+    let tmux = Tmux::start(80, 24);
+    tmux.type_text(&format!(
+        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
+        dir.path().display(),
+        dir.path().display(),
+        dir.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passphrase:");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Unrelated note");
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("Erase removed items");
+    tmux.keys(&["G", "k", "Enter"]);
+    let s = tmux.wait_for("Test wallet");
+    assert!(flat(&s).contains("seed"), "{s}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("the question", |s| {
+        flat(s).contains("Erase the values of \"Test wallet\" for good?")
+    });
+    // n keeps them.
+    let before = std::fs::read(&vault).unwrap();
+    tmux.keys(&["n"]);
+    tmux.wait_for("Enter erase the chosen one");
+    assert_eq!(std::fs::read(&vault).unwrap(), before);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("for good?");
+    tmux.keys(&["y"]);
+    tmux.wait_until("the erase", |s| {
+        flat(s).contains("Erased the values of 1 removed item for good")
+    });
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        !holds_words(dir.path(), &vault),
+        "the seed is still in the vault"
+    );
+    assert!(
+        !holds_words(dir.path(), &dir.path().join("vault.age.prev")),
+        "the seed is still in .prev"
+    );
+    // The vault still opens, with the note and without the wallet.
+    let v = Vault::open(&vault, &Unlock::Passphrase(SecretString::from(PASSPHRASE))).unwrap();
+    let names: Vec<&str> = v.payload().items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["Unrelated note"]);
+    assert_eq!(v.payload().sync.tombstones.len(), 1);
 }

@@ -341,6 +341,7 @@ tui-footer-tools-split = type K of N · Enter next · Esc cancel
 tui-footer-tools-passphrase = Tab next field · Enter continue · Esc cancel
 tui-footer-tools-purge = ↑↓ choose · Enter erase one · a erase all · Esc back · ? help
 tui-footer-confirm-purge = y erase for good · n keep
+tui-footer-tools-purge-empty = Esc back · ? help · q quit
 tui-footer-prove = type or paste · Enter check · Esc stay read-only
 
 ## Help overlay: what each key does

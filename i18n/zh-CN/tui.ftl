@@ -327,6 +327,7 @@ tui-footer-tools-split = 输入 K of N · Enter 下一步 · Esc 取消
 tui-footer-tools-passphrase = Tab 下一栏 · Enter 继续 · Esc 取消
 tui-footer-tools-purge = ↑↓ 选择 · Enter 抹除这一个 · a 全部抹除 · Esc 返回 · ? 帮助
 tui-footer-confirm-purge = y 永久抹除 · n 保留
+tui-footer-tools-purge-empty = Esc 返回 · ? 帮助 · q 退出
 tui-footer-prove = 输入或粘贴 · Enter 核对 · Esc 保持只读
 
 ## 帮助：每个键的作用

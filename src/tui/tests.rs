@@ -3533,8 +3533,12 @@ fn every_footer_fits_one_row_of_80_columns_in_both_languages() {
                 assert!(crate::textwidth::width(&k) < 16, "{lang:?} {ctx:?}: {k}");
             }
         }
-        let f = crate::tui::screens::sync::items_footer();
-        assert!(crate::textwidth::width(&f) <= 78, "{lang:?}: {f}");
+        for f in [
+            crate::tui::screens::sync::items_footer(),
+            text::PURGE_EMPTY_FOOTER.text(),
+        ] {
+            assert!(crate::textwidth::width(&f) <= 78, "{lang:?}: {f}");
+        }
         // The banners above the items are one row too.
         for banner in [
             text::BANNER_KEY_NOT_CONFIRMED,
@@ -3967,4 +3971,68 @@ fn the_doctor_points_removed_items_that_keep_values_to_the_erase_tool() {
         press(&mut app, &[key(KeyCode::PageDown)]);
     }
     assert!(all.contains("here: Erase removed items"), "{all}");
+}
+
+#[test]
+fn the_erase_list_keeps_the_chosen_item_in_view_and_says_when_empty() {
+    in_both_languages(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unlocked_app(&dir);
+        open_erase_tool(&mut app);
+        assert!(purge_list(&app).entries.is_empty());
+        snap(&app, "tools_purge_empty");
+        // Enter and a do nothing on an empty list.
+        assert!(press(&mut app, &[key(KeyCode::Enter), ch('a')]).is_empty());
+        assert_eq!(app.context(), Context::ToolsPurge);
+        press(&mut app, &[key(KeyCode::Esc)]);
+        assert_eq!(app.context(), Context::Tools);
+        // Twelve removed notes: more than the panel holds at 80x24.
+        let Screen::Main(s) = &mut app.screen else {
+            panic!("locked")
+        };
+        let name = |n: usize| format!("Old note {n:02}");
+        for n in 0..12 {
+            let mut item = Item::new(
+                name(n),
+                Secret::Note {
+                    text: SecretString::from(format!("note text {n}")),
+                },
+            );
+            item.created = NOW;
+            item.updated = NOW;
+            s.vault.add_item(item).unwrap();
+        }
+        s.vault.save().unwrap();
+        for n in 0..12 {
+            s.vault.remove_item(&name(n)).unwrap();
+        }
+        s.vault.save().unwrap();
+        // Note 00 was removed last.
+        for ts in s.vault.payload_mut().sync.tombstones.values_mut() {
+            let n: i64 = ts.name[9..].parse().unwrap();
+            ts.at = NOW - time::Duration::hours(n);
+        }
+        press(&mut app, &[key(KeyCode::Enter)]);
+        let list = purge_list(&app);
+        assert_eq!(list.entries.len(), 12);
+        assert_eq!(list.entries[0].name, name(0));
+        assert_eq!(list.entries[11].name, name(11));
+        let shown = screen_text(&app, 80, 24);
+        assert!(
+            shown.contains(&name(0)) && !shown.contains(&name(11)),
+            "{shown}"
+        );
+        press(&mut app, &[ch('G')]);
+        let shown = screen_text(&app, 80, 24);
+        assert!(shown.contains(&format!("› {}", name(11))), "{shown}");
+        press(&mut app, &[ch('g')]);
+        let shown = screen_text(&app, 80, 24);
+        assert!(shown.contains(&format!("› {}", name(0))), "{shown}");
+        // a asks about all twelve.
+        press(&mut app, &[ch('a')]);
+        assert!(flat_text(&app, 120, 40).contains(say(
+            "Erase the values of all 12 removed items for good?",
+            "永久抹除全部 12 个已删除条目的内容吗？"
+        )));
+    });
 }

@@ -384,6 +384,8 @@ pub const TERMINAL_CLOSED: Msg = Msg("tui-terminal-closed");
 pub const PURGE_NOTHING: Msg = Msg("tui-purge-nothing");
 /// Keys under the empty list.
 pub const PURGE_EMPTY_KEYS: Msg = Msg("tui-purge-empty-keys");
+/// The footer over the empty list.
+pub const PURGE_EMPTY_FOOTER: Msg = Msg("tui-footer-tools-purge-empty");
 /// Keys under the list.
 pub const PURGE_LIST_KEYS: Msg = Msg("tui-purge-list-keys");
 /// Why removed items keep values, and what erasing leaves.

@@ -69,6 +69,14 @@ impl Widget for &App {
         let hints = if ctx == Context::Items && !self.sync_copies.is_empty() {
             // The banner above the list says to press m; so does the footer.
             super::screens::sync::items_footer()
+        } else if ctx == Context::ToolsPurge
+            && self
+                .session()
+                .and_then(|s| s.tools.purge.as_ref())
+                .is_some_and(|l| l.entries.is_empty())
+        {
+            // Nothing to choose or erase: only the way back.
+            text::PURGE_EMPTY_FOOTER.text()
         } else {
             text::footer(ctx)
         };
