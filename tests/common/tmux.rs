@@ -6,6 +6,11 @@
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// How long a wait for the screen lasts before the test fails. A passing
+/// test waits far less; the margin is for a machine busy with other test
+/// binaries, where an unlock (Argon2id) and a redraw can take seconds.
+pub const WAIT: Duration = Duration::from_secs(45);
+
 /// One tmux server with one session named `main`.
 pub struct Tmux {
     socket: String,
@@ -121,14 +126,14 @@ impl Tmux {
             .to_owned()
     }
 
-    /// Waits up to 20 s for `needle` on the screen.
+    /// Waits up to [`WAIT`] for `needle` on the screen.
     pub fn wait_for(&self, needle: &str) -> String {
         self.wait_until(needle, |s| s.contains(needle))
     }
 
-    /// Waits up to 20 s until the screen satisfies `pred`.
+    /// Waits up to [`WAIT`] until the screen satisfies `pred`.
     pub fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + WAIT;
         loop {
             let s = self.screen();
             if pred(&s) {
