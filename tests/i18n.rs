@@ -25,42 +25,53 @@ struct Shape {
     variables: BTreeSet<String>,
 }
 
-fn vars_in_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+/// An action on one inline expression of a pattern.
+type Visit<'f> = dyn FnMut(&ast::InlineExpression<&str>) + 'f;
+
+/// Calls `f` on every inline expression in a pattern, nested ones (inside
+/// selectors, variants, placeables and function arguments) included.
+fn each_inline(p: &ast::Pattern<&str>, f: &mut Visit<'_>) {
     for e in &p.elements {
         if let ast::PatternElement::Placeable { expression } = e {
-            vars_in_expression(expression, out);
+            each_in_expression(expression, f);
         }
     }
 }
 
-fn vars_in_expression(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+fn each_in_expression(e: &ast::Expression<&str>, f: &mut Visit<'_>) {
     match e {
         ast::Expression::Select { selector, variants } => {
-            vars_in_inline(selector, out);
+            each_in_inline(selector, f);
             for v in variants {
-                vars_in_pattern(&v.value, out);
+                each_inline(&v.value, f);
             }
         }
-        ast::Expression::Inline(i) => vars_in_inline(i, out),
+        ast::Expression::Inline(i) => each_in_inline(i, f),
     }
 }
 
-fn vars_in_inline(i: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+fn each_in_inline(i: &ast::InlineExpression<&str>, f: &mut Visit<'_>) {
+    f(i);
     match i {
-        ast::InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::Placeable { expression } => vars_in_expression(expression, out),
+        ast::InlineExpression::Placeable { expression } => each_in_expression(expression, f),
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             for a in &arguments.positional {
-                vars_in_inline(a, out);
+                each_in_inline(a, f);
             }
             for a in &arguments.named {
-                vars_in_inline(&a.value, out);
+                each_in_inline(&a.value, f);
             }
         }
         _ => {}
     }
+}
+
+fn vars_in_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    each_inline(p, &mut |i| {
+        if let ast::InlineExpression::VariableReference { id } = i {
+            out.insert(id.name.to_owned());
+        }
+    });
 }
 
 /// Parses one catalogue text; panics with every syntax error.
@@ -651,43 +662,16 @@ fn show_labels_are_chinese_and_aligned_by_display_width() {
 /// yet loaded).
 #[test]
 fn every_message_is_found_in_its_own_file_and_refers_to_no_other() {
-    fn no_reference(e: &ast::InlineExpression<&str>, where_: &str) {
-        match e {
+    fn in_pattern(p: &ast::Pattern<&str>, where_: &str) {
+        each_inline(p, &mut |i| match i {
             ast::InlineExpression::MessageReference { id, .. } => {
                 panic!("{where_} refers to the message {}", id.name)
             }
             ast::InlineExpression::TermReference { id, .. } => {
                 panic!("{where_} refers to the term -{}", id.name)
             }
-            ast::InlineExpression::Placeable { expression } => in_expression(expression, where_),
-            ast::InlineExpression::FunctionReference { arguments, .. } => {
-                for a in &arguments.positional {
-                    no_reference(a, where_);
-                }
-                for a in &arguments.named {
-                    no_reference(&a.value, where_);
-                }
-            }
             _ => {}
-        }
-    }
-    fn in_expression(e: &ast::Expression<&str>, where_: &str) {
-        match e {
-            ast::Expression::Select { selector, variants } => {
-                no_reference(selector, where_);
-                for v in variants {
-                    in_pattern(&v.value, where_);
-                }
-            }
-            ast::Expression::Inline(i) => no_reference(i, where_),
-        }
-    }
-    fn in_pattern(p: &ast::Pattern<&str>, where_: &str) {
-        for e in &p.elements {
-            if let ast::PatternElement::Placeable { expression } = e {
-                in_expression(expression, where_);
-            }
-        }
+        });
     }
     let mut checked = 0;
     for lang in [Lang::En, Lang::ZhCn] {
