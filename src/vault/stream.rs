@@ -419,6 +419,28 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Any plaintext length reads back exactly; any cut of the file
+        /// (anywhere, at any length) is an error, never a panic or a
+        /// shorter plaintext.
+        #[test]
+        fn any_length_reads_back_and_any_cut_is_refused(
+            len in 0usize..(4 * CHUNK + 100),
+            cut in 0.0f64..1.0,
+            parallel in proptest::bool::ANY,
+        ) {
+            let plain = sample(len);
+            let (file, key, offset) = encrypt(&plain);
+            let parallel_min = if parallel { 1 } else { usize::MAX };
+            proptest::prop_assert_eq!(open(&file, &key, offset, parallel_min).unwrap(), plain);
+            let keep = ((file.len() as f64) * cut) as usize;
+            let cut_file = &file[..keep.min(file.len() - 1)];
+            proptest::prop_assert!(open(cut_file, &key, offset, parallel_min).is_err());
+        }
+    }
+
     #[test]
     fn lengths_that_no_payload_can_have() {
         assert_eq!(plaintext_len(0), Err(StreamError::Truncated));
