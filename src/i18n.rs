@@ -179,29 +179,27 @@ fn defined_ids(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Which catalogue file of `lang` defines each message id.
-fn index(lang: Lang) -> &'static std::collections::HashMap<&'static str, usize> {
-    static EN: OnceLock<std::collections::HashMap<&'static str, usize>> = OnceLock::new();
-    static ZH_CN: OnceLock<std::collections::HashMap<&'static str, usize>> = OnceLock::new();
-    let make = || {
-        let mut map = std::collections::HashMap::with_capacity(2048);
-        for (n, c) in CATALOGUES.iter().enumerate() {
-            for id in defined_ids(c.text(lang)) {
-                map.entry(id).or_insert(n);
-            }
-        }
-        map
+/// Which catalogue file defines each message id, per language, sorted by
+/// id (generated from `i18n/` by `build.rs`).
+mod generated_index {
+    include!(concat!(env!("OUT_DIR"), "/catalogue_index.rs"));
+}
+
+/// The position in [`CATALOGUES`] of the file that defines `id` in `lang`.
+fn file_of(lang: Lang, id: &str) -> Option<usize> {
+    let index = match lang {
+        Lang::En => generated_index::EN,
+        Lang::ZhCn => generated_index::ZH_CN,
     };
-    match lang {
-        Lang::En => EN.get_or_init(make),
-        Lang::ZhCn => ZH_CN.get_or_init(make),
-    }
+    let at = index.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+    let file = index[at].1;
+    CATALOGUES.iter().position(|c| c.file == file)
 }
 
 /// The catalogue file (name under `i18n/<tag>/`) that defines message
 /// `id` in `lang`, as the lookup finds it.
 pub fn catalogue_of(lang: Lang, id: &str) -> Option<&'static str> {
-    index(lang).get(id).map(|&n| CATALOGUES[n].file)
+    file_of(lang, id).map(|n| CATALOGUES[n].file)
 }
 
 /// The bundle holding message `id` in `lang`, built on first use.
@@ -209,7 +207,7 @@ fn bundle_of(lang: Lang, id: &str) -> Option<&'static FluentBundle<FluentResourc
     type Bundles = [OnceLock<FluentBundle<FluentResource>>; CATALOGUES.len()];
     static EN: Bundles = [const { OnceLock::new() }; CATALOGUES.len()];
     static ZH_CN: Bundles = [const { OnceLock::new() }; CATALOGUES.len()];
-    let file = *index(lang).get(id)?;
+    let file = file_of(lang, id)?;
     let slot = match lang {
         Lang::En => &EN[file],
         Lang::ZhCn => &ZH_CN[file],

@@ -1,0 +1,65 @@
+//! Generates, for each language, the index of the Fluent catalogues: which
+//! file under `i18n/<tag>/` defines each message id, sorted by id. The
+//! binary then finds a message's file by a binary search instead of
+//! scanning all catalogue texts at start-up (`src/i18n.rs` parses only
+//! the files a command uses). `tests/i18n.rs` checks that every message
+//! the Fluent parser sees is found in its own file.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The ids a catalogue text defines: lines that start with an identifier
+/// followed by `=` (the same rule as `i18n::defined_ids`).
+fn defined_ids(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|line| {
+            if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            id.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                .then_some(id)
+        })
+        .collect()
+}
+
+fn index(dir: &Path) -> Vec<(String, String)> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for path in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        let name = path.file_name().expect("a file name").to_string_lossy();
+        for id in defined_ids(&text) {
+            out.push((id.to_owned(), name.to_string()));
+        }
+    }
+    // The first file that defines an id wins, as in a bundle.
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut code = String::new();
+    for (name, tag) in [("EN", "en"), ("ZH_CN", "zh-CN")] {
+        let entries = index(&root.join("i18n").join(tag));
+        writeln!(code, "pub static {name}: &[(&str, &str)] = &[").unwrap();
+        for (id, file) in entries {
+            writeln!(code, "    ({id:?}, {file:?}),").unwrap();
+        }
+        writeln!(code, "];").unwrap();
+    }
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue_index.rs");
+    std::fs::write(out, code).expect("writing the catalogue index");
+}
