@@ -8,22 +8,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The ids a catalogue text defines: lines that start with an identifier
-/// followed by `=` (the same rule as `i18n::defined_ids`).
-fn defined_ids(text: &str) -> Vec<&str> {
-    text.lines()
-        .filter_map(|line| {
-            if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                return None;
-            }
-            let (id, _) = line.split_once('=')?;
-            let id = id.trim_end();
-            id.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-                .then_some(id)
-        })
-        .collect()
-}
+#[path = "src/i18n_ids.rs"]
+mod i18n_ids;
 
 fn index(dir: &Path) -> Vec<(String, String)> {
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -39,7 +25,7 @@ fn index(dir: &Path) -> Vec<(String, String)> {
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
         let name = path.file_name().expect("a file name").to_string_lossy();
-        for id in defined_ids(&text) {
+        for id in i18n_ids::defined_ids(&text) {
             out.push((id.to_owned(), name.to_string()));
         }
     }
@@ -50,6 +36,8 @@ fn index(dir: &Path) -> Vec<(String, String)> {
 }
 
 fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/i18n_ids.rs");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut code = String::new();
     for (name, tag) in [("EN", "en"), ("ZH_CN", "zh-CN")] {

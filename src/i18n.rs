@@ -163,21 +163,9 @@ fn build(lang: Lang, file: usize) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// The message ids a catalogue text defines: every line that starts with
-/// an identifier followed by `=` (attributes, comments and continuation
-/// lines start otherwise).
-fn defined_ids(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().filter_map(|line| {
-        if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            return None;
-        }
-        let (id, _) = line.split_once('=')?;
-        let id = id.trim_end();
-        id.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            .then_some(id)
-    })
-}
+#[path = "i18n_ids.rs"]
+mod ids;
+use ids::defined_ids;
 
 /// Which catalogue file defines each message id, per language, sorted by
 /// id (generated from `i18n/` by `build.rs`).

@@ -28,6 +28,17 @@ use common::bash_ok as sh;
 use common::tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_lifeboat");
+
+/// Starts the TUI on `dir/vault.age` from the pane's shell, with `dir` as
+/// its home and config folder, and waits for the passphrase prompt.
+fn launch(tmux: &Tmux, dir: &std::path::Path) {
+    let d = dir.display();
+    tmux.type_text(&format!(
+        "cd '{d}' && HOME='{d}' XDG_CONFIG_HOME='{d}/config' '{BIN}' --vault vault.age"
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passphrase:");
+}
 const PASSPHRASE: &str = "tmux test passphrase 42";
 const WORDS: &str =
     "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
@@ -64,14 +75,7 @@ fn unlock_search_reveal_tick_quit_in_tmux() {
     let dir = tempfile::tempdir().unwrap();
     let vault = make_vault(dir.path());
     let tmux = Tmux::start(120, 40);
-    tmux.type_text(&format!(
-        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
-        dir.path().display(),
-        dir.path().display(),
-        dir.path().display()
-    ));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Passphrase:");
+    launch(&tmux, dir.path());
 
     // A wrong passphrase first.
     tmux.type_text("not the passphrase");
@@ -587,14 +591,7 @@ fn runner_at_80x24_scrolls_shows_the_note_and_survives_the_idle_lock() {
         v.save().unwrap();
     }
     let tmux = Tmux::start(80, 24);
-    tmux.type_text(&format!(
-        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
-        dir.path().display(),
-        dir.path().display(),
-        dir.path().display()
-    ));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Passphrase:");
+    launch(&tmux, dir.path());
     tmux.type_text(PASSPHRASE);
     tmux.keys(&["Enter"]);
     tmux.wait_for("2 of 2");
@@ -758,14 +755,7 @@ fn a_share_with_one_wrong_word_is_fixed_by_editing_that_word() {
     words[6] = wrong;
 
     let tmux = Tmux::start(80, 24);
-    tmux.type_text(&format!(
-        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
-        dir.path().display(),
-        dir.path().display(),
-        dir.path().display()
-    ));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Passphrase:");
+    launch(&tmux, dir.path());
     tmux.keys(&["C-r"]);
     tmux.wait_for("Forgot the passphrase");
     tmux.type_text(&shares[0]);
@@ -817,14 +807,7 @@ fn the_tools_tab_makes_a_backup_that_verify_accepts() {
     let dir = tempfile::tempdir().unwrap();
     make_vault(dir.path());
     let tmux = Tmux::start(80, 24);
-    tmux.type_text(&format!(
-        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
-        dir.path().display(),
-        dir.path().display(),
-        dir.path().display()
-    ));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Passphrase:");
+    launch(&tmux, dir.path());
     tmux.type_text(PASSPHRASE);
     tmux.keys(&["Enter"]);
     tmux.wait_for("2 of 2");
@@ -996,14 +979,7 @@ fn the_tools_tab_splits_the_key_and_changes_the_passphrase() {
     );
     let vault = dir.path().join("vault.age");
     let tmux = Tmux::start(80, 24);
-    tmux.type_text(&format!(
-        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
-        dir.path().display(),
-        dir.path().display(),
-        dir.path().display()
-    ));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Passphrase:");
+    launch(&tmux, dir.path());
     tmux.type_text(PASSPHRASE);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Playbooks");
@@ -1122,14 +1098,7 @@ fn the_tools_tab_erases_a_removed_seed_for_good() {
         "rm erased the seed already"
     );
     let tmux = Tmux::start(80, 24);
-    tmux.type_text(&format!(
-        "cd '{}' && HOME='{}' XDG_CONFIG_HOME='{}/config' '{BIN}' --vault vault.age",
-        dir.path().display(),
-        dir.path().display(),
-        dir.path().display()
-    ));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Passphrase:");
+    launch(&tmux, dir.path());
     tmux.type_text(PASSPHRASE);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Unrelated note");
