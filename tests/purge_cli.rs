@@ -183,8 +183,9 @@ fn older_than_purges_only_deletions_old_enough() {
     let env = with_seed();
     env.pass_cmd(&["rm", "Old wallet", "--yes"], None).ok();
     let before = env.snapshot();
-    env.pass_cmd(&["purge", "--older-than", "30", "--yes"], None)
-        .code(1)
+    // A sweep that finds nothing old enough has nothing to do: exit 0.
+    env.pass_cmd(&["purge", "--all", "--older-than", "30", "--yes"], None)
+        .ok()
         .says(&["nothing to purge", "30 days"]);
     env.pass_cmd(
         &["purge", "Old wallet", "--older-than", "30", "--yes"],
@@ -204,8 +205,8 @@ fn older_than_purges_only_deletions_old_enough() {
 fn bad_input_is_refused_and_leaves_the_vault_unchanged() {
     let env = with_seed();
     let cases: Vec<(Vec<&str>, i32, Vec<&str>)> = vec![
-        // Nothing deleted yet.
-        (vec!["purge", "--all", "--yes"], 1, vec!["nothing to purge"]),
+        // Nothing deleted yet: a sweep does nothing and says so (exit 0).
+        (vec!["purge", "--all", "--yes"], 0, vec!["nothing to purge"]),
         (
             vec!["purge", "No such thing", "--yes"],
             1,
@@ -232,16 +233,21 @@ fn bad_input_is_refused_and_leaves_the_vault_unchanged() {
     // Already purged: nothing left to erase.
     env.pass_cmd(&["rm", "Old wallet", "--purge", "--yes"], None)
         .ok();
-    for args in [
-        vec!["purge", "Old wallet", "--yes"],
-        vec!["purge", "--all", "--yes"],
+    for (args, code) in [
+        (vec!["purge", "Old wallet", "--yes"], 1),
+        (vec!["purge", "--all", "--yes"], 0),
     ] {
         let before = env.snapshot();
         env.pass_cmd(&args, None)
-            .code(1)
+            .code(code)
             .says(&["nothing to purge"]);
         before.assert_unchanged(&env.vault, &args.join(" "));
     }
+    // With --json, the empty sweep is an empty report.
+    let out = env
+        .pass_cmd(&["purge", "--all", "--yes", "--json"], None)
+        .ok();
+    assert_eq!(out.json()["purged"], serde_json::json!([]));
     // No vault at all: exit 4, and nothing is created.
     let none = Env::empty();
     none.pass_cmd(&["purge", "--all", "--yes"], None).code(4);
@@ -262,8 +268,11 @@ fn messages_in_chinese() {
     let env = with_seed();
     let before = env.snapshot();
     env.pass_cmd(&["--lang", "zh-CN", "purge", "--all", "--yes"], None)
-        .code(1)
+        .ok()
         .says(&["没有可抹除的内容"]);
+    env.pass_cmd(&["--lang", "zh-CN", "purge", "Keep", "--yes"], None)
+        .code(1)
+        .says(&["rm --purge"]);
     before.assert_unchanged(&env.vault, "purge in Chinese");
     env.pass_cmd(&["rm", "Old wallet", "--yes"], None).ok();
     let out = env

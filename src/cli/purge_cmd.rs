@@ -106,10 +106,21 @@ pub fn purge(ctx: &Ctx, a: PurgeArgs) -> Result<(), CliError> {
             .collect(),
     };
     if targets.is_empty() {
-        return Err(CliError::input(match a.older_than {
-            Some(days) => crate::tr!("cli-purge-nothing-older", older = days),
-            None => crate::tr!("cli-purge-nothing"),
-        }));
+        // A sweep (`--all`, as a scheduled job runs it) that finds nothing
+        // has done its job: exit 0 and say so. Only a named item that
+        // cannot be purged is a refusal (above).
+        noteln!(
+            "{}",
+            match a.older_than {
+                Some(days) => crate::tr!("cli-purge-nothing-older", older = days),
+                None => crate::tr!("cli-purge-nothing"),
+            }
+        );
+        return if ctx.json() {
+            print_json(&report(&targets, a.dry_run))
+        } else {
+            Ok(())
+        };
     }
     if ctx.json() && a.dry_run {
         return print_json(&report(&targets, true));
