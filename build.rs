@@ -38,7 +38,10 @@ fn index(dir: &Path) -> Vec<(String, String)> {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/i18n_ids.rs");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read at run time: the folder the sources are in now (a build folder
+    // shared by several checkouts reuses this script's binary).
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let root = Path::new(&root);
     let mut code = String::new();
     for (name, tag) in [("EN", "en"), ("ZH_CN", "zh-CN")] {
         let entries = index(&root.join("i18n").join(tag));
